@@ -1,0 +1,114 @@
+"""Flat rows of an extraction: the one shape shared by the store, the map and the pages.
+
+The store persists exactly these columns and its queries return them as
+DataFrames, so a page never needs to know whether the rows came from SQLite,
+PostGIS or an in-session extraction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from geo.gazetteer import Place
+from geo.pipeline import Extraction
+
+GovernorateOf = Callable[[Place], "str | None"]
+"""Gives the gazetteer id of the governorate whose polygon holds a place (None outside)."""
+
+ARTICLE_COLUMNS = ["id", "title", "outlet", "url", "published", "dateline", "text"]
+MENTION_COLUMNS = [
+    "article_id", "start", "end", "text", "adjective", "confidence", "evidence", "alternatives",
+    "place_id", "geonameid", "name", "kind", "lat", "lon", "country", "admin1", "governorate_id",
+]  # fmt: skip
+FIGURE_COLUMNS = [
+    "article_id", "kind", "value", "low", "high", "unit", "hedge", "label", "text", "start", "end",
+    "sentence", "date_start", "date_end", "date_basis",
+    "place_id", "geonameid", "name", "place_kind", "lat", "lon", "country", "admin1",
+    "governorate_id",
+]  # fmt: skip
+
+
+def _place_columns(place: Place | None, governorate_of: GovernorateOf) -> dict:
+    if place is None:
+        return dict.fromkeys(
+            ["place_id", "geonameid", "name", "lat", "lon", "country", "admin1", "governorate_id"]
+        )
+    return {
+        "place_id": place.id,
+        "geonameid": place.geonameid,
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "country": place.country,
+        "admin1": place.admin1,
+        "governorate_id": governorate_of(place),
+    }
+
+
+def article_row(extraction: Extraction) -> dict:
+    a = extraction.article
+    return {
+        "id": a.id,
+        "title": a.title,
+        "outlet": a.outlet,
+        "url": a.url,
+        "published": a.published,
+        "dateline": a.dateline,
+        "text": a.text,
+    }
+
+
+def mention_rows(extraction: Extraction, governorate_of: GovernorateOf) -> list[dict]:
+    """One row per place mention; unresolved mentions have null place columns."""
+    rows = []
+    for m in extraction.places:
+        row = {
+            "article_id": extraction.article.id,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "adjective": m.adjective,
+            "confidence": m.confidence,
+            "evidence": json.dumps(list(m.evidence)),
+            "alternatives": json.dumps(
+                [
+                    {"id": a.place.id, "name": a.place.name, "kind": a.place.kind,
+                     "admin1": a.place.admin1, "country": a.place.country,
+                     "score": a.score, "evidence": list(a.evidence)}
+                    for a in m.alternatives
+                ]  # fmt: skip
+            ),
+            "kind": m.place.kind if m.place else None,
+            **_place_columns(m.place, governorate_of),
+        }
+        rows.append(row)
+    return rows
+
+
+def figure_rows(extraction: Extraction, governorate_of: GovernorateOf) -> list[dict]:
+    """One row per figure, with the place it applies to flattened in."""
+    rows = []
+    for f in extraction.figures:
+        rows.append(
+            {
+                "article_id": extraction.article.id,
+                "kind": f.kind,
+                "value": f.value,
+                "low": f.low,
+                "high": f.high,
+                "unit": f.unit,
+                "hedge": f.hedge,
+                "label": f.label,
+                "text": f.text,
+                "start": f.start,
+                "end": f.end,
+                "sentence": f.sentence,
+                "date_start": f.date_start,
+                "date_end": f.date_end,
+                "date_basis": f.date_basis,
+                "place_kind": f.place.kind if f.place else None,
+                **_place_columns(f.place, governorate_of),
+            }
+        )
+    return rows
