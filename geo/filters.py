@@ -1,12 +1,21 @@
 """The dashboard's filters as one small hashable record, and its URL query-string form.
 
-(Skeleton: record only.)
+A copied link must reproduce a view, and a hand-edited or stale link must never
+crash the app: :func:`parse_query` keeps every value it understands and reports
+each one it drops as a notice the page shows, instead of raising.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+
+PARAMS = ("start", "end", "place", "kind", "outlet")
+"""The query-string names, in the order links are written."""
+
+_PLACE_ID = re.compile(r"^(?:\d+|wof:\d+|ne:\d+)$")
 
 
 @dataclass(frozen=True)
@@ -22,3 +31,89 @@ class Filters:
     places: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+
+
+def _values(params: Mapping[str, str | Sequence[str]], name: str) -> list[str]:
+    """Every value of ``name``: query mappings give a string or a list for repeated keys."""
+    value = params.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _parse_date(params: Mapping, name: str, notices: list[str]) -> date | None:
+    values = [v for v in _values(params, name) if v.strip()]
+    if not values:
+        return None
+    try:
+        return date.fromisoformat(values[-1].strip())
+    except ValueError:
+        notices.append(f"Ignored {name}={values[-1]!r}: dates are written YYYY-MM-DD.")
+        return None
+
+
+def _parse_many(
+    params: Mapping,
+    name: str,
+    known: Collection[str] | None,
+    notices: list[str],
+    pattern: re.Pattern | None = None,
+) -> tuple[str, ...]:
+    """The distinct values of a repeatable parameter that are well formed and known."""
+    kept: list[str] = []
+    for raw in _values(params, name):
+        value = raw.strip()
+        if not value or value in kept:
+            continue
+        if (pattern and not pattern.match(value)) or (known is not None and value not in known):
+            notices.append(f"Ignored {name}={value!r}: not a known {name}.")
+            continue
+        kept.append(value)
+    return tuple(kept)
+
+
+def parse_query(
+    params: Mapping[str, str | Sequence[str]],
+    *,
+    places: Collection[str] | None = None,
+    kinds: Collection[str] | None = None,
+    outlets: Collection[str] | None = None,
+) -> tuple[Filters, tuple[str, ...]]:
+    """Read filters from a query-string mapping; return them with a notice per value dropped.
+
+    ``places``/``kinds``/``outlets`` are the values the app knows (None: accept
+    any well-formed value).  A start after the end is swapped, with a notice,
+    because the user's intent (that range) is clear.
+    """
+    notices: list[str] = []
+    for name in params:
+        if name not in PARAMS:
+            notices.append(f"Ignored unknown parameter {name!r}.")
+    start = _parse_date(params, "start", notices)
+    end = _parse_date(params, "end", notices)
+    if start and end and start > end:
+        notices.append(f"start {start} was after end {end}: swapped them.")
+        start, end = end, start
+    filters = Filters(
+        start=start,
+        end=end,
+        places=_parse_many(params, "place", places, notices, _PLACE_ID),
+        kinds=_parse_many(params, "kind", kinds, notices),
+        outlets=_parse_many(params, "outlet", outlets, notices),
+    )
+    return filters, tuple(notices)
+
+
+def to_query(filters: Filters) -> dict[str, str | list[str]]:
+    """The query-string form of ``filters``, omitting what is unrestricted (round-trips)."""
+    query: dict[str, str | list[str]] = {}
+    if filters.start:
+        query["start"] = filters.start.isoformat()
+    if filters.end:
+        query["end"] = filters.end.isoformat()
+    for name, values in (
+        ("place", filters.places),
+        ("kind", filters.kinds),
+        ("outlet", filters.outlets),
+    ):
+        if values:
+            query[name] = list(values)
+    return query

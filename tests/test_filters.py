@@ -1,0 +1,71 @@
+"""Query string <-> Filters: what links carry; a bad link gives a notice, never a crash."""
+
+from datetime import date
+
+import pytest
+
+from geo.filters import Filters, parse_query, to_query
+
+
+def test_full_query_round_trips():
+    params = {
+        "start": "2019-02-01",
+        "end": "2019-03-31",
+        "place": ["170794", "wof:85632573"],
+        "kind": ["displaced", "territory_area"],
+        "outlet": "VOA News",
+    }
+    filters, notices = parse_query(params)
+    assert notices == ()
+    assert filters == Filters(
+        start=date(2019, 2, 1),
+        end=date(2019, 3, 31),
+        places=("170794", "wof:85632573"),
+        kinds=("displaced", "territory_area"),
+        outlets=("VOA News",),
+    )
+    assert parse_query(to_query(filters)) == (filters, ())
+
+
+def test_empty_query_means_no_restriction():
+    assert parse_query({}) == (Filters(), ())
+    assert to_query(Filters()) == {}
+
+
+@pytest.mark.parametrize("bad", ["garbage", "2019-13-01", "01/03/2019", "2019-02-30"])
+def test_malformed_date_is_dropped_with_a_notice(bad):
+    filters, notices = parse_query({"start": bad, "end": "2019-03-31"})
+    assert filters == Filters(end=date(2019, 3, 31))
+    assert len(notices) == 1 and repr(bad) in notices[0]
+
+
+def test_reversed_range_is_swapped_with_a_notice():
+    filters, notices = parse_query({"start": "2019-03-31", "end": "2019-03-01"})
+    assert (filters.start, filters.end) == (date(2019, 3, 1), date(2019, 3, 31))
+    assert "swapped" in notices[0]
+
+
+def test_unknown_values_are_dropped_and_good_ones_beside_them_kept():
+    filters, notices = parse_query(
+        {
+            "place": ["170794", "<script>", "999"],
+            "kind": ["displaced", "aliens"],
+            "outlet": ["VOA News", "Nobody"],
+            "zoom": "7",
+        },
+        places={"170794", "163843"},
+        kinds={"displaced", "killed"},
+        outlets={"VOA News"},
+    )
+    assert filters == Filters(places=("170794",), kinds=("displaced",), outlets=("VOA News",))
+    assert len(notices) == 5
+    assert any("'zoom'" in n for n in notices)
+
+
+def test_repeated_values_are_kept_once():
+    filters, _ = parse_query({"kind": ["killed", "killed", " "]})
+    assert filters.kinds == ("killed",)
+
+
+def test_filters_are_hashable_for_streamlit_caches():
+    assert len({Filters(kinds=("killed",)), Filters(kinds=("killed",))}) == 1
