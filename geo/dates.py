@@ -1,12 +1,53 @@
 """Dates in articles: explicit and relative expressions -> a Period, against the publication date.
 
-(Skeleton: records only.)
+News reports date their claims with words that only make sense next to the day
+the report appeared ("on Thursday", "over the past four days", "since
+December").  :func:`find_dates` finds such expressions and resolves each to the
+days it covers.  dateparser does what it already does well (explicit dates such
+as "Dec. 10" or "May 21, 2015", "last month", "four days ago"); a few small,
+documented rules cover the news idioms it does not:
+
+==================================  ==================================================
+expression                          period (P = publication date)
+==================================  ==================================================
+"on Thursday", "Saturday"           the most recent such day on or before P
+"last Thursday"                     the most recent such day strictly before P
+"today", "tonight" / "yesterday"    P / P - 1 day
+"over the past four days"           P - 4 days .. P  (week = 7, month = 30, year = 365
+                                    days; "and a half" adds half a unit, rounded up:
+                                    "the previous week and a half" = P - 11 days .. P)
+"in recent days/weeks/months"       P - 7 / 21 / 90 days .. P
+"since December"                    the latest 1 December on or before P .. P
+"since 2016", "since May 21, 2015"  that day (1 January for a year) .. P
+"last week/month/year"              the previous calendar week (Mon..Sun), month, year
+"this/earlier this week/month/yr"   the first day of the current week/month/year .. P
+"in the summer of 2017"             meteorological seasons: spring Mar-May, summer
+                                    Jun-Aug, autumn/fall Sep-Nov, winter Dec-Feb
+"May 21, 2015", "November 2015"     that day / the whole month (basis "stated")
+"Dec. 10", "in December"            that day / month in the latest year not after P
+"in 2016"                           the whole year
+==================================  ==================================================
+
+Without a publication date only expressions that state their own year resolve;
+the others give no period (never a guess).  Expressions pointing after the
+publication date ("next week") give no period: a report's figures describe what
+has happened.  Impossible dates ("February 30") are ignored.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+STATED = "stated"
+RELATIVE = "relative"
+PUBLICATION = "publication"
 
 
 @dataclass(frozen=True)
@@ -22,3 +63,223 @@ class Period:
     start: date
     end: date
     basis: str
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A span of text naming a time, and the period it resolves to."""
+
+    text: str
+    start: int
+    end: int
+    period: Period
+
+
+def publication_period(published: date | None) -> Period | None:
+    """The period of a claim whose text names no time: the publication day."""
+    return None if published is None else Period(published, published, PUBLICATION)
+
+
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_SMALL_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3,
+    "several": 3, "couple of": 2,
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_RECENT_DAYS = {"days": 7, "weeks": 21, "months": 90}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+_DATEPARSER_LANGUAGES = ["en"]
+
+_N = r"(?P<n>\d+|" + "|".join(sorted(_SMALL_NUMBERS, key=len, reverse=True)) + r")"
+
+
+def _parse(text: str, published: date | None) -> date | None:
+    """dateparser, anchored on the publication day and preferring the past."""
+    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    parsed = dateparser.parse(text, languages=_DATEPARSER_LANGUAGES, settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _not_future(period: Period | None, published: date | None) -> Period | None:
+    if period is None or (published is not None and period.start > published):
+        return None
+    if published is not None and period.basis == RELATIVE and period.end > published:
+        return Period(period.start, published, period.basis)
+    return period
+
+
+def _past_span(m: re.Match, published: date | None) -> Period | None:
+    if published is None:
+        return None
+    n = m["n"] or "1"
+    count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+    days = _UNIT_DAYS[m["unit"].lower()] * (count + (0.5 if m["half"] else 0))
+    return Period(published - timedelta(days=math.ceil(days)), published, RELATIVE)
+
+
+def _recent(m: re.Match, published: date | None) -> Period | None:
+    if published is None:
+        return None
+    days = _RECENT_DAYS[m["unit"].lower()]
+    return Period(published - timedelta(days=days), published, RELATIVE)
+
+
+def _since(m: re.Match, published: date | None) -> Period | None:
+    """'since December': the latest such month start not after publication; to publication."""
+    if published is None:
+        return None
+    when = m["when"] or m["year_only"]
+    start = date(int(when), 1, 1) if when.isdigit() else _parse(when, published)
+    if start is None or start > published:
+        return None
+    return Period(start, published, STATED if m["year"] or m["year_only"] else RELATIVE)
+
+
+def _calendar(m: re.Match, published: date | None) -> Period | None:
+    """'last month', 'this week', 'earlier this year' as calendar units."""
+    if published is None or m["which"].lower() == "next":
+        return None
+    unit = m["unit"].lower()
+    if m["which"].lower() == "this":
+        return Period(_unit_start(published, unit), published, RELATIVE)
+    if unit == "month":
+        start = _parse("last month", published) or published
+        end = start.replace(day=monthrange(start.year, start.month)[1])
+    elif unit == "week":
+        start = _unit_start(published, unit) - timedelta(days=7)
+        end = start + timedelta(days=6)
+    else:
+        start, end = date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
+    return Period(start, end, RELATIVE)
+
+
+def _unit_start(day: date, unit: str) -> date:
+    if unit == "week":
+        return day - timedelta(days=day.weekday())
+    return day.replace(day=1) if unit == "month" else day.replace(month=1, day=1)
+
+
+def _season(m: re.Match, published: date | None) -> Period | None:
+    year, season = int(m["year"]), m["season"].lower()
+    if season == "winter":
+        return Period(date(year, 12, 1), date(year + 1, 3, 1) - timedelta(days=1), STATED)
+    first, last = _SEASONS[season]
+    return Period(date(year, first, 1), date(year, last, monthrange(year, last)[1]), STATED)
+
+
+def _weekday(m: re.Match, published: date | None) -> Period | None:
+    if published is None:
+        return None
+    back = (published.weekday() - _WEEKDAYS.index(m["day"])) % 7
+    if back == 0 and m["last"]:
+        back = 7
+    day = published - timedelta(days=back)
+    return Period(day, day, RELATIVE)
+
+
+def _deictic(m: re.Match, published: date | None) -> Period | None:
+    if published is None:
+        return None
+    day = published - timedelta(days=1 if m[0].lower() == "yesterday" else 0)
+    return Period(day, day, RELATIVE)
+
+
+def _ago(m: re.Match, published: date | None) -> Period | None:
+    if published is None:
+        return None
+    day = _parse(m[0], published)
+    return Period(day, day, RELATIVE) if day else None
+
+
+def _explicit(m: re.Match, published: date | None) -> Period | None:
+    """'Dec. 10', 'May 21, 2015', 'November 2015', 'in December': via dateparser."""
+    if published is None and not m["year"]:
+        return None
+    day = _parse(m["when"], published)
+    if day is None:
+        return None
+    basis = STATED if m["year"] else RELATIVE
+    if m["day"]:
+        return Period(day, day, basis)
+    return Period(day, day.replace(day=monthrange(day.year, day.month)[1]), basis)
+
+
+def _year(m: re.Match, published: date | None) -> Period | None:
+    year = int(m["year"])
+    return Period(date(year, 1, 1), date(year, 12, 31), STATED)
+
+
+_Resolver = Callable[[re.Match, "date | None"], "Period | None"]
+_DATE = rf"(?P<when>{_MONTHS}(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>\d{{4}}))?)"
+_DAY_FIRST = rf"(?P<when>(?P<day>\d{{1,2}})\s+{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)"
+
+# The resolution chain, in order: at each position the first rule that matches wins.
+RULES: list[tuple[str, re.Pattern, _Resolver]] = [
+    ("past span", re.compile(
+        r"\b(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
+        rf"(?:{_N}\s+)?(?P<unit>day|week|month|year)s?(?P<half>\s+and\s+a\s+half)?\b", re.I),
+     _past_span),
+    ("recent", re.compile(
+        r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+"
+        r"(?P<unit>days|weeks|months)\b", re.I), _recent),
+    ("season", re.compile(
+        r"\b(?:in\s+)?(?:the\s+)?(?P<season>summer|spring|autumn|fall|winter)\s+(?:of\s+)?"
+        r"(?P<year>(?:19|20)\d\d)\b", re.I), _season),
+    ("since", re.compile(rf"\bsince\s+(?:{_DATE}|(?P<year_only>(?:19|20)\d\d)\b)"), _since),
+    ("calendar", re.compile(
+        r"\b(?:earlier\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", re.I),
+     _calendar),
+    ("ago", re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                       r"(?:day|week|month|year)s?\s+ago\b", re.I), _ago),
+    ("deictic", re.compile(r"\b(?:today|tonight|yesterday)\b", re.I), _deictic),
+    ("weekday", re.compile(rf"\b(?P<last>last\s+)?(?P<day>{'|'.join(_WEEKDAYS)})\b"), _weekday),
+    ("day first", re.compile(rf"\b{_DAY_FIRST}\b"), _explicit),
+    ("explicit", re.compile(rf"\b(?:in\s+|on\s+|by\s+)?{_DATE}(?![\w-])"), _explicit),
+    ("year", re.compile(r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"), _year),
+]  # fmt: skip
+
+
+def _month_alone_is_modal(m: re.Match, text: str) -> bool:
+    """'May' with neither day nor year nor 'in' before it is the verb, not the month."""
+    groups = m.groupdict()
+    return (
+        groups.get("when", "") == "May"
+        and not groups.get("day")
+        and not text[max(0, m.start() - 3) : m.start()].lower().endswith("in ")
+        and not m[0].lower().startswith(("in ", "since "))
+    )
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Every time expression in ``text`` that resolves to a period, in text order.
+
+    Where rules overlap, the one whose match starts first wins, then the
+    longest, then the earlier rule in :data:`RULES`.
+    """
+    found = []
+    for rank, (_name, pattern, resolve) in enumerate(RULES):
+        for m in pattern.finditer(text):
+            if _month_alone_is_modal(m, text):
+                continue
+            period = _not_future(resolve(m, published), published)
+            if period is not None:
+                found.append((m.start(), -(m.end() - m.start()), rank, m, period))
+    mentions: list[DateMention] = []
+    for start, _length, _rank, m, period in sorted(found, key=lambda f: f[:3]):
+        if mentions and start < mentions[-1].end:
+            continue
+        mentions.append(DateMention(m[0], m.start(), m.end(), period))
+    return mentions
+
+
+def resolve(expression: str, published: date | None) -> Period | None:
+    """The period of the first time expression in ``expression`` (None if there is none)."""
+    mentions = find_dates(expression, published)
+    return mentions[0].period if mentions else None
