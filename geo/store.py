@@ -1,0 +1,563 @@
+"""The only module that talks to a database: SQLite by default, PostgreSQL + PostGIS if configured.
+
+One :class:`Store` serves both backends because the rows are the same
+(``geo.tables``) and so are the queries: the dashboard's filters become SQL
+``WHERE`` clauses on plain columns, so a filter means the same thing on a
+laptop's SQLite file and on a team's shared PostGIS database.  PostGIS adds a
+``geography(Point, 4326)`` column to mentions and figures for spatial work.
+
+Where the store lives: ``open_store(url)``, else ``$DATABASE_URL``, else the
+SQLite file ``var/atlas.sqlite`` beside the code.  When that place cannot be
+written (a read-only disk, a hosted deploy without a database, an unreachable
+server) the store is an in-memory copy with ``writable=False`` and a ``note``
+saying why, so the app still works and additions stay in the user's session.
+
+Each article is written in one transaction together with its mentions and
+figures: an ingest killed midway leaves whole articles or nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+import pandas as pd
+
+from geo.filters import Filters
+from geo.pipeline import Extraction
+from geo.tables import (
+    ARTICLE_COLUMNS,
+    FIGURE_COLUMNS,
+    MENTION_COLUMNS,
+    GovernorateOf,
+    article_row,
+    figure_rows,
+    mention_rows,
+)
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PATH = REPO_ROOT / "var" / "atlas.sqlite"
+READONLY_ENV = "ATLAS_READONLY"
+"""Set to 1/true to open the default SQLite store as a read-only, per-process copy."""
+
+Status = Literal["added", "unchanged"]
+CountryOf = Callable[[str], "str | None"]
+"""Gives the country value of a gazetteer id when that id is a country, else None."""
+
+EVERYTHING = Filters()
+"""No restriction: every stored row."""
+_ARTICLE_INFO = ["outlet", "published", "title", "url"]
+_DATE_COLUMNS = ("published", "date_start", "date_end")
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema version: SQL run on both backends, then PostGIS-only SQL."""
+
+    version: int
+    summary: str
+    sql: tuple[str, ...]
+    postgis: tuple[str, ...] = ()
+
+
+_PLACE_DDL = """
+    place_id TEXT, geonameid BIGINT, name TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+    country TEXT, admin1 TEXT, governorate_id TEXT"""
+_POINT = (
+    "geography(Point, 4326) GENERATED ALWAYS AS (CASE WHEN lon IS NOT NULL AND lat IS NOT NULL"
+    " THEN ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography END) STORED"
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "articles, mentions and figures",
+        (
+            """CREATE TABLE articles (
+                id TEXT PRIMARY KEY, title TEXT NOT NULL, outlet TEXT NOT NULL,
+                url TEXT NOT NULL, published DATE, dateline TEXT NOT NULL, text TEXT NOT NULL,
+                added TIMESTAMP WITH TIME ZONE NOT NULL)""",
+            "CREATE INDEX articles_published ON articles (published)",
+            "CREATE INDEX articles_outlet ON articles (outlet)",
+            f"""CREATE TABLE mentions (
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                "start" INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+                adjective BOOLEAN NOT NULL, confidence DOUBLE PRECISION,
+                evidence TEXT NOT NULL, alternatives TEXT NOT NULL, kind TEXT, {_PLACE_DDL})""",
+            "CREATE INDEX mentions_article ON mentions (article_id)",
+            "CREATE INDEX mentions_place ON mentions (place_id)",
+            "CREATE INDEX mentions_governorate ON mentions (governorate_id)",
+            "CREATE INDEX mentions_country ON mentions (country)",
+            f"""CREATE TABLE figures (
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, low DOUBLE PRECISION,
+                high DOUBLE PRECISION, unit TEXT NOT NULL, hedge TEXT NOT NULL, label TEXT NOT NULL,
+                text TEXT NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                sentence TEXT NOT NULL, date_start DATE, date_end DATE, date_basis TEXT,
+                place_kind TEXT, {_PLACE_DDL})""",
+            "CREATE INDEX figures_article ON figures (article_id)",
+            "CREATE INDEX figures_kind ON figures (kind)",
+            "CREATE INDEX figures_dates ON figures (date_start, date_end)",
+            "CREATE INDEX figures_place ON figures (place_id)",
+            "CREATE INDEX figures_governorate ON figures (governorate_id)",
+            "CREATE INDEX figures_country ON figures (country)",
+        ),
+        (
+            "CREATE EXTENSION IF NOT EXISTS postgis",
+            f"ALTER TABLE mentions ADD COLUMN geom {_POINT}",
+            f"ALTER TABLE figures ADD COLUMN geom {_POINT}",
+            "CREATE INDEX mentions_geom ON mentions USING GIST (geom)",
+            "CREATE INDEX figures_geom ON figures USING GIST (geom)",
+        ),
+    ),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def _quote(column: str) -> str:
+    return f'"{column}"'
+
+
+def _columns(prefix: str, columns: Sequence[str]) -> str:
+    return ", ".join(f"{prefix}.{_quote(c)}" for c in columns)
+
+
+class _SQLite:
+    """A SQLite database file (or ``:memory:``), one connection shared under a lock."""
+
+    name = "sqlite"
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        uri = self.path.startswith("file:")  # e.g. file:atlas.sqlite?mode=ro
+        on_disk = self.path != ":memory:" and not uri
+        if on_disk:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(
+            self.path, timeout=30, isolation_level=None, check_same_thread=False, uri=uri
+        )
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if on_disk:  # readers keep reading while an ingest writes
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        self.lock = threading.RLock()
+
+    @property
+    def description(self) -> str:
+        return f"SQLite {self.path}"
+
+    @contextmanager
+    def transaction(self, write: bool = False) -> Iterator[sqlite3.Cursor]:
+        """A transaction; ``write`` takes the write lock at once so writers queue, not fail."""
+        with self.lock:
+            cur = self.conn.cursor()
+            cur.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield cur
+            except BaseException:
+                self.conn.rollback()
+                raise
+            self.conn.commit()
+
+    def lock_schema(self, cur: sqlite3.Cursor) -> None:
+        """Nothing to do: a write transaction already excludes other writers."""
+
+    @staticmethod
+    def sql(query: str) -> str:
+        return query
+
+    @staticmethod
+    def param(value: Any) -> Any:
+        """Dates as ISO text (sorts and compares correctly), booleans as 0/1."""
+        if isinstance(value, date | datetime):
+            return value.isoformat()
+        if isinstance(value, bool):
+            return int(value)
+        return value
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _Postgres:
+    """A PostgreSQL server with PostGIS, reached through psycopg 3; reconnects when dropped."""
+
+    name = "postgresql"
+
+    def __init__(self, url: str):
+        self.url = url
+        self.lock = threading.RLock()
+        self.conn = self._connect()
+
+    def _connect(self):
+        import psycopg
+
+        return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+
+    @property
+    def description(self) -> str:
+        return f"PostgreSQL {redact(self.url)}"
+
+    @contextmanager
+    def transaction(self, write: bool = False) -> Iterator[Any]:
+        with self.lock:
+            if self.conn.closed or self.conn.broken:
+                self.conn = self._connect()
+            with self.conn.transaction(), self.conn.cursor() as cur:
+                yield cur
+
+    def lock_schema(self, cur) -> None:
+        """Two app processes starting together must not both run a migration."""
+        cur.execute("SELECT pg_advisory_xact_lock(hashtext('conflict-news-atlas schema'))")
+
+    @staticmethod
+    def sql(query: str) -> str:
+        return query.replace("?", "%s")
+
+    @staticmethod
+    def param(value: Any) -> Any:
+        return value
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def redact(url: str) -> str:
+    """``url`` without its password, for messages and the page footer."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def _default_governorate_of() -> GovernorateOf:
+    from geo.boundaries import governorate_id_of
+
+    return governorate_id_of
+
+
+def _default_country_of(place_id: str) -> str | None:
+    from geo.gazetteer import default_gazetteer
+
+    place = default_gazetteer().get(place_id)
+    return place.country if place is not None and place.kind == "country" else None
+
+
+class Store:
+    """Articles with their place mentions and figures, queried through :class:`Filters`.
+
+    ``writable`` is False for the in-memory fallback: additions then last as
+    long as this object, and ``note`` says why the configured store was not used.
+    """
+
+    def __init__(
+        self,
+        backend: _SQLite | _Postgres,
+        *,
+        writable: bool = True,
+        note: str = "",
+        governorate_of: GovernorateOf | None = None,
+        country_of: CountryOf | None = None,
+    ):
+        self._db = backend
+        self.writable = writable
+        self.note = note
+        self._governorate_of = governorate_of
+        self._country_of = country_of or _default_country_of
+        self.migrate()
+
+    @property
+    def backend(self) -> str:
+        return self._db.name
+
+    @property
+    def description(self) -> str:
+        return self._db.description
+
+    def migrate(self) -> None:
+        """Apply, in order and in one transaction, the migrations this database lacks.
+
+        Raises when the database cannot be written, which :func:`open_store` turns
+        into the in-memory fallback.
+        """
+        with self._db.transaction(write=True) as cur:
+            self._db.lock_schema(cur)
+            cur.execute(
+                "CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, summary TEXT NOT NULL, applied TEXT NOT NULL)"
+            )
+            cur.execute("SELECT MAX(version) FROM schema_version")
+            current = cur.fetchone()[0] or 0
+            for migration in MIGRATIONS:
+                if migration.version <= current:
+                    continue
+                steps = migration.sql + (migration.postgis if self.backend == "postgresql" else ())
+                for step in steps:
+                    cur.execute(step)
+                cur.execute(
+                    self._db.sql("INSERT INTO schema_version VALUES (?, ?, ?)"),
+                    (migration.version, migration.summary, datetime.now(UTC).isoformat()),
+                )
+            # A write that changes nothing: fails here, not at the first add, when the
+            # database is read-only (a read-only file, replica or role).
+            cur.execute("DELETE FROM schema_version WHERE version < 0")
+
+    def schema_version(self) -> int:
+        with self._db.transaction() as cur:
+            cur.execute("SELECT MAX(version) FROM schema_version")
+            return cur.fetchone()[0]
+
+    # --- writing -------------------------------------------------------------------------
+
+    def add(self, extraction: Extraction) -> Status:
+        """Store an article with its mentions and figures, all or nothing.
+
+        An article already stored (same id, i.e. same normalised text) is left
+        as it is: the first metadata seen wins, and nothing is duplicated.
+        """
+        governorate_of = self._governorate_of or _default_governorate_of()
+        article = {**article_row(extraction), "added": datetime.now(UTC)}
+        mentions = mention_rows(extraction, governorate_of)
+        figures = figure_rows(extraction, governorate_of)
+        with self._db.transaction(write=True) as cur:
+            self._insert(cur, "articles", [article], conflict="ON CONFLICT (id) DO NOTHING")
+            if cur.rowcount != 1:
+                return "unchanged"
+            self._insert(cur, "mentions", mentions)
+            self._insert(cur, "figures", figures)
+        return "added"
+
+    def _insert(self, cur, table: str, rows: list[dict], conflict: str = "") -> None:
+        if not rows:
+            return
+        columns = list(rows[0])
+        query = (
+            f"INSERT INTO {table} ({', '.join(map(_quote, columns))}) "
+            f"VALUES ({', '.join('?' for _ in columns)}) {conflict}"
+        )
+        values = [[self._db.param(row[c]) for c in columns] for row in rows]
+        if len(values) == 1:  # rowcount after executemany differs between drivers
+            cur.execute(self._db.sql(query), values[0])
+        else:
+            cur.executemany(self._db.sql(query), values)
+
+    def seed_if_empty(self) -> None:
+        """Extract and store the bundled seed articles when the store holds no article."""
+        if self.stats()["articles"]:
+            return
+        from geo.articles import load_bundled
+        from geo.pipeline import extract
+
+        for article in load_bundled():
+            self.add(extract(article))
+
+    def session_copy(self) -> Store:
+        """A private in-memory copy, for a user whose additions cannot be saved.
+
+        Only needed for the in-memory fallback, which is always SQLite.
+        """
+        if not isinstance(self._db, _SQLite):
+            raise TypeError("session copies are made of SQLite stores only")
+        memory = _SQLite(":memory:")
+        with self._db.lock:
+            self._db.conn.backup(memory.conn)
+        return Store(
+            memory,
+            writable=False,
+            note=self.note,
+            governorate_of=self._governorate_of,
+            country_of=self._country_of,
+        )
+
+    # --- reading -------------------------------------------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        """Whether an article with this id is stored (lets an ingest skip known texts)."""
+        with self._db.transaction() as cur:
+            cur.execute(self._db.sql("SELECT 1 FROM articles WHERE id = ?"), (article_id,))
+            return cur.fetchone() is not None
+
+    def stats(self) -> dict[str, int]:
+        """How many articles, mentions, figures and distinct resolved places are stored."""
+        counts = {}
+        with self._db.transaction() as cur:
+            for name, query in [
+                ("articles", "SELECT COUNT(*) FROM articles"),
+                ("mentions", "SELECT COUNT(*) FROM mentions"),
+                ("figures", "SELECT COUNT(*) FROM figures"),
+                ("places", "SELECT COUNT(DISTINCT place_id) FROM mentions"),
+            ]:
+                cur.execute(query)
+                counts[name] = cur.fetchone()[0]
+        return counts
+
+    def articles(self, filters: Filters = EVERYTHING) -> pd.DataFrame:
+        """Articles published in the date range, from the outlets, mentioning the places."""
+        where, params = self._article_conditions(filters)
+        if filters.places:
+            place_sql, place_params = self._place_condition("m", filters.places)
+            where.append(
+                f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND {place_sql})"
+            )
+            params += place_params
+        columns = [*ARTICLE_COLUMNS, "added"]
+        query = (
+            f"SELECT {_columns('a', columns)} FROM articles a {_where(where)} "
+            "ORDER BY a.published IS NULL, a.published DESC, a.id"
+        )
+        return self._frame(query, params, columns)
+
+    def mentions(self, filters: Filters = EVERYTHING) -> pd.DataFrame:
+        """Place mentions of the articles selected by dates and outlets, at the places."""
+        where, params = self._article_conditions(filters)
+        if filters.places:
+            place_sql, place_params = self._place_condition("m", filters.places)
+            where.append(place_sql)
+            params += place_params
+        columns = [*MENTION_COLUMNS, *_ARTICLE_INFO]
+        query = (
+            f"SELECT {_columns('m', MENTION_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} "
+            f"FROM mentions m JOIN articles a ON a.id = m.article_id {_where(where)} "
+            'ORDER BY a.published IS NULL, a.published, m.article_id, m."start"'
+        )
+        return self._frame(query, params, columns)
+
+    def figures(self, filters: Filters = EVERYTHING) -> pd.DataFrame:
+        """Figures whose period overlaps the date range, of the kinds, places and outlets."""
+        where, params = [], []
+        if filters.start is not None:
+            where.append("COALESCE(f.date_end, f.date_start) >= ?")
+            params.append(filters.start)
+        if filters.end is not None:
+            where.append("COALESCE(f.date_start, f.date_end) <= ?")
+            params.append(filters.end)
+        if filters.places:
+            place_sql, place_params = self._place_condition("f", filters.places)
+            where.append(place_sql)
+            params += place_params
+        for column, values in [("f.kind", filters.kinds), ("a.outlet", filters.outlets)]:
+            if values:
+                where.append(f"{column} IN ({_marks(values)})")
+                params += values
+        columns = [*FIGURE_COLUMNS, *_ARTICLE_INFO]
+        query = (
+            f"SELECT {_columns('f', FIGURE_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} "
+            f"FROM figures f JOIN articles a ON a.id = f.article_id {_where(where)} "
+            'ORDER BY f.date_start IS NULL, f.date_start, f.article_id, f."start"'
+        )
+        return self._frame(query, params, columns)
+
+    @staticmethod
+    def _article_conditions(filters: Filters) -> tuple[list[str], list]:
+        """Publication date and outlet conditions on the article alias ``a``."""
+        where, params = [], []
+        if filters.start is not None:
+            where.append("a.published >= ?")
+            params.append(filters.start)
+        if filters.end is not None:
+            where.append("a.published <= ?")
+            params.append(filters.end)
+        if filters.outlets:
+            where.append(f"a.outlet IN ({_marks(filters.outlets)})")
+            params += filters.outlets
+        return where, params
+
+    def _place_condition(self, alias: str, ids: Sequence[str]) -> tuple[str, list]:
+        """Rows at one of the places, inside one of the governorates, or in one of the countries."""
+        countries = sorted({c for c in map(self._country_of, ids) if c})
+        terms = [
+            f"{alias}.place_id IN ({_marks(ids)})",
+            f"{alias}.governorate_id IN ({_marks(ids)})",
+        ]
+        params = [*ids, *ids]
+        if countries:
+            terms.append(f"{alias}.country IN ({_marks(countries)})")
+            params += countries
+        return f"({' OR '.join(terms)})", params
+
+    def _frame(self, query: str, params: Sequence, columns: list[str]) -> pd.DataFrame:
+        """Run a query; dates come back as ``datetime.date`` and flags as bool on both backends."""
+        with self._db.transaction() as cur:
+            cur.execute(self._db.sql(query), [self._db.param(p) for p in params])
+            rows = cur.fetchall()
+        frame = pd.DataFrame(rows, columns=columns)
+        for column in _DATE_COLUMNS:
+            if column in frame:
+                frame[column] = frame[column].map(_as_date).astype(object)
+        if "adjective" in frame:
+            frame["adjective"] = frame["adjective"].astype(bool)
+        if "added" in frame:
+            frame["added"] = pd.to_datetime(frame["added"], utc=True, format="ISO8601")
+        return frame
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def _marks(values: Sequence) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _where(conditions: list[str]) -> str:
+    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
+def _as_date(value: Any) -> date | None:
+    """SQLite gives ISO text (or NaN once pandas has typed the column), PostgreSQL a date."""
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _readonly_requested() -> bool:
+    return os.environ.get(READONLY_ENV, "").strip().lower() in {"1", "true", "yes"}
+
+
+def open_store(
+    url: str | None = None,
+    *,
+    governorate_of: GovernorateOf | None = None,
+    country_of: CountryOf | None = None,
+) -> Store:
+    """The configured store: ``url``, else ``$DATABASE_URL``, else ``var/atlas.sqlite``.
+
+    ``url`` is ``postgresql://user:password@host:port/dbname`` (PostGIS), a
+    SQLite path, ``sqlite:///path`` or ``:memory:``.  Never raises for an
+    unusable location: the result is then an in-memory copy (of the SQLite
+    file when it can still be read) with ``writable=False`` and a ``note``.
+    """
+    url = url or os.environ.get("DATABASE_URL") or str(DEFAULT_PATH)
+    options = {"governorate_of": governorate_of, "country_of": country_of}
+    try:
+        if url.startswith(("postgresql://", "postgres://")):
+            return Store(_Postgres(url), **options)
+        path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+        if _readonly_requested():
+            return _fallback(path, f"{READONLY_ENV} is set", options)
+        return Store(_SQLite(path), **options)
+    except Exception as exc:  # any driver or OS error: report it, keep the app usable
+        reason = f"{type(exc).__name__}: {exc}".replace(url, redact(url))
+        return _fallback(None if url.startswith("postgres") else url, reason, options)
+
+
+def _fallback(path: str | None, reason: str, options: dict) -> Store:
+    """An in-memory store, copied from the SQLite file at ``path`` when it can be read."""
+    note = f"The store cannot be written ({reason}); additions last for this session only."
+    memory = _SQLite(":memory:")
+    file = Path(path.removeprefix("file:").split("?")[0]) if path else None
+    if file is not None and file.is_file():
+        try:
+            source = sqlite3.connect(f"file:{file.resolve()}?mode=ro", uri=True)
+            source.backup(memory.conn)
+            source.close()
+        except sqlite3.Error as exc:
+            note += f" Its content could not be read either ({exc})."
+    return Store(memory, writable=False, note=note, **options)
