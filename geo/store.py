@@ -401,7 +401,7 @@ class Store:
 
     def articles(self, filters: Filters = EVERYTHING) -> pd.DataFrame:
         """Articles published in the date range, from the outlets, mentioning the places."""
-        where, params = self._article_conditions(filters)
+        where, params = self._conditions(filters, "a.published", "a.published")
         if filters.places:
             place_sql, place_params = self._place_condition("m", filters.places)
             where.append(
@@ -417,11 +417,7 @@ class Store:
 
     def mentions(self, filters: Filters = EVERYTHING) -> pd.DataFrame:
         """Place mentions of the articles selected by dates and outlets, at the places."""
-        where, params = self._article_conditions(filters)
-        if filters.places:
-            place_sql, place_params = self._place_condition("m", filters.places)
-            where.append(place_sql)
-            params += place_params
+        where, params = self._conditions(filters, "a.published", "a.published", places="m")
         columns = [*MENTION_COLUMNS, *_ARTICLE_INFO]
         query = (
             f"SELECT {_columns('m', MENTION_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} "
@@ -431,22 +427,17 @@ class Store:
         return self._frame(query, params, columns)
 
     def figures(self, filters: Filters = EVERYTHING) -> pd.DataFrame:
-        """Figures whose period overlaps the date range, of the kinds, places and outlets."""
-        where, params = [], []
-        if filters.start is not None:
-            where.append("COALESCE(f.date_end, f.date_start) >= ?")
-            params.append(filters.start)
-        if filters.end is not None:
-            where.append("COALESCE(f.date_start, f.date_end) <= ?")
-            params.append(filters.end)
-        if filters.places:
-            place_sql, place_params = self._place_condition("f", filters.places)
-            where.append(place_sql)
-            params += place_params
-        for column, values in [("f.kind", filters.kinds), ("a.outlet", filters.outlets)]:
-            if values:
-                where.append(f"{column} IN ({_marks(values)})")
-                params += values
+        """Figures whose period overlaps the date range, of the kinds, places and outlets.
+
+        A figure with only one end of its period known is taken to be that day.
+        """
+        where, params = self._conditions(
+            filters,
+            "COALESCE(f.date_start, f.date_end)",
+            "COALESCE(f.date_end, f.date_start)",
+            places="f",
+            kinds="f.kind",
+        )
         columns = [*FIGURE_COLUMNS, *_ARTICLE_INFO]
         query = (
             f"SELECT {_columns('f', FIGURE_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} "
@@ -455,20 +446,26 @@ class Store:
         )
         return self._frame(query, params, columns)
 
-    @staticmethod
-    def _article_conditions(filters: Filters) -> tuple[list[str], list]:
-        """Publication date and outlet conditions on the article alias ``a``."""
-        where, params = [], []
+    def _conditions(
+        self, filters: Filters, first: str, last: str, places: str = "", kinds: str = ""
+    ) -> tuple[list[str], list]:
+        """``WHERE`` terms and their parameters; ``first``/``last`` are the SQL of a row's days.
+
+        A row overlaps [start, end] when its last day is not before ``start``
+        and its first day not after ``end``; NULL days never match a range.
+        """
+        terms: list[tuple[str, Sequence]] = []
         if filters.start is not None:
-            where.append("a.published >= ?")
-            params.append(filters.start)
+            terms.append((f"{last} >= ?", [filters.start]))
         if filters.end is not None:
-            where.append("a.published <= ?")
-            params.append(filters.end)
+            terms.append((f"{first} <= ?", [filters.end]))
         if filters.outlets:
-            where.append(f"a.outlet IN ({_marks(filters.outlets)})")
-            params += filters.outlets
-        return where, params
+            terms.append((f"a.outlet IN ({_marks(filters.outlets)})", filters.outlets))
+        if kinds and filters.kinds:
+            terms.append((f"{kinds} IN ({_marks(filters.kinds)})", filters.kinds))
+        if places and filters.places:
+            terms.append(self._place_condition(places, filters.places))
+        return [sql for sql, _ in terms], [p for _, values in terms for p in values]
 
     def _place_condition(self, alias: str, ids: Sequence[str]) -> tuple[str, list]:
         """Rows at one of the places, inside one of the governorates, or in one of the countries."""
