@@ -257,6 +257,14 @@ def _month_alone_is_modal(m: re.Match, text: str) -> bool:
     )
 
 
+def _matches(text: str):
+    """Every rule match in ``text`` (resolvable or not), as (match, rank, resolver)."""
+    for rank, (_name, pattern, resolver) in enumerate(RULES):
+        for m in pattern.finditer(text):
+            if not _month_alone_is_modal(m, text):
+                yield m, rank, resolver
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every time expression in ``text`` that resolves to a period, in text order.
 
@@ -264,19 +272,21 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     longest, then the earlier rule in :data:`RULES`.
     """
     found = []
-    for rank, (_name, pattern, resolve) in enumerate(RULES):
-        for m in pattern.finditer(text):
-            if _month_alone_is_modal(m, text):
-                continue
-            period = _not_future(resolve(m, published), published)
-            if period is not None:
-                found.append((m.start(), -(m.end() - m.start()), rank, m, period))
+    for m, rank, resolver in _matches(text):
+        period = _not_future(resolver(m, published), published)
+        if period is not None:
+            found.append((m.start(), -(m.end() - m.start()), rank, m, period))
     mentions: list[DateMention] = []
     for start, _length, _rank, m, period in sorted(found, key=lambda f: f[:3]):
         if mentions and start < mentions[-1].end:
             continue
         mentions.append(DateMention(m[0], m.start(), m.end(), period))
     return mentions
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every time expression, resolvable or not: numbers inside them are not counts."""
+    return sorted((m.start(), m.end()) for m, _rank, _resolver in _matches(text))
 
 
 def resolve(expression: str, published: date | None) -> Period | None:
