@@ -12,6 +12,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import pandas as pd
+
 PARAMS = ("start", "end", "place", "kind", "outlet")
 """The query-string names, in the order links are written."""
 
@@ -117,3 +119,68 @@ def to_query(filters: Filters) -> dict[str, str | list[str]]:
         if values:
             query[name] = list(values)
     return query
+
+
+FIGURE_KINDS = (
+    "displaced", "returned", "fighters", "detained", "killed", "wounded",
+    "civilians_remaining", "territory_area", "territory_share", "other",
+)  # fmt: skip
+"""The kinds a figure can have (see ``geo.figures``), offered by the kind filter."""
+
+LOCATION_COLUMNS = ["id", "label", "level", "country", "governorate_id"]
+
+
+def _present(value) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def _own_name(row) -> str:
+    """A governorate's name from a row naming it, else its id (the polygon had no name)."""
+    return row.name if row.kind == "governorate" else row.governorate_id
+
+
+def location_choices(mentions: pd.DataFrame, governorate_names: Mapping[str, str]) -> pd.DataFrame:
+    """What the location filter offers, one row per id: level country, governorate or place.
+
+    Governorates come both from mentions of them and from the polygons that hold
+    mentioned places (``governorate_id``), named through ``governorate_names``,
+    so "Deir ez-Zor" is offered even when only Baghuz is named.
+    """
+    resolved = mentions[mentions["place_id"].notna()]
+    kinds = resolved["kind"]
+    countries = resolved[kinds == "country"].drop_duplicates("place_id")
+    countries = pd.DataFrame(
+        {"id": countries["place_id"], "label": countries["name"], "level": "country",
+         "country": countries["country"], "governorate_id": None}
+    )  # fmt: skip
+    held = resolved[resolved["governorate_id"].notna()].drop_duplicates("governorate_id")
+    governorates = pd.DataFrame(
+        {
+            "id": held["governorate_id"],
+            "label": [
+                governorate_names.get(row.governorate_id, _own_name(row))
+                for row in held.itertuples(index=False)
+            ],
+            "level": "governorate",
+            "country": held["country"],
+            "governorate_id": held["governorate_id"],
+        }
+    )
+    places = resolved[~kinds.isin(["country", "governorate"])].drop_duplicates("place_id")
+    places = pd.DataFrame(
+        {
+            "id": places["place_id"],
+            "label": [
+                f"{row.name} ({row.admin1})" if _present(row.admin1) else row.name
+                for row in places.itertuples(index=False)
+            ],
+            "level": "place",
+            "country": places["country"],
+            "governorate_id": places["governorate_id"],
+        }
+    )
+    frames = [f for f in (countries, governorates, places) if not f.empty]
+    if not frames:
+        return pd.DataFrame(columns=LOCATION_COLUMNS)
+    choices = pd.concat(frames, ignore_index=True).drop_duplicates("id")
+    return choices.sort_values(["level", "label"]).reset_index(drop=True)[LOCATION_COLUMNS]

@@ -1,0 +1,67 @@
+"""Conflict News Atlas: the map of what the filtered reports say (home page).
+
+Run with ``streamlit run app.py``.  The other pages live in ``pages/`` and
+share the sidebar filters through :mod:`dashboard`.
+"""
+
+import altair as alt
+import streamlit as st
+from streamlit_folium import st_folium
+
+import dashboard
+from geo.maps import build_map
+from geo.summary import overview, place_at
+
+st.set_page_config(page_title="Conflict News Atlas", page_icon="🗺️", layout="wide")
+filters = dashboard.sidebar()
+version = dashboard.version()
+articles = dashboard.articles(filters, version)
+mentions = dashboard.mentions(filters, version)
+figures = dashboard.figures(filters, version)
+
+st.title("Conflict News Atlas")
+summary = overview(articles, mentions, figures)
+columns = st.columns([1, 1, 1, 2, 3])
+columns[0].metric("Articles", summary.articles)
+columns[1].metric("Places", summary.places)
+columns[2].metric("Figures", summary.figures)
+columns[3].metric("Displacement claimed", summary.displaced_range)
+columns[4].metric("Latest territory claim", summary.latest_territory or "none reported")
+
+map_column, chart_column = st.columns([4, 1])
+with map_column:
+    shapes = dashboard.boundaries()
+    atlas = build_map(
+        mentions, figures, shapes["countries"], shapes["governorates"], shapes["districts"]
+    )
+    clicked = st_folium(
+        atlas, key="atlas", height=600, use_container_width=True,
+        returned_objects=["last_object_clicked"],
+    )  # fmt: skip
+    st.caption(
+        "Click a place to filter every page to it. Territory is drawn to scale; "
+        "numbers are as hedged in the reports (popups quote the sentence)."
+    )
+point = (clicked or {}).get("last_object_clicked")
+if point and point != st.session_state.get("last_click"):
+    st.session_state.last_click = point
+    place = place_at(mentions, point["lat"], point["lng"])
+    if place and filters.places != (place,):
+        dashboard.select_place(place)
+
+with chart_column:
+    st.subheader("Share of territory held")
+    shares = figures[figures["kind"] == "territory_share"]
+    if shares.empty:
+        st.caption("No share-of-territory figures in this selection.")
+    else:
+        chart = (
+            alt.Chart(shares.assign(date=shares["date_end"].astype(str)))
+            .mark_bar()
+            .encode(
+                x=alt.X("value:Q", title="% of former territory"),
+                y=alt.Y("date:N", title=None, sort="descending"),
+                tooltip=["label", "name", "outlet", "date", "sentence"],
+            )
+        )
+        st.altair_chart(chart, width="stretch")

@@ -1,0 +1,208 @@
+"""The frame every page shares: cached data access and the sidebar filters, mirrored in the URL.
+
+Pages call :func:`sidebar` first and then ask :func:`articles`, :func:`mentions`
+or :func:`figures` for the filtered frames.  The filters live in session state
+as one :class:`~geo.filters.Filters` record; widgets are seeded from it, write
+it back on change, and every run writes it to ``st.query_params`` so a copied
+link (and switching pages, which clears the query string) keeps the view.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st  # noqa: TID251 (the Streamlit edge, like app.py and pages/)
+
+from geo.filters import FIGURE_KINDS, Filters, location_choices, parse_query, to_query
+
+WIDGETS = ("w_dates", "w_country", "w_governorate", "w_place", "w_kind", "w_outlet")
+
+
+def _secret(name: str) -> str | None:
+    """A Streamlit secret, or None when the app has no secrets file."""
+    try:
+        return st.secrets.get(name)
+    except FileNotFoundError:
+        return None
+
+
+@st.cache_resource(show_spinner="Opening the store…")
+def store():
+    """The one store of the process; an empty one (even the in-memory fallback) gets the seeds."""
+    from geo.store import open_store
+
+    opened = open_store(os.environ.get("DATABASE_URL") or _secret("DATABASE_URL"))
+    opened.seed_if_empty()
+    return opened
+
+
+def version() -> int:
+    """Changes when articles are added, so cached frames are not stale after an ingest."""
+    return int(store().stats()["articles"])
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def articles(filters: Filters, data_version: int) -> pd.DataFrame:
+    return store().articles(filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def mentions(filters: Filters, data_version: int) -> pd.DataFrame:
+    return store().mentions(filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def figures(filters: Filters, data_version: int) -> pd.DataFrame:
+    return store().figures(filters)
+
+
+@st.cache_resource(show_spinner="Loading boundaries…")
+def boundaries() -> dict[str, gpd.GeoDataFrame]:
+    """Countries, governorates and districts shipped in data/boundaries/ (EPSG:4326)."""
+    from geo import boundaries as shipped
+
+    return {
+        "countries": shipped.countries(),
+        "governorates": shipped.governorates(),
+        "districts": shipped.districts(),
+    }
+
+
+@st.cache_data(show_spinner=False)
+def _choices(data_version: int) -> tuple[pd.DataFrame, list[str], tuple[date, date]]:
+    """Locations, outlets and the date span on offer: from the whole store, not the selection."""
+    governorates = boundaries()["governorates"]
+    names = dict(zip(governorates["id"], governorates["name"], strict=True))
+    locations = location_choices(mentions(Filters(), data_version), names)
+    everything = articles(Filters(), data_version)
+    outlets = sorted(o for o in everything["outlet"].dropna().unique() if o)
+    published = pd.to_datetime(everything["published"], errors="coerce").dropna()
+    span = (
+        (published.min().date(), published.max().date())
+        if not published.empty
+        else (date.today(), date.today())
+    )
+    return locations, outlets, span
+
+
+def _seed_widgets(filters: Filters, locations: pd.DataFrame, span: tuple[date, date]) -> None:
+    """Set every widget from the record (before the widgets are drawn in this run)."""
+    level = dict(zip(locations["id"], locations["level"], strict=True))
+    st.session_state.w_dates = (filters.start or span[0], filters.end or span[1])
+    for key, wanted in (("w_country", "country"), ("w_governorate", "governorate")):
+        st.session_state[key] = [p for p in filters.places if level.get(p) == wanted]
+    st.session_state.w_place = [p for p in filters.places if level.get(p) == "place"]
+    st.session_state.w_kind = list(filters.kinds)
+    st.session_state.w_outlet = list(filters.outlets)
+
+
+def _from_widgets(span: tuple[date, date]) -> Filters:
+    """The record the widgets describe; the narrowest location level chosen wins."""
+    dates = st.session_state.w_dates
+    start, end = (dates[0], dates[-1]) if dates else (None, None)
+    places = (
+        st.session_state.w_place or st.session_state.w_governorate or st.session_state.w_country
+    )
+    return Filters(
+        start=None if start == span[0] else start,
+        end=None if end == span[1] else end,
+        places=tuple(places),
+        kinds=tuple(st.session_state.w_kind),
+        outlets=tuple(st.session_state.w_outlet),
+    )
+
+
+def select_place(place_id: str) -> None:
+    """Filter to one place (a click on the map) and rerun with the widgets following."""
+    st.session_state.filters = Filters(
+        start=st.session_state.filters.start,
+        end=st.session_state.filters.end,
+        places=(place_id,),
+        kinds=st.session_state.filters.kinds,
+        outlets=st.session_state.filters.outlets,
+    )
+    st.session_state.reseed = True
+    st.rerun()
+
+
+def sidebar() -> Filters:
+    """Draw the shared filters and return the current selection.
+
+    On a session's first run the query string is parsed (bad values become
+    notices shown above the page); afterwards the widgets rule and the query
+    string follows them.
+    """
+    locations, outlets, span = _choices(version())
+    if "filters" not in st.session_state:
+        query = {name: st.query_params.get_all(name) for name in st.query_params}
+        filters, notices = parse_query(
+            query, places=set(locations["id"]), kinds=FIGURE_KINDS, outlets=outlets
+        )
+        st.session_state.filters, st.session_state.notices = filters, notices
+        st.session_state.reseed = True
+    if st.session_state.pop("reseed", False) or any(w not in st.session_state for w in WIDGETS):
+        _seed_widgets(st.session_state.filters, locations, span)
+
+    def changed() -> None:
+        st.session_state.filters = _from_widgets(span)
+        st.session_state.notices = ()
+
+    label = dict(zip(locations["id"], locations["label"], strict=True))
+    countries = locations[locations["level"] == "country"]
+    with st.sidebar:
+        st.header("Filters")
+        st.date_input("Dates", key="w_dates", on_change=changed, format="YYYY-MM-DD")
+        st.multiselect(
+            "Country", list(countries["id"]), key="w_country",
+            format_func=label.get, on_change=changed,
+        )  # fmt: skip
+        st.multiselect(
+            "Governorate",
+            _within(locations, "governorate", st.session_state.w_governorate,
+                    st.session_state.w_country),
+            key="w_governorate", format_func=label.get, on_change=changed,
+        )  # fmt: skip
+        st.multiselect(
+            "Place",
+            _within(locations, "place", st.session_state.w_place, st.session_state.w_country,
+                    st.session_state.w_governorate),
+            key="w_place", format_func=label.get, on_change=changed,
+        )  # fmt: skip
+        st.multiselect(
+            "Figure kind", list(FIGURE_KINDS), key="w_kind", on_change=changed,
+            format_func=lambda k: k.replace("_", " "),
+        )  # fmt: skip
+        st.multiselect("Outlet", outlets, key="w_outlet", on_change=changed)
+    for notice in st.session_state.notices:
+        st.warning(notice, icon="⚠️")
+    query = to_query(st.session_state.filters)
+    if {k: st.query_params.get_all(k) for k in st.query_params} != {
+        k: v if isinstance(v, list) else [v] for k, v in query.items()
+    }:
+        st.query_params.from_dict(query)
+    return st.session_state.filters
+
+
+def _within(
+    locations: pd.DataFrame,
+    level: str,
+    selected: list[str],
+    countries: list[str],
+    governorates: list[str] = (),
+) -> list[str]:
+    """Ids of ``level`` inside the chosen countries / governorates (all when none chosen).
+
+    What is already selected stays on offer, so narrowing a parent never
+    invalidates a widget's value.
+    """
+    rows = locations[locations["level"] == level]
+    if countries:
+        codes = set(locations.loc[locations["id"].isin(countries), "country"])
+        rows = rows[rows["country"].isin(codes)]
+    if governorates:
+        rows = rows[rows["governorate_id"].isin(governorates)]
+    ids = list(rows["id"])
+    return ids + [s for s in selected if s not in ids]

@@ -1,0 +1,249 @@
+"""What a filtered selection says, in a few numbers: per-place counts, overview, conflicting claims.
+
+Pure functions of the store's DataFrames (columns from ``geo.tables``), so the
+pages only draw what these return and the logic is tested without Streamlit.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+
+import pandas as pd
+
+PLACE_COLUMNS = [
+    "place_id", "name", "kind", "admin1", "country", "governorate_id", "lat", "lon",
+    "mentions", "adjectives", "articles",
+]  # fmt: skip
+
+
+def place_counts(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per resolved place: how often it is named, and in how many articles.
+
+    Adjectival uses ("Syrian forces") are counted apart from names, because they
+    say little about where something happened; ``mentions`` counts names only.
+    """
+    resolved = mentions[mentions["place_id"].notna()]
+    if resolved.empty:
+        return pd.DataFrame(columns=PLACE_COLUMNS)
+    adjective = resolved["adjective"].fillna(False).astype(bool)
+    grouped = resolved.assign(_name=~adjective, _adj=adjective).groupby("place_id", sort=False)
+    counts = grouped.agg(
+        name=("name", "first"),
+        kind=("kind", "first"),
+        admin1=("admin1", "first"),
+        country=("country", "first"),
+        governorate_id=("governorate_id", "first"),
+        lat=("lat", "first"),
+        lon=("lon", "first"),
+        mentions=("_name", "sum"),
+        adjectives=("_adj", "sum"),
+        articles=("article_id", "nunique"),
+    )
+    counts = counts.reset_index().sort_values(["mentions", "articles"], ascending=False)
+    return counts[PLACE_COLUMNS].reset_index(drop=True)
+
+
+def bounds(row) -> tuple[float, float]:
+    """The range a figure claims; an open side is taken at the stated value.
+
+    "More than 20,000" rarely means "any number above 20,000": reading the
+    open side as the value itself keeps "more than 20,000" and "40,000" apart
+    as the different claims readers take them to be.
+    """
+    value = float(row["value"])
+    low, high = row["low"], row["high"]
+    low = value if low is None or pd.isna(low) else float(low)
+    high = value if high is None or pd.isna(high) else float(high)
+    return low, high
+
+
+def _day(value, default: date | None) -> date | None:
+    """A date from whatever the store gave (date, ISO string, Timestamp); ``default`` if none."""
+    return default if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _period(row) -> tuple[date, date]:
+    return _day(row["date_start"], date.min), _day(row["date_end"], date.max)
+
+
+CONFLICT_COLUMNS = [
+    "kind", "place_id", "name", "first", "first_outlet", "first_period", "first_sentence",
+    "second", "second_outlet", "second_period", "second_sentence",
+]  # fmt: skip
+
+
+def conflicting_claims(figures: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of figures of the same kind and place, for overlapping periods, whose ranges disagree.
+
+    A missing date is read as open (the claim may cover any time), so it can
+    still conflict; figures without a place are not compared (nothing says
+    they are about the same thing).
+    """
+    rows = []
+    placed = figures[figures["place_id"].notna()]
+    for (kind, place_id), group in placed.groupby(["kind", "place_id"], sort=True):
+        records = group.to_dict("records")
+        for a, b in combinations(records, 2):
+            (a_low, a_high), (b_low, b_high) = bounds(a), bounds(b)
+            (a_start, a_end), (b_start, b_end) = _period(a), _period(b)
+            if a_start > b_end or b_start > a_end:
+                continue
+            if a_high < b_low or b_high < a_low:
+                rows.append(
+                    {
+                        "kind": kind, "place_id": place_id, "name": a["name"],
+                        "first": a["label"], "first_outlet": a.get("outlet", ""),
+                        "first_period": _period_text(a), "first_sentence": a["sentence"],
+                        "second": b["label"], "second_outlet": b.get("outlet", ""),
+                        "second_period": _period_text(b), "second_sentence": b["sentence"],
+                    }
+                )  # fmt: skip
+    return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+
+
+def _period_text(row) -> str:
+    start, end = row["date_start"], row["date_end"]
+    if pd.isna(start) and pd.isna(end):
+        return "undated"
+    if start == end or pd.isna(end):
+        return str(start)
+    return f"{'…' if pd.isna(start) else start} – {end}"
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The numbers shown above the map for the current selection."""
+
+    articles: int
+    places: int
+    figures: int
+    displaced_low: float | None
+    displaced_high: float | None
+    latest_territory: str | None
+
+    @property
+    def displaced_range(self) -> str:
+        if self.displaced_low is None:
+            return "none reported"
+        if self.displaced_low == self.displaced_high:
+            return f"{self.displaced_low:,.0f}"
+        return f"{self.displaced_low:,.0f} – {self.displaced_high:,.0f}"
+
+
+def overview(articles: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFrame) -> Overview:
+    """Counts of what the filters select, the displacement range claimed, the latest territory."""
+    displaced = figures[figures["kind"] == "displaced"]
+    ranges = [bounds(row) for _, row in displaced.iterrows()]
+    lows = [low for low, _ in ranges if not math.isnan(low)]
+    highs = [high for _, high in ranges if not math.isnan(high)]
+    territory = figures[figures["kind"].isin(["territory_area", "territory_share"])]
+    latest = None
+    if not territory.empty:
+        row = territory.sort_values("date_end", na_position="first").iloc[-1]
+        where = f" around {row['name']}" if pd.notna(row["name"]) else ""
+        latest = f"{row['label']}{where} ({_period_text(row)})"
+    return Overview(
+        articles=len(articles),
+        places=int(mentions["place_id"].nunique()),
+        figures=len(figures),
+        displaced_low=min(lows) if lows else None,
+        displaced_high=max(highs) if highs else None,
+        latest_territory=latest,
+    )
+
+
+def place_at(mentions: pd.DataFrame, lat: float, lon: float, tolerance: float = 1e-4) -> str | None:
+    """The id of the mentioned place drawn at (lat, lon): what a click on a map symbol means."""
+    places = place_counts(mentions)
+    places = places[places["kind"] != "country"]
+    if places.empty:
+        return None
+    distance = (places["lat"] - lat).abs() + (places["lon"] - lon).abs()
+    nearest = distance.idxmin()
+    return str(places.loc[nearest, "place_id"]) if distance[nearest] <= tolerance else None
+
+
+TABLE_COLUMNS = [
+    "kind", "hedge", "low", "high", "value", "unit", "label", "place", "place_id",
+    "period", "outlet", "published", "sentence", "lat", "lon", "article_id",
+]  # fmt: skip
+
+
+def figures_table(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures as the Figures page shows (and downloads) them, newest period first."""
+    if figures.empty:
+        return pd.DataFrame(columns=TABLE_COLUMNS)
+    table = figures.assign(
+        place=figures["name"],
+        period=[_period_text(row) for _, row in figures.iterrows()],
+    )
+    table = table.sort_values(["date_end", "kind"], ascending=[False, True], na_position="last")
+    return table[TABLE_COLUMNS].reset_index(drop=True)
+
+
+def claim_ranges(figures: pd.DataFrame) -> pd.DataFrame:
+    """One row per dated figure with the range it claims, for a chart of claims over time."""
+    rows = [
+        {
+            "date": _day(row["date_end"], None) or _day(row["date_start"], None),
+            "low": low,
+            "high": high,
+            "value": float(row["value"]),
+            "kind": row["kind"],
+            "unit": row["unit"],
+            "label": row["label"],
+            "place": row["name"],
+            "outlet": row.get("outlet", ""),
+        }
+        for _, row in figures.iterrows()
+        for low, high in [bounds(row)]
+    ]
+    frame = pd.DataFrame(
+        rows, columns=["date", "low", "high", "value", "kind", "unit", "label", "place", "outlet"]
+    )
+    return frame[frame["date"].notna()].reset_index(drop=True)
+
+
+def place_review(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Every resolved place with its counts and the candidates it beat, for checking by eye."""
+    counts = place_counts(mentions)
+    beaten: dict[str, list[str]] = {}
+    for place_id, alternatives in mentions[["place_id", "alternatives"]].dropna().itertuples(
+        index=False
+    ):
+        names = beaten.setdefault(place_id, [])
+        for alt in json.loads(alternatives or "[]"):
+            where = alt.get("admin1") or alt.get("country") or "?"
+            text = f"{alt['name']} ({alt.get('kind') or '?'}, {where})"
+            if alt.get("id") != place_id and text not in names:
+                names.append(text)
+    beat = [", ".join(beaten.get(place_id, [])) for place_id in counts["place_id"]]
+    return counts.drop(columns=["governorate_id", "lat", "lon"]).assign(beat=beat)
+
+
+def unresolved(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Place-like names the gazetteer could not place, how often and in how many articles."""
+    missing = mentions[mentions["place_id"].isna()]
+    if missing.empty:
+        return pd.DataFrame(columns=["name", "times", "articles"])
+    grouped = missing.groupby("text").agg(
+        times=("text", "size"), articles=("article_id", "nunique")
+    )
+    grouped = grouped.reset_index().rename(columns={"text": "name"})
+    return grouped.sort_values(["times", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def figures_geojson(table: pd.DataFrame) -> str:
+    """A figures table as GeoJSON points (null geometry where unplaced), dates as ISO text."""
+    import geopandas as gpd
+
+    properties = table.drop(columns=["lat", "lon"]).astype(object)
+    properties = properties.map(lambda v: v.isoformat() if isinstance(v, date) else v)
+    points = gpd.GeoDataFrame(
+        properties, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326
+    )
+    return points.to_json(na="null", drop_id=True)

@@ -1,0 +1,60 @@
+"""Figures: every number the selected reports give, over time, with the claims that disagree."""
+
+import altair as alt
+import streamlit as st
+
+import dashboard
+from geo.maps import KIND_COLOURS
+from geo.summary import claim_ranges, conflicting_claims, figures_geojson, figures_table
+
+st.set_page_config(page_title="Figures · Conflict News Atlas", page_icon="🔢", layout="wide")
+filters = dashboard.sidebar()
+figures = dashboard.figures(filters, dashboard.version())
+
+st.title("Figures")
+st.caption("Each number as hedged in its report, with the bounds the hedge implies.")
+table = figures_table(figures)
+st.dataframe(
+    table.drop(columns=["lat", "lon", "article_id", "place_id"]),
+    hide_index=True,
+    column_config={"sentence": st.column_config.TextColumn(width="large")},
+)
+left, right = st.columns(2)
+left.download_button(
+    "Download CSV", table.to_csv(index=False), "figures.csv", "text/csv", width="stretch"
+)
+right.download_button(
+    "Download GeoJSON", figures_geojson(table), "figures.geojson",
+    "application/geo+json", width="stretch",
+)  # fmt: skip
+
+st.subheader("Claims over time")
+ranges = claim_ranges(figures)
+if ranges.empty:
+    st.caption("No dated figures in this selection.")
+else:
+    kinds = sorted(ranges["kind"].unique())
+    colour = alt.Color(
+        "kind:N",
+        scale=alt.Scale(domain=kinds, range=[KIND_COLOURS.get(k, "#999999") for k in kinds]),
+    )
+    base = alt.Chart(ranges).encode(x=alt.X("date:T", title=None), color=colour)
+    ticks = base.mark_rule(strokeWidth=3, opacity=0.6).encode(y="low:Q", y2="high:Q")
+    dots = base.mark_point(filled=True, size=60).encode(
+        y=alt.Y("value:Q", title=None),
+        tooltip=["label", "kind", "place", "outlet", alt.Tooltip("date:T")],
+    )
+    chart = (
+        alt.layer(ticks, dots)
+        .facet(row=alt.Row("unit:N", title=None))
+        .resolve_scale(y="independent")
+    )
+    st.altair_chart(chart)
+
+st.subheader("Conflicting claims")
+st.caption("Same kind and place, overlapping periods, ranges that do not meet.")
+conflicts = conflicting_claims(figures)
+if conflicts.empty:
+    st.caption("None in this selection.")
+else:
+    st.dataframe(conflicts.drop(columns=["place_id"]), hide_index=True)
