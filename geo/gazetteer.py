@@ -1,11 +1,56 @@
-"""Place records and the compact gazetteer: name -> ranked candidates.
+"""Place records and the compact gazetteer: a place name -> ranked candidate places.
 
-(Skeleton: records only. The owner of this module fills in loading and lookup.)
+The bundled gazetteer (data/gazetteer/, built by scripts/build_gazetteer.py) holds every
+current place of Syria, Iraq, Turkey, Jordan and Lebanon in Who's On First, the world's
+cities15000, all countries and the region's Natural Earth rivers.
+
+A lookup runs a named, ordered chain of matching steps; each candidate keeps the name of the
+step that found it as its ``reason``:
+
+1. ``exact name`` / ``alternate name`` -- the query equals a name (ignoring case);
+2. ``normalised`` -- equal after ``geo.names.normalise`` (diacritics, articles, punctuation);
+3. ``variant``    -- equal ``geo.names.skeleton`` keys (ou/u, q/k, kh/h, ... spellings);
+4. ``fuzzy NN``   -- rapidfuzz ratio >= 85 on the normalised keys, tried only when 1-3 find nothing.
+
+The score sorts candidates.  Its integer-like band is the step (exact 1.0, normalised 0.95,
+variant 0.80-0.85 by spelling similarity, fuzzy below 0.80), and within a band the place's
+*importance* adds up to 0.04: log population, with a floor for admin units, capitals and
+seats (a governorate counts like a town of 300,000), plus a regional prior that weighs a
+Syrian or Iraqi place like one 1,000 times as populous elsewhere (Turkey, Jordan, Lebanon 30
+times).  A match on the place's own name adds 0.002 over a match on one of its alternate names.
+
+The name index for a text matcher is public: ``Gazetteer.names()`` yields every normalised key
+with the ids of the places that carry it, ``Gazetteer.candidates_for_key(key)`` ranks them and
+``Gazetteer.adjectives()`` maps normalised country adjectives ("syrian") to country ids.
 """
 
 from __future__ import annotations
 
+import gzip
+import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from geo.names import articles_of, normalise, skeleton
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
+
+#: Population a place counts as at least, by feature code (admin units have no population
+#: of their own in the sources, and a seat of government is better known than its size).
+_POPULATION_FLOOR = {
+    "PCLI": 1e9, "ADM1": 3e5, "ADM2": 3e4, "ADM3": 3e3, "STM": 1e6,
+    "PPLC": 1e6, "PPLA": 1e5, "PPLA2": 3e4, "PPLA3": 1e4, "PPLA4": 3e3,
+}
+#: Regional prior, in powers of ten of population: the conflict region comes first.
+_REGION_PRIOR = {"SY": 3.0, "IQ": 3.0, "TR": 1.5, "JO": 1.5, "LB": 1.5, "": 3.0}
+_MAX_IMPORTANCE = 12.0  # log10 of a country (9) plus the largest prior (3)
+
+_EXACT, _NORMALISED, _VARIANT = 1.0, 0.95, 0.80
+_FUZZY_CUTOFF = 85.0
 
 
 @dataclass(frozen=True)
@@ -32,6 +77,17 @@ class Place:
     population: int
     names: tuple[str, ...]
 
+    @property
+    def importance(self) -> float:
+        """0..1: how likely a bare mention of this place's name means this place."""
+        code = "PCLI" if self.kind == "country" else self.feature_code
+        floor = _POPULATION_FLOOR.get(code, 0.0)
+        # An admin unit's population is the sum of its towns': a bare name in a report more
+        # often means the town, so admin units weigh by level alone.
+        population = floor if code.startswith("ADM") else max(self.population, floor)
+        prior = _REGION_PRIOR.get(self.country, 0.0)
+        return (math.log10(1 + population) + prior) / _MAX_IMPORTANCE
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -40,3 +96,183 @@ class Candidate:
     place: Place
     score: float
     reason: str
+
+    def to_dict(self) -> dict[str, object]:
+        p = self.place
+        return {
+            "id": p.id,
+            "geonameid": p.geonameid,
+            "name": p.name,
+            "kind": p.kind,
+            "feature_code": p.feature_code,
+            "country": p.country,
+            "admin1": p.admin1,
+            "lat": p.lat,
+            "lon": p.lon,
+            "population": p.population,
+            "score": round(self.score, 4),
+            "reason": self.reason,
+        }
+
+
+def _parse(row: bytes) -> Place:
+    fields = row.decode("utf-8").split("\t")
+    (pid, gid, name, kind, code, country, admin1, lat, lon, population, names) = fields
+    return Place(pid, int(gid) if gid else None, name, kind, code, country, admin1,
+                 float(lat), float(lon), int(population), tuple(names.split("|")))
+
+
+def _read_lines(path: Path) -> list[bytes]:
+    return gzip.decompress(path.read_bytes()).split(b"\n")
+
+
+class Gazetteer:
+    """Places by id, an index from normalised name keys to place ids, and variant keys.
+
+    ``variants`` maps a variant key to the tab-separated normalised keys that share it.
+
+    Places are kept as their stored UTF-8 row and parsed on first use, which keeps loading
+    fast and memory small (a str holding one Arabic or CJK name takes 2-4 bytes per character;
+    UTF-8 bytes do not): a lookup touches only the handful of places its keys point to.
+    """
+
+    def __init__(
+        self,
+        rows: Mapping[str, bytes],
+        index: Mapping[str, str],
+        variants: Mapping[str, str],
+        adjectives: Mapping[str, str],
+    ) -> None:
+        self._rows = rows
+        self._index = index
+        self._variants = variants
+        self._adjectives = adjectives
+        self._places: dict[str, Place] = {}
+        self._fuzzy_keys: dict[str, list[str]] = {}
+
+    @classmethod
+    def load(cls, directory: Path = DATA_DIR) -> Gazetteer:
+        """Read the files written by scripts/build_gazetteer.py."""
+        lines = _read_lines(directory / "places.tsv.gz")[1:]
+        rows = {line[: line.find(b"\t")].decode(): line for line in lines if line}
+        # Most keys name one place and most variant keys stand for one key: sharing those
+        # string objects instead of holding copies saves a third of the index's memory.
+        shared = {pid: pid for pid in rows}
+        index: dict[str, str] = {}
+        variants: dict[str, str] = {}
+        for line in _read_lines(directory / "index.tsv.gz"):
+            if line:
+                key, variant, ids = line.decode().split("\t")
+                index[key] = shared.get(ids, ids)
+                variants[variant] = f"{variants[variant]}\t{key}" if variant in variants else key
+        adjective_lines = (directory / "adjectives.tsv").read_text(encoding="utf-8").splitlines()
+        adjectives = dict(line.split("\t")[::3] for line in adjective_lines[1:])
+        return cls(rows, index, variants, adjectives)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id, or None."""
+        place = self._places.get(place_id)
+        if place is None and place_id in self._rows:
+            place = self._places[place_id] = _parse(self._rows[place_id])
+        return place
+
+    def ids(self) -> Iterator[str]:
+        """Every place id, in file order."""
+        return iter(self._rows)
+
+    def names(self) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """(normalised key, ids of the places with a name of that key), for a text matcher.
+
+        Keys come from ``geo.names.normalise``; search text normalised the same way
+        (``geo.names.normalise_with_offsets`` keeps the offsets into the original).
+        """
+        for key, ids in self._index.items():
+            yield key, tuple(ids.split(","))
+
+    def adjectives(self) -> Mapping[str, str]:
+        """Normalised country adjective ("syrian", "british") -> the country's place id."""
+        return self._adjectives
+
+    def candidates_for_key(self, key: str, limit: int = 10) -> list[Candidate]:
+        """The places indexed under a normalised key, most important first."""
+        found = {pid: (_NORMALISED, f"normalised: {key!r}") for pid in self._ids(key)}
+        return self._ranked(found, limit)
+
+    def lookup(self, name: str, limit: int = 10) -> list[Candidate]:
+        """Ranked candidates for a place name, best first; [] when nothing matches."""
+        key = normalise(name)
+        if not key:
+            return []
+        found: dict[str, tuple[float, str]] = {}
+        for pid in self._ids(key):
+            found[pid] = self._exact_or_normalised(name, self.get(pid))
+        for variant_key in self._variants.get(skeleton(key), "").split("\t"):
+            if variant_key and variant_key != key:
+                self._add_similar(found, key, variant_key, _VARIANT, "variant")
+        if not found and len(key) >= 4:
+            for match, ratio, _ in self._fuzzy(key):
+                self._add_similar(found, key, match, _VARIANT * ratio / 100 - 0.05, "fuzzy")
+        return self._ranked(found, limit)
+
+    def _ids(self, key: str) -> list[str]:
+        ids = self._index.get(key)
+        return ids.split(",") if ids else []
+
+    @staticmethod
+    def _exact_or_normalised(query: str, place: Place) -> tuple[float, str]:
+        """Step 1 or 2 for a place found under the query's normalised key."""
+        folded = " ".join(query.split()).casefold()
+        for name in place.names:
+            if name.casefold() == folded:
+                own = name == place.name or name == place.names[0]
+                return _EXACT + (0.002 if own else 0.0), "exact name" if own else "alternate name"
+        key = normalise(query)
+        matched = next(n for n in place.names if normalise(n) == key)
+        articles = sorted({*articles_of(query), *articles_of(matched)})
+        detail = f" (article prefix {'/'.join(a + '-' for a in articles)})" if articles else ""
+        own = 0.002 if normalise(place.name) == key else 0.0
+        return _NORMALISED + own, f"normalised: {matched!r}{detail}"
+
+    def _add_similar(
+        self, found: dict[str, tuple[float, str]], key: str, other: str, base: float, step: str
+    ) -> None:
+        """Places under ``other``, a key spelled like ``key``: scored by spelling similarity."""
+        similarity = fuzz.ratio(key, other) / 100
+        score = base + 0.05 * similarity
+        for pid in self._ids(other):
+            place = self.get(pid)
+            own = normalise(place.name) == other
+            matched = place.name if own else next(n for n in place.names if normalise(n) == other)
+            candidate = (score + (0.002 if own else 0.0), f"{step}: {matched!r}")
+            if step == "fuzzy":
+                candidate = (candidate[0], f"fuzzy {similarity * 100:.0f}: {matched!r}")
+            if candidate[0] > found.get(pid, (0.0, ""))[0]:
+                found[pid] = candidate
+
+    def _fuzzy(self, key: str) -> list[tuple[str, float, int]]:
+        """Keys within the fuzzy cutoff, searched among keys of the same first letter."""
+        if not self._fuzzy_keys:
+            for k in self._index:
+                self._fuzzy_keys.setdefault(k[0], []).append(k)
+        keys = self._fuzzy_keys.get(key[0], [])
+        return process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=10)
+
+    def _ranked(self, found: Mapping[str, tuple[float, str]], limit: int) -> list[Candidate]:
+        candidates = []
+        for pid, (score, reason) in found.items():
+            place = self.get(pid)
+            candidates.append(Candidate(place, score + 0.04 * place.importance, reason))
+        candidates.sort(key=lambda c: (-c.score, c.place.id))
+        return candidates[:limit]
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded on first use and shared afterwards."""
+    return Gazetteer.load(DATA_DIR)
+
+
+__all__ = ["Candidate", "Gazetteer", "Place", "default_gazetteer"]

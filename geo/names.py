@@ -1,0 +1,137 @@
+"""Name keys that survive the ways English-language news transliterates Arabic.
+
+Two keys per name, both pure functions of the text:
+
+* ``normalise`` -- the *normalised key*: transliterated to ASCII (anyascii, so
+  ``Bāghūz`` -> ``baghuz``), lower case, apostrophes and the possessive ``'s``
+  dropped, every other non-alphanumeric run a single space, and the Arabic
+  article tokens (al-, el-, ash-, ez-, ...) and English "the" removed wherever
+  they stand (``Deir ez-Zor`` -> ``deir zor``); runs of initials are joined
+  (``U.S.`` -> ``us``).  Spelling is otherwise kept.
+* ``skeleton`` -- the *variant key* of a normalised key: a phonetic-ish
+  consonant frame that merges the usual spelling variants (ou/oo/u/o, ee/i,
+  ay/ei/e, aw/ow/o, q/k, kh/h, gh/g, sh/s, th/t, dh/d, doubled letters, a final
+  ``h`` after a vowel, spaces) and reduces every vowel run to ``a``.
+  ``Baghouz``, ``Bāghūz`` and ``Baghuz`` all give ``bagaz``.
+
+``normalise_with_offsets`` returns, with the normalised text, the offset in
+the original text of every character of it, so a matcher can search the
+normalised form of a whole article and report spans of the original.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from anyascii import anyascii
+
+#: Arabic article forms as newspapers print them (with or without the hyphen),
+#: plus English "the".  Dropped as whole tokens when another token remains.
+ARTICLES = frozenset(
+    {"al", "el", "il", "ul", "as", "ash", "ad", "adh", "ar", "az", "ez", "es", "at", "ath",
+     "an", "en", "ed", "er", "et", "the"}
+)
+
+_APOSTROPHES = frozenset("'`´ʹʻʼʽʾʿ‘’′")
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
+_VARIANTS = (
+    # diphthongs before a consonant or at the end: Hawl = Hol, Dayr = Deir = Der
+    (re.compile(r"[ao]w(?![aeiouy])"), "o"),
+    (re.compile(r"(?:ay|ai|ei|ey)(?![aeiouy])"), "e"),
+    # consonant digraphs and letters transliterated two ways
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"gh"), "g"),
+    (re.compile(r"[sc]h"), "s"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"dh"), "d"),
+    (re.compile(r"zh"), "z"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"ck|q"), "k"),
+    # a final h after a vowel is not pronounced: Raqqah = Raqqa, Hasakeh = Hasake
+    (re.compile(r"(?<=[aeiou])h\b"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"y(?![aeiou])"), "i"),
+    (re.compile(r"[aeiou]+"), "a"),
+    (re.compile(r" "), ""),
+)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    """One character -> lower-case ASCII ('' for apostrophes, ' ' for punctuation)."""
+    if ch in _APOSTROPHES:
+        return ""
+    folded = (ch if ch.isascii() else anyascii(ch)).lower()
+    if folded in _APOSTROPHES:
+        return ""
+    return "".join(c if c.isalnum() else " " for c in folded)
+
+
+def normalise_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
+    """The normalised key of ``text`` and, per character of it, its offset in ``text``.
+
+    Article tokens are removed only when another token remains, so a name that
+    is just "As" or "The" keeps its key.
+    """
+    skip = {i for m in _POSSESSIVE.finditer(text) for i in range(m.start(), m.end())}
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        for c in " " if i in skip else _fold_char(ch):
+            chars.append(c)
+            offsets.append(i)
+    tokens = _tokens(chars)
+    keep = [t for t in tokens if "".join(chars[t[0] : t[1]]) not in ARTICLES] or tokens
+    out_chars: list[str] = []
+    out_offsets: list[int] = []
+    previous_len = 0
+    for start, end in keep:
+        # initials run together: "U.S." and "US" both give "us"
+        if out_chars and not (previous_len == 1 and end - start == 1):
+            out_chars.append(" ")
+            out_offsets.append(offsets[start - 1])
+        previous_len = end - start
+        out_chars.extend(chars[start:end])
+        out_offsets.extend(offsets[start:end])
+    return "".join(out_chars), tuple(out_offsets)
+
+
+def _tokens(chars: list[str]) -> list[tuple[int, int]]:
+    """(start, end) index pairs of the space-separated runs of ``chars``."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for i, c in enumerate(chars):
+        if c == " ":
+            if start is not None:
+                spans.append((start, i))
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        spans.append((start, len(chars)))
+    return spans
+
+
+def normalise(text: str) -> str:
+    """The normalised key of a name: ``"Deir el-Zour"`` -> ``"deir zour"``."""
+    return normalise_with_offsets(text)[0]
+
+
+def skeleton(key: str) -> str:
+    """The variant key of a *normalised* key: ``"deir zour"`` -> ``"darzar"``."""
+    for pattern, replacement in _VARIANTS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+def articles_of(text: str) -> tuple[str, ...]:
+    """The article tokens a name carries (``"al-Hol"`` -> ``("al",)``), for match reasons."""
+    folded = "".join(_fold_char(ch) for ch in text).split()
+    if len(folded) < 2:
+        return ()
+    return tuple(token for token in folded if token in ARTICLES)
+
+
+__all__ = ["ARTICLES", "articles_of", "normalise", "normalise_with_offsets", "skeleton"]

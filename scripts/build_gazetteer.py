@@ -1,0 +1,305 @@
+"""Build the compact gazetteer in data/gazetteer/ from the staged open data in ../shared/data.
+
+    python scripts/build_gazetteer.py [--source ../shared/data] [--out data/gazetteer]
+
+Inputs (documented in ../shared/data/SOURCES.md): Who's On First places of SY, IQ, TR, JO and LB
+(with GeoNames ids), GeoNames cities15000 (world), admin1CodesASCII, countryInfo, the Natural
+Earth 50m country polygons (for country positions and English name forms) and the Natural
+Earth 10m rivers of the region.  One hand-typed table, scripts/english_country_forms.tsv, adds
+the English country forms and adjectives news reports use.
+
+Outputs, read by geo/gazetteer.py:
+  places.tsv.gz      one row per place: id, geonameid, name, kind, feature_code, country,
+                     admin1, lat, lon, population, names ("|"-separated, the name first)
+  index.tsv.gz       normalised key, variant key, comma-separated place ids (Latin-script names)
+  adjectives.tsv     normalised adjective, adjective, country code, country place id
+Keys are computed here with geo.names so that loading the gazetteer needs no text processing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import sys
+import unicodedata
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from shapely.geometry import shape
+from shapely.ops import unary_union
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from geo.gazetteer import Place  # noqa: E402
+from geo.names import normalise, skeleton  # noqa: E402
+
+WOF_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB")
+FORMS_TABLE = Path(__file__).with_name("english_country_forms.tsv")
+
+#: Rivers that Natural Earth cuts into pieces named in the language of each country they cross.
+#: The English piece gives the entry its id and name; the others become alternate names.
+RIVER_PIECES = {"Euphrates": ("Firat", "Al Furat"), "Tigris": ("Dicle",)}
+
+#: GeoNames codes of places that no longer exist: abandoned, historical, destroyed-then-removed.
+DROPPED_CODES = frozenset({"PPLQ", "PPLH", "ADM1H", "ADM2H", "ADM3H", "ADMDH", "PCLH"})
+
+
+def with_names(place: Place, names: Iterable[str]) -> Place:
+    """``place`` with ``names`` appended to its names: whitespace collapsed, duplicates skipped."""
+    merged = dict.fromkeys(place.names)
+    for raw in names:
+        if name := " ".join(raw.replace("|", " ").split()):
+            merged.setdefault(name)
+    return replace(place, names=tuple(merged))
+
+
+def kind_of(feature_code: str) -> str:
+    """The gazetteer kind of a GeoNames feature code."""
+    if feature_code.startswith("PCL") or feature_code == "TERR":
+        return "country"
+    if feature_code == "PPLX":
+        return "neighbourhood"
+    if feature_code.startswith("PPL"):
+        return "populated place"
+    return {"ADM1": "governorate", "ADM2": "district", "ADM3": "subdistrict", "STM": "river"}.get(
+        feature_code, "other"
+    )
+
+
+def read_tsv(path: Path | io.TextIOBase, header: bool) -> Iterator[list[str]]:
+    handle = path.open(encoding="utf-8", newline="") if isinstance(path, Path) else path
+    with handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if header:
+            next(reader)
+        yield from reader
+
+
+def read_admin1(path: Path) -> dict[str, tuple[str, int]]:
+    """``"SY.07"`` -> (governorate name, GeoNames id)."""
+    return {code: (name, int(gid)) for code, name, _ascii, gid in read_tsv(path, header=False)}
+
+
+def read_cities(path: Path) -> dict[int, list[str]]:
+    """GeoNames cities15000 rows (19 columns) by GeoNames id."""
+    with zipfile.ZipFile(path) as archive, archive.open("cities15000.txt") as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        return {int(r[0]): r for r in read_tsv(text, header=False)}
+
+
+def geonames_row(r: list[str], admin1: dict[str, tuple[str, int]]) -> Place:
+    """A place from the first 19 (GeoNames) columns of a WOF or cities15000 row."""
+    gid = int(r[0]) if r[0] else None
+    code, country = r[7], r[8]
+    place = Place(
+        id=str(gid) if gid else "",
+        geonameid=gid,
+        name=r[1],
+        kind=kind_of(code),
+        feature_code=code,
+        country=country,
+        admin1=admin1.get(f"{country}.{r[10]}", ("", 0))[0],
+        lat=round(float(r[4]), 5),
+        lon=round(float(r[5]), 5),
+        population=int(float(r[14] or 0)),
+        names=(),
+    )
+    return with_names(place, [r[1], r[2], *(n for n in r[3].split(",") if not is_code(n))])
+
+
+def is_code(name: str) -> bool:
+    """Airport and other codes GeoNames lists as alternate names ("HEL", "DEZ"): not names."""
+    return name.isascii() and name.isalpha() and name.isupper() and len(name) <= 4
+
+
+def is_current(r: list[str]) -> bool:
+    """WOF rows to keep (SOURCES.md): not deprecated, not superseded, not marked not-current."""
+    return r[27] != "0" and not r[28] and not r[29] and r[7] not in DROPPED_CODES
+
+
+def wof_rows(
+    source: Path, admin1: dict[str, tuple[str, int]], cities: dict[int, list[str]]
+) -> Iterator[Place]:
+    """Current WOF places of the five countries; cities15000 values win for shared GeoNames ids.
+
+    cities15000 is the 2025 GeoNames export, newer than the 2018 GeoNames values in WOF, so its
+    name, position, population and feature code are used and both name lists are merged.
+    """
+    admin1_by_id = {gid: name for name, gid in admin1.values()}
+    for cc in WOF_COUNTRIES:
+        for r in read_tsv(source / "gazetteer" / f"wof_places_{cc}.tsv", header=True):
+            if not is_current(r):
+                continue
+            place = geonames_row(r, admin1)
+            wof = replace(place, id=place.id or f"wof:{r[19]}", admin1=place.admin1 or r[23])
+            if place.geonameid in cities:
+                fresh = geonames_row(cities[place.geonameid], admin1)
+                place = with_names(replace(fresh, admin1=fresh.admin1 or wof.admin1), wof.names)
+            else:
+                place = wof
+            if place.kind == "country":
+                place = replace(place, admin1="")
+            elif place.kind == "governorate":
+                # GeoNames admin1 names ("Deir ez-Zor") read better than WOF's ("Dayr az Zawr").
+                name = admin1_by_id.get(place.geonameid, place.name)
+                place = with_names(replace(place, name=name, admin1=name), [name])
+            yield place
+
+
+def ne_countries(source: Path) -> dict[str, dict]:
+    """Natural Earth 50m features by ISO alpha-3 code."""
+    with (source / "boundaries" / "ne_50m_admin_0_countries.geojson").open(encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    out = {}
+    for feature in features:
+        props = feature["properties"]
+        for code in (props["ADM0_A3"], props["ISO_A3"]):
+            out.setdefault(code, feature)
+    return out
+
+
+def country_rows(
+    source: Path, cities: dict[int, list[str]], wof_names: dict[int, tuple[str, ...]]
+) -> Iterator[Place]:
+    """Every country of countryInfo.txt, placed at a point inside its largest Natural Earth part.
+
+    Countries missing from Natural Earth 50m are placed at their capital (cities15000 PPLC);
+    those with neither are skipped and counted in the build summary.
+    """
+    ne = ne_countries(source)
+    capitals = {r[8]: r for r in cities.values() if r[7] == "PPLC"}
+    for r in read_tsv(source / "gazetteer" / "countryInfo.txt", header=False):
+        if not r or r[0].startswith("#"):
+            continue
+        iso2, iso3, name, population, gid = r[0], r[1], r[4], int(r[7] or 0), int(r[16])
+        feature = ne.get(iso3)
+        if feature is not None:
+            geometry = shape(feature["geometry"])
+            parts = getattr(geometry, "geoms", [geometry])
+            point = max(parts, key=lambda g: g.area).representative_point()
+            lat, lon = point.y, point.x
+        elif iso2 in capitals:
+            lat, lon = float(capitals[iso2][4]), float(capitals[iso2][5])
+        else:
+            continue
+        names = [name]
+        if feature is not None:
+            props = feature["properties"]
+            fields = ("NAME", "NAME_LONG", "ADMIN", "BRK_NAME", "FORMAL_EN", "ABBREV", "NAME_ALT")
+            names += [props[k] for k in fields if props.get(k)]
+        place = Place(str(gid), gid, name, "country", "PCLI", iso2, "", round(lat, 5),
+                      round(lon, 5), population, ())
+        yield with_names(place, [*names, *wof_names.get(gid, ())])
+
+
+def read_forms() -> list[tuple[str, str, str]]:
+    """(country code, name | adjective, form) rows of the hand-typed table."""
+    lines = FORMS_TABLE.read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("\t")) for line in lines if line and not line.startswith("#")]
+
+
+def river_rows(source: Path) -> Iterator[Place]:
+    """One entry per Natural Earth river (pieces of the Euphrates and Tigris merged)."""
+    path = source / "boundaries" / "ne_10m_rivers_lake_centerlines_mideast.geojson"
+    with path.open(encoding="utf-8") as f:
+        features = [ft for ft in json.load(f)["features"] if ft["properties"]["name"]]
+    piece_of = {piece: whole for whole, pieces in RIVER_PIECES.items() for piece in pieces}
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for feature in features:
+        name = feature["properties"]["name"]
+        groups[piece_of.get(name, name)].append(feature)
+    for name, group in groups.items():
+        own = [f for f in group if f["properties"]["name"] == name] or group
+        point = unary_union([shape(f["geometry"]) for f in group]).representative_point()
+        place = Place(f"ne:{own[0]['properties']['rivernum']}", None, name, "river", "STM", "",
+                      "", round(point.y, 5), round(point.x, 5), 0, ())
+        names = [name, *RIVER_PIECES.get(name, ())]
+        names += [f["properties"]["name_alt"] for f in group if f["properties"]["name_alt"]]
+        yield with_names(place, (n for b in names for n in (b, f"{b} River", f"River {b}")))
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter of ``name`` is Latin script (the names English news prints)."""
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def build(source: Path) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
+    """All places, and the adjective table, merged and de-duplicated by id."""
+    admin1 = read_admin1(source / "gazetteer" / "admin1CodesASCII.txt")
+    cities = read_cities(source / "gazetteer" / "cities15000.zip")
+    by_id: dict[str, Place] = {}
+    wof_country_names: dict[int, tuple[str, ...]] = {}
+    for place in wof_rows(source, admin1, cities):
+        if place.kind == "country":
+            wof_country_names[place.geonameid] = place.names
+        elif place.id in by_id:
+            by_id[place.id] = with_names(by_id[place.id], place.names)
+        else:
+            by_id[place.id] = place
+    for gid, r in cities.items():
+        if str(gid) not in by_id and r[7] not in DROPPED_CODES:
+            by_id[str(gid)] = geonames_row(r, admin1)
+    countries = {p.country: p for p in country_rows(source, cities, wof_country_names)}
+    adjectives = []
+    for cc, kind, form in read_forms():
+        if kind == "name":
+            countries[cc] = with_names(countries[cc], [form])
+        else:
+            adjectives.append((normalise(form), form, cc, countries[cc].id))
+    return [*countries.values(), *river_rows(source), *by_id.values()], adjectives
+
+
+def gzip_text(path: Path) -> io.TextIOWrapper:
+    """A UTF-8 text writer into a gzip file with no timestamp, so rebuilds are byte-identical."""
+    raw = gzip.GzipFile(path, mode="wb", compresslevel=9, mtime=0)
+    return io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+
+
+def write(rows: list[Place], adjectives: list[tuple[str, str, str, str]], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    columns = ["id", "geonameid", "name", "kind", "feature_code", "country", "admin1", "lat",
+               "lon", "population", "names"]
+    index: dict[str, set[str]] = defaultdict(set)
+    with gzip_text(out / "places.tsv.gz") as f:
+        f.write("\t".join(columns) + "\n")
+        for r in rows:
+            values = [r.id, r.geonameid or "", r.name, r.kind, r.feature_code, r.country,
+                      r.admin1, f"{r.lat:.5f}", f"{r.lon:.5f}", r.population, "|".join(r.names)]
+            f.write("\t".join(str(v).replace("\t", " ") for v in values) + "\n")
+            for name in r.names:
+                if is_latin(name) and (key := normalise(name)):
+                    index[key].add(r.id)
+    with gzip_text(out / "index.tsv.gz") as f:
+        for key in sorted(index):
+            f.write(f"{key}\t{skeleton(key)}\t{','.join(sorted(index[key]))}\n")
+    with (out / "adjectives.tsv").open("w", encoding="utf-8") as f:
+        f.write("key\tadjective\tcountry\tplace_id\n")
+        f.writelines("\t".join(a) + "\n" for a in adjectives)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=REPO / "data" / "gazetteer")
+    args = parser.parse_args()
+    if not (args.source / "gazetteer").is_dir():
+        print(f"source data not found in {args.source}; nothing built", file=sys.stderr)
+        return 0
+    rows, adjectives = build(args.source)
+    write(rows, adjectives, args.out)
+    counts: dict[str, int] = defaultdict(int)
+    for r in rows:
+        counts[r.kind] += 1
+    print(f"{len(rows)} places", dict(sorted(counts.items())), f"{len(adjectives)} adjectives")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
