@@ -356,6 +356,15 @@ _OTHER_UNIT_RE = re.compile(
 )
 
 
+def _is_age(text: str, m: re.Match) -> bool:
+    """'Aondona, 7, who ...': a small number set off by commas after a name is an age."""
+    return bool(
+        m["digits"]
+        and re.search(r"(?-i:[A-Z])[\w'’-]+,\s*$", text[max(0, m.start() - 40) : m.start()])
+        and re.match(r"\s*,", text[m.end() :])
+    )
+
+
 def _person_noun(text: str, end: int) -> re.Match | None:
     """The person noun a number counts ("900 foreign fighters", "thousands of civilians")."""
     return _NOUN_RE.match(text, end)
@@ -429,7 +438,7 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
                 stated = float(conversion["amount"].replace(",", ""))
                 if (low_b is None or low_b <= stated) and (high_b is None or stated <= high_b):
                     value = stated
-    elif _OTHER_UNIT_RE.match(text, end):
+    elif _OTHER_UNIT_RE.match(text, end) or _is_age(text, m):
         return None
     elif noun_m := _person_noun(text, end):
         unit, noun, end = "people", noun_m["noun"].lower(), noun_m.end()
@@ -446,15 +455,26 @@ _ABBREVIATION_RE = re.compile(
     r"|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|vs|etc|Inc|Co)\.)$"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n")
+_WRAPPED_LINE = 60
+
+
+def _wrapped(text: str, newline: int) -> bool:
+    """A line break inside a hard-wrapped sentence: a long line with no closing punctuation."""
+    line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
+    following = text[newline + 1 : text.find("\n", newline + 1) % (len(text) + 1)].strip()
+    return len(line) >= _WRAPPED_LINE and bool(following) and line[-1] not in ".!?\"”'’:)"
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: split at . ! ? before a capital, and at line breaks.
 
-    A full stop after a known abbreviation ("U.S.", "Gen.", "Dec.") does not end a sentence.
+    A full stop after a known abbreviation ("U.S.", "Gen.", "Dec.") does not end
+    a sentence, nor does the line break of a hard-wrapped paragraph.
     """
     spans, start = [], 0
     for m in _SENTENCE_END_RE.finditer(text):
+        if m[0] == "\n" and _wrapped(text, m.start()):
+            continue
         if m[0] != "\n" and _ABBREVIATION_RE.search(text, 0, m.start() + 1):
             continue
         spans.append((start, m.end()))
@@ -487,10 +507,11 @@ _EVENT_CUES = {
     "wounded": _cues(r"wounded|wounding|injured|injuring|injuries|hurt"),
     "detained": _cues(r"detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|captured?|capturing|held|holding"
                       r"|holds?|surrender(?:ed|ing|s)?|custody|imprisoned|jailed|lockups?"
-                      r"|taken prisoner"),
+                      r"|taken prisoner|releas(?:e|ed|ing)"),
     "displaced": _cues(r"left|leave|leaving|fled|flee(?:ing|s)?|escaped?|escaping|evacuated"
                        r"|evacuation|trudged|streamed|poured|exodus|displaced|displacement"
-                       r"|uprooted|expelled|forced (?:out|from)|came out|come out|sending"),
+                       r"|uprooted|expelled|forced (?:out|from)|came out|come out|sending|camps?"
+                       r"|shelter(?:s|ed|ing)?"),
     "returned": _cues(r"return(?:ed|ing|s)?|went back|came back|come back|back home"),
 }
 _REMAINING_CUES = _cues(r"trapped|remain(?:ed|ing|s)?|stranded|besieged|inside|holed up"
@@ -522,17 +543,32 @@ class _Context:
     sentence: str
 
 
+_NOT_BACKWARD = {"left", "leave", "leaving"}  # "left 130 people dead": the dead decide
+_NEAR_ONLY = re.compile(r"camps?|shelter\w*", re.I)  # "a camp housing 35,000", "35,000 in camps"
+_NEAR_WORDS = 2
+
+
 def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
-    """(kind, cue word) of the event word nearest the number, within ``limit`` words."""
+    """(kind, cue word) of the event word nearest the number, within ``limit`` words.
+
+    Words after the number win ties; a capitalised word inside the sentence is
+    part of a name ("Internally Displaced Peoples' camp"), not an event.
+    """
     best: tuple[int, str, str] | None = None
     for kind, pattern in _EVENT_CUES.items():
-        for m in pattern.finditer(ctx.after):
-            distance = len(ctx.after[: m.start()].split())
-            if distance <= limit and (best is None or distance < best[0]):
-                best = (distance, kind, m[0])
         for m in pattern.finditer(ctx.before):
             distance = len(ctx.before[m.end() :].split())
-            if distance <= min(limit, _BACKWARD_WORDS) and (best is None or distance <= best[0]):
+            if _NEAR_ONLY.fullmatch(m[0]) and distance > _NEAR_WORDS:
+                continue
+            if (distance <= min(limit, _BACKWARD_WORDS) and m[0].lower() not in _NOT_BACKWARD
+                    and not m[0][0].isupper() and (best is None or distance < best[0])):
+                best = (distance, kind, m[0])
+        for m in pattern.finditer(ctx.after):
+            distance = len(ctx.after[: m.start()].split())
+            if _NEAR_ONLY.fullmatch(m[0]) and distance > _NEAR_WORDS:
+                continue
+            if (distance <= limit and not m[0][0].isupper()
+                    and (best is None or distance <= best[0])):
                 best = (distance, kind, m[0])
     return (best[1], best[2]) if best else ("", "")
 
@@ -582,13 +618,30 @@ def _usable(m: PlaceMention) -> bool:
     return m.place is not None and not m.adjective and m.place.kind != "river"
 
 
-def focus_place(places: Sequence[PlaceMention]) -> Place | None:
-    """The article's most-mentioned resolved place other than a country or river (first on ties)."""
-    counts = Counter(m.place.id for m in places if _usable(m) and m.place.kind != "country")
+_DATELINE_RE = re.compile(r"\s*(?-i:[A-Z][A-Z .,'/-]{1,40})\s*(?:—|–|--|:)\s")
+
+
+def dateline_end(text: str) -> int:
+    """End of a dateline opening the text ("BEIRUT — ", "MIEH MIEH/BEIRUT: "), else 0.
+
+    A dateline says where the reporter filed from, not where things happened, so
+    its place lends no figure a place.
+    """
+    m = _DATELINE_RE.match(text)
+    return m.end() if m else 0
+
+
+def focus_place(places: Sequence[PlaceMention], after: int = 0) -> Place | None:
+    """The article's most-mentioned resolved place other than a country or river (first on ties).
+
+    Mentions before offset ``after`` (the dateline) do not count.
+    """
+    counted = [m for m in places if _usable(m) and m.place.kind != "country" and m.start >= after]
+    counts = Counter(m.place.id for m in counted)
     if not counts:
         return None
     top = max(counts.values())
-    return next(m.place for m in places if m.place and counts.get(m.place.id) == top)
+    return next(m.place for m in counted if counts[m.place.id] == top)
 
 
 _INSERTION_RE = re.compile(r"\s[—–-]\s.*?(?:\s[—–-]\s|$)|—.*?(?:—|$)|\(.*?\)")
@@ -635,8 +688,9 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
     quantities = find_quantities(text)
     sentences = sentence_spans(text)
     dates = find_dates(text, article.published)
-    usable = [m for m in places if _usable(m)]
-    focus = focus_place(places)
+    body = dateline_end(text)
+    usable = [m for m in places if _usable(m) and m.start >= body]
+    focus = focus_place(places, body)
     fallback = publication_period(article.published)
     figures = []
     for i, q in enumerate(quantities):

@@ -1,0 +1,194 @@
+"""Score geo.figures against figure gold written by reading the articles.
+
+    python scripts/evaluate_figures.py            # seeds + dev corpus (if ../shared is there)
+    python scripts/evaluate_figures.py --no-places  # figures only, without the geoparser
+
+Gold: tests/gold/figures_seeds.json (the bundled seeds) and tests/gold/dev_figures.json
+(Middle East articles of ../shared/dev-corpus/geoparsing_dev.jsonl; offsets and numbers only,
+the texts are read from the corpus and the set is skipped when it is missing).
+
+A predicted figure matches a gold figure when their spans overlap.  Reported:
+- recall: gold figures found with kind and value/low/high exactly right (and found at all);
+- salient recall: the same for displacement, fighter, detention, remaining-civilian and
+  territory figures (the ones the map draws as the conflict's scale);
+- bounds right: of the salient gold figures found, the share with value/low/high exact;
+- precision: predicted figures of any kind but "other" that match a gold figure with kind and
+  bounds right; "real claims": those that overlap any gold figure at all;
+- place / period accuracy on matched figures whose gold gives them;
+- forbidden: predictions drawn (kind != other) over a span listed as never to be drawn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from geo.articles import Article, load_bundled, make_article  # noqa: E402
+from geo.figures import Figure, find_figures  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold"
+DEV_CORPUS = ROOT.parent / "shared" / "dev-corpus" / "geoparsing_dev.jsonl"
+SALIENT = {"displaced", "returned", "fighters", "detained", "civilians_remaining",
+           "territory_area", "territory_share"}  # fmt: skip
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    found: int = 0
+    right: int = 0
+    salient: int = 0
+    salient_found: int = 0
+    salient_right: int = 0
+    drawn: int = 0
+    drawn_right: int = 0
+    drawn_real: int = 0
+    places: list[bool] = field(default_factory=list)
+    periods: list[bool] = field(default_factory=list)
+    forbidden: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def bounds_right(f: Figure, g: dict) -> bool:
+    same = all(_close(getattr(f, k), g[k]) for k in ("value", "low", "high"))
+    return same and f.unit == g["unit"]
+
+
+def _overlaps(f: Figure, start: int, end: int) -> bool:
+    return f.start < end and start < f.end
+
+
+def _span(text: str, span: str | list[int]) -> tuple[int, int]:
+    """A never-draw span: [start, end] (dev gold) or the quoted words (seed gold)."""
+    if isinstance(span, str):
+        at = text.index(span)
+        return at, at + len(span)
+    return span[0], span[1]
+
+
+def score_article(article: Article, gold: dict, figures: list[Figure], tally: Tally) -> None:
+    drawn = [f for f in figures if f.kind != "other"]
+    tally.drawn += len(drawn)
+    right_spans = set()
+    for g in gold["figures"]:
+        tally.gold += 1
+        salient = g["kind"] in SALIENT
+        tally.salient += salient
+        hits = [f for f in drawn if _overlaps(f, g["start"], g["end"])]
+        if not hits:
+            tally.misses.append(f"{gold['id']} {g['start']}-{g['end']} {g['kind']} not found")
+            continue
+        tally.found += 1
+        tally.salient_found += salient
+        best = next((f for f in hits if f.kind == g["kind"] and bounds_right(f, g)), hits[0])
+        ok = best.kind == g["kind"] and bounds_right(best, g)
+        tally.right += ok
+        tally.salient_right += salient and ok
+        if ok:
+            right_spans.add((best.start, best.end))
+        else:
+            tally.misses.append(
+                f"{gold['id']} {g['start']}-{g['end']} gold {g['kind']} {g['value']}"
+                f" [{g['low']}, {g['high']}] got {best.kind} {best.value} [{best.low}, {best.high}]"
+            )
+        if g.get("place_ids") and ok:
+            tally.places.append(best.place is not None and best.place.id in g["place_ids"])
+        if g.get("date_start") and ok:
+            tally.periods.append(
+                (str(best.date_start), str(best.date_end)) == (g["date_start"], g["date_end"])
+            )
+    for f in drawn:
+        tally.drawn_right += (f.start, f.end) in right_spans
+        real = any(_overlaps(f, g["start"], g["end"]) for g in gold["figures"])
+        tally.drawn_real += real
+        if not real:
+            tally.misses.append(f"{gold['id']} drawn, not in gold: {f.kind} {f.text!r}")
+        for start, end in map(lambda span: _span(article.text, span), gold.get("not_map", [])):
+            if _overlaps(f, start, end):
+                tally.forbidden.append(f"{gold['id']} {f.kind} {f.text!r}")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.2f} ({part}/{whole})" if whole else "n/a"
+
+
+def report(name: str, tally: Tally) -> None:
+    print(f"\n{name}")
+    print(f"  recall, kind + bounds right      {_share(tally.right, tally.gold)}")
+    print(f"  recall, found at all             {_share(tally.found, tally.gold)}")
+    print(f"  salient recall, found            {_share(tally.salient_found, tally.salient)}")
+    print(f"  salient found with bounds right  {_share(tally.salient_right, tally.salient_found)}")
+    print(f"  precision (kind != other)        {_share(tally.drawn_right, tally.drawn)}")
+    print(f"  drawn figures that are real      {_share(tally.drawn_real, tally.drawn)}")
+    print(f"  place accuracy                   {_share(sum(tally.places), len(tally.places))}")
+    print(f"  period accuracy                  {_share(sum(tally.periods), len(tally.periods))}")
+    print(f"  drawn over forbidden spans       {len(tally.forbidden)}")
+    for line in tally.forbidden + tally.misses:
+        print(f"    {line}")
+
+
+def _places(article: Article, use_places: bool):
+    if not use_places:
+        return []
+    from geo.toponyms import find_places
+
+    return find_places(article)
+
+
+def evaluate_seeds(use_places: bool) -> Tally:
+    gold = json.loads((GOLD / "figures_seeds.json").read_text(encoding="utf-8"))
+    articles = {a.id: a for a in load_bundled()}
+    tally = Tally()
+    for g in gold["articles"]:
+        article = articles[g["id"]]
+        score_article(article, g, find_figures(article, _places(article, use_places)), tally)
+    return tally
+
+
+def evaluate_dev(use_places: bool) -> Tally | None:
+    if not DEV_CORPUS.exists():
+        print(f"\n(dev corpus not found at {DEV_CORPUS}: skipped)")
+        return None
+    gold = json.loads((GOLD / "dev_figures.json").read_text(encoding="utf-8"))
+    wanted = {g["id"]: g for g in gold["articles"]}
+    tally = Tally()
+    with DEV_CORPUS.open(encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row["id"] not in wanted:
+                continue
+            g = wanted[row["id"]]
+            published = date.fromisoformat(g["published"]) if g.get("published") else None
+            article = make_article(row["text"], title=row["title"], published=published)
+            figures = find_figures(article, _places(article, use_places))
+            score_article(article, {**g, "id": row["id"]}, figures, tally)
+    return tally
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-places", action="store_true", help="do not run the geoparser")
+    args = parser.parse_args(argv)
+    report("Seeds (tests/gold/figures_seeds.json)", evaluate_seeds(not args.no_places))
+    dev = evaluate_dev(not args.no_places)
+    if dev is not None:
+        report("Dev corpus, Middle East (tests/gold/dev_figures.json)", dev)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
