@@ -1,0 +1,92 @@
+"""Time expressions resolved against the publication date (the issue's examples and a few more)."""
+
+from datetime import date
+
+import pytest
+
+from geo.dates import Period, date_spans, find_dates, publication_period, resolve
+
+THU = date(2019, 3, 7)  # VOA, published Thursday 2019-03-07
+SAT = date(2019, 2, 9)  # AP, published Saturday 2019-02-09
+SUN = date(2019, 2, 17)  # ITV/AP, published Sunday 2019-02-17
+
+
+@pytest.mark.parametrize(
+    ("expression", "published", "start", "end", "basis"),
+    [
+        ("on Thursday", THU, date(2019, 3, 7), date(2019, 3, 7), "relative"),
+        ("said early Thursday", THU, date(2019, 3, 7), date(2019, 3, 7), "relative"),
+        ("Saturday", SAT, date(2019, 2, 9), date(2019, 2, 9), "relative"),
+        ("Wednesday", SAT, date(2019, 2, 6), date(2019, 2, 6), "relative"),
+        ("last Thursday", THU, date(2019, 2, 28), date(2019, 2, 28), "relative"),
+        ("Over the past four days", THU, date(2019, 3, 3), date(2019, 3, 7), "relative"),
+        ("over the previous week and a half", THU, date(2019, 2, 24), date(2019, 3, 7), "relative"),
+        ("since December", SUN, date(2018, 12, 1), date(2019, 2, 17), "relative"),
+        ("In recent weeks", SAT, date(2019, 1, 19), date(2019, 2, 9), "relative"),
+        ("last month", THU, date(2019, 2, 1), date(2019, 2, 28), "relative"),
+        ("last week", THU, date(2019, 2, 25), date(2019, 3, 3), "relative"),
+        ("earlier this month", THU, date(2019, 3, 1), date(2019, 3, 7), "relative"),
+        ("yesterday", THU, date(2019, 3, 6), date(2019, 3, 6), "relative"),
+        ("four days ago", THU, date(2019, 3, 3), date(2019, 3, 3), "relative"),
+        ("in the summer of 2017", SUN, date(2017, 6, 1), date(2017, 8, 31), "stated"),
+        ("since 2016", SUN, date(2016, 1, 1), date(2019, 2, 17), "stated"),
+        ("May 21, 2015", date(2016, 11, 23), date(2015, 5, 21), date(2015, 5, 21), "stated"),
+        ("in November 2015", SUN, date(2015, 11, 1), date(2015, 11, 30), "stated"),
+        ("Dec. 10 bombings", date(2016, 12, 19), date(2016, 12, 10), date(2016, 12, 10),
+         "relative"),
+        ("pleaded guilty on March 24", date(2016, 11, 23), date(2016, 3, 24), date(2016, 3, 24),
+         "relative"),
+        ("in 2016", SUN, date(2016, 1, 1), date(2016, 12, 31), "stated"),
+    ],
+)  # fmt: skip
+def test_resolves_news_idioms(expression, published, start, end, basis):
+    assert resolve(expression, published) == Period(start, end, basis)
+
+
+def test_yearless_month_is_the_latest_one_not_after_publication():
+    assert resolve("in May", THU) == Period(date(2018, 5, 1), date(2018, 5, 31), "relative")
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["by next week", "next month", "February 30", "IS fighters may be lurking", "no date here"],
+)
+def test_future_impossible_and_non_dates_give_no_period(expression):
+    assert resolve(expression, THU) is None
+
+
+def test_future_stated_date_gives_no_period():
+    assert resolve("in December 2020", THU) is None
+
+
+@pytest.mark.parametrize("expression", ["on Thursday", "since December", "last month", "today"])
+def test_relative_expressions_need_a_publication_date(expression):
+    assert resolve(expression, None) is None
+
+
+def test_stated_dates_resolve_without_publication_date():
+    assert resolve("in the summer of 2017", None) == Period(
+        date(2017, 6, 1), date(2017, 8, 31), "stated"
+    )
+    assert resolve("May 21, 2015", None) == Period(date(2015, 5, 21), date(2015, 5, 21), "stated")
+
+
+def test_publication_period():
+    assert publication_period(THU) == Period(THU, THU, "publication")
+    assert publication_period(None) is None
+
+
+def test_mentions_carry_exact_offsets_and_do_not_overlap():
+    text = "Over the past four days, more than 8,000 people left; on Thursday and since December."
+    mentions = find_dates(text, THU)
+    assert [m.text for m in mentions] == ["Over the past four days", "Thursday", "since December"]
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
+
+
+def test_date_spans_include_unresolvable_expressions():
+    text = "The bombings of Dec. 10 and the meeting next week."
+    spans = [text[s:e] for s, e in date_spans(text)]
+    assert "Dec. 10" in spans
+    assert "next week" in spans
