@@ -1,4 +1,8 @@
-"""The ``python -m geo`` command line: one sub-command per question, JSON on stdout."""
+"""The ``python -m geo`` command line: one sub-command per question, JSON on stdout.
+
+``ingest`` prints a readable summary instead (``--json`` for the JSON), and a
+progress bar on stderr when that is a terminal.
+"""
 
 from __future__ import annotations
 
@@ -55,6 +59,56 @@ def _extract(args: argparse.Namespace) -> int:
     return status
 
 
+def _open_writable(url: str | None):
+    """The store at ``--db`` (else $DATABASE_URL, else the default file); None if unusable."""
+    from geo.store import open_store
+
+    store = open_store(url)
+    if not store.writable:
+        print(f"error: {store.note.split(';')[0]}", file=sys.stderr)
+        return None
+    return store
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from tqdm import tqdm
+
+    from geo.ingest import ingest
+    from geo.readers import Metadata, read_paths
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    store = _open_writable(args.db)
+    if store is None:
+        return 2
+    defaults = Metadata(title=args.title, outlet=args.outlet, published=args.published)
+    records = tqdm(
+        read_paths(args.paths, defaults),
+        desc="ingest",
+        unit=" records",
+        file=sys.stderr,
+        disable=not sys.stderr.isatty(),
+    )
+    summary = ingest(records, store)
+    if args.json:
+        print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(f"{summary.report()}\nstore: {store.description}")
+    return 1 if summary.failed else 0
+
+
+def _stats(args: argparse.Namespace) -> int:
+    store = _open_writable(args.db)
+    if store is None:
+        return 2
+    print(json.dumps({**store.stats(), "store": store.description}, indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -68,6 +122,28 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("files", nargs="+", metavar="FILE", help="text files; - for stdin")
     ext.add_argument("--published", type=_iso_date, help="publication date, YYYY-MM-DD")
     ext.set_defaults(run=_extract)
+
+    db_help = (
+        "postgresql://user:password@host/db or a SQLite path"
+        " (default: $DATABASE_URL, else var/atlas.sqlite)"
+    )
+    ing = sub.add_parser(
+        "ingest",
+        help="read, extract and store articles; exit 0 all stored, 1 some failed, 2 bad arguments",
+    )
+    ing.add_argument(
+        "paths", nargs="+", metavar="PATH", help=".txt .html .csv .jsonl .json files or folders"
+    )
+    ing.add_argument("--db", help=db_help)
+    ing.add_argument("--published", type=_iso_date, help="publication date where a file gives none")
+    ing.add_argument("--outlet", default="", help="outlet where a file gives none")
+    ing.add_argument("--title", default="", help="title where a file gives none")
+    ing.add_argument("--json", action="store_true", help="print the summary as JSON")
+    ing.set_defaults(run=_ingest)
+
+    stats = sub.add_parser("stats", help="counts of stored articles, mentions, figures (JSON)")
+    stats.add_argument("--db", help=db_help)
+    stats.set_defaults(run=_stats)
     return parser
 
 

@@ -1,0 +1,133 @@
+"""Batch ingest: records read from files -> extraction -> the store, one article at a time.
+
+Each article is extracted and stored on its own (one transaction each, see
+``geo.store``), and every problem is kept as a :class:`Failure` naming the
+file, the record and the reason, so a run over a messy folder stores all that
+can be stored and says exactly what could not.  Rerunning is safe: an article
+already stored (same normalised text) is counted as unchanged and not
+extracted again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import pandas as pd
+
+from geo.articles import Article
+from geo.pipeline import Extraction, extract
+from geo.readers import Record
+from geo.store import Store
+
+Extract = Callable[[Article], Extraction]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A record that was not stored (or stored with a caveat), and why."""
+
+    source: str
+    record: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source} record {self.record}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What an ingest did: counts, and every failure and warning with its place."""
+
+    added: int = 0
+    unchanged: int = 0
+    failures: tuple[Failure, ...] = ()
+    warnings: tuple[Failure, ...] = field(default=())
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def to_dict(self) -> dict:
+        return {
+            "added": self.added,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "failures": [vars(f) for f in self.failures],
+            "warnings": [vars(w) for w in self.warnings],
+        }
+
+    def report(self) -> str:
+        """The summary people read at the end of a run."""
+        lines = [f"added {self.added}, unchanged {self.unchanged}, failed {self.failed}"]
+        for title, items in [("failed:", self.failures), ("warnings:", self.warnings)]:
+            if items:
+                lines += [title, *(f"  {item}" for item in items)]
+        return "\n".join(lines)
+
+
+Outcome = Literal["added", "unchanged"]
+
+
+def store_record(record: Record, store: Store, extract: Extract = extract) -> Outcome | Failure:
+    """Extract and store one record; any error becomes a :class:`Failure` naming it."""
+    if record.article is None:
+        return Failure(record.source, record.number, record.error)
+    try:
+        if store.has(record.article.id):
+            return "unchanged"
+        extraction = extract(record.article)
+    except Exception as exc:  # one article's bug must not stop the batch; it is reported
+        return Failure(record.source, record.number, f"extraction failed: {exc!r}")
+    try:
+        return store.add(extraction)
+    except Exception as exc:  # a database error is reported with the record it hit
+        return Failure(record.source, record.number, f"could not be stored: {exc!r}")
+
+
+def ingest(records: Iterable[Record], store: Store, extract: Extract = extract) -> Summary:
+    """Store every good record; count the rest as failures with their reasons."""
+    counts = {"added": 0, "unchanged": 0}
+    failures: list[Failure] = []
+    warnings: list[Failure] = []
+    for record in records:
+        outcome = store_record(record, store, extract)
+        if isinstance(outcome, Failure):
+            failures.append(outcome)
+            continue
+        counts[outcome] += 1
+        warnings += [Failure(record.source, record.number, w) for w in record.warnings]
+    return Summary(counts["added"], counts["unchanged"], tuple(failures), tuple(warnings))
+
+
+def preview(extraction: Extraction) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The places and figures an extraction found, as small tables to check before saving."""
+    places = pd.DataFrame(
+        [
+            {
+                "text": m.text,
+                "place": m.place.name if m.place else "(not in the gazetteer)",
+                "kind": m.place.kind if m.place else "",
+                "governorate": m.place.admin1 if m.place else "",
+                "country": m.place.country if m.place else "",
+                "confidence": round(m.confidence, 2),
+            }
+            for m in extraction.places
+        ],
+        columns=["text", "place", "kind", "governorate", "country", "confidence"],
+    )
+    figures = pd.DataFrame(
+        [
+            {
+                "figure": f.label,
+                "place": f.place.name if f.place else "",
+                "from": f.date_start,
+                "to": f.date_end,
+                "sentence": f.sentence,
+            }
+            for f in extraction.figures
+        ],
+        columns=["figure", "place", "from", "to", "sentence"],
+    )
+    return places, figures
