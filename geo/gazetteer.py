@@ -12,12 +12,16 @@ step that found it as its ``reason``:
 3. ``variant``    -- equal ``geo.names.skeleton`` keys (ou/u, q/k, kh/h, ... spellings);
 4. ``fuzzy NN``   -- rapidfuzz ratio >= 85 on the normalised keys, tried only when 1-3 find nothing.
 
-The score sorts candidates.  Its integer-like band is the step (exact 1.0, normalised 0.95,
-variant 0.80-0.85 by spelling similarity, fuzzy below 0.80), and within a band the place's
-*importance* adds up to 0.04: log population, with a floor for admin units, capitals and
-seats (a governorate counts like a town of 300,000), plus a regional prior that weighs a
-Syrian or Iraqi place like one 1,000 times as populous elsewhere (Turkey, Jordan, Lebanon 30
-times).  A match on the place's own name adds 0.002 over a match on one of its alternate names.
+A trailing qualifier ("Idlib province", "Raqqa city", "Euphrates river") also looks up the
+name without it, keeping only places of the kind the qualifier names.
+
+The score sorts candidates.  Its band is the step: a name match (exact 1.0, normalised 0.99:
+news drops and swaps articles freely, so the two differ only by a nudge), variant 0.80-0.85 by
+spelling similarity, fuzzy below 0.80.  Within a band the place's *importance* adds up to
+0.04: log population, with a floor for admin units, capitals and seats (a governorate counts
+like a town of 300,000), plus a regional prior that weighs a Syrian or Iraqi place like one
+1,000 times as populous elsewhere (Turkey, Jordan, Lebanon 30 times).  A match on the place's
+own name adds 0.002 over a match on one of its alternate names.
 
 The name index for a text matcher is public: ``Gazetteer.names()`` yields every normalised key
 with the ids of the places that carry it, ``Gazetteer.candidates_for_key(key)`` ranks them and
@@ -49,7 +53,13 @@ _POPULATION_FLOOR = {
 _REGION_PRIOR = {"SY": 3.0, "IQ": 3.0, "TR": 1.5, "JO": 1.5, "LB": 1.5, "": 3.0}
 _MAX_IMPORTANCE = 12.0  # log10 of a country (9) plus the largest prior (3)
 
-_EXACT, _NORMALISED, _VARIANT = 1.0, 0.95, 0.80
+_EXACT, _NORMALISED, _VARIANT = 1.0, 0.99, 0.80
+#: Trailing words that say what kind of place a name is: "Idlib province" is the governorate.
+_QUALIFIERS = {
+    "province": "governorate", "governorate": "governorate", "muhafazah": "governorate",
+    "district": "district", "city": "populated place", "town": "populated place",
+    "village": "populated place", "river": "river",
+}
 _FUZZY_CUTOFF = 85.0
 
 
@@ -203,9 +213,20 @@ class Gazetteer:
 
     def lookup(self, name: str, limit: int = 10) -> list[Candidate]:
         """Ranked candidates for a place name, best first; [] when nothing matches."""
+        found = self._match(name)
+        head, _, qualifier = name.strip().rpartition(" ")
+        kind = _QUALIFIERS.get(normalise(qualifier))
+        if head and kind:
+            for pid, (score, reason) in self._match(head).items():
+                if self.get(pid).kind == kind and score > found.get(pid, (0.0, ""))[0]:
+                    found[pid] = (score, f"{reason} + {qualifier.lower()!r}")
+        return self._ranked(found, limit)
+
+    def _match(self, name: str) -> dict[str, tuple[float, str]]:
+        """Steps 1-4 of the chain: place id -> (match score, reason)."""
         key = normalise(name)
         if not key:
-            return []
+            return {}
         found: dict[str, tuple[float, str]] = {}
         for pid in self._ids(key):
             found[pid] = self._exact_or_normalised(name, self.get(pid))
@@ -215,7 +236,7 @@ class Gazetteer:
         if not found and len(key) >= 4:
             for match, ratio, _ in self._fuzzy(key):
                 self._add_similar(found, key, match, _VARIANT * ratio / 100 - 0.05, "fuzzy")
-        return self._ranked(found, limit)
+        return found
 
     def _ids(self, key: str) -> list[str]:
         ids = self._index.get(key)
@@ -225,15 +246,14 @@ class Gazetteer:
     def _exact_or_normalised(query: str, place: Place) -> tuple[float, str]:
         """Step 1 or 2 for a place found under the query's normalised key."""
         folded = " ".join(query.split()).casefold()
+        key = normalise(query)
+        own = 0.002 if normalise(place.name) == key else 0.0  # the name itself or its ASCII form
         for name in place.names:
             if name.casefold() == folded:
-                own = name == place.name or name == place.names[0]
-                return _EXACT + (0.002 if own else 0.0), "exact name" if own else "alternate name"
-        key = normalise(query)
+                return _EXACT + own, "exact name" if own else "alternate name"
         matched = next(n for n in place.names if normalise(n) == key)
         articles = sorted({*articles_of(query), *articles_of(matched)})
         detail = f" (article prefix {'/'.join(a + '-' for a in articles)})" if articles else ""
-        own = 0.002 if normalise(place.name) == key else 0.0
         return _NORMALISED + own, f"normalised: {matched!r}{detail}"
 
     def _add_similar(

@@ -10,7 +10,7 @@ Two keys per name, both pure functions of the text:
   (``U.S.`` -> ``us``).  Spelling is otherwise kept.
 * ``skeleton`` -- the *variant key* of a normalised key: a phonetic-ish
   consonant frame that merges the usual spelling variants (ou/oo/u/o, ee/i,
-  ay/ei/e, aw/ow/o, q/k, kh/h, gh/g, sh/s, th/t, dh/d, doubled letters, a final
+  ay/ei/e, aw/ow/o, uw/w, iy/y, q/k, kh/h, gh/g, sh/s, th/t, dh/d, doubled letters, a final
   ``h`` after a vowel, spaces) and reduces every vowel run to ``a``.
   ``Baghouz``, ``Bāghūz`` and ``Baghuz`` all give ``bagaz``.
 
@@ -36,6 +36,9 @@ ARTICLES = frozenset(
 _APOSTROPHES = frozenset("'`´ʹʻʼʽʾʿ‘’′")
 _POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
 _VARIANTS = (
+    # a glide written with or without its vowel: Suwayda = Sweida, Diyala = Dyala
+    (re.compile(r"uw(?=[aeiouy])"), "w"),
+    (re.compile(r"iy(?=[aeiou])"), "y"),
     # diphthongs before a consonant or at the end: Hawl = Hol, Dayr = Deir = Der
     (re.compile(r"[ao]w(?![aeiouy])"), "o"),
     (re.compile(r"(?:ay|ai|ei|ey)(?![aeiouy])"), "e"),

@@ -47,6 +47,9 @@ FORMS_TABLE = Path(__file__).with_name("english_country_forms.tsv")
 #: The English piece gives the entry its id and name; the others become alternate names.
 RIVER_PIECES = {"Euphrates": ("Firat", "Al Furat"), "Tigris": ("Dicle",)}
 
+#: WOF region records that are not administrative units (SOURCES.md): kept, as zones.
+NOT_ADMIN_UNITS = frozenset({"85681385"})  # United Nations Disengagement Observer Force zone
+
 #: GeoNames codes of places that no longer exist: abandoned, historical, destroyed-then-removed.
 DROPPED_CODES = frozenset({"PPLQ", "PPLH", "ADM1H", "ADM2H", "ADM3H", "ADMDH", "PCLH"})
 
@@ -144,7 +147,9 @@ def wof_rows(
                 place = with_names(replace(fresh, admin1=fresh.admin1 or wof.admin1), wof.names)
             else:
                 place = wof
-            if place.kind == "country":
+            if r[19] in NOT_ADMIN_UNITS:
+                place = replace(place, kind="other", feature_code="ZN")
+            elif place.kind == "country":
                 place = replace(place, admin1="")
             elif place.kind == "governorate":
                 # GeoNames admin1 names ("Deir ez-Zor") read better than WOF's ("Dayr az Zawr").

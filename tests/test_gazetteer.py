@@ -1,0 +1,236 @@
+"""The bundled gazetteer: the issue's lookups, unknown names, integrity of the data files."""
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.gazetteer import DATA_DIR, Candidate, Gazetteer, Place, default_gazetteer
+
+KINDS = {"country", "governorate", "district", "subdistrict", "populated place",
+         "neighbourhood", "river", "other"}
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return default_gazetteer()
+
+
+def first_ids(gazetteer, name, n=1):
+    return [c.place.id for c in gazetteer.lookup(name)[:n]]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Baghouz", {"171943", "171944"}),
+        ("Baghuz", {"171943", "171944"}),
+        ("al-Hol", {"173797"}),
+        ("Al-Susah", {"172415"}),
+        ("Hajin", {"174506"}),
+        ("Raqqa", {"172955"}),
+        ("Washington", {"4140963"}),
+        ("Britain", {"2635167"}),
+    ],
+)
+def test_issue_lookups_rank_first(gazetteer, name, expected):
+    assert first_ids(gazetteer, name)[0] in expected
+
+
+@pytest.mark.parametrize("name", ["Baghouz", "Baghuz", "Bāghūz", "al-Baghuz"])
+def test_baghuz_is_never_the_hasakah_village_first(gazetteer, name):
+    best = gazetteer.lookup(name)[0].place
+    assert best.admin1 == "Deir ez-Zor"
+    assert best.country == "SY"
+
+
+def test_deir_el_zour_offers_city_and_governorate(gazetteer):
+    assert set(first_ids(gazetteer, "Deir el-Zour", 2)) == {"170794", "170792"}
+
+
+def test_euphrates_is_the_river_with_its_turkish_and_arabic_pieces(gazetteer):
+    river = gazetteer.lookup("Euphrates")[0].place
+    assert river.kind == "river"
+    assert river.id.startswith("ne:")
+    assert {"Firat", "Al Furat"} <= set(river.names)
+    assert gazetteer.lookup("Firat")[0].place == river
+
+
+def test_al_furat_means_the_river_or_the_deir_ez_zor_governorate(gazetteer):
+    ids = [c.place.id for c in gazetteer.lookup("Al Furat")]
+    assert gazetteer.lookup("Euphrates")[0].place.id in ids
+    assert "170792" in ids
+
+
+@pytest.mark.parametrize("name", ["Xyzzyqq", "Qwrtplk Vrrn", "", "   ", "---", "12345"])
+def test_unknown_names_give_an_empty_list(gazetteer, name):
+    assert gazetteer.lookup(name) == []
+
+
+def test_each_candidate_says_why_it_matched(gazetteer):
+    assert gazetteer.lookup("Hajin")[0].reason in {"exact name", "alternate name"}
+    assert gazetteer.lookup("al-Hol")[0].reason.startswith("normalised")
+    assert "article prefix" in gazetteer.lookup("al-Hol")[0].reason
+    assert gazetteer.lookup("Baghouz")[0].reason.startswith("variant")
+    assert gazetteer.lookup("Hajinn")[0].reason.startswith(("variant", "fuzzy"))
+
+
+def test_fuzzy_step_catches_a_typo(gazetteer):
+    best = gazetteer.lookup("Abu Kamall")[0]
+    assert best.place.country == "SY"
+    assert best.reason.startswith(("variant", "fuzzy"))
+
+
+def test_candidates_are_sorted_and_limited(gazetteer):
+    found = gazetteer.lookup("Tripoli", limit=3)
+    assert len(found) == 3
+    assert [c.score for c in found] == sorted((c.score for c in found), reverse=True)
+
+
+def test_candidate_dict_has_the_cli_fields(gazetteer):
+    record = gazetteer.lookup("Hajin")[0].to_dict()
+    assert list(record) == ["id", "geonameid", "name", "kind", "feature_code", "country",
+                            "admin1", "lat", "lon", "population", "score", "reason"]
+    assert record["geonameid"] == 174506
+    assert record["admin1"] == "Deir ez-Zor"
+    json.dumps(record)
+
+
+def test_get_returns_the_place_or_none(gazetteer):
+    place = gazetteer.get("170792")
+    assert isinstance(place, Place)
+    assert (place.kind, place.feature_code, place.country) == ("governorate", "ADM1", "SY")
+    assert gazetteer.get("no such id") is None
+
+
+def test_name_index_feeds_a_matcher(gazetteer):
+    index = dict(gazetteer.names())
+    assert "173797" in index["hol"]
+    assert all(isinstance(ids, tuple) and ids for ids in list(index.values())[:1000])
+    ranked = gazetteer.candidates_for_key("raqqa")
+    assert ranked[0].place.id == "172955"
+    assert all(isinstance(c, Candidate) for c in ranked)
+
+
+def test_country_adjectives(gazetteer):
+    adjectives = gazetteer.adjectives()
+    assert gazetteer.get(adjectives["syrian"]).name == "Syria"
+    assert adjectives["british"] == "2635167"
+    assert "kurdish" not in adjectives
+
+
+@pytest.mark.parametrize(("name", "iso"), [("U.K.", "GB"), ("UK", "GB"), ("U.S.", "US"),
+                                           ("the United States", "US"), ("America", "US")])
+def test_english_country_forms(gazetteer, name, iso):
+    best = gazetteer.lookup(name)[0].place
+    assert (best.kind, best.country) == ("country", iso)
+
+
+def test_default_gazetteer_is_loaded_once():
+    assert default_gazetteer() is default_gazetteer()
+
+
+# --- the shipped files -------------------------------------------------------------------
+
+def shipped_rows() -> list[list[str]]:
+    with gzip.open(DATA_DIR / "places.tsv.gz", "rt", encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        assert header[:3] == ["id", "geonameid", "name"]
+        return [line.rstrip("\n").split("\t") for line in f]
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return shipped_rows()
+
+
+def test_ids_are_unique_and_well_formed(rows):
+    ids = [r[0] for r in rows]
+    assert len(ids) == len(set(ids))
+    for r in rows:
+        assert r[0] == r[1] or r[0].startswith(("wof:", "ne:")), r[:3]
+
+
+def test_every_row_is_complete(rows):
+    for r in rows:
+        assert len(r) == 11
+        assert r[3] in KINDS
+        assert -90 <= float(r[7]) <= 90 and -180 <= float(r[8]) <= 180
+        assert r[2] and r[10].split("|")[0]
+
+
+def test_counts(rows):
+    by_kind: dict[str, int] = {}
+    by_country: dict[str, int] = {}
+    for r in rows:
+        by_kind[r[3]] = by_kind.get(r[3], 0) + 1
+        by_country[r[5]] = by_country.get(r[5], 0) + 1
+    assert by_kind["country"] >= 240
+    assert by_kind["river"] >= 20
+    assert by_kind["populated place"] > 100_000
+    assert by_country["SY"] > 9_000 and by_country["IQ"] > 20_000
+    assert len(rows) - by_country["TR"] - by_country["SY"] - by_country["IQ"] > 32_000
+
+
+def test_every_syria_and_iraq_governorate_is_present(gazetteer):
+    governorates = {}
+    for pid in gazetteer.ids():
+        place = gazetteer.get(pid)
+        if place.kind == "governorate" and place.country in {"SY", "IQ"}:
+            governorates.setdefault(place.country, set()).add(place.name)
+    assert len(governorates["SY"]) == 14
+    assert len(governorates["IQ"]) == 19
+    assert {"Deir ez-Zor", "Ar-Raqqah", "Al-Hasakah"} <= governorates["SY"]
+    assert "Kirkuk" in governorates["IQ"]
+
+
+def test_no_deprecated_or_not_current_rows(rows):
+    ids = {r[0] for r in rows}
+    source = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteer"
+    if not source.is_dir():
+        pytest.skip("../shared/data is not available")
+    dropped = set()
+    for cc in ("SY", "IQ"):
+        with (source / f"wof_places_{cc}.tsv").open(encoding="utf-8") as f:
+            next(f)
+            for line in f:
+                r = line.rstrip("\n").split("\t")
+                if r[27] == "0" or r[28] or r[29]:
+                    dropped.add(r[0] or f"wof:{r[19]}")
+    assert dropped
+    kept_current = {r[0] for r in rows}
+    # a GeoNames id can have both a dropped and a current WOF record; only purely dropped ids count
+    assert not (dropped & ids) - kept_current
+    assert "wof:421177699" not in ids  # Akkar: a deprecated region record in the Syria repository
+    assert "wof:85672421" not in ids  # At-Ta'mim: superseded by Kirkuk
+
+
+def test_no_abandoned_places(rows):
+    assert not [r for r in rows if r[4] in {"PPLQ", "PPLH"}]
+
+
+def test_import_geo_does_not_import_streamlit_or_load_data():
+    code = ("import sys, geo, geo.gazetteer, geo.names; "
+            "assert 'streamlit' not in sys.modules; "
+            "assert geo.gazetteer.default_gazetteer.cache_info().currsize == 0")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected_id", "kind"),
+    [("Idleb province", "169387", "governorate"), ("Raqqa province", "172957", "governorate"),
+     ("Raqqa city", "172955", "populated place"), ("Euphrates River", None, "river")],
+)
+def test_a_trailing_qualifier_picks_the_kind(gazetteer, name, expected_id, kind):
+    best = gazetteer.lookup(name)[0]
+    assert best.place.kind == kind
+    assert expected_id in {None, best.place.id}
+
+
+def test_article_only_difference_does_not_lose_to_a_small_exact_namesake(gazetteer):
+    # "Hasakah" is an exact alternate name of an Iraqi hamlet, but news means the Syrian city.
+    best = gazetteer.lookup("Hasakah")[0].place
+    assert (best.country, best.admin1) == ("SY", "Al-Hasakah")
