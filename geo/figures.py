@@ -77,7 +77,10 @@ bounds come from the hedged amount, and the source's km² number is the value
 when it lies within them.
 
 Place: the nearest resolved, non-adjective, non-river place named in the same
-clause (comma to comma), else in the sentence, else the article's focus place
+clause (comma to comma), else in the sentence (a country only after a place
+preposition: "in Syria", not "U.S. officials"; "from <country>" only for people
+who fled it; an aside between dashes or brackets keeps its places and dates to
+itself, and a dateline lends none), else the article's focus place
 (its most-mentioned resolved place that is not a country or river, first
 mentioned on ties), else none.  Period: the nearest time expression in the
 clause, else in the sentence (:mod:`geo.dates`), else the publication date
@@ -618,6 +621,30 @@ def _usable(m: PlaceMention) -> bool:
     return m.place is not None and not m.adjective and m.place.kind != "river"
 
 
+_LOCATIVE_RE = re.compile(
+    r"\b(?P<prep>in|at|near|inside|outside|around|across|into|to|of|from|throughout|within)"
+    r"\s+(?:(?:the|northern|southern|eastern|western|central|north|south|east|west|\w+ern)\s+)?"
+    r"(?:\w+\s+and\s+)?$",
+    re.I,
+)
+
+
+def _locates(m: PlaceMention, text: str, kind: str) -> bool:
+    """Whether a mention can say where a figure applies.
+
+    A country counts only as the object of a place preposition ("in northern
+    Syria", "into Turkey"): as a subject or modifier ("U.S. officials said") it
+    names an actor, and "from <country>" after a person ("a woman visiting from
+    Canada") names where someone comes from, except for people who fled it.
+    """
+    if m.place is None or m.place.kind != "country":
+        return True
+    prep = _LOCATIVE_RE.search(text, max(0, m.start - 40), m.start)
+    if prep is None:
+        return False
+    return prep["prep"].lower() != "from" or kind in ("displaced", "returned")
+
+
 _DATELINE_RE = re.compile(r"\s*(?-i:[A-Z][A-Z .,'/-]{1,40})\s*(?:—|–|--|:)\s")
 
 
@@ -711,7 +738,8 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
                 continue
             kind, cue = people
         scopes = _scopes(text, sentence, clause, q.start)
-        mention = _nearest(usable, scopes, q.start, q.end)
+        located = [m for m in usable if _locates(m, text, kind)]
+        mention = _nearest(located, scopes, q.start, q.end)
         dated: DateMention | None = _nearest(dates, scopes, q.start, q.end)
         period = dated.period if dated else fallback
         figures.append(

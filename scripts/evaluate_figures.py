@@ -106,7 +106,11 @@ def score_article(article: Article, gold: dict, figures: list[Figure], tally: Ta
                 f" [{g['low']}, {g['high']}] got {best.kind} {best.value} [{best.low}, {best.high}]"
             )
         if g.get("place_ids") and ok:
-            tally.places.append(best.place is not None and best.place.id in g["place_ids"])
+            placed = best.place is not None and best.place.id in g["place_ids"]
+            tally.places.append(placed)
+            if not placed:
+                got = f"{best.place.id} {best.place.name}" if best.place else None
+                tally.misses.append(f"{gold['id']} {best.text!r} place {got}, gold {g['place_ids']}")
         if g.get("date_start") and ok:
             tally.periods.append(
                 (str(best.date_start), str(best.date_end)) == (g["date_start"], g["date_end"])
