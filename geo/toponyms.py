@@ -1,13 +1,36 @@
 """Find place names in article text and resolve each to a gazetteer entry, with evidence.
 
-(Skeleton: records only. The owner of this module fills in recognition and resolution.)
+Recognition is one pass of an Aho-Corasick automaton holding every Latin-script name of the
+gazetteer, run over a folded copy of the text (lower-case ASCII words joined by single spaces)
+that keeps the offsets of every word in the original, so spans index the text exactly as given.
+A match becomes a mention only with evidence that it names a place here: capitalisation, a
+locative cue ("in", "near", "the village of"), importance, and no sign of a person ("SDF
+spokesman Mustafa Bali", "Bali cautioned") or an organisation ("Syrian Democratic Forces",
+"U.S. Central Command").  Capitalised names after a strong cue ("the village of X") that the
+automaton missed are looked up with the gazetteer's variant matching, and reported unresolved
+when it does not know them.
+
+Resolution scores every candidate with a named, ordered chain of steps (gazetteer match,
+feature-type cue, article focus, distance to the article's other places, importance); the
+steps that decided are kept as evidence strings the dashboard shows.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from geo.gazetteer import Place
+import ahocorasick
+from anyascii import anyascii
+
+from geo.articles import Article
+from geo.gazetteer import Candidate, Gazetteer, Place, default_gazetteer
+from geo.names import ARTICLES, normalise
 
 
 @dataclass(frozen=True)
@@ -38,3 +61,697 @@ class PlaceMention:
     adjective: bool
     evidence: tuple[str, ...]
     alternatives: tuple[Alternative, ...] = ()
+
+    def to_dict(self) -> dict:
+        """The flat JSON shape of ``python -m geo extract`` (place fields null when unresolved)."""
+        p = self.place
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "id": p.id if p else None,
+            "geonameid": p.geonameid if p else None,
+            "name": p.name if p else None,
+            "kind": p.kind if p else None,
+            "lat": p.lat if p else None,
+            "lon": p.lon if p else None,
+            "country": p.country if p else None,
+            "admin1": p.admin1 if p else None,
+            "score": round(self.confidence, 3),
+            "adjective": self.adjective,
+            "evidence": list(self.evidence),
+            "alternatives": [
+                {"id": a.place.id, "name": a.place.name, "score": round(a.score, 3),
+                 "evidence": list(a.evidence)}
+                for a in self.alternatives
+            ],
+        }
+
+
+# --- word lists: the cues that make a capitalised word a place, or not ---------------------
+
+#: Words before a name that say "a location follows".
+LOCATIVE_CUES = frozenset(
+    "in at near from to into outside around across toward towards inside via through "
+    "between within throughout beyond along nearby".split()
+)
+#: "the <feature> of X" and "X <feature>": the kind of place meant.
+FEATURE_WORDS = {
+    "province": "governorate",
+    "provinces": "governorate",
+    "governorate": "governorate",
+    "governorates": "governorate",
+    "district": "district",
+    "city": "populated place",
+    "cities": "populated place",
+    "town": "populated place",
+    "towns": "populated place",
+    "village": "populated place",
+    "villages": "populated place",
+    "river": "river",
+}
+#: Capitalised words that may stand before a place name in one proper name ("Northern Syria").
+COMPANIONS_BEFORE = frozenset(
+    "north south east west northern southern eastern western central upper lower greater "
+    "northeast northwest southeast southwest northeastern northwestern southeastern "
+    "southwestern old new lake mount".split()
+)
+#: Capitalised words that may follow a place name in one proper name ("Raqqa Province").
+COMPANIONS_AFTER = frozenset(
+    "river province governorate city town village district region valley lake dam desert "
+    "mountains mountain plain plains camp".split()
+)
+#: Titles and roles after a country name, which keep it a place ("U.S. President Trump").
+TITLES_AFTER_COUNTRY = frozenset(
+    "president prime minister foreign defense defence interior secretary ambassador vice king "
+    "queen prince crown sen senator rep gen general envoy deputy chief supreme leader "
+    "army navy air forces special".split()
+) - {"army", "navy", "air", "forces"}
+#: Words before a capitalised name that say it is a person.
+PERSON_CUES = frozenset(
+    "mr mrs ms miss dr gen general col colonel cmdr commander lt maj major capt captain sgt "
+    "president minister sen senator rep gov governor mayor king queen prince sheikh imam pope "
+    "spokesman spokeswoman spokesperson leader chief secretary ambassador envoy judge "
+    "officer adm admiral premier emir cleric journalist reporter correspondent brother sister "
+    "son daughter wife husband father mother uncle".split()
+)
+#: Function words that are capitalised only at the start of a sentence.
+FUNCTION_WORDS = frozenset(
+    "a an the in on at of for from to by with and or but as if so not no yes it its this that "
+    "these those there here he she they we you i his her their our your my when while after "
+    "before since until during despite although though because where what who which how why "
+    "then now also even still just only more most many much some any all both each every "
+    "once over under into onto about across against among around between near outside "
+    "inside through throughout toward towards via within without meanwhile however "
+    "according unlike like".split()
+)
+#: Ordinary English words that are also names of places somewhere.  Such a match needs a
+#: locative cue and capitalisation in mid-sentence to count.
+COMMON_WORDS = frozenset(
+    "be do go up we me he man men van batman side bath reading mobile nice split male sale "
+    "bar hope deal orange say sure well mark long grant ash hill field lake bay park green "
+    "white black brown young page york union unity liberty independence victory justice "
+    "peace security police army state states center centre city town village river mount "
+    "port fort university college school church hospital court house home office street "
+    "road camp station bridge border front north south east west central western eastern "
+    "southern northern island valley desert gulf sea ocean rock stone wood forest deir tell "
+    "bir".split()
+)
+#: Capitalised words that are never place names in news: months, days, faiths, the enemy's names.
+NEVER_PLACES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday muslim islamic christian jewish "
+    "sunni shiite shia alawite druze yazidi turkmen assyrian god allah daesh isis isil "
+    "caliphate salafi jihadi".split()
+)
+#: Names of regions the gazetteer has no entry for: reported as unresolved mentions.
+REGIONS = ("Middle East", "Levant", "Kurdistan", "Rojava")
+#: Adjectives naming no single country (the gazetteer leaves them out on purpose).
+REGIONAL_ADJECTIVES = ("Kurdish", "Arab", "European", "Middle Eastern")
+#: Verbs of speaking that follow a person's name.
+SPEECH_VERBS = frozenset(
+    "said says told tweeted added cautioned warned stated explained noted predicted insisted "
+    "argued claimed asked wrote replied announced declared urged".split()
+)
+#: Compound adjectives built on a place name: "U.S.-backed", "Britain-based".
+COMPOUND_SUFFIXES = frozenset(
+    "backed led based born made run controlled held allied funded supported sponsored "
+    "trained owned bound".split()
+)
+
+#: Arabic articles that belong to the name they precede ("al-Hol", "Al-Susah").
+ARABIC_ARTICLES = frozenset(ARTICLES - {"the"})
+#: Gazetteer kinds and feature codes important enough to count without a locative cue.
+_MAJOR_CODES = frozenset({"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "STM"})
+_LARGE_POPULATION = 15_000
+_WORLD_POPULATION = 1_000_000
+#: The countries the gazetteer covers village by village: the conflict's region.
+_HOME_COUNTRIES = frozenset({"SY", "IQ", "TR", "JO", "LB"})
+
+_APOSTROPHES = "'`´ʹʻʼʽʾʿ‘’′"
+_DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_APOSTROPHES}](?=[^\W_]))*")
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s$")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"“”'‘’(\[—–-]*$")
+
+
+# --- the folded text ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of the original text and its folded key ('' when it folds to nothing)."""
+
+    start: int
+    end: int
+    surface: str
+    key: str
+
+
+@lru_cache(maxsize=200_000)
+def _fold(word: str) -> str:
+    """A word as ``geo.names.normalise`` folds it: ASCII, lower case, no apostrophes or 's."""
+    word = _POSSESSIVE.sub("", word).translate(_DROP_APOSTROPHES)
+    if not word.isascii():
+        word = anyascii(word)
+    return " ".join(_NON_ALNUM.split(word.lower())).strip()
+
+
+@dataclass(frozen=True)
+class _Folded:
+    """The text as the gazetteer's name keys are written, with a way back to the words.
+
+    ``text`` joins the kept words' keys with single spaces (Arabic articles and "the" left
+    out, initials such as U.S. run together), as ``geo.names.normalise`` does for names.
+    ``parts`` holds, per key in ``text``, its first and last word index in ``words``.
+    """
+
+    words: tuple[_Word, ...]
+    text: str
+    parts: tuple[tuple[int, int], ...]
+    part_at_start: dict[int, int]
+    part_at_end: dict[int, int]
+
+
+def _fold_text(text: str) -> _Folded:
+    words = tuple(_Word(m.start(), m.end(), m.group(), _fold(m.group())) for m in _WORD.finditer(text))
+    keys: list[str] = []
+    parts: list[tuple[int, int]] = []
+    for index, word in enumerate(words):
+        if not word.key or word.key in ARTICLES:
+            continue
+        initial = len(word.surface) == 1 and word.surface.isupper()
+        if (
+            initial
+            and keys
+            and len(words[parts[-1][1]].surface) == 1
+            and text[words[parts[-1][1]].end : word.start] == "."
+        ):
+            keys[-1] += word.key
+            parts[-1] = (parts[-1][0], index)
+            continue
+        keys.append(word.key)
+        parts.append((index, index))
+    part_at_start, part_at_end, at = {}, {}, 0
+    for number, key in enumerate(keys):
+        part_at_start[at] = number
+        at += len(key)
+        part_at_end[at - 1] = number
+        at += 1
+    return _Folded(words, " ".join(keys), tuple(parts), part_at_start, part_at_end)
+
+
+# --- the matcher, built once per gazetteer ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    automaton: ahocorasick.Automaton
+    adjectives: dict[str, str]  # normalised country adjective -> country place id
+    regional: frozenset[str]  # keys of REGIONS and REGIONAL_ADJECTIVES
+
+
+@lru_cache(maxsize=4)
+def _matcher(gazetteer: Gazetteer) -> _Matcher:
+    """An automaton over every name key of the gazetteer (one-word function words left out)."""
+    automaton = ahocorasick.Automaton()
+    for key, _ in gazetteer.names():
+        if len(key) > 1 and key not in FUNCTION_WORDS:
+            automaton.add_word(key, key)
+    adjectives = dict(gazetteer.adjectives())
+    regional = frozenset(normalise(n) for n in (*REGIONS, *REGIONAL_ADJECTIVES))
+    for key in (*adjectives, *regional):
+        automaton.add_word(key, key)
+    automaton.make_automaton()
+    return _Matcher(automaton, adjectives, regional)
+
+
+@lru_cache(maxsize=50_000)
+def _lookup(gazetteer: Gazetteer, surface: str) -> tuple[Candidate, ...]:
+    """Gazetteer candidates for a surface form, fuzzy ones only when nothing better matched."""
+    found = gazetteer.lookup(surface, limit=10)
+    close = [c for c in found if not c.reason.startswith("fuzzy")]
+    return tuple(close or found)
+
+
+# --- recognition -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A name found in the text: its words, original span and folded key."""
+
+    first: int  # word indices, inclusive
+    last: int
+    start: int
+    end: int
+    key: str
+
+
+def _matches(folded: _Folded, matcher: _Matcher, text: str) -> list[_Span]:
+    """Longest non-overlapping gazetteer names on word boundaries, starting capitalised."""
+    found = []
+    for end, key in matcher.automaton.iter(folded.text):
+        first = folded.part_at_start.get(end - len(key) + 1)
+        last = folded.part_at_end.get(end)
+        if first is None or last is None:
+            continue
+        first_word, last_word = folded.parts[first][0], folded.parts[last][1]
+        if not folded.words[first_word].surface[0].isupper():
+            continue
+        found.append((first_word, last_word, key))
+    found.sort(key=lambda m: (m[0] - m[1], m[0]))
+    taken: set[int] = set()
+    spans = []
+    for first_word, last_word, key in found:
+        if taken.intersection(range(first_word, last_word + 1)):
+            continue
+        taken.update(range(first_word, last_word + 1))
+        spans.append(_span(folded.words, text, first_word, last_word, key))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _span(words: Sequence[_Word], text: str, first: int, last: int, key: str) -> _Span:
+    """The original span of words first..last, with an attached Arabic article ("al-Hol")
+    and the full stop of an initialism ("U.S.")."""
+    if first > 0:
+        before = words[first - 1]
+        gap = text[before.end : words[first].start]
+        if before.key in ARABIC_ARTICLES and (gap == "-" or (gap == " " and before.surface[0].isupper())):
+            first -= 1
+    end = words[last].end
+    if len(words[last].surface) == 1 and text[end : end + 1] == ".":
+        end += 1
+    return _Span(first, last, words[first].start, end, key)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What the words around a span say about it."""
+
+    cue: str  # the locative or feature cue before or after the span ("" if none)
+    kind: str  # the kind of place a feature cue asks for ("" if none)
+    compound: bool  # "U.S.-backed", "Britain-based"
+    name_before: str  # a capitalised word that makes the span part of a longer name
+    name_after: str
+    person_cue: str  # "Gen.", "spokesman" right before
+    sentence_initial: bool
+
+
+def _context(text: str, words: Sequence[_Word], span: _Span, adjectives: set[int]) -> _Context:
+    before = words[span.first - 1] if span.first > 0 else None
+    after = words[span.last + 1] if span.last + 1 < len(words) else None
+    cue, kind = _cue_before(words, span.first)
+    if not kind and after is not None and after.key in FEATURE_WORDS and _gap(text, span.end, after) == " ":
+        cue, kind = after.key, FEATURE_WORDS[after.key]
+    compound = (
+        after is not None
+        and after.key in COMPOUND_SUFFIXES
+        and text[span.end : after.start] == "-"
+    )
+    sentence_initial = bool(_SENTENCE_START.search(text[max(0, span.start - 12) : span.start]))
+    name_before = ""
+    if before is not None and span.first - 1 not in adjectives and _joined(text, before.end, span.start):
+        if _is_name_word(before, COMPANIONS_BEFORE) and not (
+            _SENTENCE_START.search(text[max(0, before.start - 12) : before.start])
+            and before.key in FUNCTION_WORDS | COMMON_WORDS
+        ):
+            name_before = before.surface
+    name_after = ""
+    if after is not None and _joined(text, span.end, after.start):
+        if _is_name_word(after, COMPANIONS_AFTER) and not after.surface.isupper():
+            name_after = after.surface
+    person_cue = before.surface if before is not None and before.key in PERSON_CUES else ""
+    return _Context(cue, kind, compound, name_before, name_after, person_cue, sentence_initial)
+
+
+def _gap(text: str, end: int, word: _Word) -> str:
+    return text[end : word.start]
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Two words written as parts of one name: one space or a hyphen between them."""
+    return text[end:start] in (" ", "-", ". ")
+
+
+def _is_name_word(word: _Word, companions: frozenset[str]) -> bool:
+    """A capitalised word that is not a compass point or feature word ("Northern", "River")."""
+    return word.surface[0].isupper() and word.key not in companions
+
+
+def _cue_before(words: Sequence[_Word], first: int) -> tuple[str, str]:
+    """("village of", "populated place") or ("in", "") or ("", "") from the words before."""
+    k = first - 1
+    if k >= 1 and words[k].key == "of" and words[k - 1].key in FEATURE_WORDS:
+        return f"{words[k - 1].key} of", FEATURE_WORDS[words[k - 1].key]
+    if k >= 2 and (words[k - 1].key, words[k].key) == ("such", "as") and words[k - 2].key in FEATURE_WORDS:
+        return f"{words[k - 2].key} such as", FEATURE_WORDS[words[k - 2].key]
+    skipped = 0
+    while k >= 0 and skipped < 2 and (words[k].key in _SKIPPABLE):
+        k -= 1
+        skipped += 1
+    if k >= 0 and words[k].key in LOCATIVE_CUES:
+        return words[k].key, ""
+    return "", ""
+
+
+#: Words that may stand between a locative cue and the name ("in the northern Syria").
+_SKIPPABLE = frozenset(
+    "the northern southern eastern western central northeastern northwestern southeastern "
+    "southwestern rural neighbouring neighboring nearby besieged".split()
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A recognised name, before resolution."""
+
+    span: _Span
+    context: _Context
+    adjective: bool
+    candidates: tuple[Candidate, ...]  # empty: unresolved, or a fixed adjective
+    fixed: Place | None = None  # the country of a country adjective
+    evidence: str = ""
+    weak: bool = False  # a minor place without a cue: kept only if named with a cue elsewhere
+
+
+def find_places(article_or_text: Article | str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Every place an article names, in text order, resolved to gazetteer entries with evidence."""
+    text = article_or_text.text if isinstance(article_or_text, Article) else article_or_text
+    gazetteer = default_gazetteer() if gazetteer is None else gazetteer
+    matcher = _matcher(gazetteer)
+    folded = _fold_text(text)
+    spans = _matches(folded, matcher, text)
+    covered = {w for s in spans for w in range(s.first, s.last + 1)}
+    adjectives = {s.first for s in spans if s.key in matcher.adjectives or s.key in matcher.regional}
+    contexts = [_context(text, folded.words, s, adjectives) for s in spans]
+    lowercase = {w.key for w in folded.words if w.surface[0].islower()}
+    countries = _countries_named(gazetteer, matcher, text, spans)
+    people = {s.key for s, c in zip(spans, contexts, strict=True) if _names_a_person(c)}
+    found = [
+        f
+        for s, c in zip(spans, contexts, strict=True)
+        if (f := _recognise(gazetteer, matcher, text, s, c, people, lowercase, countries))
+        is not None
+    ]
+    cued = {f.span.key for f in found if not f.weak}
+    found = [f for f in found if not f.weak or f.span.key in cued]
+    found += _cued_names(text, folded, gazetteer, covered)
+    found.sort(key=lambda f: f.span.start)
+    return _resolve(text, found)
+
+
+def _countries_named(
+    gazetteer: Gazetteer, matcher: _Matcher, text: str, spans: Sequence[_Span]
+) -> set[str]:
+    """Codes of the countries the article names, by name or adjective."""
+    codes = set()
+    for span in spans:
+        if span.key in matcher.adjectives:
+            codes.add(gazetteer.get(matcher.adjectives[span.key]).country)
+            continue
+        top = _lookup(gazetteer, text[span.start : span.end])[:1]
+        if top and top[0].place.kind == "country" and _tier(top[0]) == 0:
+            codes.add(top[0].place.country)
+    return codes
+
+
+def _names_a_person(context: _Context) -> bool:
+    """A name right after a title or a first name ("Gen. Votel", "Mustafa Bali")."""
+    return bool(context.person_cue or (context.name_before and not context.name_after))
+
+
+def _recognise(
+    gazetteer: Gazetteer,
+    matcher: _Matcher,
+    text: str,
+    span: _Span,
+    context: _Context,
+    people: set[str],
+    lowercase: set[str],
+    countries: set[str],
+) -> _Found | None:
+    """Keep a gazetteer match only with evidence that it names a place here."""
+    surface = text[span.start : span.end]
+    key = span.key
+    if key in NEVER_PLACES or context.person_cue or context.name_before:
+        return None
+    if context.name_after and not context.compound:
+        is_country_word = key in matcher.adjectives or any(
+            c.place.kind == "country" for c in _lookup(gazetteer, surface)[:1]
+        )
+        if not (is_country_word and context.name_after.lower() in TITLES_AFTER_COUNTRY):
+            return None
+    letters = surface.replace(".", "")
+    if len(letters) > 1 and letters.isupper() and not _dateline(text, span):
+        # acronyms (SDF, ISIS, AFP) are not places, short country forms (US, UK, UAE) are
+        if not any(c.place.kind == "country" for c in _lookup(gazetteer, surface)[:1]):
+            return None
+    if key in matcher.adjectives:
+        country = gazetteer.get(matcher.adjectives[key])
+        return _Found(span, context, True, (), country, f"country adjective {surface!r}")
+    if key in matcher.regional:
+        adjective = normalise(surface) in {normalise(a) for a in REGIONAL_ADJECTIVES}
+        return _Found(span, context, adjective, (), None, "region with no gazetteer entry")
+    if key in people and not context.cue:
+        return None
+    candidates = _lookup(gazetteer, surface)
+    if not candidates:
+        return None
+    common = key in COMMON_WORDS or (context.sentence_initial and key in lowercase)
+    if common and (context.sentence_initial or not context.cue):
+        return None
+    major = _is_major(candidates[0].place, countries) and _tier(candidates[0]) == 0
+    evidence = f"after {context.cue!r}" if context.cue else ("well-known place" if major else "")
+    return _Found(
+        span, context, context.compound, candidates, evidence=evidence, weak=not (major or context.cue)
+    )
+
+
+def _tier(candidate: Candidate) -> int:
+    """0 for a name the gazetteer lists (exactly or up to case, accents and articles),
+    1 for a spelling variant, 2 for a fuzzy match."""
+    reason = candidate.reason
+    return 2 if reason.startswith("fuzzy") else 1 if reason.startswith("variant") else 0
+
+
+def _is_major(place: Place, countries: set[str]) -> bool:
+    """Known well enough to be meant without a cue: a country, a governorate, a river, a
+    capital or a city of a million anywhere, or a town of the region or of a country the
+    article names ("Time", Norway, in a Syria story needs "in" before it)."""
+    if place.kind in ("country", "governorate", "river") or place.feature_code == "PPLC":
+        return True
+    if place.population >= _WORLD_POPULATION:
+        return True
+    large = place.population >= _LARGE_POPULATION or place.feature_code in _MAJOR_CODES
+    return large and (place.country in countries or place.country in _HOME_COUNTRIES)
+
+
+def _dateline(text: str, span: _Span) -> bool:
+    """An upper-case place at the start of a line, before a dash or comma: "BEIRUT —"."""
+    line_start = span.start == 0 or text[span.start - 1] == "\n"
+    return line_start and text[span.end : span.end + 3].lstrip()[:1] in ("—", "–", "-", ",", "(")
+
+
+def _cued_names(
+    text: str, folded: _Folded, gazetteer: Gazetteer, covered: set[int]
+) -> list[_Found]:
+    """Capitalised names right after "the village of" / "in" that no exact name matched.
+
+    The gazetteer's variant matching gets a say ("Deir el-Zour"); after a feature cue a name
+    it does not know is still reported, unresolved.
+    """
+    words = folded.words
+    found = []
+    for k, word in enumerate(words[:-1]):
+        feature = k > 0 and word.key == "of" and words[k - 1].key in FEATURE_WORDS
+        if not (feature or word.key in LOCATIVE_CUES):
+            continue
+        first = k + 1
+        if first in covered or not _starts_name(words[first]):
+            continue
+        last = first
+        while (
+            last + 1 < len(words)
+            and last - first < 3
+            and _joined(text, words[last].end, words[last + 1].start)
+            and (_starts_name(words[last + 1]) or words[last + 1].key in ARABIC_ARTICLES)
+            and last + 1 not in covered
+        ):
+            last += 1
+        if words[last].key in ARABIC_ARTICLES:
+            last -= 1
+        span = _span(words, text, first, last, normalise(text[words[first].start : words[last].end]))
+        surface = text[span.start : span.end]
+        if span.key in NEVER_PLACES or span.key in COMMON_WORDS:
+            continue
+        candidates = _lookup(gazetteer, surface)
+        if candidates and candidates[0].reason.startswith("fuzzy") and not feature:
+            continue
+        cue = f"{words[k - 1].key} of" if feature else word.key
+        kind = FEATURE_WORDS[words[k - 1].key] if feature else ""
+        context = _Context(cue, kind, False, "", "", "", False)
+        if candidates and (feature or _is_major(candidates[0].place, set())):
+            found.append(_Found(span, context, False, candidates, evidence=f"after {cue!r}"))
+        elif feature:
+            found.append(_Found(span, context, False, (), None, f"after {cue!r}; not in the gazetteer"))
+        covered.update(range(first, last + 1))
+    return found
+
+
+def _starts_name(word: _Word) -> bool:
+    return word.surface[0].isupper() and not word.surface.isupper() and word.key not in FUNCTION_WORDS
+
+
+# --- resolution: a named, ordered chain of scoring steps -------------------------------------
+
+
+@dataclass(frozen=True)
+class _Focus:
+    """What the article as a whole says: its main country and its surely-placed places."""
+
+    country: str
+    anchors: tuple[Place, ...]
+
+
+def _name_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
+    return candidate.score, f"name match: {candidate.reason}"
+
+
+def _feature_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
+    kind = found.context.kind
+    if not kind:
+        return 0.0, ""
+    if candidate.place.kind == kind:
+        return 1.0, f"{found.context.cue!r} asks for a {kind}"
+    return -1.0, ""
+
+
+def _focus_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
+    place = candidate.place
+    if focus.country and place.kind != "country" and place.country == focus.country:
+        return 0.3, f"in {focus.country}, the country the article names most"
+    return 0.0, ""
+
+
+def _distance_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
+    place = candidate.place
+    others = [a for a in focus.anchors if a.id != place.id]
+    if place.kind in ("country", "river") or not others:
+        return 0.0, ""
+    km, nearest = min((_distance_km(place, a), a.name) for a in others)
+    points = 0.6 * math.exp(-km / 150.0)
+    return points, (f"{km:.0f} km from {nearest}" if points >= 0.05 else "")
+
+
+def _importance_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
+    place = candidate.place
+    points = 0.4 * place.importance
+    if place.kind == "country":
+        return points, "a country"
+    if place.feature_code == "PPLC":
+        return points, "a capital city"
+    if place.population:
+        return points, f"population {place.population:,}"
+    return points, ""
+
+
+#: The resolution chain, in order; each step's name and evidence are shown to users.
+RESOLUTION_STEPS: tuple[tuple[str, Callable[[Candidate, _Found, _Focus], tuple[float, str]]], ...] = (
+    ("name", _name_step),
+    ("feature type", _feature_step),
+    ("article focus", _focus_step),
+    ("nearby places", _distance_step),
+    ("importance", _importance_step),
+)
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def _ranked(found: _Found, focus: _Focus) -> list[tuple[float, Candidate, tuple[str, ...]]]:
+    """Candidates scored by the chain, best first, with the evidence of each."""
+    ranked = []
+    for candidate in _best_tier(found):
+        total, evidence = 0.0, []
+        for _, step in RESOLUTION_STEPS:
+            points, why = step(candidate, found, focus)
+            total += points
+            if why:
+                evidence.append(why)
+        ranked.append((total, candidate, tuple(evidence)))
+    ranked.sort(key=lambda r: (-r[0], r[1].place.id))
+    return ranked
+
+
+def _best_tier(found: _Found) -> list[Candidate]:
+    """The candidates of the closest spelling tier, plus those of a looser tier that are of
+    the kind a feature cue asks for when the closest tier has none."""
+    best = min((_tier(c) for c in found.candidates), default=0)
+    chosen = [c for c in found.candidates if _tier(c) == best]
+    kind = found.context.kind
+    if kind and not any(c.place.kind == kind for c in chosen):
+        chosen += [c for c in found.candidates if _tier(c) != best and c.place.kind == kind]
+    return chosen
+
+
+def _focus(found: Sequence[_Found]) -> _Focus:
+    """The article's main country and its places resolved without doubt, from a first pass."""
+    blank = _Focus("", ())
+    countries: Counter[str] = Counter()
+    anchors = []
+    for f in found:
+        if f.fixed is not None:
+            countries[f.fixed.country] += 1
+            continue
+        ranked = _ranked(f, blank)
+        if not ranked:
+            continue
+        top = ranked[0][1].place
+        countries[top.country] += 1
+        clear = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.3
+        if clear and top.kind not in ("country", "river"):
+            anchors.append(top)
+    country = countries.most_common(1)[0][0] if countries else ""
+    return _Focus(country, tuple(anchors))
+
+
+def _resolve(text: str, found: Sequence[_Found]) -> list[PlaceMention]:
+    focus = _focus(found)
+    mentions = []
+    for f in found:
+        recognition = (f.evidence,) if f.evidence else ()
+        surface = text[f.span.start : f.span.end]
+        if not f.candidates:
+            confidence = 0.95 if f.fixed is not None else 0.5
+            mentions.append(
+                PlaceMention(surface, f.span.start, f.span.end, f.fixed, confidence, f.adjective, recognition)
+            )
+            continue
+        ranked = _ranked(f, focus)
+        weights = [math.exp((r[0] - ranked[0][0]) / 0.25) for r in ranked]
+        share = [w / sum(weights) for w in weights]
+        strength = 0.8 if f.weak or not f.evidence else 0.95
+        alternatives = tuple(
+            Alternative(candidate.place, round(p, 3), evidence)
+            for p, (_, candidate, evidence) in zip(share[1:5], ranked[1:5], strict=False)
+        )
+        top_evidence = ranked[0][2]
+        mentions.append(
+            PlaceMention(
+                surface,
+                f.span.start,
+                f.span.end,
+                ranked[0][1].place,
+                round(share[0] * strength, 3),
+                f.adjective,
+                recognition + top_evidence,
+                alternatives,
+            )
+        )
+    return mentions
