@@ -1,0 +1,89 @@
+"""Add articles: upload files or paste a text, check the places and figures found, then save.
+
+Article text, titles and file names are user input: they are shown only in
+tables and plain-text elements, never as HTML or Markdown.
+"""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+import dashboard
+from geo.ingest import ingest, preview
+from geo.pipeline import extract
+from geo.readers import SUFFIXES, Metadata, Source, read_sources, read_text
+
+st.set_page_config(page_title="Add articles · Conflict News Atlas", page_icon="➕", layout="wide")
+st.title("Add articles")
+
+shared = dashboard.store()
+if shared.writable:
+    target = shared
+    st.caption(f"Articles are saved to the shared store ({shared.description}).")
+else:
+    if "session_store" not in st.session_state:
+        st.session_state.session_store = shared.session_copy()
+    target = st.session_state.session_store
+    st.warning(
+        "This app cannot save articles for everyone: what you add here stays in this browser "
+        "session only (other users will not see it, and it is gone when you close the tab).",
+        icon="⚠️",
+    )
+    st.text(shared.note)
+
+extract_cached = st.cache_data(show_spinner="Finding places and figures…", max_entries=256)(
+    extract
+)
+
+files = st.file_uploader(
+    "Files: .txt (with an optional <name>.json / .csv sidecar), .html, .csv, .jsonl, .json",
+    type=sorted(s.lstrip(".") for s in SUFFIXES),
+    accept_multiple_files=True,
+)
+pasted = st.text_area("…or paste the text of an article", height=150)
+left, middle, right = st.columns(3)
+published = left.date_input(
+    "Publication date, where the file gives none", value=None, max_value=date.today()
+)
+outlet = middle.text_input("Outlet, where the file gives none")
+title = right.text_input("Title of the pasted text")
+
+defaults = Metadata(outlet=outlet.strip(), published=published)
+sources = [Source(f.name, f.size, f.getvalue()) for f in files or []]
+records = list(read_sources(sources, defaults))
+if pasted.strip():
+    pasted_defaults = Metadata(title=title.strip()).under(defaults)
+    records.append(read_text(pasted, "pasted text", pasted_defaults, today=date.today()))
+
+failed = [r for r in records if r.article is None]
+good = [r for r in records if r.article is not None]
+if failed:
+    st.subheader(f"Not readable ({len(failed)})")
+    rows = [(r.source, r.number, r.error) for r in failed]
+    st.dataframe(pd.DataFrame(rows, columns=["file", "record", "reason"]), hide_index=True)
+
+if good:
+    st.subheader(f"Found ({len(good)} articles): check before saving")
+for number, record in enumerate(good, start=1):
+    article = record.article
+    places, figures = preview(extract_cached(article))
+    with st.expander(f"Article {number}: {len(places)} places, {len(figures)} figures"):
+        st.text(
+            f"{record.where}\n{article.title or '(no title)'}\n{article.outlet or '(no outlet)'}"
+            f" · {article.published or 'no publication date'}"
+        )
+        for warning in record.warnings:
+            st.text(f"Note: {warning}")
+        st.dataframe(places, hide_index=True)
+        st.dataframe(figures, hide_index=True)
+        st.text(article.text[:2000] + ("…" if len(article.text) > 2000 else ""))
+
+if good and st.button(f"Save {len(good)} article(s)", type="primary"):
+    summary = ingest(good, target, extract=extract_cached)
+    st.success(
+        f"Added {summary.added}, already stored {summary.unchanged}, failed {summary.failed}."
+        + ("" if shared.writable else " Kept in this session only.")
+    )
+    if summary.failures:
+        st.dataframe(pd.DataFrame([vars(f) for f in summary.failures]), hide_index=True)

@@ -1,0 +1,223 @@
+"""``python -m geo ingest`` / ``stats`` end to end, as a user runs them, on SQLite and PostgreSQL.
+
+The real pipeline extracts every article; the store is a real database (a
+SQLite file in tmp_path, or a fresh schema on the ``DATABASE_URL_TEST`` server).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_store import pg_url, url  # noqa: F401 (the backend fixtures, shared)
+
+from geo.articles import make_article
+from geo.ingest import Summary, ingest, preview
+from geo.pipeline import extract
+from geo.readers import Record, read_paths
+from geo.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD_INPUTS = ROOT / "tests" / "fixtures" / "bad_inputs"
+
+GOOD = {
+    "arabic_windows1256.txt": [1], "batch.csv": [2, 7, 8], "batch.jsonl": [1, 6],
+    "french_latin1.txt": [1], "good_front_matter.txt": [1], "good_sidecar.txt": [1],
+    "malformed.html": [1], "no_date.txt": [1], "page.html": [1], "script.txt": [1],
+}  # fmt: skip
+DUPLICATE = ("batch.csv", 10)  # the same text as batch.csv record 2
+BAD = {
+    ("batch.csv", 3): "malformed CSV: 6 fields for 5 columns",
+    ("batch.csv", 4): "publication date '31/31/2019' is not a date",
+    ("batch.csv", 5): "publication date 2999-05-01 is in the future",
+    ("batch.csv", 6): "no article text (empty)",
+    ("batch.jsonl", 2): "malformed JSON line",
+    ("batch.jsonl", 3): "expected an object, found list",
+    ("batch.jsonl", 4): "no text column (columns: title, published)",
+    ("batch.jsonl", 7): "publication date 2999-01-01 is in the future",
+    ("binary.txt", 1): "binary file (it contains NUL bytes), not text",
+    ("blank.txt", 1): "empty file",
+    ("empty.txt", 1): "empty file",
+    ("future_date.txt", 1): "publication date 2999-01-01 is in the future",
+    ("invalid_date.txt", 1): "publication date 'next Thursday-ish' is not a date",
+    ("no_text.html", 1): "no article text found in the HTML page",
+}
+N_GOOD = sum(map(len, GOOD.values()))
+
+
+def geo_cli(*args, env=None, check=None):
+    """Run ``python -m geo ARGS`` as a user would (no terminal: no progress bar)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "geo", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )
+    if check is not None:
+        assert result.returncode == check, result.stderr
+    return result
+
+
+def stats(db: str) -> dict:
+    return json.loads(geo_cli("stats", "--db", db, check=0).stdout)
+
+
+def test_mixed_folder_stores_every_good_article_and_names_every_bad_one(url):
+    first = geo_cli("ingest", str(BAD_INPUTS), "--db", url, "--json", check=1)
+    summary = json.loads(first.stdout)
+    assert (summary["added"], summary["unchanged"], summary["failed"]) == (N_GOOD, 1, len(BAD))
+    reasons = {(Path(f["source"]).name, f["record"]): f["reason"] for f in summary["failures"]}
+    assert reasons.keys() == BAD.keys()
+    for key, reason in BAD.items():
+        assert reasons[key].startswith(reason), key
+    warned = {(Path(w["source"]).name, w["record"]) for w in summary["warnings"]}
+    assert warned == {("no_date.txt", 1), ("batch.csv", 7), ("malformed.html", 1)}
+    assert "\r" not in first.stderr and "ingest:" not in first.stderr  # no bar off a terminal
+
+    counts = stats(url)
+    assert counts["articles"] == N_GOOD
+    assert counts["mentions"] > N_GOOD and counts["figures"] > 0
+
+    second = json.loads(geo_cli("ingest", str(BAD_INPUTS), "--db", url, "--json", check=1).stdout)
+    assert (second["added"], second["unchanged"], second["failed"]) == (0, N_GOOD + 1, len(BAD))
+    assert stats(url) == counts
+
+
+def test_stored_rows_match_a_fresh_extraction_and_keep_hostile_text_as_text(url):
+    geo_cli("ingest", str(BAD_INPUTS), "--db", url, check=1)
+    store = open_store(url)
+    articles = store.articles()
+    mentions = Counter(store.mentions()["article_id"])
+    figures = Counter(store.figures()["article_id"])
+    for record in read_paths([BAD_INPUTS]):
+        if record.article is None:
+            continue
+        found = extract(record.article)
+        assert mentions[record.article.id] == len(found.places), record.where
+        assert figures[record.article.id] == len(found.figures), record.where
+    script = articles[articles["outlet"] == "<img src=x onerror=alert(1)>"].iloc[0]
+    assert script["title"] == '<script>alert("title")</script>'
+    assert "${alert(3)}" in script["text"]
+
+
+def test_human_summary_lists_each_failure_with_file_record_and_reason(tmp_path):
+    result = geo_cli("ingest", str(BAD_INPUTS), "--db", str(tmp_path / "a.sqlite"), check=1)
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"added {N_GOOD}, unchanged 1, failed {len(BAD)}"
+    assert f"  {BAD_INPUTS / 'batch.csv'} record 4: {BAD[('batch.csv', 4)]}" in lines
+    assert lines[-1] == f"store: SQLite {tmp_path / 'a.sqlite'}"
+
+
+def test_exit_0_when_nothing_fails_and_flags_fill_missing_metadata(tmp_path):
+    db = str(tmp_path / "a.sqlite")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Shelling hit Hajin on Monday, residents said.")
+    geo_cli(
+        "ingest", str(folder), "--db", db, "--published", "2019-02-04", "--outlet", "Wire",
+        "--title", "Hajin shelled", check=0,
+    )  # fmt: skip
+    (article,) = open_store(db).articles().itertuples()
+    assert (article.outlet, article.title, str(article.published)) == (
+        "Wire",
+        "Hajin shelled",
+        "2019-02-04",
+    )
+
+
+def test_exit_2_for_bad_arguments(tmp_path):
+    db = str(tmp_path / "a.sqlite")
+    assert geo_cli("ingest", str(tmp_path / "missing"), "--db", db).returncode == 2
+    assert geo_cli("ingest", str(BAD_INPUTS), "--published", "yesterday").returncode == 2
+    assert geo_cli("ingest").returncode == 2
+    unreachable = geo_cli("ingest", str(BAD_INPUTS), "--db", "postgresql://u:pw@127.0.0.1:1/x")
+    assert unreachable.returncode == 2 and "pw" not in unreachable.stderr
+    assert not Path(db).exists()
+
+
+def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes(tmp_path):
+    lines = [
+        json.dumps(
+            {
+                "text": f"Report {i}: about {100 + i} families fled Hajin toward Baghuz in Syria "
+                f"on Monday, and {i + 3} fighters were detained near Deir ez-Zor.",
+                "published": "2019-02-10",
+                "outlet": "Kill test",
+            }
+        )
+        for i in range(400)
+    ]
+    (tmp_path / "many.jsonl").write_text("\n".join(lines))
+    db = tmp_path / "a.sqlite"
+    command = [sys.executable, "-m", "geo", "ingest", str(tmp_path / "many.jsonl"), "--db", str(db)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    stored_before_kill = 0
+    deadline = time.monotonic() + 300
+    while stored_before_kill < 20 and time.monotonic() < deadline:
+        time.sleep(0.05)
+        assert process.poll() is None, "the ingest finished before it could be killed"
+        if db.exists():
+            with sqlite3.connect(db) as conn:
+                stored_before_kill = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    store = open_store(str(db))
+    kept = store.articles()
+    assert 20 <= len(kept) < 400
+    mentions = Counter(store.mentions()["article_id"])
+    figures = Counter(store.figures()["article_id"])
+    for text, article_id in zip(kept["text"], kept["id"], strict=True):
+        found = extract(make_article(text))
+        assert (mentions[article_id], figures[article_id]) == (len(found.places), len(found.figures))
+    assert set(mentions) <= set(kept["id"]) and set(figures) <= set(kept["id"])
+    store.close()
+
+    rerun = json.loads(geo_cli("ingest", str(tmp_path / "many.jsonl"), "--db", str(db), "--json",
+                               check=0).stdout)  # fmt: skip
+    assert rerun["unchanged"] == len(kept) and rerun["added"] == 400 - len(kept)
+    assert stats(str(db))["articles"] == 400
+
+
+def test_ingest_counts_and_per_record_failures_in_process(tmp_path):
+    store = open_store(str(tmp_path / "a.sqlite"))
+    article = make_article("Shelling hit Hajin on Monday.")
+    records = [
+        Record("a.txt", 1, article),
+        Record("b.txt", 1, article),  # a duplicate within the run
+        Record("c.csv", 4, error="no article text (empty)"),
+        Record("d.txt", 1, make_article("Crashes the extractor.")),
+    ]
+
+    def extract_or_fail(a):
+        if a.text.startswith("Crashes"):
+            raise ValueError("boom")
+        return extract(a)
+
+    summary = ingest(records, store, extract=extract_or_fail)
+    assert isinstance(summary, Summary)
+    assert (summary.added, summary.unchanged, summary.failed) == (1, 1, 2)
+    assert [str(f) for f in summary.failures] == [
+        "c.csv record 4: no article text (empty)",
+        "d.txt record 1: extraction failed: ValueError('boom')",
+    ]
+
+
+def test_preview_tables_show_places_and_figures():
+    text = "More than 2,000 people left the village of Baghuz in Syria on Friday, the SDF said."
+    places, figures = preview(extract(make_article(text, published=date(2019, 3, 1))))
+    assert list(places.columns) == ["text", "place", "kind", "governorate", "country", "confidence"]
+    assert list(places["text"]) == ["Baghuz", "Syria"]
+    assert list(figures.columns) == ["figure", "place", "from", "to", "sentence"]
+    assert len(figures) == 1 and "2,000" in figures["figure"][0]
