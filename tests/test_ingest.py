@@ -17,8 +17,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import pytest
-from test_store import pg_url, url  # noqa: F401 (the backend fixtures, shared)
+import test_store
 
 from geo.articles import make_article
 from geo.ingest import Summary, ingest, preview
@@ -52,6 +51,8 @@ BAD = {
     ("no_text.html", 1): "no article text found in the HTML page",
 }
 N_GOOD = sum(map(len, GOOD.values()))
+
+pg_url, url = test_store.pg_url, test_store.url  # the backend fixtures: SQLite and PostgreSQL
 
 
 def geo_cli(*args, env=None, check=None):
@@ -180,7 +181,8 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes(tmp_path):
     figures = Counter(store.figures()["article_id"])
     for text, article_id in zip(kept["text"], kept["id"], strict=True):
         found = extract(make_article(text))
-        assert (mentions[article_id], figures[article_id]) == (len(found.places), len(found.figures))
+        stored = (mentions[article_id], figures[article_id])
+        assert stored == (len(found.places), len(found.figures))
     assert set(mentions) <= set(kept["id"]) and set(figures) <= set(kept["id"])
     store.close()
 
