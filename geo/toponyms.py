@@ -163,7 +163,7 @@ NEVER_PLACES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday muslim islamic christian jewish "
     "sunni shiite shia alawite druze yazidi turkmen assyrian god allah daesh isis isil "
     "caliphate salafi jihadi".split()
-)
+) | {"white house"}  # the U.S. president's, never Casablanca (Dar el Beida)
 #: Names of regions the gazetteer has no entry for: reported as unresolved mentions.
 REGIONS = ("Middle East", "Levant", "Kurdistan", "Rojava")
 #: Adjectives naming no single country (the gazetteer leaves them out on purpose).
@@ -289,9 +289,15 @@ def _matcher(gazetteer: Gazetteer) -> _Matcher:
 
 @lru_cache(maxsize=50_000)
 def _lookup(gazetteer: Gazetteer, surface: str) -> tuple[Candidate, ...]:
-    """Gazetteer candidates for a surface form, fuzzy ones only when nothing better matched."""
-    found = gazetteer.lookup(surface, limit=10)
-    close = [c for c in found if not c.reason.startswith("fuzzy")]
+    """Gazetteer candidates for a surface form.  Spelling variants count only for places of
+    the conflict region, where they are transliterations ("Baghouz"); elsewhere they
+    mostly pair unrelated names ("Ohio", Wuhu).  Fuzzy matches only when nothing closer."""
+    found = [
+        c
+        for c in gazetteer.lookup(surface, limit=10)
+        if _tier(c) == 0 or c.place.country in _HOME_COUNTRIES
+    ]
+    close = [c for c in found if _tier(c) < 2]
     return tuple(close or found)
 
 
@@ -341,7 +347,9 @@ def _span(words: Sequence[_Word], text: str, first: int, last: int, key: str) ->
         if before.key in ARABIC_ARTICLES and (gap == "-" or (gap == " " and before.surface[0].isupper())):
             first -= 1
     end = words[last].end
-    if len(words[last].surface) == 1 and text[end : end + 1] == ".":
+    if _POSSESSIVE.search(words[last].surface):
+        end -= 2
+    elif len(words[last].surface) == 1 and text[end : end + 1] == ".":
         end += 1
     return _Span(first, last, words[first].start, end, key)
 
@@ -359,7 +367,9 @@ class _Context:
     sentence_initial: bool
 
 
-def _context(text: str, words: Sequence[_Word], span: _Span, adjectives: set[int]) -> _Context:
+def _context(text: str, words: Sequence[_Word], span: _Span, countries: set[int]) -> _Context:
+    """``countries``: indices of words that name a country or a people ("Russia-Turkey
+    ties", "Iraqi Kurdistan"), which do not make a neighbouring name part of a longer one."""
     before = words[span.first - 1] if span.first > 0 else None
     after = words[span.last + 1] if span.last + 1 < len(words) else None
     cue, kind = _cue_before(words, span.first)
@@ -372,14 +382,14 @@ def _context(text: str, words: Sequence[_Word], span: _Span, adjectives: set[int
     )
     sentence_initial = bool(_SENTENCE_START.search(text[max(0, span.start - 12) : span.start]))
     name_before = ""
-    if before is not None and span.first - 1 not in adjectives and _joined(text, before.end, span.start):
+    if before is not None and span.first - 1 not in countries and _joined(text, before.end, span.start):
         if _is_name_word(before, COMPANIONS_BEFORE) and not (
             _SENTENCE_START.search(text[max(0, before.start - 12) : before.start])
             and before.key in FUNCTION_WORDS | COMMON_WORDS
         ):
             name_before = before.surface
     name_after = ""
-    if after is not None and _joined(text, span.end, after.start):
+    if after is not None and span.last + 1 not in countries and _joined(text, span.end, after.start):
         if _is_name_word(after, COMPANIONS_AFTER) and not after.surface.isupper():
             name_after = after.surface
     person_cue = before.surface if before is not None and before.key in PERSON_CUES else ""
@@ -392,7 +402,7 @@ def _gap(text: str, end: int, word: _Word) -> str:
 
 def _joined(text: str, end: int, start: int) -> bool:
     """Two words written as parts of one name: one space or a hyphen between them."""
-    return text[end:start] in (" ", "-", ". ")
+    return text[end:start] in (" ", "-")
 
 
 def _is_name_word(word: _Word, companions: frozenset[str]) -> bool:
@@ -444,11 +454,16 @@ def find_places(article_or_text: Article | str, gazetteer: Gazetteer | None = No
     folded = _fold_text(text)
     spans = _matches(folded, matcher, text)
     covered = {w for s in spans for w in range(s.first, s.last + 1)}
-    adjectives = {s.first for s in spans if s.key in matcher.adjectives or s.key in matcher.regional}
-    contexts = [_context(text, folded.words, s, adjectives) for s in spans]
+    country_spans = _country_spans(gazetteer, matcher, text, spans)
+    countries = {code for code in country_spans.values() if code}
+    country_words = {w for s in country_spans for w in (s.first, s.last)}
+    contexts = [_context(text, folded.words, s, country_words) for s in spans]
     lowercase = {w.key for w in folded.words if w.surface[0].islower()}
-    countries = _countries_named(gazetteer, matcher, text, spans)
-    people = {s.key for s, c in zip(spans, contexts, strict=True) if _names_a_person(c)}
+    people = {
+        s.key
+        for s, c in zip(spans, contexts, strict=True)
+        if s not in country_spans and _names_a_person(c)
+    }
     found = [
         f
         for s, c in zip(spans, contexts, strict=True)
@@ -457,23 +472,26 @@ def find_places(article_or_text: Article | str, gazetteer: Gazetteer | None = No
     ]
     cued = {f.span.key for f in found if not f.weak}
     found = [f for f in found if not f.weak or f.span.key in cued]
-    found += _cued_names(text, folded, gazetteer, covered)
+    cued_names = _cued_names(text, folded, gazetteer, covered, countries)
+    found += cued_names + _repeats(text, folded, cued_names, covered)
     found.sort(key=lambda f: f.span.start)
     return _resolve(text, found)
 
 
-def _countries_named(
+def _country_spans(
     gazetteer: Gazetteer, matcher: _Matcher, text: str, spans: Sequence[_Span]
-) -> set[str]:
-    """Codes of the countries the article names, by name or adjective."""
-    codes = set()
+) -> dict[_Span, str]:
+    """The spans that name a country or a people, with the country code ('' for "Kurdish")."""
+    codes = {}
     for span in spans:
         if span.key in matcher.adjectives:
-            codes.add(gazetteer.get(matcher.adjectives[span.key]).country)
-            continue
-        top = _lookup(gazetteer, text[span.start : span.end])[:1]
-        if top and top[0].place.kind == "country" and _tier(top[0]) == 0:
-            codes.add(top[0].place.country)
+            codes[span] = gazetteer.get(matcher.adjectives[span.key]).country
+        elif span.key in matcher.regional:
+            codes[span] = ""
+        else:
+            top = _lookup(gazetteer, text[span.start : span.end])[:1]
+            if top and top[0].place.kind == "country" and _tier(top[0]) == 0:
+                codes[span] = top[0].place.country
     return codes
 
 
@@ -517,6 +535,9 @@ def _recognise(
     if key in people and not context.cue:
         return None
     candidates = _lookup(gazetteer, surface)
+    if len(letters) <= 3:
+        # "Can", "IoT", "Sen": short forms count only as the gazetteer writes them ("US", "UK")
+        candidates = tuple(c for c in candidates if surface in c.place.names)
     if not candidates:
         return None
     common = key in COMMON_WORDS or (context.sentence_initial and key in lowercase)
@@ -555,7 +576,7 @@ def _dateline(text: str, span: _Span) -> bool:
 
 
 def _cued_names(
-    text: str, folded: _Folded, gazetteer: Gazetteer, covered: set[int]
+    text: str, folded: _Folded, gazetteer: Gazetteer, covered: set[int], countries: set[str]
 ) -> list[_Found]:
     """Capitalised names right after "the village of" / "in" that no exact name matched.
 
@@ -592,11 +613,38 @@ def _cued_names(
         cue = f"{words[k - 1].key} of" if feature else word.key
         kind = FEATURE_WORDS[words[k - 1].key] if feature else ""
         context = _Context(cue, kind, False, "", "", "", False)
-        if candidates and (feature or _is_major(candidates[0].place, set())):
+        if candidates and (feature or _is_major(candidates[0].place, countries)
+                           or candidates[0].place.country in countries | _HOME_COUNTRIES):
             found.append(_Found(span, context, False, candidates, evidence=f"after {cue!r}"))
         elif feature:
             found.append(_Found(span, context, False, (), None, f"after {cue!r}; not in the gazetteer"))
         covered.update(range(first, last + 1))
+    return found
+
+
+def _repeats(
+    text: str, folded: _Folded, named: Sequence[_Found], covered: set[int]
+) -> list[_Found]:
+    """Later bare uses of a name first found after a cue ("the village of Baghouz" ...
+    "the edge of Baghouz"), as long as nothing marks them as part of a longer name."""
+    first_word = {w.start: i for i, w in enumerate(folded.words)}
+    found = []
+    for surface in {text[f.span.start : f.span.end] for f in named if f.candidates}:
+        original = next(f for f in named if text[f.span.start : f.span.end] == surface)
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            first = first_word.get(m.start())
+            if first is None or first in covered:
+                continue
+            last = first
+            while last + 1 < len(folded.words) and folded.words[last + 1].end <= m.end():
+                last += 1
+            span = _Span(first, last, m.start(), m.end(), original.span.key)
+            context = _context(text, folded.words, span, set())
+            if context.name_before or context.name_after or context.person_cue:
+                continue
+            covered.update(range(first, last + 1))
+            evidence = f"named {original.evidence} earlier in the article"
+            found.append(_Found(span, context, context.compound, original.candidates, None, evidence))
     return found
 
 
