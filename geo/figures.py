@@ -268,7 +268,7 @@ _HEDGES = {
 _HEDGE_OF = {h: kind for kind, words in _HEDGES.items() for h in words}
 _HEDGE_RE = re.compile(
     r"\b(?P<hedge>" + "|".join(sorted(map(re.escape, _HEDGE_OF), key=len, reverse=True))
-    + r")\s+$", re.I,
+    + r")[^\S\n]+$", re.I,
 )  # fmt: skip
 _POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?P<postfix>more|so)\b", re.I)
 _RANGE_RE = re.compile(rf"\s+(?:or|to)\s+(?={_AMOUNT}\b)", re.I)
@@ -283,8 +283,8 @@ def _hedge_kind(hedge: str) -> str:
     return _HEDGE_OF.get(key) or _POSTFIX_HEDGES.get(key, "")
 
 
-def _amount(m: re.Match) -> tuple[float, float, float] | None:
-    """(low, value, high) of one amount match; None for a unit word standing alone."""
+def _amount(m: re.Match) -> tuple[float, float, float]:
+    """(low, value, high) of one amount match."""
     g = {k: (v.lower() if v else v) for k, v in m.groupdict().items()}
     if g["vague"]:
         return _VAGUE[re.sub(r"\s+", " ", g["vague"])]
@@ -406,11 +406,37 @@ def _is_year(m: re.Match, text: str) -> bool:
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", digits)) and not _person_noun(text, m.end())
 
 
-def _quantity(m: re.Match, text: str) -> Quantity | None:
-    amount = _amount(m)
-    if amount is None:
+@dataclass(frozen=True)
+class _Unit:
+    end: int
+    unit: str  # "people", "km2", "percent" or "" (bare)
+    noun: str = ""
+    miles_end: int = 0  # end of "2 square miles" when the area was given in square miles
+    stated_km2: float | None = None  # "(1.6 square kilometers)" after square miles
+
+
+def _unit(m: re.Match, text: str, end: int) -> _Unit | None:
+    """What the amount counts, read from the words after it; None for other units and ages."""
+    if m["fraction"]:
+        return _Unit(end, "percent")
+    if percent := _PERCENT_RE.match(text, end):
+        return _Unit(percent.end(), "percent")
+    if area := _AREA_RE.match(text, end):
+        miles_end = area.end() if area["mi"] else 0
+        conversion = _CONVERSION_RE.match(text, area.end())
+        if conversion is None:
+            return _Unit(area.end(), "km2", miles_end=miles_end)
+        stated = float(conversion["amount"].replace(",", "")) if conversion["km"] else None
+        return _Unit(conversion.end(), "km2", miles_end=miles_end, stated_km2=stated)
+    if _OTHER_UNIT_RE.match(text, end) or _is_age(text, m):
         return None
-    low, value, high = amount
+    if noun := _person_noun(text, end):
+        return _Unit(noun.end(), "people", noun["noun"].lower())
+    return _Unit(end, "")
+
+
+def _quantity(m: re.Match, text: str) -> Quantity | None:
+    low, value, high = _amount(m)
     hedge_m = _HEDGE_RE.search(text, max(0, m.start() - 25), m.start())
     hedge = hedge_m["hedge"] if hedge_m else ""
     start, end = (hedge_m.start() if hedge_m else m.start()), m.end()
@@ -420,35 +446,28 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
         other = _amount(second) if second else None
         if other and other[0] == other[2] and other[0] > value:
             low, high, value, end = value, other[0], (value + other[0]) / 2, second.end()
-    postfix = _POSTFIX_HEDGE_RE.match(text, end)
-    if postfix and not hedge:
-        hedge = postfix[0].strip()
-    value, low_b, high_b = _bounds(low, value, high, _hedge_kind(hedge))
-    unit, noun, original = "", "", ""
-    if m["fraction"] or (unit_m := _PERCENT_RE.match(text, end)):
-        unit = "percent"
-        end = end if m["fraction"] else unit_m.end()
-    elif area := _AREA_RE.match(text, end):
-        unit, end = "km2", area.end()
-        if area["mi"]:
-            original = text[m.start() : end]
-            value, low_b, high_b = (
-                None if x is None else x * SQUARE_MILE_KM2 for x in (value, low_b, high_b)
-            )
-        if conversion := _CONVERSION_RE.match(text, end):
-            end = conversion.end()
-            if conversion["km"] and area["mi"]:
-                stated = float(conversion["amount"].replace(",", ""))
-                if (low_b is None or low_b <= stated) and (high_b is None or stated <= high_b):
-                    value = stated
-    elif _OTHER_UNIT_RE.match(text, end) or _is_age(text, m):
+    if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 or more people"
+        hedge, end = postfix[0].strip(), postfix.end()
+    unit = _unit(m, text, end)
+    if unit is None:
         return None
-    elif noun_m := _person_noun(text, end):
-        unit, noun, end = "people", noun_m["noun"].lower(), noun_m.end()
-    if postfix and hedge == postfix[0].strip() and postfix.end() > end and not unit:
-        end = postfix.end()
-    return Quantity(text[start:end], start, end, value, low_b, high_b, unit, hedge, noun,
-                    original)
+    end = unit.end
+    if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 people or more"
+        hedge, end = postfix[0].strip(), postfix.end()
+    value, low_b, high_b = _bounds(low, value, high, _hedge_kind(hedge))
+    original = ""
+    if unit.miles_end:
+        original = text[m.start() : unit.miles_end]
+        value, low_b, high_b = (
+            None if x is None else x * SQUARE_MILE_KM2 for x in (value, low_b, high_b)
+        )
+    stated = unit.stated_km2
+    if stated is not None and (low_b is None or low_b <= stated) and (
+        high_b is None or stated <= high_b
+    ):
+        value = stated
+    return Quantity(text[start:end], start, end, value, low_b, high_b, unit.unit, hedge,
+                    unit.noun, original)
 
 
 # --- sentences and clauses ----------------------------------------------------------------

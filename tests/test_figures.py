@@ -1,0 +1,332 @@
+"""Hedged figures: the seed gold, the issue's checks, the number/hedge parser and its properties."""
+
+import json
+import math
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.articles import load_bundled, make_article
+from geo.figures import SQUARE_MILE_KM2, Figure, find_figures, find_quantities, sentence_spans
+from geo.gazetteer import default_gazetteer
+from geo.toponyms import PlaceMention
+
+GOLD = json.loads((Path(__file__).parent / "gold" / "figures_seeds.json").read_text("utf-8"))
+SEEDS = {a.id: a for a in load_bundled()}
+
+# Surface forms of the places the seeds name, as a reader resolves them (gazetteer ids).
+PLACES = {
+    "Baghuz": "171944", "Baghouz": "171944", "Deir el-Zour": "170792", "Syria": "163843",
+    "Iraq": "99237", "Hajin": "174506", "Raqqa": "172955", "Euphrates River": "ne:62",
+    "Washington": "4140963", "BEIRUT": "276781", "U.S.": "6252001",
+}  # fmt: skip
+ADJECTIVES = {"Syrian": "163843", "Iraqi": "99237"}
+
+
+def hand_mentions(text: str) -> list[PlaceMention]:
+    """Place mentions found by reading (exact names), independent of the geoparser."""
+    gazetteer = default_gazetteer()
+    mentions = []
+    for table, adjective in ((PLACES, False), (ADJECTIVES, True)):
+        for name, place_id in table.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?!\w)", text):
+                place = gazetteer.get(place_id)
+                mentions.append(PlaceMention(name, m.start(), m.end(), place, 1.0, adjective, ()))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def figures_of(article_id: str) -> list[Figure]:
+    article = SEEDS[article_id]
+    return find_figures(article, hand_mentions(article.text))
+
+
+def overlapping(figures: list[Figure], start: int, end: int) -> Figure:
+    hits = [f for f in figures if f.start < end and start < f.end and f.kind != "other"]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+GOLD_FIGURES = [(a["id"], g) for a in GOLD["articles"] for g in a["figures"]]
+
+
+@pytest.mark.parametrize(
+    ("article_id", "gold"), GOLD_FIGURES, ids=[g["quote"] for _, g in GOLD_FIGURES]
+)
+def test_seed_gold_figure(article_id, gold):
+    article = SEEDS[article_id]
+    assert article.text[gold["start"] : gold["end"]] == gold["quote"]
+    f = overlapping(figures_of(article_id), gold["start"], gold["end"])
+    assert (f.kind, f.unit) == (gold["kind"], gold["unit"])
+    for bound in ("value", "low", "high"):
+        expected = gold[bound]
+        got = getattr(f, bound)
+        assert got is None if expected is None else math.isclose(got, expected), bound
+    assert f.place is not None and f.place.id in gold["place_ids"]
+    period = (f.date_start.isoformat(), f.date_end.isoformat())
+    assert period == (gold["date_start"], gold["date_end"])
+
+
+@pytest.mark.parametrize("article_id", list(SEEDS))
+def test_seed_draws_nothing_but_gold(article_id):
+    gold = next(a for a in GOLD["articles"] if a["id"] == article_id)
+    drawn = [f for f in figures_of(article_id) if f.kind != "other"]
+    assert len(drawn) == len(gold["figures"])
+    text = SEEDS[article_id].text
+    for span in gold["not_map"]:
+        at = text.index(span)
+        assert not [f for f in drawn if f.start < at + len(span) and at < f.end], span
+
+
+def _figure(article_index: int, words: str) -> Figure:
+    article = load_bundled()[article_index]
+    figures = find_figures(article, hand_mentions(article.text))
+    return next(f for f in figures if words in f.text or f.text in words)
+
+
+def test_checked_by_more_than_20000_evacuated():
+    f = _figure(2, "more than 20,000 civilians")
+    assert (f.kind, f.low, f.high, f.value) == ("displaced", 20_000, None, 20_000)
+    assert f.place.id in {"170792", "171943", "171944"}
+    assert (f.date_start, f.date_end) == (date(2019, 2, 9), date(2019, 2, 9))
+    assert f.label == "> 20,000 evacuated"
+
+
+def test_checked_by_nearly_40000_since_december():
+    f = _figure(1, "nearly 40,000")
+    assert (f.kind, f.low, f.high) == ("displaced", None, 40_000)
+    assert (f.date_start, f.date_basis) == (date(2018, 12, 1), "relative")
+
+
+def test_checked_by_8000_left_baghuz_over_four_days():
+    f = _figure(0, "more than 8,000")
+    assert (f.kind, f.low, f.high, f.place.id) == ("displaced", 8_000, None, "171944")
+    assert (f.date_start, f.date_end) == (date(2019, 3, 3), date(2019, 3, 7))
+
+
+def test_checked_by_about_16000_over_week_and_a_half():
+    f = _figure(0, "about 16,000")
+    assert (f.kind, f.value, f.low, f.high) == ("displaced", 16_000, 14_400, 17_600)
+    assert f.date_start == date(2019, 2, 24)
+    assert f.label == "≈ 16,000 left"
+
+
+def test_checked_by_900_foreign_fighters_held():
+    f = _figure(1, "900 foreign fighters")
+    assert (f.kind, f.value, f.place.id) == ("detained", 900, "163843")
+
+
+def test_checked_by_territory_held():
+    share = _figure(2, "99.5 percent")
+    assert (share.kind, share.value, share.label) == ("territory_share", 0.5, "0.5 % held")
+    below = _figure(2, "less than one percent")
+    assert (below.kind, below.low, below.high, below.label) == (
+        "territory_share", None, 1, "< 1 % held")  # fmt: skip
+
+
+def test_checked_by_areas():
+    two = _figure(2, "less than 2 square miles")
+    assert (two.kind, two.unit, two.low) == ("territory_area", "km2", None)
+    assert two.high == 2 * SQUARE_MILE_KM2
+    assert two.original == "2 square miles"
+    assert two.label == "< 5.2 km² held"
+    one = _figure(0, "less than a single square mile")
+    assert one.text == 'less than a single square mile" (1.6 square kilometers)'
+    assert (one.kind, one.value, one.high) == ("territory_area", 1.6, SQUARE_MILE_KM2)
+    assert one.original == "a single square mile"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trump told representatives of the 79-member, U.S.-led coalition fighting IS.",
+        "a base near the front line in the village of Baghouz, about two miles from the militants.",
+        "tunnels extending possibly for more than two kilometers, and rigged with explosives.",
+        "It should be announced next week that we will have 100 percent of the caliphate.",
+        "We are pulling back after 100% Caliphate victory!",
+        "The U.S. will sell Saudi Arabia 180 artillery systems for $1.31 billion.",
+        "Munir Abdulkader, 22, from the suburb, was sentenced to 20 years in prison.",
+        "The 22-year-old gunman fired at least eight shots in a 15-minute shootout.",
+        "The Pentagon has about 2,000 U.S. troops in Syria.",
+        "Once in control of about a third of Syria and Iraq, they now hold a tiny village.",
+        "Valls said authorities were monitoring around 15,000 people in France.",
+        "Nearly 70 percent of Palestinian young adults believe violence is not helpful.",
+        "The war started in 2011 and the attack came at 10:30 on Dec. 10.",
+    ],
+)
+def test_not_displacement_or_territory(sentence):
+    article = make_article(sentence, published=date(2019, 2, 9))
+    assert [f.label for f in find_figures(article) if f.kind != "other"] == []
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "low", "high"),
+    [
+        ("two people", 2, 2, 2),
+        ("a thousand fighters", 1_000, 1_000, 1_000),
+        ("half a million refugees", 500_000, 500_000, 500_000),
+        ("twenty-five civilians", 25, 25, 25),
+        ("1.5 million people", 1_500_000, 1_500_000, 1_500_000),
+        ("dozens of people", 36, 24, 99),
+        ("scores of fighters", 60, 40, 99),
+        ("hundreds of families", 300, 200, 999),
+        ("thousands of civilians", 3_000, 2_000, 9_999),
+        ("tens of thousands of people", 30_000, 20_000, 99_999),
+        ("hundreds of thousands of people", 300_000, 200_000, 999_999),
+        ("several million refugees", 5_000_000, 3_000_000, 9_000_000),
+        ("a few hundred residents", 300, 200, 500),
+        ("five or six gunmen", 5.5, 5, 6),
+        ("more than 8,000 people", 8_000, 8_000, None),
+        ("over 300 people", 300, 300, None),
+        ("at least 4 people", 4, 4, None),
+        ("8,000 people or more", 8_000, 8_000, None),
+        ("nearly 40,000 residents", 40_000, None, 40_000),
+        ("almost 900 people", 900, None, 900),
+        ("up to 50 people", 50, None, 50),
+        ("fewer than 10 people", 10, None, 10),
+        ("about 16,000 others", 16_000, 14_400, 17_600),
+        ("some 700,000 Palestinians", 700_000, 630_000, 770_000),
+        ("roughly 1,000 people", 1_000, 900, 1_100),
+        ("about a third of its territory", 100 / 3, 30, 110 / 3),
+        ("less than 2 square miles", 2 * SQUARE_MILE_KM2, None, 2 * SQUARE_MILE_KM2),
+        ("4.5 square kilometers", 4.5, 4.5, 4.5),
+        ("99.5 percent", 99.5, 99.5, 99.5),
+    ],
+)
+def test_amounts_and_hedges(words, value, low, high):
+    [q] = find_quantities(words)
+    assert math.isclose(q.value, value)
+    assert q.low is None if low is None else math.isclose(q.low, low)
+    assert q.high is None if high is None else math.isclose(q.high, high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("More than 8,000 people have left Baghuz.", "displaced"),
+        ("Hundreds more men, women and children trudged out of the village.", "displaced"),
+        ("Some 3,000 refugees have returned to their homes in Hajin.", "returned"),
+        ("The SDF captured 200 militants.", "detained"),
+        ("About 150 fighters surrendered on Tuesday.", "detained"),
+        ("A car bomb killed 13 soldiers aboard a bus and wounded 56 more.", "killed"),
+        ("Two Palestinians were killed and three were wounded.", "killed"),
+        ("A series of attacks left 130 people dead in Paris.", "killed"),
+        ("Scores of IS fighters are now besieged in two villages.", "fighters"),
+        ("Thousands of civilians remain trapped inside the town.", "civilians_remaining"),
+        ("IS is holding hundreds of civilians as hostages.", "civilians_remaining"),
+        ("The group has lost 95 percent of its territory.", "territory_share"),
+    ],
+)
+def test_kind_from_the_clause(sentence, kind):
+    article = make_article(sentence, published=date(2019, 2, 9))
+    assert find_figures(article)[0].kind == kind
+
+
+def test_lost_share_becomes_the_share_held_with_flipped_bounds():
+    article = make_article("IS has lost more than 90 percent of its territory.")
+    [f] = find_figures(article)
+    assert (f.kind, f.value, f.low, f.high, f.label) == (
+        "territory_share", 10, None, 10, "< 10 % held")  # fmt: skip
+
+
+def test_no_places_and_no_date_give_none_never_a_guess():
+    [f] = find_figures(make_article("Nearly 40,000 residents have managed to escape."))
+    assert f.place is None
+    assert (f.date_start, f.date_end, f.date_basis) == (None, None, "")
+
+
+def test_focus_place_when_the_sentence_names_none():
+    article = SEEDS["17504079f5ecf47b"]
+    f = overlapping(figures_of(article.id), *_span(article.text, "nearly 40,000"))
+    assert f.place.id == "171944"  # Baghouz: the article's most-mentioned place
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    at = text.index(words)
+    return at, at + len(words)
+
+
+def test_dateline_lends_no_place():
+    text = "BEIRUT — More than 500 people fled on Friday."
+    article = make_article(text, published=date(2019, 2, 9))
+    [f] = find_figures(article, hand_mentions(article.text))
+    assert f.place is None
+
+
+def test_to_dict_is_the_cli_shape():
+    f = _figure(2, "more than 20,000 civilians")
+    d = f.to_dict()
+    assert {"kind", "value", "low", "high", "unit", "hedge", "text", "start", "end", "sentence",
+            "place_id", "place_geonameid", "date_start", "date_end", "date_basis"} <= set(d)
+    assert (d["date_start"], d["hedge"]) == ("2019-02-09", "more than")
+    assert d["place_geonameid"] == 170792
+    assert json.loads(json.dumps(d)) == d
+
+
+def test_sentences_skip_abbreviations_and_join_wrapped_lines():
+    text = ("U.S. Central Command's Gen. Joseph Votel spoke. Dec. 10 was a Saturday.\n"
+            "Four members of the Jordanian security forces and a woman visiting from\n"
+            "    Canada were killed.\nHeading\nNext line.")  # fmt: skip
+    sentences = [text[s:e].strip() for s, e in sentence_spans(text)]
+    assert sentences[0] == "U.S. Central Command's Gen. Joseph Votel spoke."
+    assert sentences[1] == "Dec. 10 was a Saturday."
+    assert sentences[2].endswith("Canada were killed.")
+    assert sentences[3:] == ["Heading", "Next line."]
+
+
+# --- properties ---------------------------------------------------------------------------
+
+WORDS = [
+    "more than", "nearly", "about", "some", "less than", "at least", "up to", "over", "under",
+    "two", "a thousand", "half a million", "a third of", "dozens of", "hundreds", "thousands of",
+    "tens of thousands of", "scores of", "8,000", "1.6", "99.5", "2", "people", "civilians",
+    "fighters", "square miles", "square kilometers", "(1.6 square kilometers)", "percent", "%",
+    "of its territory", "lost", "left", "fled", "killed", "held", "Baghuz", ",", ".", "—", "\n",
+    "on Thursday", "since December", "79-member", "$", "or", "to", "-", "Syria", "in",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_parser_never_raises_on_arbitrary_text(text):
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
+    find_figures(make_article(text, published=date(2019, 3, 7)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25), st.sampled_from([None, date(2019, 3, 7)]))
+def test_figures_keep_exact_spans_and_ordered_bounds(words, published):
+    text = " ".join(words)
+    article = make_article(text, published=published)
+    for f in find_figures(article, hand_mentions(text)):
+        assert text[f.start : f.end] == f.text
+        assert f.text in f.sentence
+        assert f.kind in {"displaced", "returned", "fighters", "detained", "killed", "wounded",
+                          "civilians_remaining", "territory_area", "territory_share", "other"}
+        assert f.unit in {"people", "km2", "percent"}
+        if f.low is not None:
+            assert f.low <= f.value
+        if f.high is not None:
+            assert f.value <= f.high
+        assert (f.date_start is None) == (f.date_end is None)
+        assert f.date_start is None or f.date_start <= f.date_end
+
+
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(["", "more than ", "less than ", "about "]),
+)
+def test_square_miles_convert_exactly(miles, hedge):
+    [q] = find_quantities(f"{hedge}{miles:,} square miles")
+    assert q.unit == "km2"
+    assert q.original == f"{miles:,} square miles"
+    bound = q.low if hedge == "more than " else q.high
+    if hedge == "about ":
+        assert q.low == (miles - miles * 0.1) * SQUARE_MILE_KM2
+    else:
+        assert bound == miles * SQUARE_MILE_KM2
+    assert q.value == miles * SQUARE_MILE_KM2
