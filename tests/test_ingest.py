@@ -17,6 +17,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import pytest
 import test_store
 
 from geo.articles import make_article
@@ -223,3 +224,70 @@ def test_preview_tables_show_places_and_figures():
     assert list(places["text"]) == ["Baghuz", "Syria"]
     assert list(figures.columns) == ["figure", "place", "from", "to", "sentence"]
     assert len(figures) == 1 and "2,000" in figures["figure"][0]
+
+
+PASTED = (
+    "BAGHUZ, Syria - More than 2,000 people left the village of Baghuz in Syria on Friday, "
+    "the SDF said. <script>alert('pasted')</script>"
+)
+
+
+@pytest.fixture
+def add_page(monkeypatch):
+    """The Add articles page in AppTest, with the process-wide store cache emptied."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    def run(database_url: str, **env):
+        monkeypatch.setenv("DATABASE_URL", database_url)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        st.cache_resource.clear()
+        st.cache_data.clear()
+        page = AppTest.from_file(str(ROOT / "pages" / "5_Add_articles.py"), default_timeout=120)
+        return page.run()
+
+    yield run
+    st.cache_resource.clear()
+
+
+def test_add_page_previews_pasted_text_then_saves_it(add_page, tmp_path):
+    db = tmp_path / "atlas.sqlite"
+    page = add_page(str(db))
+    assert not page.exception and not page.warning
+    page.text_area[0].input(PASTED)
+    page.date_input[0].set_value(date(2019, 3, 1))
+    page.text_input[0].input("Pasted Wire").run()
+    assert not page.exception
+    found = extract(make_article(PASTED, published=date(2019, 3, 1)))
+    expected = f"Article 1: {len(found.places)} places, {len(found.figures)} figures"
+    assert page.expander[0].label == expected and found.figures
+    texts = [t.value for t in page.text]
+    assert any("pasted text record 1" in t and "Pasted Wire" in t for t in texts)
+    assert any("<script>alert('pasted')</script>" in t for t in texts)  # shown as plain text
+    seeds = open_store(str(db)).stats()["articles"]
+    page.button[0].click().run()
+    assert page.success[0].value == "Added 1, already stored 0, failed 0."
+    saved = open_store(str(db)).articles()
+    assert len(saved) == seeds + 1
+    assert "Pasted Wire" in set(saved["outlet"])
+
+
+def test_add_page_keeps_additions_in_the_session_when_the_store_is_read_only(add_page, tmp_path):
+    db = tmp_path / "atlas.sqlite"
+    open_store(str(db)).close()
+    page = add_page(str(db), ATLAS_READONLY="1")
+    assert "stays in this browser session only" in page.warning[0].value
+    page.text_area[0].input(PASTED).run()
+    page.button[0].click().run()
+    assert page.success[0].value.endswith("Kept in this session only.")
+    assert page.session_state.session_store.stats()["articles"] == 4  # 3 seeds + 1
+    assert open_store(str(db)).stats()["articles"] == 0  # the shared file is untouched
+
+
+def test_add_page_lists_unreadable_input_with_its_reason(add_page, tmp_path):
+    page = add_page(str(tmp_path / "atlas.sqlite"))
+    page.text_area[0].input("---\npublished: 2999-01-01\n---\nShelling hit Hajin.").run()
+    (table,) = page.dataframe
+    assert list(table.value["reason"]) == ["publication date 2999-01-01 is in the future"]
+    assert not page.button
