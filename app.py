@@ -9,8 +9,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import dashboard
-from geo.maps import build_map
-from geo.summary import overview, place_at
+from geo.maps import build_map, clicked_place
+from geo.summary import overview
 
 st.set_page_config(page_title="Conflict News Atlas", page_icon="🗺️", layout="wide")
 filters = dashboard.sidebar()
@@ -27,6 +27,8 @@ columns[1].metric("Places", summary.places)
 columns[2].metric("Figures", summary.figures)
 columns[3].metric("Displacement claimed", summary.displaced_range)
 columns[4].metric("Latest territory claim", summary.latest_territory or "none reported")
+if summary.latest_territory_where:
+    columns[4].caption(summary.latest_territory_where)
 
 map_column, chart_column = st.columns([4, 1])
 with map_column:
@@ -36,7 +38,7 @@ with map_column:
     )
     clicked = st_folium(
         atlas, key="atlas", height=600, use_container_width=True,
-        returned_objects=["last_object_clicked"],
+        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"],
     )  # fmt: skip
     st.caption(
         "Click a place to filter every page to it. Territory is drawn to scale; "
@@ -45,7 +47,8 @@ with map_column:
 point = (clicked or {}).get("last_object_clicked")
 if point and point != st.session_state.get("last_click"):
     st.session_state.last_click = point
-    place = place_at(mentions, point["lat"], point["lng"])
+    tooltip = clicked.get("last_object_clicked_tooltip")
+    place = clicked_place(mentions, tooltip, point["lat"], point["lng"])
     if place and filters.places != (place,):
         dashboard.select_place(place)
 

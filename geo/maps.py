@@ -21,7 +21,7 @@ from branca.element import MacroElement, Template
 from folium import plugins
 
 from geo.escaping import safe, safe_link
-from geo.summary import place_counts
+from geo.summary import locate, place_counts
 from geo.territory import footprints
 
 STATIC = "/app/static/vendor"
@@ -69,6 +69,30 @@ def _period(row) -> str:
     return start if start == end else f"{start or '…'} – {end or '…'}"
 
 
+def place_tooltip(name: object, admin1: object) -> str:
+    """The text shown on hovering a place symbol; also how a click on one is recognised."""
+    return f"{name} ({admin1})" if isinstance(admin1, str) and admin1 else str(name)
+
+
+def clicked_place(
+    mentions: pd.DataFrame, tooltip: str | None, lat: float, lon: float
+) -> str | None:
+    """The id of the place symbol clicked, from the tooltip and position streamlit-folium returns.
+
+    Clicks on figure or territory symbols (other tooltips) select nothing, so
+    their popups stay open.
+    """
+    if not tooltip:
+        return None
+    places = place_counts(mentions)
+    tips = [place_tooltip(p.name, p.admin1) for p in places.itertuples(index=False)]
+    hits = places[[tip == tooltip.strip() for tip in tips]]
+    if hits.empty:
+        return None
+    distance = (hits["lat"] - lat).abs() + (hits["lon"] - lon).abs()
+    return str(hits.loc[distance.idxmin(), "place_id"])
+
+
 def places_layer(mentions: pd.DataFrame) -> folium.FeatureGroup:
     """Places mentioned: one symbol per located place, area growing with its mention count."""
     layer = folium.FeatureGroup(name="Places mentioned")
@@ -90,7 +114,8 @@ def places_layer(mentions: pd.DataFrame) -> folium.FeatureGroup:
             fill=True,
             fill_color=PLACE_COLOUR,
             fill_opacity=0.85,
-            tooltip=folium.Tooltip(safe(place.name)),
+            class_name="atlas-place",
+            tooltip=folium.Tooltip(safe(place_tooltip(place.name, place.admin1))),
             popup=_popup(
                 [
                     f"<b>{safe(place.name)}</b> ({safe(place.kind)})",
@@ -109,6 +134,7 @@ def counts_layer(
 ) -> folium.FeatureGroup:
     """Proportional symbols (area ~ number of people) for people-counting figures of ``kinds``.
 
+    ``figures`` are located ones (:func:`geo.summary.locate`).
     Each symbol is labelled with the hedged figure as printed ("> 20,000
     evacuated"), and its popup cites the sentence, outlet, date and article.
     """
@@ -126,6 +152,7 @@ def counts_layer(
             fill=True,
             fill_color=colour,
             fill_opacity=0.35,
+            class_name=f"atlas-figure atlas-{row.kind}",
             tooltip=folium.Tooltip(f"{safe(row.label)} · {safe(row.name)}"),
             popup=_popup(
                 [
@@ -133,6 +160,7 @@ def counts_layer(
                     f"“{safe(row.sentence)}”",
                     f"{safe(row.outlet)}, published {_day(row.published)}; "
                     f"period {_period(row)}",
+                    f"Drawn at {safe(row.placed_at)}",
                     safe_link(row.url, "Read the article"),
                 ]
             ),
@@ -147,7 +175,8 @@ def territory_layer(
 
     A footprint is an equal-area circle of the reported area (see
     ``geo.territory``), labelled with the hedged figure and its date so that
-    claims from different days can be compared by eye.
+    claims from different days can be compared by eye.  ``figures`` are
+    located ones (:func:`geo.summary.locate`).
     """
     layer = folium.FeatureGroup(name="Territory")
     named = set(mentions.loc[mentions["kind"] == "governorate", "place_id"].dropna())
@@ -159,7 +188,8 @@ def territory_layer(
             },  # fmt: skip
             tooltip=folium.Tooltip(f"province of {safe(province.name)}"),
         ).add_to(layer)
-    for area in footprints(figures).itertuples(index=False):
+    directions = ["right", "left", "top", "bottom"]
+    for i, area in enumerate(footprints(figures).itertuples(index=False)):
         ring = [(lat, lon) for lon, lat in area.geometry.exterior.coords]
         folium.Polygon(
             locations=ring,
@@ -168,8 +198,11 @@ def territory_layer(
             fill=True,
             fill_color=TERRITORY_COLOUR,
             fill_opacity=0.15,
+            class_name="atlas-territory",
             tooltip=folium.Tooltip(
-                f"{safe(area.label)} · {_period(area)}", permanent=True, direction="right"
+                f"{safe(area.label)} · {_period(area)}",
+                permanent=True,
+                direction=directions[i % len(directions)],
             ),
             popup=_popup(
                 [
@@ -178,6 +211,7 @@ def territory_layer(
                     f"“{safe(area.sentence)}”",
                     f"{safe(area.outlet)}, published {_day(area.published)}; "
                     f"period {_period(area)}",
+                    f"Drawn at {safe(area.placed_at)}",
                     safe_link(area.url, "Read the article"),
                 ]
             ),
@@ -245,7 +279,9 @@ class Legend(MacroElement):
 
 def legend(figures: pd.DataFrame) -> Legend:
     """Legend entries for what is drawn: places, each figure kind present, footprints."""
-    present = set(figures["kind"])
+    present = set(figures.loc[figures["unit"] == "people", "kind"]) | set(
+        figures.loc[figures["unit"] == "km2", "kind"]
+    )
     entries = [(PLACE_COLOUR, "place named (size: mentions)", "50%")]
     entries += [
         (colour, f"{kind.replace('_', ' ')} (size: people)", "50%")
@@ -257,20 +293,24 @@ def legend(figures: pd.DataFrame) -> Legend:
     return Legend(entries)
 
 
-def fit_bounds(mentions: pd.DataFrame, figures: pd.DataFrame) -> list[list[float]]:
-    """South-west and north-east corners around every located place drawn (not countries)."""
-    located = pd.concat(
-        [
-            mentions.loc[mentions["kind"] != "country", ["lat", "lon"]],
-            figures.loc[figures["place_kind"] != "country", ["lat", "lon"]],
-        ]
-    ).dropna()
-    if located.empty:
+def fit_bounds(located: pd.DataFrame, radius_km: float = 400) -> list[list[float]]:
+    """South-west and north-east corners around the places the selection is about.
+
+    Reports name far-off capitals in passing ("Washington", "Beirut"): the
+    view keeps the located points within ``radius_km`` of their median, so it
+    opens on where things happened rather than on the whole world.
+    """
+    points = located[["lat", "lon"]].dropna().astype(float)
+    if points.empty:
         return EASTERN_SYRIA
-    pad = 0.05
+    lat, lon = points["lat"].median(), points["lon"].median()
+    north, east = points["lat"] - lat, (points["lon"] - lon) * math.cos(math.radians(lat))
+    km = 111.2 * (north**2 + east**2) ** 0.5  # equirectangular: plenty at this scale
+    near = points[km <= radius_km]
+    pad = 0.1
     return [
-        [float(located["lat"].min()) - pad, float(located["lon"].min()) - pad],
-        [float(located["lat"].max()) + pad, float(located["lon"].max()) + pad],
+        [float(near["lat"].min()) - pad, float(near["lon"].min()) - pad],
+        [float(near["lat"].max()) + pad, float(near["lon"].max()) + pad],
     ]
 
 
@@ -282,6 +322,8 @@ def build_map(
     districts: gpd.GeoDataFrame,
 ) -> folium.Map:
     """The home page map: web tiles, offline outlines, the four data layers and controls."""
+    figures = locate(figures, mentions)
+    places = mentions[~mentions["kind"].isin(["country", "river"])]
     m = folium.Map(tiles="OpenStreetMap", control_scale=True)
     m.default_js, m.default_css = LEAFLET_JS, LEAFLET_CSS
     outline_layer(countries, governorates).add_to(m)
@@ -296,6 +338,6 @@ def build_map(
     fullscreen.default_js, fullscreen.default_css = FULLSCREEN_JS, FULLSCREEN_CSS
     fullscreen.add_to(m)
     legend(figures).add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
-    m.fit_bounds(fit_bounds(mentions, figures))
+    folium.LayerControl(collapsed=True).add_to(m)
+    m.fit_bounds(fit_bounds(pd.concat([places[["lat", "lon"]], figures[["lat", "lon"]]])))
     return m

@@ -124,6 +124,7 @@ class Overview:
     displaced_low: float | None
     displaced_high: float | None
     latest_territory: str | None
+    latest_territory_where: str | None
 
     @property
     def displaced_range(self) -> str:
@@ -141,11 +142,11 @@ def overview(articles: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFra
     lows = [low for low, _ in ranges if not math.isnan(low)]
     highs = [high for _, high in ranges if not math.isnan(high)]
     territory = figures[figures["kind"].isin(["territory_area", "territory_share"])]
-    latest = None
+    latest = where = None
     if not territory.empty:
         row = territory.sort_values("date_end", na_position="first").iloc[-1]
-        where = f" around {row['name']}" if pd.notna(row["name"]) else ""
-        latest = f"{row['label']}{where} ({_period_text(row)})"
+        latest = row["label"]
+        where = ", ".join(str(p) for p in (row["name"], _period_text(row)) if pd.notna(p))
     return Overview(
         articles=len(articles),
         places=int(mentions["place_id"].nunique()),
@@ -153,18 +154,8 @@ def overview(articles: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFra
         displaced_low=min(lows) if lows else None,
         displaced_high=max(highs) if highs else None,
         latest_territory=latest,
+        latest_territory_where=where,
     )
-
-
-def place_at(mentions: pd.DataFrame, lat: float, lon: float, tolerance: float = 1e-4) -> str | None:
-    """The id of the mentioned place drawn at (lat, lon): what a click on a map symbol means."""
-    places = place_counts(mentions)
-    places = places[places["kind"] != "country"]
-    if places.empty:
-        return None
-    distance = (places["lat"] - lat).abs() + (places["lon"] - lon).abs()
-    nearest = distance.idxmin()
-    return str(places.loc[nearest, "place_id"]) if distance[nearest] <= tolerance else None
 
 
 TABLE_COLUMNS = [
@@ -247,3 +238,53 @@ def figures_geojson(table: pd.DataFrame) -> str:
         properties, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326
     )
     return points.to_json(na="null", drop_id=True)
+
+
+LOCAL_KINDS = ("populated place", "neighbourhood", "subdistrict", "district", "other")
+"""Place kinds small enough to stand for where a reported event happened."""
+
+
+def main_places(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Per article, the local place it names most (ties: first named), with its coordinates."""
+    local = mentions[
+        mentions["kind"].isin(LOCAL_KINDS) & ~mentions["adjective"].fillna(False).astype(bool)
+    ]
+    local = local.dropna(subset=["lat", "lon"])
+    if local.empty:
+        return pd.DataFrame(columns=["article_id", "place_id", "name", "lat", "lon"])
+    counted = local.groupby(["article_id", "place_id"], sort=False).agg(
+        name=("name", "first"), lat=("lat", "first"), lon=("lon", "first"),
+        times=("place_id", "size"), first=("start", "min"),
+    )  # fmt: skip
+    counted = counted.reset_index().sort_values(
+        ["article_id", "times", "first"], ascending=[True, False, True]
+    )
+    best = counted.drop_duplicates("article_id")
+    return best[["article_id", "place_id", "name", "lat", "lon"]].reset_index(drop=True)
+
+
+def locate(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Figures with a point to draw them at, and ``placed_at`` saying where that came from.
+
+    A figure tied to a whole country (or to nothing) has no meaningful point:
+    drawn at the country's centre, "less than 2 square miles" would sit in
+    the middle of the desert.  It is drawn at the local place its article
+    names most, and ``placed_at`` says so; figures with neither are dropped.
+    """
+    broad = figures["place_kind"].isin(["country", "river"]) | figures["lat"].isna()
+    own = figures[~broad].assign(placed_at="place named with the figure")
+    main = main_places(mentions).rename(
+        columns={"place_id": "main_id", "name": "main_name", "lat": "main_lat", "lon": "main_lon"}
+    )
+    moved = figures[broad].merge(main, on="article_id", how="inner")
+    moved = moved.assign(
+        placed_at=[
+            f"{name}, the place its article names most (the figure names {where})"
+            for name, where in zip(
+                moved["main_name"], moved["name"].fillna("no place"), strict=True
+            )
+        ],
+        place_id=moved["main_id"], name=moved["main_name"],
+        lat=moved["main_lat"], lon=moved["main_lon"],
+    ).drop(columns=["main_id", "main_name", "main_lat", "main_lon"])  # fmt: skip
+    return pd.concat([own, moved], ignore_index=True)
