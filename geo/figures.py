@@ -255,7 +255,7 @@ _AMOUNT = (
     rf"|(?P<digits>{_DIGITS})(?:\s+(?P<digit_scale>{_SCALE}))?"
     rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred))?(?:\s+(?P<word_scale>dozen|{_SCALE}))?)"
 )
-_AMOUNT_RE = re.compile(rf"(?<![\w.,$£€#/-]){_AMOUNT}(?![\w-]|\.\d|,\d)", re.I)
+_AMOUNT_RE = re.compile(rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?![\w-]|[.,:]\d)", re.I)
 
 _HEDGES = {
     "low": ["more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
@@ -338,7 +338,9 @@ _PERSON_NOUNS = {
          "officers", "members", "migrants", "followers", "survivors", "victims", "casualties",
          "individuals", "inhabitants", "villagers", "households", "youths", "students",
          "workers", "foreigners", "nationals", "citizens", "minors", "babies", "infants",
-         "adults", "wives", "widows", "orphans", "kurds", "arabs", "yazidis", "christians"),
+         "adults", "wives", "widows", "orphans", "kurds", "arabs", "yazidis", "christians",
+         "man", "woman", "child", "boy", "girl", "civilian", "resident", "soldier", "officer",
+         "policeman", "member"),
 }  # fmt: skip
 _NOUN_KIND = {noun: kind for kind, nouns in _PERSON_NOUNS.items() for noun in nouns}
 _NOUN_RE = re.compile(
@@ -354,7 +356,7 @@ _OTHER_UNIT_RE = re.compile(
     r"(?:\s+of)?\s+(?:[\w-]+\s+)?(?:miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot"
     r"|yards?|inches|years?|months?|weeks?|days?|hours?|minutes?|seconds?|shots?|rounds?|times"
     r"|dollars?|euros?|pounds?|tons?|tonnes?|cars?|vehicles?|villages?|towns?|cities|houses?"
-    r"|homes?|buildings?|votes?|seats?|countries|nations)\b",
+    r"|homes?|buildings?|votes?|seats?|countries|nations)\b|\s*[ap]\.?m\b",
     re.I,
 )
 
@@ -364,7 +366,7 @@ def _is_age(text: str, m: re.Match) -> bool:
     return bool(
         m["digits"]
         and re.search(r"(?-i:[A-Z])[\w'’-]+,\s*$", text[max(0, m.start() - 40) : m.start()])
-        and re.match(r"\s*,", text[m.end() :])
+        and re.match(r"\s*(?:[,;)—–]|\s-\s|$)", text[m.end() :])
     )
 
 
@@ -568,46 +570,74 @@ class _Context:
 _NOT_BACKWARD = {"left", "leave", "leaving"}  # "left 130 people dead": the dead decide
 _NEAR_ONLY = re.compile(r"camps?|shelter\w*", re.I)  # "a camp housing 35,000", "35,000 in camps"
 _NEAR_WORDS = 2
+_CAPACITY_RE = re.compile(r"\b(?:can|could|would|will|to)\s+$", re.I)
+_PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be)\s+$", re.I)
+_BARE_NEXT_RE = re.compile(
+    r"\s+(?:were|was|are|is|have|has|had|who|remain\w*|more|others|still|inside"
+    r"|of\s+(?:them|those|whom))\b",
+    re.I,
+)
+
+
+def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> bool:
+    """Whether an event word at ``distance`` words from the number speaks for it.
+
+    A capitalised word inside the sentence is part of a name ("Internally
+    Displaced Peoples' camp"); "camp"/"shelter" count only right beside the
+    number; "left" before a number is "left 130 people dead"; and "held" after
+    a number must be passive ("900 were held"), not "10 Indians held an opinion";
+    "could hold 5,300 people" is a capacity.
+    """
+    word = m[0]
+    if word[0].isupper() or (_NEAR_ONLY.fullmatch(word) and distance > _NEAR_WORDS):
+        return False
+    if forward:
+        return not _HOLD_RE.fullmatch(word) or bool(_PASSIVE_RE.search(ctx.after[: m.start()]))
+    if _HOLD_RE.fullmatch(word) and _CAPACITY_RE.search(ctx.before[: m.start()]):
+        return False
+    return word.lower() not in _NOT_BACKWARD and distance <= _BACKWARD_WORDS
 
 
 def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     """(kind, cue word) of the event word nearest the number, within ``limit`` words.
 
-    Words after the number win ties; a capitalised word inside the sentence is
-    part of a name ("Internally Displaced Peoples' camp"), not an event.
+    Words after the number win ties.
     """
-    best: tuple[int, str, str] | None = None
+    found = []
     for kind, pattern in _EVENT_CUES.items():
         for m in pattern.finditer(ctx.before):
             distance = len(ctx.before[m.end() :].split())
-            if _NEAR_ONLY.fullmatch(m[0]) and distance > _NEAR_WORDS:
-                continue
-            if (distance <= min(limit, _BACKWARD_WORDS) and m[0].lower() not in _NOT_BACKWARD
-                    and not m[0][0].isupper() and (best is None or distance < best[0])):
-                best = (distance, kind, m[0])
+            if distance <= limit and _cue_counts(m, distance, False, ctx):
+                found.append((distance, 1, kind, m[0]))
         for m in pattern.finditer(ctx.after):
             distance = len(ctx.after[: m.start()].split())
-            if _NEAR_ONLY.fullmatch(m[0]) and distance > _NEAR_WORDS:
-                continue
-            if (distance <= limit and not m[0][0].isupper()
-                    and (best is None or distance <= best[0])):
-                best = (distance, kind, m[0])
-    return (best[1], best[2]) if best else ("", "")
+            if distance <= limit and _cue_counts(m, distance, True, ctx):
+                found.append((distance, 0, kind, m[0]))
+    return min(found)[2:] if found else ("", "")
 
 
 def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
-    """Kind and cue of a count of people; None for a bare number nothing speaks for."""
+    """Kind and cue of a count of people; None for a bare number nothing speaks for.
+
+    A bare number (no person noun) needs a verb or "more"/"others" right after
+    it ("three were wounded", "56 more", "thousands inside") and an event word
+    within a few words; "Class 4 felony", "16 bed shelter" are not counts.
+    """
+    if not q.unit and not _BARE_NEXT_RE.match(ctx.after) and not any(
+        p.match(ctx.after.lstrip()) for p in (*_EVENT_CUES.values(), _REMAINING_CUES)
+    ):
+        return None
+    if _NOUN_KIND.get(q.noun) in ("killed", "wounded"):  # "two dead and at least nine injured"
+        return _NOUN_KIND[q.noun], q.noun
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
     kind, cue = _nearest_event(ctx, limit)
-    noun_kind = _NOUN_KIND.get(q.noun, "")
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and q.noun in _CIVILIAN_NOUNS:
         return "civilians_remaining", cue
     if kind:
         return kind, cue
-    if noun_kind:
+    if noun_kind := _NOUN_KIND.get(q.noun, ""):
         return noun_kind, q.noun
-    remaining = _REMAINING_CUES.search(" ".join(ctx.after.split()[:limit]))
-    if remaining:
+    if remaining := _REMAINING_CUES.search(" ".join(ctx.after.split()[:limit])):
         return "civilians_remaining", remaining[0]
     return ("other", "") if q.unit == "people" else None
 
@@ -721,6 +751,14 @@ def _nearest(items, scopes, start: int, end: int):
     return None
 
 
+def _sentence_of(sentences, start: int, end: int, length: int) -> tuple[int, int]:
+    """The sentence(s) holding [start, end): a span broken by a line end takes both lines."""
+    covering = [(s, e) for s, e in sentences if s < end and start < e]
+    if not covering:
+        return 0, length
+    return covering[0][0], covering[-1][1]
+
+
 # --- figures ------------------------------------------------------------------------------
 
 def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[Figure]:
@@ -740,7 +778,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
     fallback = publication_period(article.published)
     figures = []
     for i, q in enumerate(quantities):
-        sentence = next(((s, e) for s, e in sentences if s <= q.start < e), (0, len(text)))
+        sentence = _sentence_of(sentences, q.start, q.end, len(text))
         clause = _clause(text, sentence, q.start, q.end)
         next_start = quantities[i + 1].start if i + 1 < len(quantities) else sentence[1]
         previous_end = quantities[i - 1].end if i else sentence[0]

@@ -155,6 +155,11 @@ def test_checked_by_areas():
         "Valls said authorities were monitoring around 15,000 people in France.",
         "Nearly 70 percent of Palestinian young adults believe violence is not helpful.",
         "The war started in 2011 and the attack came at 10:30 on Dec. 10.",
+        "He was killed around 5 p.m. and the assailants fled at 6:50 a.m.",
+        "Charged with a Class 1 felony of leaving the scene; police arrested him at 341 CR.",
+        "Hundreds of diplomats are being expelled; each country expelled 23 of the other's envoys.",
+        "Two siblings, Mimidoo, 11 and her brother, Aondona, 7, who were displaced, were ill.",
+        "The organization built a 16 bed emergency shelter.",
     ],
 )
 def test_not_displacement_or_territory(sentence):
@@ -218,11 +223,21 @@ def test_amounts_and_hedges(words, value, low, high):
         ("Thousands of civilians remain trapped inside the town.", "civilians_remaining"),
         ("IS is holding hundreds of civilians as hostages.", "civilians_remaining"),
         ("The group has lost 95 percent of its territory.", "territory_share"),
+        ("Two people were killed and at least nine injured in the attack.", "killed"),
+        ("One officer was killed and at least nine injured in the attack.", "killed"),
+        ("The stadium could hold 5,300 people.", "other"),
+        ("Nearly nine out of 10 Indians held a favourable opinion of him.", "other"),
     ],
 )
 def test_kind_from_the_clause(sentence, kind):
     article = make_article(sentence, published=date(2019, 2, 9))
     assert find_figures(article)[0].kind == kind
+
+
+def test_injured_after_killed_is_wounded():
+    article = make_article("Two people were killed and at least nine injured in the attack.")
+    assert [(f.kind, f.low, f.high) for f in find_figures(article)] == [
+        ("killed", 2, 2), ("wounded", 9, None)]  # fmt: skip
 
 
 def test_lost_share_becomes_the_share_held_with_flipped_bounds():
