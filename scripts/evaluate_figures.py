@@ -80,50 +80,52 @@ def _span(text: str, span: str | list[int]) -> tuple[int, int]:
     return span[0], span[1]
 
 
+def _score_gold(name: str, g: dict, drawn: list[Figure], tally: Tally) -> Figure | None:
+    """Tally one gold figure; the prediction that gets it right, if any."""
+    tally.gold += 1
+    salient = g["kind"] in SALIENT
+    tally.salient += salient
+    hits = [f for f in drawn if _overlaps(f, g["start"], g["end"])]
+    if not hits:
+        tally.misses.append(f"{name} {g['start']}-{g['end']} {g['kind']} not found")
+        return None
+    tally.found += 1
+    tally.salient_found += salient
+    best = next((f for f in hits if f.kind == g["kind"] and bounds_right(f, g)), hits[0])
+    if best.kind != g["kind"] or not bounds_right(best, g):
+        tally.misses.append(
+            f"{name} {g['start']}-{g['end']} gold {g['kind']} {g['value']}"
+            f" [{g['low']}, {g['high']}] got {best.kind} {best.value} [{best.low}, {best.high}]"
+        )
+        return None
+    tally.right += 1
+    tally.salient_right += salient
+    if g.get("place_ids"):
+        placed = best.place is not None and best.place.id in g["place_ids"]
+        tally.places.append(placed)
+        if not placed:
+            got = f"{best.place.id} {best.place.name}" if best.place else None
+            tally.misses.append(f"{name} {best.text!r} place {got}, gold {g['place_ids']}")
+    if g.get("date_start"):
+        period = (str(best.date_start), str(best.date_end))
+        tally.periods.append(period == (g["date_start"], g["date_end"]))
+    return best
+
+
 def score_article(article: Article, gold: dict, figures: list[Figure], tally: Tally) -> None:
+    name = gold["id"]
     drawn = [f for f in figures if f.kind != "other"]
     tally.drawn += len(drawn)
-    right_spans = set()
-    for g in gold["figures"]:
-        tally.gold += 1
-        salient = g["kind"] in SALIENT
-        tally.salient += salient
-        hits = [f for f in drawn if _overlaps(f, g["start"], g["end"])]
-        if not hits:
-            tally.misses.append(f"{gold['id']} {g['start']}-{g['end']} {g['kind']} not found")
-            continue
-        tally.found += 1
-        tally.salient_found += salient
-        best = next((f for f in hits if f.kind == g["kind"] and bounds_right(f, g)), hits[0])
-        ok = best.kind == g["kind"] and bounds_right(best, g)
-        tally.right += ok
-        tally.salient_right += salient and ok
-        if ok:
-            right_spans.add((best.start, best.end))
-        else:
-            tally.misses.append(
-                f"{gold['id']} {g['start']}-{g['end']} gold {g['kind']} {g['value']}"
-                f" [{g['low']}, {g['high']}] got {best.kind} {best.value} [{best.low}, {best.high}]"
-            )
-        if g.get("place_ids") and ok:
-            placed = best.place is not None and best.place.id in g["place_ids"]
-            tally.places.append(placed)
-            if not placed:
-                got = f"{best.place.id} {best.place.name}" if best.place else None
-                tally.misses.append(f"{gold['id']} {best.text!r} place {got}, gold {g['place_ids']}")
-        if g.get("date_start") and ok:
-            tally.periods.append(
-                (str(best.date_start), str(best.date_end)) == (g["date_start"], g["date_end"])
-            )
+    right = [_score_gold(name, g, drawn, tally) for g in gold["figures"]]
+    never = [_span(article.text, span) for span in gold.get("not_map", [])]
     for f in drawn:
-        tally.drawn_right += (f.start, f.end) in right_spans
+        tally.drawn_right += f in right
         real = any(_overlaps(f, g["start"], g["end"]) for g in gold["figures"])
         tally.drawn_real += real
         if not real:
-            tally.misses.append(f"{gold['id']} drawn, not in gold: {f.kind} {f.text!r}")
-        for start, end in map(lambda span: _span(article.text, span), gold.get("not_map", [])):
-            if _overlaps(f, start, end):
-                tally.forbidden.append(f"{gold['id']} {f.kind} {f.text!r}")
+            tally.misses.append(f"{name} drawn, not in gold: {f.kind} {f.text!r}")
+        if any(_overlaps(f, start, end) for start, end in never):
+            tally.forbidden.append(f"{name} {f.kind} {f.text!r}")
 
 
 def _share(part: int, whole: int) -> str:
