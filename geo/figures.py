@@ -79,12 +79,14 @@ when it lies within them.
 Place: the nearest resolved, non-adjective, non-river place named in the same
 clause (comma to comma), else in the sentence (a country only after a place
 preposition: "in Syria", not "U.S. officials"; "from <country>" only for people
-who fled it; an aside between dashes or brackets keeps its places and dates to
-itself, and a dateline lends none), else the article's focus place
-(its most-mentioned resolved place that is not a country or river, first
-mentioned on ties), else none.  Period: the nearest time expression in the
-clause, else in the sentence (:mod:`geo.dates`), else the publication date
-(basis "publication"); with no publication date and nothing stated, none.
+who fled it), else a place other than a country in the sentence before it in the
+same paragraph, else the article's focus place (its most-mentioned resolved
+place that is not a country or river, first mentioned on ties), else none.  An
+aside between dashes or brackets keeps its places and dates to itself, and a
+dateline ("BEIRUT — ") lends none.  Period: the nearest time expression in the
+clause, the sentence, or the sentence before in the same paragraph
+(:mod:`geo.dates`), else the publication date (basis "publication"); with no
+publication date and nothing stated, none.
 """
 
 from __future__ import annotations
@@ -723,19 +725,30 @@ def focus_place(places: Sequence[PlaceMention], after: int = 0) -> Place | None:
 _INSERTION_RE = re.compile(r"\s[—–-]\s.*?(?:\s[—–-]\s|$)|—.*?(?:—|$)|\(.*?\)")
 
 
-def _scopes(text: str, sentence: tuple[int, int], clause: tuple[int, int], start: int):
+def _scopes(text: str, sentence: tuple[int, int], clause: tuple[int, int], start: int,
+            previous: tuple[int, int] | None):
     """Where to look for a figure's place and period, nearest scope first.
 
-    The clause, then the sentence; but an aside set off by dashes or brackets
-    ("— described by Votel as encompassing ... —") and the rest of its
-    sentence do not lend each other their places and dates.
+    The clause, the sentence, then the sentence before it in the same paragraph
+    ("A gunman opened fire in Paris on Thursday. The attack left one officer
+    dead"); but an aside set off by dashes or brackets ("— described by Votel
+    as encompassing ... —") and the rest of its sentence do not lend each other
+    their places and dates.
     """
     s, e = sentence
     asides = [(s + m.start(), s + m.end()) for m in _INSERTION_RE.finditer(text[s:e])]
     inside = next(((a, b) for a, b in asides if a <= start < b), None)
     if inside:
         return [(clause, []), (inside, [])]
-    return [(clause, []), (sentence, asides)]
+    return [(clause, []), (sentence, asides)] + ([(previous, [])] if previous else [])
+
+
+def _previous_sentence(text: str, sentences, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence before, when it is in the same paragraph (no line break between)."""
+    earlier = [(s, e) for s, e in sentences if e <= sentence[0]]
+    if not earlier or "\n" in text[earlier[-1][1] - 1 : sentence[0]]:
+        return None
+    return earlier[-1]
 
 
 def _nearest(items, scopes, start: int, end: int):
@@ -794,9 +807,13 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
             if people is None:
                 continue
             kind, cue = people
-        scopes = _scopes(text, sentence, clause, q.start)
+        previous = _previous_sentence(text, sentences, sentence)
+        scopes = _scopes(text, sentence, clause, q.start, previous)
         located = [m for m in usable if _locates(m, text, kind)]
-        mention = _nearest(located, scopes, q.start, q.end)
+        local = [m for m in located if m.place.kind != "country"]
+        mention = _nearest(located, scopes[:2], q.start, q.end) or _nearest(
+            local, scopes[2:], q.start, q.end
+        )
         dated: DateMention | None = _nearest(dates, scopes, q.start, q.end)
         period = dated.period if dated else fallback
         figures.append(

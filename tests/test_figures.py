@@ -264,6 +264,16 @@ def _span(text: str, words: str) -> tuple[int, int]:
     return at, at + len(words)
 
 
+def test_place_and_date_of_the_sentence_before_in_the_same_paragraph():
+    text = ("A gunman opened fire in Hajin on Thursday night. The attack left one officer dead.\n"
+            "Elsewhere, two people were wounded.")  # fmt: skip
+    article = make_article(text, published=date(2019, 3, 8))
+    dead, wounded = find_figures(article, hand_mentions(text))
+    assert (dead.kind, dead.place.id, dead.date_start) == ("killed", "174506", date(2019, 3, 7))
+    assert (wounded.kind, wounded.date_basis) == ("wounded", "publication")
+    assert wounded.place.id == "174506"  # the focus place: the paragraph before lends nothing
+
+
 def test_dateline_lends_no_place():
     text = "BEIRUT — More than 500 people fled on Friday."
     article = make_article(text, published=date(2019, 2, 9))
