@@ -379,6 +379,7 @@ def _person_noun(text: str, end: int) -> re.Match | None:
 
 def _bounds(low: float, value: float, high: float, hedge_kind: str):
     """(value, low, high) after the hedge: open on one side, ±10 %, or the amount's range."""
+    low, value, high = float(low), float(value), float(high)
     if low != high:
         return value, low, high
     if hedge_kind == "low":
