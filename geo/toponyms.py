@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 from anyascii import anyascii
@@ -179,6 +180,8 @@ COMPOUND_SUFFIXES = frozenset(
     "trained owned bound".split()
 )
 
+#: Lower-case words found inside place names ("Gulf of Aden", "Bosnia and Herzegovina").
+NAME_CONNECTORS = frozenset("of and on upon de du da la le les del di im am sur bin".split())
 #: Arabic articles that belong to the name they precede ("al-Hol", "Al-Susah").
 ARABIC_ARTICLES = frozenset(ARTICLES - {"the"})
 #: Gazetteer kinds and feature codes important enough to count without a locative cue.
@@ -194,13 +197,22 @@ _WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_APOSTROPHES}](?=[^\W_]))*")
 _POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"“”'‘’(\[—–-]*$")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_CAPITALISED = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][^\W_]*(?:[{_APOSTROPHES}][^\W_]+)*"
+_ARTICLE_PREFIX = "(?:(?:al|el|ad|ar|as|ash|az|ez|an|at|ath|ed|en|er|es)-)"
+_LINK = rf"(?:[ -](?:(?:{'|'.join(sorted(NAME_CONNECTORS | ARABIC_ARTICLES))})[ -])*)"
+#: A stretch of capitalised words that may hold names: "Deir el-Zour", "Gulf of Aden", "U.S.".
+_STRETCH = re.compile(
+    rf"(?<![\w{_APOSTROPHES}]){_ARTICLE_PREFIX}?(?:{_CAPITALISED})(?:{_LINK}(?:{_CAPITALISED}))*"
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
+_NEXT_WORD = re.compile(r"([ -])(\w+)")
 
 
 # --- the folded text ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     """A word of the original text and its folded key ('' when it folds to nothing)."""
 
     start: int
@@ -235,31 +247,48 @@ class _Folded:
 
 
 def _fold_text(text: str) -> _Folded:
-    words = tuple(_Word(m.start(), m.end(), m.group(), _fold(m.group())) for m in _WORD.finditer(text))
+    """Fold the words of the capitalised stretches of ``text``; a "_" key, which no name
+    contains, stands between stretches so that no match runs across two of them."""
+    words: list[_Word] = []
     keys: list[str] = []
     parts: list[tuple[int, int]] = []
-    for index, word in enumerate(words):
-        if not word.key or word.key in ARTICLES:
-            continue
-        initial = len(word.surface) == 1 and word.surface.isupper()
-        if (
-            initial
-            and keys
-            and len(words[parts[-1][1]].surface) == 1
-            and text[words[parts[-1][1]].end : word.start] == "."
-        ):
-            keys[-1] += word.key
-            parts[-1] = (parts[-1][0], index)
-            continue
-        keys.append(word.key)
-        parts.append((index, index))
-    part_at_start, part_at_end, at = {}, {}, 0
+    for stretch in _STRETCH.finditer(text):
+        keys.append("_")
+        parts.append((len(words), len(words)))
+        offset = stretch.start()
+        for start, end, surface, key in _stretch_words(stretch.group()):
+            index = len(words)
+            word = _Word(start + offset, end + offset, surface, key)
+            words.append(word)
+            if not word.key or word.key in ARTICLES:
+                continue
+            previous = words[parts[-1][1]] if keys[-1] != "_" else None
+            if (
+                previous is not None
+                and len(word.surface) == 1
+                and len(previous.surface) == 1
+                and text[previous.end : word.start] == "."
+            ):
+                keys[-1] += word.key
+                parts[-1] = (parts[-1][0], index)
+                continue
+            keys.append(word.key)
+            parts.append((index, index))
+    part_at_start, part_at_end, at = {}, {}, 1  # the folded text starts with a space
     for number, key in enumerate(keys):
         part_at_start[at] = number
         at += len(key)
         part_at_end[at - 1] = number
         at += 1
-    return _Folded(words, " ".join(keys), tuple(parts), part_at_start, part_at_end)
+    return _Folded(
+        tuple(words), f" {' '.join(keys)} ", tuple(parts), part_at_start, part_at_end
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _stretch_words(stretch: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, surface, key) of the words of a stretch (stretches repeat: "The", "U.S.")."""
+    return tuple((m.start(), m.end(), m.group(), _fold(m.group())) for m in _WORD.finditer(stretch))
 
 
 # --- the matcher, built once per gazetteer ---------------------------------------------------
@@ -278,11 +307,11 @@ def _matcher(gazetteer: Gazetteer) -> _Matcher:
     automaton = ahocorasick.Automaton()
     for key, _ in gazetteer.names():
         if len(key) > 1 and key not in FUNCTION_WORDS:
-            automaton.add_word(key, key)
+            automaton.add_word(f" {key} ", key)
     adjectives = dict(gazetteer.adjectives())
     regional = frozenset(normalise(n) for n in (*REGIONS, *REGIONAL_ADJECTIVES))
     for key in (*adjectives, *regional):
-        automaton.add_word(key, key)
+        automaton.add_word(f" {key} ", key)
     automaton.make_automaton()
     return _Matcher(automaton, adjectives, regional)
 
@@ -318,9 +347,9 @@ class _Span:
 def _matches(folded: _Folded, matcher: _Matcher, text: str) -> list[_Span]:
     """Longest non-overlapping gazetteer names on word boundaries, starting capitalised."""
     found = []
-    for end, key in matcher.automaton.iter(folded.text):
-        first = folded.part_at_start.get(end - len(key) + 1)
-        last = folded.part_at_end.get(end)
+    for end, key in matcher.automaton.iter(folded.text):  # keys are padded with spaces
+        first = folded.part_at_start.get(end - len(key))
+        last = folded.part_at_end.get(end - 1)
         if first is None or last is None:
             continue
         first_word, last_word = folded.parts[first][0], folded.parts[last][1]
@@ -370,18 +399,16 @@ class _Context:
 def _context(text: str, words: Sequence[_Word], span: _Span, countries: set[int]) -> _Context:
     """``countries``: indices of words that name a country or a people ("Russia-Turkey
     ties", "Iraqi Kurdistan"), which do not make a neighbouring name part of a longer one."""
-    before = words[span.first - 1] if span.first > 0 else None
-    after = words[span.last + 1] if span.last + 1 < len(words) else None
-    cue, kind = _cue_before(words, span.first)
-    if not kind and after is not None and after.key in FEATURE_WORDS and _gap(text, span.end, after) == " ":
-        cue, kind = after.key, FEATURE_WORDS[after.key]
-    compound = (
-        after is not None
-        and after.key in COMPOUND_SUFFIXES
-        and text[span.end : after.start] == "-"
-    )
+    keys_before = _keys_before(text, span.start)
+    cue, kind = _cue_before(keys_before)
+    following = _NEXT_WORD.match(text, span.end)
+    next_key = following.group(2).lower() if following else ""
+    if not kind and following and following.group(1) == " " and next_key in FEATURE_WORDS:
+        cue, kind = next_key, FEATURE_WORDS[next_key]
+    compound = bool(following) and following.group(1) == "-" and next_key in COMPOUND_SUFFIXES
     sentence_initial = bool(_SENTENCE_START.search(text[max(0, span.start - 12) : span.start]))
     name_before = ""
+    before = words[span.first - 1] if span.first > 0 else None
     if before is not None and span.first - 1 not in countries and _joined(text, before.end, span.start):
         if _is_name_word(before, COMPANIONS_BEFORE) and not (
             _SENTENCE_START.search(text[max(0, before.start - 12) : before.start])
@@ -389,15 +416,17 @@ def _context(text: str, words: Sequence[_Word], span: _Span, countries: set[int]
         ):
             name_before = before.surface
     name_after = ""
+    after = words[span.last + 1] if span.last + 1 < len(words) else None
     if after is not None and span.last + 1 not in countries and _joined(text, span.end, after.start):
         if _is_name_word(after, COMPANIONS_AFTER) and not after.surface.isupper():
             name_after = after.surface
-    person_cue = before.surface if before is not None and before.key in PERSON_CUES else ""
+    person_cue = keys_before[-1] if keys_before and keys_before[-1] in PERSON_CUES else ""
     return _Context(cue, kind, compound, name_before, name_after, person_cue, sentence_initial)
 
 
-def _gap(text: str, end: int, word: _Word) -> str:
-    return text[end : word.start]
+def _keys_before(text: str, start: int) -> list[str]:
+    """The last few words before ``start``, lower-cased, nearest last."""
+    return [w.lower() for w in _WORD.findall(text, max(0, start - 40), start)[-4:]]
 
 
 def _joined(text: str, end: int, start: int) -> bool:
@@ -410,19 +439,17 @@ def _is_name_word(word: _Word, companions: frozenset[str]) -> bool:
     return word.surface[0].isupper() and word.key not in companions
 
 
-def _cue_before(words: Sequence[_Word], first: int) -> tuple[str, str]:
+def _cue_before(keys: Sequence[str]) -> tuple[str, str]:
     """("village of", "populated place") or ("in", "") or ("", "") from the words before."""
-    k = first - 1
-    if k >= 1 and words[k].key == "of" and words[k - 1].key in FEATURE_WORDS:
-        return f"{words[k - 1].key} of", FEATURE_WORDS[words[k - 1].key]
-    if k >= 2 and (words[k - 1].key, words[k].key) == ("such", "as") and words[k - 2].key in FEATURE_WORDS:
-        return f"{words[k - 2].key} such as", FEATURE_WORDS[words[k - 2].key]
-    skipped = 0
-    while k >= 0 and skipped < 2 and (words[k].key in _SKIPPABLE):
+    if len(keys) >= 2 and keys[-1] == "of" and keys[-2] in FEATURE_WORDS:
+        return f"{keys[-2]} of", FEATURE_WORDS[keys[-2]]
+    if len(keys) >= 3 and tuple(keys[-2:]) == ("such", "as") and keys[-3] in FEATURE_WORDS:
+        return f"{keys[-3]} such as", FEATURE_WORDS[keys[-3]]
+    k = len(keys) - 1
+    while k >= 0 and len(keys) - 1 - k < 2 and keys[k] in _SKIPPABLE:
         k -= 1
-        skipped += 1
-    if k >= 0 and words[k].key in LOCATIVE_CUES:
-        return words[k].key, ""
+    if k >= 0 and keys[k] in LOCATIVE_CUES:
+        return keys[k], ""
     return "", ""
 
 
@@ -458,7 +485,7 @@ def find_places(article_or_text: Article | str, gazetteer: Gazetteer | None = No
     countries = {code for code in country_spans.values() if code}
     country_words = {w for s in country_spans for w in (s.first, s.last)}
     contexts = [_context(text, folded.words, s, country_words) for s in spans]
-    lowercase = {w.key for w in folded.words if w.surface[0].islower()}
+    lowercase = set(_LOWER_WORD.findall(text))
     people = {
         s.key
         for s, c in zip(spans, contexts, strict=True)
@@ -585,12 +612,15 @@ def _cued_names(
     """
     words = folded.words
     found = []
-    for k, word in enumerate(words[:-1]):
-        feature = k > 0 and word.key == "of" and words[k - 1].key in FEATURE_WORDS
-        if not (feature or word.key in LOCATIVE_CUES):
+    for first, word in enumerate(words):
+        if first in covered or not _starts_name(word):
             continue
-        first = k + 1
-        if first in covered or not _starts_name(words[first]):
+        if first > 0 and _joined(text, words[first - 1].end, word.start):
+            if words[first - 1].key not in FUNCTION_WORDS:
+                continue  # inside a longer name: not where a name starts
+        cue, kind = _cue_before(_keys_before(text, word.start))
+        feature = bool(kind) and not cue.startswith("such")
+        if not cue:
             continue
         last = first
         while (
@@ -610,8 +640,6 @@ def _cued_names(
         candidates = _lookup(gazetteer, surface)
         if candidates and candidates[0].reason.startswith("fuzzy") and not feature:
             continue
-        cue = f"{words[k - 1].key} of" if feature else word.key
-        kind = FEATURE_WORDS[words[k - 1].key] if feature else ""
         context = _Context(cue, kind, False, "", "", "", False)
         if candidates and (feature or _is_major(candidates[0].place, countries)
                            or candidates[0].place.country in countries | _HOME_COUNTRIES):
