@@ -289,16 +289,27 @@ def write(rows: list[Place], adjectives: list[tuple[str, str, str, str]], out: P
         f.writelines("\t".join(a) + "\n" for a in adjectives)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def source_and_out(doc: str, name: str) -> tuple[Path, Path] | None:
+    """--source and --out of a data/<name> builder; None (after saying so) without the sources.
+
+    The sources are outside the repository: on a machine without them a build is a no-op.
+    """
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--source", type=Path, default=REPO.parent / "shared" / "data")
-    parser.add_argument("--out", type=Path, default=REPO / "data" / "gazetteer")
+    parser.add_argument("--out", type=Path, default=REPO / "data" / name)
     args = parser.parse_args()
-    if not (args.source / "gazetteer").is_dir():
+    if not (args.source / name).is_dir():
         print(f"source data not found in {args.source}; nothing built", file=sys.stderr)
+        return None
+    return args.source, args.out
+
+
+def main() -> int:
+    paths = source_and_out(__doc__, "gazetteer")
+    if paths is None:
         return 0
-    rows, adjectives = build(args.source)
-    write(rows, adjectives, args.out)
+    rows, adjectives = build(paths[0])
+    write(rows, adjectives, paths[1])
     counts: dict[str, int] = defaultdict(int)
     for r in rows:
         counts[r.kind] += 1

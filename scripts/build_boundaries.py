@@ -1,0 +1,175 @@
+"""Build the map boundaries in data/boundaries/ from the staged open data in ../shared/data.
+
+    python scripts/build_boundaries.py [--source ../shared/data] [--out data/boundaries]
+
+Run after scripts/build_gazetteer.py: every feature carries the id of its gazetteer entry.
+
+Outputs (GeoJSON, EPSG:4326, properties id, geonameid, name, country, level, iso_3166_2):
+  governorates.geojson  Syria and Iraq ADM1 (WOF / Mapzen Mesoshapes, CC0)
+  districts.geojson     Syria and Iraq ADM2, plus governorate_id of their ADM1
+  countries.geojson     Natural Earth 50m countries, clipped to the Middle East box
+  rivers.geojson        Natural Earth 10m rivers of the region, one feature per gazetteer river
+
+Polygons are simplified as one coverage (shared edges stay shared: no slivers or gaps) with a
+tolerance of TOLERANCE_M metres, computed in a Lambert azimuthal equal-area projection centred
+on the region; lines are simplified by Douglas-Peucker with the same tolerance.  One pixel is
+about 125 m at zoom 10 at these latitudes, so the change stays below a pixel from zoom 6 to 10;
+coordinates are then snapped to a grid of GRID_DEG degrees (about 1 m; a coarser grid would
+drop the source's metre-wide slivers and spikes), which keeps polygons valid.  The script
+prints the largest displacement (Hausdorff distance) of each layer.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import box
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from build_gazetteer import source_and_out  # noqa: E402  (this directory is on sys.path)
+
+from geo.gazetteer import Gazetteer  # noqa: E402
+from geo.names import normalise  # noqa: E402
+
+TOLERANCE_M = 60.0
+GRID_DEG = 1e-5
+LOCAL_CRS = "+proj=laea +lat_0=34 +lon_0=42 +datum=WGS84 +units=m +no_defs"
+MIDDLE_EAST = box(24.0, 10.0, 64.0, 45.0)  # lon/lat box of the country outlines
+COLUMNS = ["id", "geonameid", "name", "country", "level", "iso_3166_2"]
+
+
+def gazetteer_id(geonameid: float | None, wof_id: int) -> str:
+    """The gazetteer id of a WOF unit: its GeoNames id, else ``wof:<id>`` (as the gazetteer)."""
+    return str(int(geonameid)) if geonameid and not np.isnan(geonameid) else f"wof:{wof_id}"
+
+
+def simplify_coverage(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, float]:
+    """Coverage-simplified copy in EPSG:4326, and the largest displacement in metres."""
+    local = gdf.to_crs(LOCAL_CRS)
+    simple = shapely.coverage_simplify(local.geometry.values, TOLERANCE_M)
+    out = gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=simple, crs=LOCAL_CRS)
+    return snapped(out, local)
+
+
+def simplify_lines(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, float]:
+    """Douglas-Peucker-simplified copy in EPSG:4326, and the largest displacement in metres."""
+    local = gdf.to_crs(LOCAL_CRS)
+    simple = local.geometry.simplify(TOLERANCE_M, preserve_topology=True)
+    out = gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=simple.values, crs=LOCAL_CRS)
+    return snapped(out, local)
+
+
+def snapped(simple: gpd.GeoDataFrame, original: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, float]:
+    """EPSG:4326 copy on a GRID_DEG grid (still valid), and its largest shift from the original."""
+    wgs84 = simple.to_crs("EPSG:4326")
+    geometry = shapely.make_valid(shapely.set_precision(wgs84.geometry.values, GRID_DEG))
+    out = wgs84.set_geometry(geometry)
+    moved = out.to_crs(LOCAL_CRS).geometry.values
+    return out, float(max(shapely.hausdorff_distance(original.geometry.values, moved)))
+
+
+def admin_units(source: Path, gazetteer: Gazetteer) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Syria and Iraq governorates and districts with gazetteer ids and names."""
+    adm1 = gpd.read_file(source / "boundaries" / "wof_adm1_SY_IQ.geojson")
+    adm2 = gpd.read_file(source / "boundaries" / "wof_adm2_SY_IQ.geojson")
+    for frame in (adm1, adm2):
+        frame["id"] = [gazetteer_id(g, w) for g, w in zip(frame["geonameid"], frame["wof_id"],
+                                                          strict=True)]
+    parent = dict(zip(adm1["wof_id"], adm1["id"], strict=True))
+    adm2["governorate_id"] = adm2["parent_region_wof_id"].map(parent)
+    # a district without a recorded parent (Markaz Al-Qunaytrah) lies in the ADM1 around it
+    orphans = adm2["governorate_id"].isna()
+    inside = gpd.sjoin(adm2.loc[orphans, ["geometry"]].representative_point().to_frame("geometry"),
+                       adm1[["id", "geometry"]], predicate="within")
+    adm2.loc[inside.index, "governorate_id"] = inside["id"]
+    for frame in (adm1, adm2):
+        # the gazetteer's name for the unit, so map labels and lookups agree
+        frame["name"] = [gazetteer.get(i).name if gazetteer.get(i) else n
+                         for i, n in zip(frame["id"], frame["name"], strict=True)]
+        frame["geonameid"] = frame["geonameid"].astype("Int64")
+    return adm1[[*COLUMNS, "geometry"]], adm2[[*COLUMNS, "governorate_id", "geometry"]]
+
+
+def countries(source: Path, gazetteer: Gazetteer) -> gpd.GeoDataFrame:
+    """Natural Earth 50m countries that touch the box, clipped to it, with gazetteer ids."""
+    ne = gpd.read_file(source / "boundaries" / "ne_50m_admin_0_countries.geojson")
+    ne = ne[ne.intersects(MIDDLE_EAST)].copy()
+    ne["geometry"] = shapely.intersection(shapely.make_valid(ne.geometry.values), MIDDLE_EAST)
+    places = (gazetteer.get(pid) for pid in gazetteer.ids())
+    by_iso = {p.country: p for p in places if p.kind == "country"}
+    iso2 = [a2 if a2 != "-99" else e for a2, e in zip(ne["ISO_A2"], ne["WB_A2"], strict=True)]
+    places = [by_iso.get(code) for code in iso2]
+    out = gpd.GeoDataFrame(
+        {
+            "id": [p.id if p else None for p in places],
+            "geonameid": [p.geonameid if p else None for p in places],
+            "name": [p.name if p else n for p, n in zip(places, ne["NAME"], strict=True)],
+            "country": [p.country if p else None for p in places],
+            "level": "ADM0",
+            "iso_3166_2": None,
+        },
+        geometry=ne.geometry.values,
+        crs="EPSG:4326",
+    )
+    out["geonameid"] = out["geonameid"].astype("Int64")
+    return out
+
+
+def rivers(source: Path, gazetteer: Gazetteer) -> gpd.GeoDataFrame:
+    """Natural Earth rivers dissolved into one feature per gazetteer river entry."""
+    ne = gpd.read_file(source / "boundaries" / "ne_10m_rivers_lake_centerlines_mideast.geojson")
+    ne = ne[ne["name"].notna()].copy()
+    ne["id"] = [river_id(gazetteer, name) for name in ne["name"]]
+    merged = ne.dissolve(by="id", as_index=False)[["id", "geometry"]]
+    merged["name"] = [gazetteer.get(i).name for i in merged["id"]]
+    merged["geonameid"] = pd.array([pd.NA] * len(merged), dtype="Int64")
+    merged["country"] = None
+    merged["level"] = "river"
+    merged["iso_3166_2"] = None
+    return merged[[*COLUMNS, "geometry"]]
+
+
+def river_id(gazetteer: Gazetteer, name: str) -> str:
+    """The id of the gazetteer river that has this Natural Earth name (pieces included)."""
+    found = gazetteer.candidates_for_key(normalise(name), limit=50)
+    return next(c.place.id for c in found if c.place.kind == "river")
+
+
+def write(gdf: gpd.GeoDataFrame, path: Path) -> None:
+    """Compact GeoJSON (no spaces; coordinates already on the grid print short)."""
+    path.write_text(gdf.to_json(drop_id=True, separators=(",", ":"), ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+
+
+def main() -> int:
+    paths = source_and_out(__doc__, "boundaries")
+    if paths is None:
+        return 0
+    source, out = paths
+    gazetteer = Gazetteer.load()
+    out.mkdir(parents=True, exist_ok=True)
+    adm1, adm2 = admin_units(source, gazetteer)
+    outputs = {
+        "governorates": simplify_coverage(adm1),
+        "districts": simplify_coverage(adm2),
+        "countries": simplify_coverage(countries(source, gazetteer)),
+        "rivers": simplify_lines(rivers(source, gazetteer)),
+    }
+    for name, (gdf, shift) in outputs.items():
+        path = out / f"{name}.geojson"
+        write(gdf, path)
+        valid = bool(gdf.geometry.is_valid.all())
+        print(f"{name:<13} {len(gdf):>4} features  {path.stat().st_size / 1e3:>7.0f} kB  "
+              f"max shift {shift:5.1f} m  valid={valid}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

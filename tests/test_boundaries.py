@@ -1,0 +1,85 @@
+"""Shipped boundaries: valid, EPSG:4326, joined to the gazetteer; point-in-polygon lookups."""
+
+import pytest
+
+from geo import boundaries
+from geo.gazetteer import default_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+@pytest.mark.parametrize("layer", ["governorates", "districts", "countries", "rivers"])
+def test_layers_are_valid_wgs84_with_gazetteer_ids(layer, gazetteer):
+    frame = getattr(boundaries, layer)()
+    assert frame.crs.to_epsg() == 4326
+    assert frame.geometry.is_valid.all()
+    assert not frame.geometry.is_empty.any()
+    assert {"id", "geonameid", "name", "country", "level", "iso_3166_2"} <= set(frame.columns)
+    known = frame["id"].dropna()
+    assert known.is_unique
+    assert all(gazetteer.get(i) is not None for i in known)
+
+
+def test_every_syria_and_iraq_governorate_has_a_polygon(gazetteer):
+    frame = boundaries.governorates()
+    assert frame["country"].value_counts().to_dict() == {"IQ": 19, "SY": 14}
+    for pid in frame["id"]:
+        assert gazetteer.get(pid).kind == "governorate"
+
+
+def test_districts_name_their_governorate():
+    frame = boundaries.districts()
+    assert len(frame) == 171
+    assert frame["governorate_id"].isin(set(boundaries.governorates()["id"])).all()
+
+
+@pytest.mark.parametrize(
+    ("place_id", "governorate_id"),
+    [
+        ("171944", "170792"),  # Baghuz -> Deir ez-Zor
+        ("171943", "170792"),  # Baghuz Fawqani -> Deir ez-Zor
+        ("172955", "172957"),  # Raqqa -> Ar-Raqqah
+        ("173797", "173813"),  # Al Hawl -> Al-Hasakah
+        ("99072", "92877"),  # Mosul -> Nineveh
+        ("94787", "wof:1108804831"),  # Kirkuk city -> Kirkuk (a governorate without GeoNames id)
+        ("170792", "170792"),  # a governorate is its own
+    ],
+)
+def test_governorate_id_of_syrian_and_iraqi_places(gazetteer, place_id, governorate_id):
+    assert boundaries.governorate_id_of(gazetteer.get(place_id)) == governorate_id
+
+
+def test_neighbouring_countries_match_the_governorate_by_name(gazetteer):
+    ankara_city = gazetteer.lookup("Ankara")[0].place
+    governorate = gazetteer.get(boundaries.governorate_id_of(ankara_city))
+    assert (governorate.kind, governorate.country) == ("governorate", "TR")
+    assert governorate.name == "Ankara"
+
+
+@pytest.mark.parametrize("name", ["Syria", "Euphrates", "London"])
+def test_countries_rivers_and_far_places_have_no_governorate(gazetteer, name):
+    assert boundaries.governorate_id_of(gazetteer.lookup(name)[0].place) is None
+
+
+def test_governorate_at(gazetteer):
+    assert boundaries.governorate_at(34.43221, 40.99226).id == "170792"
+    assert boundaries.governorate_at(51.5, -0.12) is None
+
+
+def test_simplification_keeps_outlines_close_to_the_source():
+    source = boundaries.DATA_DIR.parents[2] / "shared" / "data" / "boundaries"
+    if not source.is_dir():
+        pytest.skip("../shared/data is not available")
+    import geopandas as gpd
+
+    local = "+proj=laea +lat_0=34 +lon_0=42 +datum=WGS84 +units=m"  # metres, true near the region
+    original = gpd.read_file(source / "wof_adm1_SY_IQ.geojson").to_crs(local)
+    shipped = boundaries.governorates().to_crs(local)
+    assert list(shipped["iso_3166_2"]) == list(original["iso_3166_2"])
+    # areas within 0.5 % and every outline within one zoom-10 pixel (about 125 m) of the source
+    ratio = shipped.area.sum() / original.area.sum()
+    assert abs(ratio - 1) < 0.005
+    assert shipped.geometry.hausdorff_distance(original.geometry, align=False).max() < 125
