@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 import ahocorasick
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
 from geo.articles import Article
 from geo.gazetteer import Candidate, Gazetteer, Place, default_gazetteer
@@ -156,19 +157,20 @@ COMMON_WORDS = frozenset(
     "port fort university college school church hospital court house home office street "
     "road camp station bridge border front north south east west central western eastern "
     "southern northern island valley desert gulf sea ocean rock stone wood forest deir tell "
-    "bir".split()
+    "bir red blue yellow gold silver gate oil".split()
 )
 #: Capitalised words that are never place names in news: months, days, faiths, the enemy's names.
 NEVER_PLACES = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday muslim islamic christian jewish "
     "sunni shiite shia alawite druze yazidi turkmen assyrian god allah daesh isis isil "
-    "caliphate salafi jihadi".split()
+    "caliphate salafi jihadi quran koran".split()
 ) | {"white house"}  # the U.S. president's, never Casablanca (Dar el Beida)
 #: Names of regions the gazetteer has no entry for: reported as unresolved mentions.
 REGIONS = ("Middle East", "Levant", "Kurdistan", "Rojava")
 #: Adjectives naming no single country (the gazetteer leaves them out on purpose).
 REGIONAL_ADJECTIVES = ("Kurdish", "Arab", "European", "Middle Eastern")
+_REGIONAL_ADJECTIVE_KEYS = frozenset(normalise(a) for a in REGIONAL_ADJECTIVES)
 #: Verbs of speaking that follow a person's name.
 SPEECH_VERBS = frozenset(
     "said says told tweeted added cautioned warned stated explained noted predicted insisted "
@@ -186,7 +188,9 @@ NAME_CONNECTORS = frozenset("of and on upon de du da la le les del di im am sur 
 ARABIC_ARTICLES = frozenset(ARTICLES - {"the"})
 #: Gazetteer kinds and feature codes important enough to count without a locative cue.
 _MAJOR_CODES = frozenset({"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "STM"})
+_MIN_SIMILARITY = 75.0
 _LARGE_POPULATION = 15_000
+_CITY_POPULATION = 100_000
 _WORLD_POPULATION = 1_000_000
 #: The countries the gazetteer covers village by village: the conflict's region.
 _HOME_COUNTRIES = frozenset({"SY", "IQ", "TR", "JO", "LB"})
@@ -321,10 +325,12 @@ def _lookup(gazetteer: Gazetteer, surface: str) -> tuple[Candidate, ...]:
     """Gazetteer candidates for a surface form.  Spelling variants count only for places of
     the conflict region, where they are transliterations ("Baghouz"); elsewhere they
     mostly pair unrelated names ("Ohio", Wuhu).  Fuzzy matches only when nothing closer."""
+    key = normalise(surface)
     found = [
         c
         for c in gazetteer.lookup(surface, limit=10)
-        if _tier(c) == 0 or c.place.country in _HOME_COUNTRIES
+        if _tier(c) == 0
+        or (c.place.country in _HOME_COUNTRIES and _similarity(key, c) >= _MIN_SIMILARITY)
     ]
     close = [c for c in found if _tier(c) < 2]
     return tuple(close or found)
@@ -394,11 +400,20 @@ class _Context:
     name_after: str
     person_cue: str  # "Gen.", "spokesman" right before
     sentence_initial: bool
+    next_word: str = ""  # the word right after, lower-cased ("said", "province")
 
 
-def _context(text: str, words: Sequence[_Word], span: _Span, countries: set[int]) -> _Context:
-    """``countries``: indices of words that name a country or a people ("Russia-Turkey
-    ties", "Iraqi Kurdistan"), which do not make a neighbouring name part of a longer one."""
+def _context(
+    text: str,
+    words: Sequence[_Word],
+    span: _Span,
+    countries: set[int],
+    matched: set[int],
+    lowercase: frozenset[str],
+) -> _Context:
+    """What the words around a span say.  ``countries``: indices of words naming a country
+    or a people ("Russia-Turkey ties", "Iraqi Kurdistan"), ``matched``: of words in any
+    gazetteer match; neither makes a neighbour part of a longer, non-place name."""
     keys_before = _keys_before(text, span.start)
     cue, kind = _cue_before(keys_before)
     following = _NEXT_WORD.match(text, span.end)
@@ -406,22 +421,48 @@ def _context(text: str, words: Sequence[_Word], span: _Span, countries: set[int]
     if not kind and following and following.group(1) == " " and next_key in FEATURE_WORDS:
         cue, kind = next_key, FEATURE_WORDS[next_key]
     compound = bool(following) and following.group(1) == "-" and next_key in COMPOUND_SUFFIXES
-    sentence_initial = bool(_SENTENCE_START.search(text[max(0, span.start - 12) : span.start]))
+    sentence_initial = _sentence_initial(text, span.start)
     name_before = ""
     before = words[span.first - 1] if span.first > 0 else None
     if before is not None and span.first - 1 not in countries and _joined(text, before.end, span.start):
+        ordinary = before.key in FUNCTION_WORDS | COMMON_WORDS or before.key in lowercase
         if _is_name_word(before, COMPANIONS_BEFORE) and not (
-            _SENTENCE_START.search(text[max(0, before.start - 12) : before.start])
-            and before.key in FUNCTION_WORDS | COMMON_WORDS
+            _sentence_initial(text, before.start) and ordinary
         ):
             name_before = before.surface
-    name_after = ""
-    after = words[span.last + 1] if span.last + 1 < len(words) else None
-    if after is not None and span.last + 1 not in countries and _joined(text, span.end, after.start):
-        if _is_name_word(after, COMPANIONS_AFTER) and not after.surface.isupper():
-            name_after = after.surface
-    person_cue = keys_before[-1] if keys_before and keys_before[-1] in PERSON_CUES else ""
-    return _Context(cue, kind, compound, name_before, name_after, person_cue, sentence_initial)
+    return _Context(
+        cue,
+        kind,
+        compound,
+        name_before,
+        _name_after(text, words, span, countries, matched),
+        keys_before[-1] if keys_before and keys_before[-1] in PERSON_CUES else "",
+        sentence_initial,
+        next_key if following and following.group(1) == " " else "",
+    )
+
+
+def _name_after(
+    text: str, words: Sequence[_Word], span: _Span, countries: set[int], matched: set[int]
+) -> str:
+    """A capitalised word after the span, maybe past "of" or "al-", that makes it part of a
+    longer name ("Syrian Democratic Forces", "Oil and Gas Masterclass", "Mais al-Jabal")."""
+    k, end = span.last + 1, span.end
+    while k < len(words) and _joined(text, end, words[k].start):
+        word = words[k]
+        if word.key in NAME_CONNECTORS or word.key in ARABIC_ARTICLES:
+            k, end = k + 1, word.end
+            continue
+        if k in countries or (k > span.last + 1 and k in matched):
+            return ""
+        if _is_name_word(word, COMPANIONS_AFTER) and not word.surface.isupper():
+            return word.surface
+        return ""
+    return ""
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, start - 12) : start]))
 
 
 def _keys_before(text: str, start: int) -> list[str]:
@@ -430,8 +471,9 @@ def _keys_before(text: str, start: int) -> list[str]:
 
 
 def _joined(text: str, end: int, start: int) -> bool:
-    """Two words written as parts of one name: one space or a hyphen between them."""
-    return text[end:start] in (" ", "-")
+    """Two words written as parts of one name: spaces (no line break) or a hyphen between."""
+    gap = text[end:start]
+    return gap == "-" or (bool(gap) and not gap.strip(" \t\u00a0"))
 
 
 def _is_name_word(word: _Word, companions: frozenset[str]) -> bool:
@@ -473,34 +515,56 @@ class _Found:
     weak: bool = False  # a minor place without a cue: kept only if named with a cue elsewhere
 
 
-def find_places(article_or_text: Article | str, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+@dataclass(frozen=True)
+class _Article:
+    """What recognition knows about the whole article when it judges one name."""
+
+    text: str
+    gazetteer: Gazetteer
+    matcher: _Matcher
+    countries: frozenset[str]  # codes of the countries it names
+    people: frozenset[str]  # keys of names it uses for people ("bali" after "Mustafa Bali")
+    lowercase: frozenset[str]  # words it writes in lower case ("can", "time")
+
+
+def find_places(
+    article_or_text: Article | str, gazetteer: Gazetteer | None = None
+) -> list[PlaceMention]:
     """Every place an article names, in text order, resolved to gazetteer entries with evidence."""
     text = article_or_text.text if isinstance(article_or_text, Article) else article_or_text
     gazetteer = default_gazetteer() if gazetteer is None else gazetteer
     matcher = _matcher(gazetteer)
     folded = _fold_text(text)
     spans = _matches(folded, matcher, text)
-    covered = {w for s in spans for w in range(s.first, s.last + 1)}
+    matched = {w for s in spans for w in range(s.first, s.last + 1)}
     country_spans = _country_spans(gazetteer, matcher, text, spans)
-    countries = {code for code in country_spans.values() if code}
     country_words = {w for s in country_spans for w in (s.first, s.last)}
-    contexts = [_context(text, folded.words, s, country_words) for s in spans]
-    lowercase = set(_LOWER_WORD.findall(text))
-    people = {
-        s.key
-        for s, c in zip(spans, contexts, strict=True)
-        if s not in country_spans and _names_a_person(c)
-    }
+    lowercase = frozenset(_LOWER_WORD.findall(text))
+    contexts = [
+        _context(text, folded.words, s, country_words, matched, lowercase) for s in spans
+    ]
+    article = _Article(
+        text,
+        gazetteer,
+        matcher,
+        frozenset(code for code in country_spans.values() if code),
+        frozenset(
+            s.key
+            for s, c in zip(spans, contexts, strict=True)
+            if s not in country_spans and _names_a_person(gazetteer, text, s, c)
+        ),
+        lowercase,
+    )
     found = [
         f
         for s, c in zip(spans, contexts, strict=True)
-        if (f := _recognise(gazetteer, matcher, text, s, c, people, lowercase, countries))
-        is not None
+        if (f := _recognise(article, s, c)) is not None
     ]
     cued = {f.span.key for f in found if not f.weak}
     found = [f for f in found if not f.weak or f.span.key in cued]
-    cued_names = _cued_names(text, folded, gazetteer, covered, countries)
-    found += cued_names + _repeats(text, folded, cued_names, covered)
+    covered = {w for f in found for w in range(f.span.first, f.span.last + 1)}
+    cued_names = _cued_names(article, folded, covered)
+    found += cued_names + _repeats(article, folded, cued_names, covered)
     found.sort(key=lambda f: f.span.start)
     return _resolve(text, found)
 
@@ -522,25 +586,28 @@ def _country_spans(
     return codes
 
 
-def _names_a_person(context: _Context) -> bool:
-    """A name right after a title or a first name ("Gen. Votel", "Mustafa Bali")."""
-    return bool(context.person_cue or (context.name_before and not context.name_after))
+def _names_a_person(gazetteer: Gazetteer, text: str, span: _Span, context: _Context) -> bool:
+    """A name used for a person: after a title or a first name ("Gen. Votel", "Mustafa
+    Bali"), before a verb of speaking ("Peres said") unless a large place ("Damascus said"),
+    or before "administration" ("the Clinton administration")."""
+    if context.person_cue or (context.name_before and not context.name_after):
+        return True
+    if context.next_word == "administration":
+        return True
+    if context.next_word in SPEECH_VERBS:
+        top = _lookup(gazetteer, text[span.start : span.end])[:1]
+        return not (top and _is_major(top[0].place, frozenset(), _CITY_POPULATION))
+    return False
 
 
-def _recognise(
-    gazetteer: Gazetteer,
-    matcher: _Matcher,
-    text: str,
-    span: _Span,
-    context: _Context,
-    people: set[str],
-    lowercase: set[str],
-    countries: set[str],
-) -> _Found | None:
+def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | None:
     """Keep a gazetteer match only with evidence that it names a place here."""
-    surface = text[span.start : span.end]
+    gazetteer, matcher = article.gazetteer, article.matcher
+    surface = article.text[span.start : span.end]
     key = span.key
     if key in NEVER_PLACES or context.person_cue or context.name_before:
+        return None
+    if key in article.people and not context.kind:
         return None
     if context.name_after and not context.compound:
         is_country_word = key in matcher.adjectives or any(
@@ -549,7 +616,7 @@ def _recognise(
         if not (is_country_word and context.name_after.lower() in TITLES_AFTER_COUNTRY):
             return None
     letters = surface.replace(".", "")
-    if len(letters) > 1 and letters.isupper() and not _dateline(text, span):
+    if len(letters) > 1 and letters.isupper() and not _dateline(article.text, span):
         # acronyms (SDF, ISIS, AFP) are not places, short country forms (US, UK, UAE) are
         if not any(c.place.kind == "country" for c in _lookup(gazetteer, surface)[:1]):
             return None
@@ -557,24 +624,29 @@ def _recognise(
         country = gazetteer.get(matcher.adjectives[key])
         return _Found(span, context, True, (), country, f"country adjective {surface!r}")
     if key in matcher.regional:
-        adjective = normalise(surface) in {normalise(a) for a in REGIONAL_ADJECTIVES}
+        adjective = key in _REGIONAL_ADJECTIVE_KEYS
         return _Found(span, context, adjective, (), None, "region with no gazetteer entry")
-    if key in people and not context.cue:
-        return None
     candidates = _lookup(gazetteer, surface)
     if len(letters) <= 3:
         # "Can", "IoT", "Sen": short forms count only as the gazetteer writes them ("US", "UK")
         candidates = tuple(c for c in candidates if surface in c.place.names)
     if not candidates:
         return None
-    common = key in COMMON_WORDS or (context.sentence_initial and key in lowercase)
-    if common and (context.sentence_initial or not context.cue):
-        return None
-    major = _is_major(candidates[0].place, countries) and _tier(candidates[0]) == 0
+    if key in COMMON_WORDS or key in article.lowercase:
+        # "Gate 10", "Can you", "the Red River": ordinary words need a cue in mid-sentence
+        if context.sentence_initial or not context.cue:
+            return None
+    major = _is_major(candidates[0].place, article.countries) and _tier(candidates[0]) == 0
     evidence = f"after {context.cue!r}" if context.cue else ("well-known place" if major else "")
-    return _Found(
-        span, context, context.compound, candidates, evidence=evidence, weak=not (major or context.cue)
-    )
+    weak = not (major or context.cue)
+    return _Found(span, context, context.compound, candidates, evidence=evidence, weak=weak)
+
+
+def _similarity(key: str, candidate: Candidate) -> float:
+    """How close a normalised name is to the gazetteer name a variant match went through
+    ("baghouz" / "Bāghūz": 92; "sudanese" / "Şad‘ān al ‘Āsī": 36)."""
+    matched = candidate.reason.partition(": ")[2].strip("'\"")
+    return fuzz.ratio(key, normalise(matched))
 
 
 def _tier(candidate: Candidate) -> int:
@@ -584,7 +656,9 @@ def _tier(candidate: Candidate) -> int:
     return 2 if reason.startswith("fuzzy") else 1 if reason.startswith("variant") else 0
 
 
-def _is_major(place: Place, countries: set[str]) -> bool:
+def _is_major(
+    place: Place, countries: frozenset[str], threshold: int = _LARGE_POPULATION
+) -> bool:
     """Known well enough to be meant without a cue: a country, a governorate, a river, a
     capital or a city of a million anywhere, or a town of the region or of a country the
     article names ("Time", Norway, in a Syria story needs "in" before it)."""
@@ -592,24 +666,25 @@ def _is_major(place: Place, countries: set[str]) -> bool:
         return True
     if place.population >= _WORLD_POPULATION:
         return True
-    large = place.population >= _LARGE_POPULATION or place.feature_code in _MAJOR_CODES
+    large = place.population >= threshold or (
+        threshold == _LARGE_POPULATION and place.feature_code in _MAJOR_CODES
+    )
     return large and (place.country in countries or place.country in _HOME_COUNTRIES)
 
 
 def _dateline(text: str, span: _Span) -> bool:
-    """An upper-case place at the start of a line, before a dash or comma: "BEIRUT —"."""
-    line_start = span.start == 0 or text[span.start - 1] == "\n"
-    return line_start and text[span.end : span.end + 3].lstrip()[:1] in ("—", "–", "-", ",", "(")
+    """An upper-case place name before a dash, colon, comma or bracket: "BEIRUT —",
+    "BEIRUT:", "BEIRUT (AP)"."""
+    return span.end - span.start >= 4 and text[span.end : span.end + 3].lstrip()[:1] in "—–-,:("
 
 
-def _cued_names(
-    text: str, folded: _Folded, gazetteer: Gazetteer, covered: set[int], countries: set[str]
-) -> list[_Found]:
+def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_Found]:
     """Capitalised names right after "the village of" / "in" that no exact name matched.
 
     The gazetteer's variant matching gets a say ("Deir el-Zour"); after a feature cue a name
     it does not know is still reported, unresolved.
     """
+    text, gazetteer, countries = article.text, article.gazetteer, article.countries
     words = folded.words
     found = []
     for first, word in enumerate(words):
@@ -635,7 +710,7 @@ def _cued_names(
             last -= 1
         span = _span(words, text, first, last, normalise(text[words[first].start : words[last].end]))
         surface = text[span.start : span.end]
-        if span.key in NEVER_PLACES or span.key in COMMON_WORDS:
+        if span.key in NEVER_PLACES or span.key in COMMON_WORDS or span.key in article.people:
             continue
         candidates = _lookup(gazetteer, surface)
         if candidates and candidates[0].reason.startswith("fuzzy") and not feature:
@@ -651,10 +726,11 @@ def _cued_names(
 
 
 def _repeats(
-    text: str, folded: _Folded, named: Sequence[_Found], covered: set[int]
+    article: _Article, folded: _Folded, named: Sequence[_Found], covered: set[int]
 ) -> list[_Found]:
     """Later bare uses of a name first found after a cue ("the village of Baghouz" ...
     "the edge of Baghouz"), as long as nothing marks them as part of a longer name."""
+    text, lowercase = article.text, article.lowercase
     first_word = {w.start: i for i, w in enumerate(folded.words)}
     found = []
     for surface in {text[f.span.start : f.span.end] for f in named if f.candidates}:
@@ -667,7 +743,7 @@ def _repeats(
             while last + 1 < len(folded.words) and folded.words[last + 1].end <= m.end():
                 last += 1
             span = _Span(first, last, m.start(), m.end(), original.span.key)
-            context = _context(text, folded.words, span, set())
+            context = _context(text, folded.words, span, set(), set(), lowercase)
             if context.name_before or context.name_after or context.person_cue:
                 continue
             covered.update(range(first, last + 1))
