@@ -145,8 +145,12 @@ class _SQLite:
             self.path, timeout=30, isolation_level=None, check_same_thread=False, uri=uri
         )
         self.conn.execute("PRAGMA foreign_keys = ON")
-        if on_disk:  # readers keep reading while an ingest writes
+        if on_disk:
+            # WAL: readers keep reading while an ingest writes.  synchronous=NORMAL: a
+            # commit survives the process being killed; only a power cut can lose the
+            # last commits (never half of one).  It makes one-article transactions ~4x faster.
             self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
         self.lock = threading.RLock()
 
     @property
