@@ -123,12 +123,13 @@ COMPANIONS_AFTER = frozenset(
     "river province governorate city town village district region valley lake dam desert "
     "mountains mountain plain plains camp".split()
 )
-#: Titles and roles after a country name, which keep it a place ("U.S. President Trump").
-TITLES_AFTER_COUNTRY = frozenset(
+#: Titles and roles after a place name, which keep it a place ("U.S. President Trump",
+#: "Fargo Mayor Dennis Walaker").
+TITLES_AFTER_PLACE = frozenset(
     "president prime minister foreign defense defence interior secretary ambassador vice king "
-    "queen prince crown sen senator rep gen general envoy deputy chief supreme leader "
-    "army navy air forces special".split()
-) - {"army", "navy", "air", "forces"}
+    "queen prince crown sen senator rep gen general envoy deputy chief supreme leader mayor "
+    "governor police".split()
+)
 #: Words before a capitalised name that say it is a person.
 PERSON_CUES = frozenset(
     "mr mrs ms miss dr gen general col colonel cmdr commander lt maj major capt captain sgt "
@@ -167,7 +168,10 @@ NEVER_PLACES = frozenset(
     "caliphate salafi jihadi quran koran".split()
 ) | {"white house"}  # the U.S. president's, never Casablanca (Dar el Beida)
 #: Names of regions the gazetteer has no entry for: reported as unresolved mentions.
-REGIONS = ("Middle East", "Levant", "Kurdistan", "Rojava")
+REGIONS = ("Middle East", "Levant", "Kurdistan", "Rojava", "Gaza Strip", "West Bank")
+#: Continents are not mapped, and some are stray alternate names in the gazetteer
+#: (Aleppo is also "Europe" there): never a mention.
+CONTINENTS = frozenset({"europe", "africa", "asia", "north america", "south america"})
 #: Adjectives naming no single country (the gazetteer leaves them out on purpose).
 REGIONAL_ADJECTIVES = ("Kurdish", "Arab", "European", "Middle Eastern")
 _REGIONAL_ADJECTIVE_KEYS = frozenset(normalise(a) for a in REGIONAL_ADJECTIVES)
@@ -184,6 +188,7 @@ COMPOUND_SUFFIXES = frozenset(
 
 #: Lower-case words found inside place names ("Gulf of Aden", "Bosnia and Herzegovina").
 NAME_CONNECTORS = frozenset("of and on upon de du da la le les del di im am sur bin".split())
+_OF_WORDS = frozenset("of de du da la le les del di bin".split())
 #: Arabic articles that belong to the name they precede ("al-Hol", "Al-Susah").
 ARABIC_ARTICLES = frozenset(ARTICLES - {"the"})
 #: Gazetteer kinds and feature codes important enough to count without a locative cue.
@@ -424,7 +429,13 @@ def _context(
     sentence_initial = _sentence_initial(text, span.start)
     name_before = ""
     before = words[span.first - 1] if span.first > 0 else None
-    if before is not None and span.first - 1 not in countries and _joined(text, before.end, span.start):
+    hyphenated_place = span.first - 1 in matched and text[before.end : span.start] == "-" if before else False
+    if (
+        before is not None
+        and span.first - 1 not in countries
+        and not hyphenated_place
+        and _joined(text, before.end, span.start)
+    ):
         ordinary = before.key in FUNCTION_WORDS | COMMON_WORDS or before.key in lowercase
         if _is_name_word(before, COMPANIONS_BEFORE) and not (
             _sentence_initial(text, before.start) and ordinary
@@ -450,11 +461,12 @@ def _name_after(
     k, end = span.last + 1, span.end
     while k < len(words) and _joined(text, end, words[k].start):
         word = words[k]
-        if word.key in NAME_CONNECTORS or word.key in ARABIC_ARTICLES:
+        if word.key in _OF_WORDS or word.key in ARABIC_ARTICLES:
             k, end = k + 1, word.end
             continue
-        if k in countries or (k > span.last + 1 and k in matched):
-            return ""
+        hyphenated = text[end : word.start] == "-"
+        if k in countries or ((k > span.last + 1 or hyphenated) and k in matched):
+            return ""  # "Syria and Iraq", "Fargo-Moorhead"
         if _is_name_word(word, COMPANIONS_AFTER) and not word.surface.isupper():
             return word.surface
         return ""
@@ -605,15 +617,12 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
     gazetteer, matcher = article.gazetteer, article.matcher
     surface = article.text[span.start : span.end]
     key = span.key
-    if key in NEVER_PLACES or context.person_cue or context.name_before:
+    if key in NEVER_PLACES or key in CONTINENTS or context.person_cue or context.name_before:
         return None
     if key in article.people and not context.kind:
         return None
     if context.name_after and not context.compound:
-        is_country_word = key in matcher.adjectives or any(
-            c.place.kind == "country" for c in _lookup(gazetteer, surface)[:1]
-        )
-        if not (is_country_word and context.name_after.lower() in TITLES_AFTER_COUNTRY):
+        if context.name_after.lower() not in TITLES_AFTER_PLACE:
             return None
     letters = surface.replace(".", "")
     if len(letters) > 1 and letters.isupper() and not _dateline(article.text, span):
