@@ -773,7 +773,7 @@ class _Focus:
     """What the article as a whole says: its main country and its surely-placed places."""
 
     country: str
-    anchors: tuple[Place, ...]
+    anchors: tuple[tuple[str, Place], ...]  # (name key, place) of the surely-placed names
 
 
 def _name_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
@@ -798,7 +798,7 @@ def _focus_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[flo
 
 def _distance_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
     place = candidate.place
-    others = [a for a in focus.anchors if a.id != place.id]
+    others = [a for key, a in focus.anchors if key != found.span.key and a.id != place.id]
     if place.kind in ("country", "river") or not others:
         return 0.0, ""
     km, nearest = min((_distance_km(place, a), a.name) for a in others)
@@ -807,12 +807,14 @@ def _distance_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[
 
 
 def _importance_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
+    """Size and rank: a country or a capital is what a bare name usually means ("Lebanon",
+    "Riyadh"), even in an article whose other places lie elsewhere."""
     place = candidate.place
     points = 0.4 * place.importance
     if place.kind == "country":
-        return points, "a country"
+        return points + 0.5, "a country"
     if place.feature_code == "PPLC":
-        return points, "a capital city"
+        return points + 0.5, "a capital city"
     if place.population:
         return points, f"population {place.population:,}"
     return points, ""
@@ -877,7 +879,7 @@ def _focus(found: Sequence[_Found]) -> _Focus:
         countries[top.country] += 1
         clear = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.3
         if clear and top.kind not in ("country", "river"):
-            anchors.append(top)
+            anchors.append((f.span.key, top))
     country = countries.most_common(1)[0][0] if countries else ""
     return _Focus(country, tuple(anchors))
 
