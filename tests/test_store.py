@@ -366,3 +366,23 @@ def test_unreachable_postgres_falls_back_without_leaking_the_password():
     s = open_store("postgresql://atlas:s3cret@127.0.0.1:1/atlas", governorate_of=governorate_of)
     assert not s.writable
     assert "s3cret" not in s.note and "this session only" in s.note
+
+
+def test_seeds_go_into_a_fresh_store_once_with_real_governorates_and_countries(url):
+    from geo.articles import load_bundled
+
+    store = open_store(url)  # the real gazetteer and boundaries
+    store.seed_if_empty()
+    counts = store.stats()
+    assert counts["articles"] == 3 and counts["mentions"] > 3 and counts["figures"] > 0
+    assert set(store.articles()["id"]) == {a.id for a in load_bundled()}
+    store.seed_if_empty()
+    assert store.stats() == counts
+
+    everything = store.mentions()
+    deir_ez_zor = store.mentions(Filters(places=(DEIR_EZ_ZOR_GOV.id,)))
+    assert "Baghouz" in set(deir_ez_zor["text"])  # inside the governorate's polygon
+    inside = deir_ez_zor[["place_id", "governorate_id"]].eq(DEIR_EZ_ZOR_GOV.id).any(axis=1)
+    assert inside.all()
+    syria = store.mentions(Filters(places=(SYRIA.id,)))
+    assert len(syria) == (everything["country"] == "SY").sum() and (syria["country"] == "SY").all()
