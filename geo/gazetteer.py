@@ -223,19 +223,17 @@ class Gazetteer:
         return self._ranked(found, limit)
 
     def _match(self, name: str) -> dict[str, tuple[float, str]]:
-        """Steps 1-4 of the chain: place id -> (match score, reason)."""
+        """Steps 1-4 of the chain: place id -> (match score, reason), the best step kept."""
         key = normalise(name)
         if not key:
             return {}
-        found: dict[str, tuple[float, str]] = {}
-        for pid in self._ids(key):
-            found[pid] = self._exact_or_normalised(name, self.get(pid))
+        found = {pid: self._exact_or_normalised(name, self.get(pid)) for pid in self._ids(key)}
         for variant_key in self._variants.get(skeleton(key), "").split("\t"):
             if variant_key and variant_key != key:
-                self._add_similar(found, key, variant_key, _VARIANT, "variant")
+                self._add_similar(found, key, variant_key, "variant")
         if not found and len(key) >= 4:
-            for match, ratio, _ in self._fuzzy(key):
-                self._add_similar(found, key, match, _VARIANT * ratio / 100 - 0.05, "fuzzy")
+            for fuzzy_key, _, _ in self._fuzzy(key):
+                self._add_similar(found, key, fuzzy_key, "fuzzy")
         return found
 
     def _ids(self, key: str) -> list[str]:
@@ -257,18 +255,22 @@ class Gazetteer:
         return _NORMALISED + own, f"normalised: {matched!r}{detail}"
 
     def _add_similar(
-        self, found: dict[str, tuple[float, str]], key: str, other: str, base: float, step: str
+        self, found: dict[str, tuple[float, str]], key: str, other: str, step: str
     ) -> None:
-        """Places under ``other``, a key spelled like ``key``: scored by spelling similarity."""
+        """Step 3 or 4: the places under ``other``, a key spelled like ``key``.
+
+        Variants score 0.80-0.85 and fuzzy matches below 0.80, by spelling similarity.
+        """
         similarity = fuzz.ratio(key, other) / 100
-        score = base + 0.05 * similarity
+        if step == "variant":
+            score, label = _VARIANT + 0.05 * similarity, "variant"
+        else:
+            score, label = _VARIANT * similarity, f"fuzzy {similarity * 100:.0f}"
         for pid in self._ids(other):
             place = self.get(pid)
             own = normalise(place.name) == other
             matched = place.name if own else next(n for n in place.names if normalise(n) == other)
-            candidate = (score + (0.002 if own else 0.0), f"{step}: {matched!r}")
-            if step == "fuzzy":
-                candidate = (candidate[0], f"fuzzy {similarity * 100:.0f}: {matched!r}")
+            candidate = (score + (0.002 if own else 0.0), f"{label}: {matched!r}")
             if candidate[0] > found.get(pid, (0.0, ""))[0]:
                 found[pid] = candidate
 
