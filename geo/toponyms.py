@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -92,10 +91,15 @@ class PlaceMention:
 
 # --- word lists: the cues that make a capitalised word a place, or not ---------------------
 
+def _wordset(words: str) -> frozenset[str]:
+    """The set of the space-separated words of ``words`` (keeps long word lists readable)."""
+    return frozenset(words.split())
+
+
 #: Words before a name that say "a location follows".
-LOCATIVE_CUES = frozenset(
+LOCATIVE_CUES = _wordset(
     "in at near from to into outside around across toward towards inside via through "
-    "between within throughout beyond along nearby".split()
+    "between within throughout beyond along nearby"
 )
 #: "the <feature> of X" and "X <feature>": the kind of place meant.
 FEATURE_WORDS = {
@@ -113,44 +117,44 @@ FEATURE_WORDS = {
     "river": "river",
 }
 #: Capitalised words that may stand before a place name in one proper name ("Northern Syria").
-COMPANIONS_BEFORE = frozenset(
+COMPANIONS_BEFORE = _wordset(
     "north south east west northern southern eastern western central upper lower greater "
     "northeast northwest southeast southwest northeastern northwestern southeastern "
-    "southwestern old new lake mount".split()
+    "southwestern old new lake mount"
 )
 #: Capitalised words that may follow a place name in one proper name ("Raqqa Province").
-COMPANIONS_AFTER = frozenset(
+COMPANIONS_AFTER = _wordset(
     "river province governorate city town village district region valley lake dam desert "
-    "mountains mountain plain plains camp".split()
+    "mountains mountain plain plains camp"
 )
 #: Titles and roles after a place name, which keep it a place ("U.S. President Trump",
 #: "Fargo Mayor Dennis Walaker").
-TITLES_AFTER_PLACE = frozenset(
+TITLES_AFTER_PLACE = _wordset(
     "president prime minister foreign defense defence interior secretary ambassador vice king "
     "queen prince crown sen senator rep gen general envoy deputy chief supreme leader mayor "
-    "governor police".split()
+    "governor police"
 )
 #: Words before a capitalised name that say it is a person.
-PERSON_CUES = frozenset(
+PERSON_CUES = _wordset(
     "mr mrs ms miss dr gen general col colonel cmdr commander lt maj major capt captain sgt "
     "president minister sen senator rep gov governor mayor king queen prince sheikh imam pope "
     "spokesman spokeswoman spokesperson leader chief secretary ambassador envoy judge "
     "officer adm admiral premier emir cleric journalist reporter correspondent brother sister "
-    "son daughter wife husband father mother uncle".split()
+    "son daughter wife husband father mother uncle"
 )
 #: Function words that are capitalised only at the start of a sentence.
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = _wordset(
     "a an the in on at of for from to by with and or but as if so not no yes it its this that "
     "these those there here he she they we you i his her their our your my when while after "
     "before since until during despite although though because where what who which how why "
     "then now also even still just only more most many much some any all both each every "
     "once over under into onto about across against among around between near outside "
     "inside through throughout toward towards via within without meanwhile however "
-    "according unlike like".split()
+    "according unlike like"
 )
 #: Ordinary English words that are also names of places somewhere.  Such a match needs a
 #: locative cue and capitalisation in mid-sentence to count.
-COMMON_WORDS = frozenset(
+COMMON_WORDS = _wordset(
     "be do go up we me he man men van batman side bath reading mobile nice split male sale "
     "bar hope deal orange say sure well mark long grant ash hill field lake bay park green "
     "white black brown young page york union unity liberty independence victory justice "
@@ -158,14 +162,14 @@ COMMON_WORDS = frozenset(
     "port fort university college school church hospital court house home office street "
     "road camp station bridge border front north south east west central western eastern "
     "southern northern island valley desert gulf sea ocean rock stone wood forest deir tell "
-    "bir red blue yellow gold silver gate oil".split()
+    "bir red blue yellow gold silver gate oil"
 )
 #: Capitalised words that are never place names in news: months, days, faiths, the enemy's names.
-NEVER_PLACES = frozenset(
+NEVER_PLACES = _wordset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday muslim islamic christian jewish "
     "sunni shiite shia alawite druze yazidi turkmen assyrian god allah daesh isis isil "
-    "caliphate salafi jihadi quran koran".split()
+    "caliphate salafi jihadi quran koran"
 ) | {"white house"}  # the U.S. president's, never Casablanca (Dar el Beida)
 #: Names of regions the gazetteer has no entry for: reported as unresolved mentions.
 REGIONS = ("Middle East", "Levant", "Kurdistan", "Rojava", "Gaza Strip", "West Bank")
@@ -176,19 +180,23 @@ CONTINENTS = frozenset({"europe", "africa", "asia", "north america", "south amer
 REGIONAL_ADJECTIVES = ("Kurdish", "Arab", "European", "Middle Eastern")
 _REGIONAL_ADJECTIVE_KEYS = frozenset(normalise(a) for a in REGIONAL_ADJECTIVES)
 #: Verbs of speaking that follow a person's name.
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = _wordset(
     "said says told tweeted added cautioned warned stated explained noted predicted insisted "
-    "argued claimed asked wrote replied announced declared urged".split()
+    "argued claimed asked wrote replied announced declared urged"
 )
 #: Compound adjectives built on a place name: "U.S.-backed", "Britain-based".
-COMPOUND_SUFFIXES = frozenset(
+COMPOUND_SUFFIXES = _wordset(
     "backed led based born made run controlled held allied funded supported sponsored "
-    "trained owned bound".split()
+    "trained owned bound"
 )
 
 #: Lower-case words found inside place names ("Gulf of Aden", "Bosnia and Herzegovina").
-NAME_CONNECTORS = frozenset("of and on upon de du da la le les del di im am sur bin".split())
-_OF_WORDS = frozenset("of de du da la le les del di bin".split())
+NAME_CONNECTORS = _wordset(
+    "of and on upon de du da la le les del di im am sur bin"
+)
+_OF_WORDS = _wordset(
+    "of de du da la le les del di bin"
+)
 #: Arabic articles that belong to the name they precede ("al-Hol", "Al-Susah").
 ARABIC_ARTICLES = frozenset(ARTICLES - {"the"})
 #: Gazetteer kinds and feature codes important enough to count without a locative cue.
@@ -384,7 +392,8 @@ def _span(words: Sequence[_Word], text: str, first: int, last: int, key: str) ->
     if first > 0:
         before = words[first - 1]
         gap = text[before.end : words[first].start]
-        if before.key in ARABIC_ARTICLES and (gap == "-" or (gap == " " and before.surface[0].isupper())):
+        attached = gap == "-" or (gap == " " and before.surface[0].isupper())
+        if before.key in ARABIC_ARTICLES and attached:
             first -= 1
     end = words[last].end
     if _POSSESSIVE.search(words[last].surface):
@@ -429,7 +438,7 @@ def _context(
     sentence_initial = _sentence_initial(text, span.start)
     name_before = ""
     before = words[span.first - 1] if span.first > 0 else None
-    hyphenated_place = span.first - 1 in matched and text[before.end : span.start] == "-" if before else False
+    hyphenated_place = bool(before) and span.first - 1 in matched and text[before.end] == "-"
     if (
         before is not None
         and span.first - 1 not in countries
@@ -508,9 +517,9 @@ def _cue_before(keys: Sequence[str]) -> tuple[str, str]:
 
 
 #: Words that may stand between a locative cue and the name ("in the northern Syria").
-_SKIPPABLE = frozenset(
+_SKIPPABLE = _wordset(
     "the northern southern eastern western central northeastern northwestern southeastern "
-    "southwestern rural neighbouring neighboring nearby besieged".split()
+    "southwestern rural neighbouring neighboring nearby besieged"
 )
 
 
@@ -621,14 +630,16 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
         return None
     if key in article.people and not context.kind:
         return None
-    if context.name_after and not context.compound:
-        if context.name_after.lower() not in TITLES_AFTER_PLACE:
-            return None
+    if (
+        context.name_after
+        and not context.compound
+        and context.name_after.lower() not in TITLES_AFTER_PLACE
+    ):
+        return None
     letters = surface.replace(".", "")
-    if len(letters) > 1 and letters.isupper() and not _dateline(article.text, span):
-        # acronyms (SDF, ISIS, AFP) are not places, short country forms (US, UK, UAE) are
-        if not any(c.place.kind == "country" for c in _lookup(gazetteer, surface)[:1]):
-            return None
+    acronym = len(letters) > 1 and letters.isupper() and not _dateline(article.text, span)
+    if acronym and not any(c.place.kind == "country" for c in _lookup(gazetteer, surface)[:1]):
+        return None  # acronyms (SDF, ISIS, AFP) are not places, short country forms (US, UK) are
     if key in matcher.adjectives:
         country = gazetteer.get(matcher.adjectives[key])
         return _Found(span, context, True, (), country, f"country adjective {surface!r}")
@@ -641,10 +652,9 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
         candidates = tuple(c for c in candidates if surface in c.place.names)
     if not candidates:
         return None
-    if key in COMMON_WORDS or key in article.lowercase:
-        # "Gate 10", "Can you", "the Red River": ordinary words need a cue in mid-sentence
-        if context.sentence_initial or not context.cue:
-            return None
+    ordinary = key in COMMON_WORDS or key in article.lowercase
+    if ordinary and (context.sentence_initial or not context.cue):
+        return None  # "Gate 10", "Can you", "the Red River": ordinary words need a cue
     major = _is_major(candidates[0].place, article.countries) and _tier(candidates[0]) == 0
     evidence = f"after {context.cue!r}" if context.cue else ("well-known place" if major else "")
     weak = not (major or context.cue)
@@ -699,9 +709,10 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
     for first, word in enumerate(words):
         if first in covered or not _starts_name(word):
             continue
-        if first > 0 and _joined(text, words[first - 1].end, word.start):
-            if words[first - 1].key not in FUNCTION_WORDS:
-                continue  # inside a longer name: not where a name starts
+        previous = words[first - 1] if first > 0 else None
+        joined = previous is not None and _joined(text, previous.end, word.start)
+        if joined and previous.key not in FUNCTION_WORDS:
+            continue  # inside a longer name: not where a name starts
         cue, kind = _cue_before(_keys_before(text, word.start))
         feature = bool(kind) and not cue.startswith("such")
         if not cue:
@@ -717,7 +728,8 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
             last += 1
         if words[last].key in ARABIC_ARTICLES:
             last -= 1
-        span = _span(words, text, first, last, normalise(text[words[first].start : words[last].end]))
+        key = normalise(text[words[first].start : words[last].end])
+        span = _span(words, text, first, last, key)
         surface = text[span.start : span.end]
         if span.key in NEVER_PLACES or span.key in COMMON_WORDS or span.key in article.people:
             continue
@@ -729,7 +741,8 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
                            or candidates[0].place.country in countries | _HOME_COUNTRIES):
             found.append(_Found(span, context, False, candidates, evidence=f"after {cue!r}"))
         elif feature:
-            found.append(_Found(span, context, False, (), None, f"after {cue!r}; not in the gazetteer"))
+            evidence = f"after {cue!r}; not in the gazetteer"
+            found.append(_Found(span, context, False, (), None, evidence))
         covered.update(range(first, last + 1))
     return found
 
@@ -757,12 +770,14 @@ def _repeats(
                 continue
             covered.update(range(first, last + 1))
             evidence = f"named {original.evidence} earlier in the article"
-            found.append(_Found(span, context, context.compound, original.candidates, None, evidence))
+            candidates = original.candidates
+            found.append(_Found(span, context, context.compound, candidates, None, evidence))
     return found
 
 
 def _starts_name(word: _Word) -> bool:
-    return word.surface[0].isupper() and not word.surface.isupper() and word.key not in FUNCTION_WORDS
+    surface = word.surface
+    return surface[0].isupper() and not surface.isupper() and word.key not in FUNCTION_WORDS
 
 
 # --- resolution: a named, ordered chain of scoring steps -------------------------------------
@@ -777,7 +792,7 @@ class _Focus:
 
 
 def _name_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
-    return candidate.score, f"name match: {candidate.reason}"
+    return candidate.score, candidate.reason
 
 
 def _feature_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
@@ -820,8 +835,10 @@ def _importance_step(candidate: Candidate, found: _Found, focus: _Focus) -> tupl
     return points, ""
 
 
+_Step = Callable[[Candidate, _Found, _Focus], tuple[float, str]]
+
 #: The resolution chain, in order; each step's name and evidence are shown to users.
-RESOLUTION_STEPS: tuple[tuple[str, Callable[[Candidate, _Found, _Focus], tuple[float, str]]], ...] = (
+RESOLUTION_STEPS: tuple[tuple[str, _Step], ...] = (
     ("name", _name_step),
     ("feature type", _feature_step),
     ("article focus", _focus_step),
@@ -833,7 +850,10 @@ RESOLUTION_STEPS: tuple[tuple[str, Callable[[Candidate, _Found, _Focus], tuple[f
 def _distance_km(a: Place, b: Place) -> float:
     """Great-circle distance (haversine, mean Earth radius)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
@@ -842,11 +862,11 @@ def _ranked(found: _Found, focus: _Focus) -> list[tuple[float, Candidate, tuple[
     ranked = []
     for candidate in _best_tier(found):
         total, evidence = 0.0, []
-        for _, step in RESOLUTION_STEPS:
+        for name, step in RESOLUTION_STEPS:
             points, why = step(candidate, found, focus)
             total += points
             if why:
-                evidence.append(why)
+                evidence.append(f"{name}: {why}")
         ranked.append((total, candidate, tuple(evidence)))
     ranked.sort(key=lambda r: (-r[0], r[1].place.id))
     return ranked
@@ -893,7 +913,9 @@ def _resolve(text: str, found: Sequence[_Found]) -> list[PlaceMention]:
         if not f.candidates:
             confidence = 0.95 if f.fixed is not None else 0.5
             mentions.append(
-                PlaceMention(surface, f.span.start, f.span.end, f.fixed, confidence, f.adjective, recognition)
+                PlaceMention(
+                    surface, f.span.start, f.span.end, f.fixed, confidence, f.adjective, recognition
+                )
             )
             continue
         ranked = _ranked(f, focus)

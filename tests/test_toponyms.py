@@ -1,0 +1,176 @@
+"""The geoparser on the bundled seed articles, against gold written by reading them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from geo.articles import ARTICLES_DIR, load_bundled
+from geo.gazetteer import default_gazetteer
+from geo.toponyms import PlaceMention, find_places
+
+REPO = Path(__file__).resolve().parent.parent
+GOLD = json.loads((REPO / "tests" / "gold" / "places_seeds.json").read_text(encoding="utf-8"))
+BAGHUZ = {"171943", "171944"}
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, tuple[str, list[PlaceMention]]]:
+    """article id -> (text, places found), for the three seed articles."""
+    gazetteer = default_gazetteer()
+    return {a.id: (a.text, find_places(a, gazetteer)) for a in load_bundled()}
+
+
+def _gold_articles():
+    return [pytest.param(entry, id=entry["file"]) for entry in GOLD["articles"]]
+
+
+def test_gold_offsets_index_the_article_files():
+    for entry in GOLD["articles"]:
+        text = (ARTICLES_DIR / entry["file"]).read_bytes().decode("utf-8")
+        for m in entry["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+
+
+@pytest.mark.parametrize("entry", _gold_articles())
+def test_every_gold_mention_found_and_nothing_else(seeds, entry):
+    _, found = seeds[entry["article_id"]]
+    gold_spans = {(m["start"], m["end"]) for m in entry["mentions"]}
+    found_spans = {(m.start, m.end) for m in found}
+    assert sorted(gold_spans - found_spans) == [], "missed"
+    assert sorted(found_spans - gold_spans) == [], "false positives"
+
+
+@pytest.mark.parametrize("entry", _gold_articles())
+def test_every_gold_mention_resolved_to_an_accepted_entry(seeds, entry):
+    _, found = seeds[entry["article_id"]]
+    by_span = {(m.start, m.end): m for m in found}
+    for gold in entry["mentions"]:
+        mention = by_span[(gold["start"], gold["end"])]
+        assert mention.adjective is gold["adjective"], gold
+        if gold["ids"] is None:
+            assert mention.place is None, gold
+        else:
+            assert mention.place is not None and mention.place.id in gold["ids"], gold
+        assert 0.0 <= mention.confidence <= 1.0
+        assert mention.evidence, "every decision carries its evidence"
+
+
+def _mentions(seeds, surface: str) -> list[PlaceMention]:
+    return [m for _, found in seeds.values() for m in found if m.text == surface]
+
+
+@pytest.mark.parametrize(
+    ("surface", "ids"),
+    [
+        ("Baghuz", BAGHUZ),
+        ("Baghouz", BAGHUZ),
+        ("Hajin", {"174506"}),
+        ("Raqqa", {"172955"}),
+        ("Syria", {"163843"}),
+        ("Iraq", {"99237"}),
+        ("Washington", {"4140963"}),
+        ("Britain", {"2635167"}),
+        ("Euphrates River", {"ne:62"}),
+    ],
+)
+def test_checked_by_names_resolve(seeds, surface, ids):
+    mentions = _mentions(seeds, surface)
+    assert mentions
+    assert {m.place.id for m in mentions} <= ids
+
+
+def test_province_of_deir_el_zour_is_the_governorate(seeds):
+    text, found = seeds["74676b06e3cfb576"]
+    start = text.index("province of Deir el-Zour") + len("province of ")
+    (mention,) = [m for m in found if m.start == start]
+    assert mention.place.id == "170792"
+    assert mention.place.kind == "governorate"
+    assert any("province of" in e for e in mention.evidence)
+
+
+@pytest.mark.parametrize("name", ["Bali", "Trump", "Votel", "Afrin", "Mustafa", "Adnan"])
+def test_people_are_not_places(seeds, name):
+    assert _mentions(seeds, name) == []
+
+
+def test_places_inside_organisation_names_are_not_mentions():
+    text = (
+        "The Syrian Democratic Forces and the Syrian Observatory for Human Rights said so, "
+        "and U.S. Central Command agreed, ITV News reported."
+    )
+    assert find_places(text) == []
+
+
+def test_adjectives_are_marked_and_resolved_to_their_country():
+    found = find_places("Kurdish-led Syrian forces met an Iraqi woman and U.S.-backed fighters.")
+    summary = [(m.text, m.adjective, m.place.id if m.place else None) for m in found]
+    assert summary == [
+        ("Kurdish", True, None),
+        ("Syrian", True, "163843"),
+        ("Iraqi", True, "99237"),
+        ("U.S.", True, "6252001"),
+    ]
+
+
+def test_unknown_place_after_a_cue_is_reported_unresolved():
+    text = "Fighters withdrew from the village of Xyzabad on Monday."
+    (mention,) = find_places(text)
+    assert (mention.text, mention.place) == ("Xyzabad", None)
+    record = mention.to_dict()
+    assert record["id"] is None and record["geonameid"] is None and record["name"] is None
+    assert record["text"] == text[record["start"] : record["end"]]
+
+
+def test_offsets_are_exact_with_windows_line_endings(seeds):
+    for text, found in seeds.values():
+        crlf = text.replace("\n", "\r\n")
+        found_crlf = find_places(crlf)
+        assert [m.text for m in found_crlf] == [m.text for m in found]
+        for m in found_crlf:
+            assert crlf[m.start : m.end] == m.text
+
+
+def test_to_dict_has_the_contract_fields(seeds):
+    _, found = next(iter(seeds.values()))
+    record = found[0].to_dict()
+    expected = {"text", "start", "end", "id", "geonameid", "name", "kind", "lat", "lon"}
+    expected |= {"country", "admin1", "score", "adjective", "evidence", "alternatives"}
+    assert set(record) == expected
+    assert isinstance(record["geonameid"], int)
+
+
+def _run_cli(*args: str, stdin: str | None = None) -> list[dict]:
+    result = subprocess.run(
+        [sys.executable, "-m", "geo", "extract", *args],
+        input=stdin.encode("utf-8") if stdin is not None else None,
+        capture_output=True,
+        cwd=REPO,
+        check=True,
+    )
+    return [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+
+
+def test_cli_prints_one_json_line_per_file_in_input_order():
+    files = [ARTICLES_DIR / entry["file"] for entry in GOLD["articles"]][::-1]
+    records = _run_cli(*map(str, files), "--published", "2019-02-09")
+    assert [r["file"] for r in records] == [str(f) for f in files]
+    for path, record in zip(files, records, strict=True):
+        text = path.read_bytes().decode("utf-8")
+        assert record["published"] == "2019-02-09"
+        assert record["places"]
+        for place in record["places"]:
+            assert text[place["start"] : place["end"]] == place["text"]
+
+
+def test_cli_reads_standard_input_with_crlf_kept():
+    text = "Shelling hit Hajin.\r\nResidents fled to the village of Xyzabad."
+    (record,) = _run_cli("-", stdin=text)
+    places = {(p["text"], p["id"]) for p in record["places"]}
+    assert places == {("Hajin", "174506"), ("Xyzabad", None)}
+    for place in record["places"]:
+        assert text[place["start"] : place["end"]] == place["text"]
