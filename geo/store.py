@@ -46,7 +46,9 @@ from geo.tables import (
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = REPO_ROOT / "var" / "atlas.sqlite"
 READONLY_ENV = "ATLAS_READONLY"
-"""Set to 1/true to open the default SQLite store as a read-only, per-process copy."""
+"""Set to 1/true to open a SQLite store as a read-only, in-memory copy."""
+HOSTED_ROOT = Path("/mount/src")
+"""Where Streamlit Community Cloud checks out apps."""
 
 Status = Literal["added", "unchanged"]
 CountryOf = Callable[[str], "str | None"]
@@ -518,8 +520,18 @@ def _as_date(value: Any) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else None
 
 
-def _readonly_requested() -> bool:
-    return os.environ.get(READONLY_ENV, "").strip().lower() in {"1", "true", "yes"}
+def _readonly_reason() -> str:
+    """Why a SQLite store must not be written here, or "" when it may.
+
+    Streamlit Community Cloud runs apps from /mount/src: a file written there
+    is shared by every visitor and lost at the next reboot, so without a
+    database each user's additions stay in their own session instead.
+    """
+    if os.environ.get(READONLY_ENV, "").strip().lower() in {"1", "true", "yes"}:
+        return f"{READONLY_ENV} is set"
+    if REPO_ROOT.is_relative_to(HOSTED_ROOT):
+        return "a hosted deploy with no DATABASE_URL configured"
+    return ""
 
 
 def open_store(
@@ -541,8 +553,8 @@ def open_store(
         if url.startswith(("postgresql://", "postgres://")):
             return Store(_Postgres(url), **options)
         path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
-        if _readonly_requested():
-            return _fallback(path, f"{READONLY_ENV} is set", options)
+        if reason := _readonly_reason():
+            return _fallback(path, reason, options)
         return Store(_SQLite(path), **options)
     except Exception as exc:  # any driver or OS error: report it, keep the app usable
         reason = f"{type(exc).__name__}: {exc}".replace(url, redact(url))

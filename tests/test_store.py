@@ -386,3 +386,13 @@ def test_seeds_go_into_a_fresh_store_once_with_real_governorates_and_countries(u
     assert inside.all()
     syria = store.mentions(Filters(places=(SYRIA.id,)))
     assert len(syria) == (everything["country"] == "SY").sum() and (syria["country"] == "SY").all()
+
+
+def test_a_hosted_checkout_without_database_keeps_additions_per_session(monkeypatch, tmp_path):
+    import geo.store
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setattr(geo.store, "HOSTED_ROOT", geo.store.REPO_ROOT.parent)
+    s = open_store(str(tmp_path / "atlas.sqlite"), governorate_of=governorate_of)
+    assert not s.writable and "hosted deploy" in s.note
+    assert open_store(PG_URL).writable if PG_URL else True  # a database still works there
