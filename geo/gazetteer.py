@@ -61,6 +61,7 @@ _QUALIFIERS = {
     "village": "populated place", "river": "river",
 }
 _FUZZY_CUTOFF = 85.0
+_FUZZY_LENGTHS = (4, 60)  # shorter keys match too much by chance; longer ones are not names
 
 
 @dataclass(frozen=True)
@@ -228,10 +229,12 @@ class Gazetteer:
         if not key:
             return {}
         found = {pid: self._exact_or_normalised(name, self.get(pid)) for pid in self._ids(key)}
-        for variant_key in self._variants.get(skeleton(key), "").split("\t"):
+        variant = skeleton(key)
+        # a skeleton of one or two letters ("as" for "US") says too little to match on
+        for variant_key in self._variants.get(variant, "").split("\t") if len(variant) > 2 else ():
             if variant_key and variant_key != key:
                 self._add_similar(found, key, variant_key, "variant")
-        if not found and len(key) >= 4:
+        if not found and _FUZZY_LENGTHS[0] <= len(key) <= _FUZZY_LENGTHS[1]:
             for fuzzy_key, _, _ in self._fuzzy(key):
                 self._add_similar(found, key, fuzzy_key, "fuzzy")
         return found

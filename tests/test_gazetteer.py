@@ -243,3 +243,8 @@ def test_article_only_difference_does_not_lose_to_a_small_exact_namesake(gazette
     # "Hasakah" is an exact alternate name of an Iraqi hamlet, but news means the Syrian city.
     best = gazetteer.lookup("Hasakah")[0].place
     assert (best.country, best.admin1) == ("SY", "Al-Hasakah")
+
+
+@pytest.mark.parametrize("name", ["a" * 5000, "Deir " * 1000, "\x00\x01", "🙂", "\u202e"])
+def test_odd_input_gives_an_empty_list(gazetteer, name):
+    assert gazetteer.lookup(name) == []
