@@ -253,3 +253,12 @@ def test_bad_sidecar_date_fails_its_text_with_the_reason(tmp_path):
     (tmp_path / "x.csv").write_text("published\nyesterday-ish\n")
     (record,) = read_paths([tmp_path], today=TODAY)
     assert record.error.startswith("metadata in ") and "is not a date" in record.error
+
+
+def test_sidecar_csv_lends_its_first_row(tmp_path):
+    (tmp_path / "x.txt").write_text("Shelling hit Hajin.")
+    sidecar = "Headline,Outlet,Published\nHajin shelled,Wire,7 February 2019\n"
+    (tmp_path / "x.csv").write_text(sidecar)
+    (record,) = read_paths([tmp_path], today=TODAY)
+    assert (record.article.title, record.article.outlet) == ("Hajin shelled", "Wire")
+    assert record.article.published == date(2019, 2, 7)
