@@ -117,6 +117,7 @@ def _tokens(chars: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=200_000)
 def normalise(text: str) -> str:
     """The normalised key of a name: ``"Deir el-Zour"`` -> ``"deir zour"``."""
     return normalise_with_offsets(text)[0]
