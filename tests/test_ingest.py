@@ -298,3 +298,36 @@ def test_add_page_lists_unreadable_input_with_its_reason(add_page, tmp_path):
     (table,) = page.dataframe
     assert list(table.value["reason"]) == ["publication date 2999-01-01 is in the future"]
     assert not page.button
+
+
+def test_progress_bar_is_drawn_on_a_terminal(tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    primary, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 100 columns
+    db = str(tmp_path / "a.sqlite")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "geo", "ingest", str(BAD_INPUTS / "batch.jsonl"), "--db", db],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=terminal,
+    )  # fmt: skip
+    process.communicate(timeout=300)
+    os.close(terminal)
+    drawn = b""
+    while chunk := _read_available(primary):
+        drawn += chunk
+    os.close(primary)
+    assert b"ingest: " in drawn and b"6 records" in drawn  # 7 lines, one blank
+
+
+def _read_available(fd: int) -> bytes:
+    import select
+
+    if not select.select([fd], [], [], 0.5)[0]:
+        return b""
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # the terminal side is closed and drained
+        return b""
