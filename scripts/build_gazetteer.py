@@ -5,7 +5,8 @@
 Inputs (documented in ../shared/data/SOURCES.md): Who's On First places of SY, IQ, TR, JO and LB
 (with GeoNames ids), GeoNames cities15000 (world), admin1CodesASCII, countryInfo, the Natural
 Earth 50m country polygons (for country positions and English name forms) and the Natural
-Earth 10m rivers of the region.  One hand-typed table, scripts/english_country_forms.tsv, adds
+Earth 10m rivers of the region; the first-level units of other countries come from
+admin1CodesASCII.  One hand-typed table, scripts/english_country_forms.tsv, adds
 the English country forms and adjectives news reports use.
 
 Outputs, read by geo/gazetteer.py:
@@ -23,6 +24,7 @@ import csv
 import gzip
 import io
 import json
+import statistics
 import sys
 import unicodedata
 import zipfile
@@ -204,6 +206,26 @@ def country_rows(
         yield with_names(place, [*names, *wof_names.get(gid, ())])
 
 
+def world_admin1(source: Path, cities: dict[int, list[str]]) -> Iterator[Place]:
+    """First-level units of the countries outside WOF (US states, England, ...): admin1Codes.
+
+    GeoNames gives no position for them here, so each is placed at the median latitude and
+    longitude of its cities15000 towns (an approximation, good to a few tens of kilometres for
+    most units); units without such a town are left out.
+    """
+    towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for r in cities.values():
+        towns[f"{r[8]}.{r[10]}"].append((float(r[4]), float(r[5])))
+    for code, name, ascii_name, gid in read_tsv(source / "gazetteer" / "admin1CodesASCII.txt",
+                                                header=False):
+        if code in towns and code[:2] not in WOF_COUNTRIES:
+            lat, lon = (statistics.median(axis) for axis in zip(*towns[code], strict=True))
+            name = name or ascii_name  # "MC.00" has only its ASCII name
+            place = Place(gid, int(gid), name, "governorate", "ADM1", code.split(".")[0], name,
+                          round(lat, 5), round(lon, 5), 0, ())
+            yield with_names(place, [name, ascii_name])
+
+
 def read_forms() -> list[tuple[str, str, str]]:
     """(country code, name | adjective, form) rows of the hand-typed table."""
     lines = FORMS_TABLE.read_text(encoding="utf-8").splitlines()
@@ -251,6 +273,8 @@ def build(source: Path) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
     for gid, r in cities.items():
         if str(gid) not in by_id and r[7] not in DROPPED_CODES:
             by_id[str(gid)] = geonames_row(r, admin1)
+    for place in world_admin1(source, cities):
+        by_id.setdefault(place.id, place)
     countries = {p.country: p for p in country_rows(source, cities, wof_country_names)}
     adjectives = []
     for cc, kind, form in read_forms():
