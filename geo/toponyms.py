@@ -337,7 +337,8 @@ def _matcher(gazetteer: Gazetteer) -> _Matcher:
 def _lookup(gazetteer: Gazetteer, surface: str) -> tuple[Candidate, ...]:
     """Gazetteer candidates for a surface form.  Spelling variants count only for places of
     the conflict region, where they are transliterations ("Baghouz"); elsewhere they
-    mostly pair unrelated names ("Ohio", Wuhu).  Fuzzy matches only when nothing closer."""
+    mostly pair unrelated names ("Ohio", Wuhu).  Fuzzy matches never count: a name the
+    gazetteer does not know is reported unresolved, not guessed."""
     key = normalise(surface)
     found = [
         c
@@ -345,8 +346,7 @@ def _lookup(gazetteer: Gazetteer, surface: str) -> tuple[Candidate, ...]:
         if _tier(c) == 0
         or (c.place.country in _HOME_COUNTRIES and _similarity(key, c) >= _MIN_SIMILARITY)
     ]
-    close = [c for c in found if _tier(c) < 2]
-    return tuple(close or found)
+    return tuple(c for c in found if _tier(c) < 2)
 
 
 # --- recognition -------------------------------------------------------------------------------

@@ -183,33 +183,25 @@ def is_middle_east(article: GoldArticle) -> bool:
 def score_article(article: GoldArticle, found: Sequence[PlaceMention]) -> Scores:
     """Compare one article's predictions with its gold, exact spans only.
 
-    A matched pair is a noun or an adjective by the gold flag, or by the prediction's flag
-    where the corpus does not say; an unmatched prediction by its own flag.
+    A pair is a noun or an adjective by the gold flag, or by the prediction's flag where the
+    corpus does not say (LGL, TR-News); an unmatched prediction by its own flag.
     """
     scores = Scores()
-    by_span = {(m.start, m.end): m for m in found}
-    matched_spans = set()
-    for gold in article.names:
-        mention = by_span.get((gold.start, gold.end))
+    gold_by_span = {(g.start, g.end): g for g in article.names}
+    found_by_span = {(m.start, m.end): m for m in found}
+    for span, gold in gold_by_span.items():
+        mention = found_by_span.get(span)
         adjective = gold.adjective
         if adjective is None:
             adjective = bool(mention and mention.adjective)
         for tally in (scores.adjective if adjective else scores.noun, scores.all):
             tally.gold += 1
-            if mention is None:
-                continue
-            tally.matched += 1
-            _score_resolution(tally, gold, mention)
-        if mention is not None:
-            matched_spans.add((gold.start, gold.end))
-    for m in found:
-        if (m.start, m.end) in matched_spans:
-            gold_adj = next(
-                (g.adjective for g in article.names if (g.start, g.end) == (m.start, m.end)), None
-            )
-            adjective = m.adjective if gold_adj is None else gold_adj
-        else:
-            adjective = m.adjective
+            if mention is not None:
+                tally.matched += 1
+                _score_resolution(tally, gold, mention)
+    for span, mention in found_by_span.items():
+        gold = gold_by_span.get(span)
+        adjective = mention.adjective if gold is None or gold.adjective is None else gold.adjective
         (scores.adjective if adjective else scores.noun).predicted += 1
         scores.all.predicted += 1
     for tally in (scores.noun, scores.adjective, scores.all):
