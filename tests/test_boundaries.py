@@ -1,5 +1,8 @@
 """Shipped boundaries: valid, EPSG:4326, joined to the gazetteer; point-in-polygon lookups."""
 
+import subprocess
+import sys
+
 import pytest
 
 from geo import boundaries
@@ -83,3 +86,14 @@ def test_simplification_keeps_outlines_close_to_the_source():
     ratio = shipped.area.sum() / original.area.sum()
     assert abs(ratio - 1) < 0.005
     assert shipped.geometry.hausdorff_distance(original.geometry, align=False).max() < 125
+
+
+def test_shipped_files_are_what_the_build_script_makes(tmp_path):
+    source = boundaries.DATA_DIR.parents[2] / "shared" / "data"
+    if not (source / "boundaries").is_dir():
+        pytest.skip("../shared/data is not available")
+    script = boundaries.DATA_DIR.parents[1] / "scripts" / "build_boundaries.py"
+    subprocess.run([sys.executable, str(script), "--source", str(source), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    for path in sorted(boundaries.DATA_DIR.glob("*.geojson")):
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name

@@ -248,3 +248,14 @@ def test_article_only_difference_does_not_lose_to_a_small_exact_namesake(gazette
 @pytest.mark.parametrize("name", ["a" * 5000, "Deir " * 1000, "\x00\x01", "🙂", "\u202e"])
 def test_odd_input_gives_an_empty_list(gazetteer, name):
     assert gazetteer.lookup(name) == []
+
+
+def test_shipped_files_are_what_the_build_script_makes(tmp_path):
+    source = Path(__file__).resolve().parents[2] / "shared" / "data"
+    if not (source / "gazetteer").is_dir():
+        pytest.skip("../shared/data is not available")
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
+    subprocess.run([sys.executable, str(script), "--source", str(source), "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    for name in ("places.tsv.gz", "index.tsv.gz", "adjectives.tsv"):
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
