@@ -32,13 +32,10 @@ if summary.latest_territory_where:
 
 map_column, chart_column = st.columns([4, 1])
 with map_column:
-    shapes = dashboard.boundaries()
-    atlas = build_map(
-        mentions, figures, shapes["countries"], shapes["governorates"], shapes["districts"]
-    )
+    atlas = build_map(mentions, figures, dashboard.governorate_shapes())
     clicked = st_folium(
         atlas, key="atlas", height=600, use_container_width=True,
-        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"],
+        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"], render=False,
     )  # fmt: skip
     st.caption(
         "Click a place to filter every page to it. Territory is drawn to scale; "

@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 from datetime import date
 
-import geopandas as gpd
 import pandas as pd
 import streamlit as st  # noqa: TID251 (the Streamlit edge, like app.py and pages/)
 
 from geo.filters import FIGURE_KINDS, Filters, location_choices, parse_query, to_query
+from geo.maps import display_boundaries
 
 WIDGETS = ("w_dates", "w_country", "w_governorate", "w_place", "w_kind", "w_outlet")
 
@@ -29,53 +29,58 @@ def _secret(name: str) -> str | None:
         return None
 
 
+def _url() -> str | None:
+    """Where the store is: $DATABASE_URL, else the DATABASE_URL secret, else the default file."""
+    return os.environ.get("DATABASE_URL") or _secret("DATABASE_URL")
+
+
 @st.cache_resource(show_spinner="Opening the store…")
-def store():
-    """The one store of the process; an empty one (even the in-memory fallback) gets the seeds."""
+def _open(url: str | None):
+    """One store per location; an empty one (even the in-memory fallback) gets the seeds."""
     from geo.store import open_store
 
-    opened = open_store(os.environ.get("DATABASE_URL") or _secret("DATABASE_URL"))
+    opened = open_store(url)
     opened.seed_if_empty()
     return opened
 
 
-def version() -> int:
-    """Changes when articles are added, so cached frames are not stale after an ingest."""
-    return int(store().stats()["articles"])
+def store():
+    return _open(_url())
+
+
+def version() -> tuple[str | None, int]:
+    """Which store and how many articles: cached frames are keyed by it, so none is stale."""
+    return _url(), int(store().stats()["articles"])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def articles(filters: Filters, data_version: int) -> pd.DataFrame:
+def articles(filters: Filters, data_version: tuple) -> pd.DataFrame:
     return store().articles(filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def mentions(filters: Filters, data_version: int) -> pd.DataFrame:
+def mentions(filters: Filters, data_version: tuple) -> pd.DataFrame:
     return store().mentions(filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def figures(filters: Filters, data_version: int) -> pd.DataFrame:
+def figures(filters: Filters, data_version: tuple) -> pd.DataFrame:
     return store().figures(filters)
 
 
-@st.cache_resource(show_spinner="Loading boundaries…")
-def boundaries() -> dict[str, gpd.GeoDataFrame]:
-    """Countries, governorates and districts shipped in data/boundaries/ (EPSG:4326)."""
-    from geo import boundaries as shipped
-
-    return {
-        "countries": shipped.countries(),
-        "governorates": shipped.governorates(),
-        "districts": shipped.districts(),
-    }
+@st.cache_resource(show_spinner=False)
+def governorate_shapes() -> dict:
+    """The display outlines of governorates, for the provinces articles name."""
+    return display_boundaries("governorates")
 
 
 @st.cache_data(show_spinner=False)
-def _choices(data_version: int) -> tuple[pd.DataFrame, list[str], tuple[date, date]]:
+def _choices(data_version: tuple) -> tuple[pd.DataFrame, list[str], tuple[date, date]]:
     """Locations, outlets and the date span on offer: from the whole store, not the selection."""
-    governorates = boundaries()["governorates"]
-    names = dict(zip(governorates["id"], governorates["name"], strict=True))
+    from geo.boundaries import governorates
+
+    shapes = governorates()
+    names = dict(zip(shapes["id"], shapes["name"], strict=True))
     locations = location_choices(mentions(Filters(), data_version), names)
     everything = articles(Filters(), data_version)
     outlets = sorted(o for o in everything["outlet"].dropna().unique() if o)
@@ -176,6 +181,8 @@ def sidebar() -> Filters:
             format_func=lambda k: k.replace("_", " "),
         )  # fmt: skip
         st.multiselect("Outlet", outlets, key="w_outlet", on_change=changed)
+        if store().note:
+            st.caption(store().note)
     for notice in st.session_state.notices:
         st.warning(notice, icon="⚠️")
     query = to_query(st.session_state.filters)

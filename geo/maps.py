@@ -11,12 +11,15 @@ GeoDataFrames of boundaries; nothing here reads files or knows about Streamlit.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable
+from pathlib import Path
 
 import folium
 import geopandas as gpd
 import pandas as pd
+import shapely
 from branca.element import MacroElement, Template
 from folium import plugins
 
@@ -55,9 +58,38 @@ EASTERN_SYRIA = [[33.5, 38.0], [36.8, 42.0]]
 """Where the map opens when the selection has no located place."""
 
 
-def _popup(parts: Iterable[str], width: int = 320) -> folium.Popup:
-    """A popup from HTML fragments that are already escaped."""
-    return folium.Popup("<br>".join(p for p in parts if p), max_width=width)
+def _html(parts: Iterable[str]) -> str:
+    """Popup HTML from fragments that are already escaped."""
+    return "<br>".join(p for p in parts if p)
+
+
+def _feature(geometry: dict, popup: str, tooltip: str, style: dict) -> dict:
+    """A GeoJSON feature carrying its (escaped) popup and tooltip HTML and its own style."""
+    return {
+        "type": "Feature",
+        "geometry": geometry,
+        "properties": {"popup": popup, "tooltip": tooltip, "style": style},
+    }
+
+
+def _point(lat: float, lon: float) -> dict:
+    return {"type": "Point", "coordinates": [float(lon), float(lat)]}
+
+
+def _geojson(features: list[dict], tooltip_options: dict | None = None) -> folium.GeoJson:
+    """One GeoJSON layer for many symbols: far faster to build and draw than one marker each.
+
+    Each feature's style (radius and CSS class included) travels in its
+    properties; points are drawn as circle markers.  Popup and tooltip show the
+    ``popup``/``tooltip`` properties, which callers escape with :func:`safe`.
+    """
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        marker=folium.CircleMarker(fill=True),
+        style_function=lambda feature: feature["properties"]["style"],
+        popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=340),
+        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, **(tooltip_options or {})),
+    )
 
 
 def _day(value: object) -> str:
@@ -99,33 +131,33 @@ def places_layer(mentions: pd.DataFrame) -> folium.FeatureGroup:
     counts = place_counts(mentions)
     counts = counts[(counts["kind"] != "country") & counts["lat"].notna()]
     named_in = mentions[mentions["place_id"].notna()].drop_duplicates(["place_id", "article_id"])
-    for place in counts.itertuples(index=False):
-        articles = named_in[named_in["place_id"] == place.place_id]
-        titles = [
+    titles = {
+        place_id: [
             f"• {safe(a.title or a.article_id)} ({safe(a.outlet)}, {_day(a.published)})"
             for a in articles.itertuples(index=False)
         ]
+        for place_id, articles in named_in.groupby("place_id", sort=False)
+    }
+    features = []
+    for place in counts.itertuples(index=False):
         total = int(place.mentions) + int(place.adjectives)
-        folium.CircleMarker(
-            location=[place.lat, place.lon],
-            radius=4 + 3 * math.sqrt(total),
-            color="white",
-            weight=1.5,
-            fill=True,
-            fill_color=PLACE_COLOUR,
-            fill_opacity=0.85,
-            class_name="atlas-place",
-            tooltip=folium.Tooltip(safe(place_tooltip(place.name, place.admin1))),
-            popup=_popup(
-                [
-                    f"<b>{safe(place.name)}</b> ({safe(place.kind)})",
-                    f"Governorate: {safe(place.admin1) or '—'}",
-                    f"Named {total} time{'s' if total != 1 else ''} "
-                    f"in {int(place.articles)} article{'s' if place.articles != 1 else ''}",
-                    *titles,
-                ]
-            ),
-        ).add_to(layer)
+        popup = _html(
+            [
+                f"<b>{safe(place.name)}</b> ({safe(place.kind)})",
+                f"Governorate: {safe(place.admin1) or '—'}",
+                f"Named {total} time{'s' if total != 1 else ''} "
+                f"in {int(place.articles)} article{'s' if place.articles != 1 else ''}",
+                *titles.get(place.place_id, []),
+            ]
+        )
+        style = {
+            "radius": 4 + 3 * math.sqrt(total), "color": "white", "weight": 1.5,
+            "fillColor": PLACE_COLOUR, "fillOpacity": 0.85, "className": "atlas-place",
+        }  # fmt: skip
+        tooltip = safe(place_tooltip(place.name, place.admin1))
+        features.append(_feature(_point(place.lat, place.lon), popup, tooltip, style))
+    if features:
+        _geojson(features).add_to(layer)
     return layer
 
 
@@ -134,119 +166,163 @@ def counts_layer(
 ) -> folium.FeatureGroup:
     """Proportional symbols (area ~ number of people) for people-counting figures of ``kinds``.
 
-    ``figures`` are located ones (:func:`geo.summary.locate`).
-    Each symbol is labelled with the hedged figure as printed ("> 20,000
-    evacuated"), and its popup cites the sentence, outlet, date and article.
+    ``figures`` are located ones (:func:`geo.summary.locate`).  Each symbol is
+    labelled with the hedged figure as printed ("> 20,000 evacuated"), and its
+    popup cites the sentence, outlet, date and article.
     """
     layer = folium.FeatureGroup(name=name, show=show)
     rows = figures[
         figures["kind"].isin(list(kinds)) & (figures["unit"] == "people") & figures["lat"].notna()
     ]
+    features = []
     for row in rows.sort_values("value", ascending=False).itertuples(index=False):
         colour = KIND_COLOURS.get(row.kind, KIND_COLOURS["other"])
-        folium.CircleMarker(
-            location=[row.lat, row.lon],
-            radius=min(40.0, max(5.0, 0.15 * math.sqrt(max(float(row.value), 0.0)))),
-            color=colour,
-            weight=2,
-            fill=True,
-            fill_color=colour,
-            fill_opacity=0.35,
-            class_name=f"atlas-figure atlas-{row.kind}",
-            tooltip=folium.Tooltip(f"{safe(row.label)} · {safe(row.name)}"),
-            popup=_popup(
-                [
-                    f"<b>{safe(row.label)}</b> ({safe(row.kind)}) · {safe(row.name)}",
-                    f"“{safe(row.sentence)}”",
-                    f"{safe(row.outlet)}, published {_day(row.published)}; "
-                    f"period {_period(row)}",
-                    f"Drawn at {safe(row.placed_at)}",
-                    safe_link(row.url, "Read the article"),
-                ]
-            ),
-        ).add_to(layer)
+        popup = _html(
+            [
+                f"<b>{safe(row.label)}</b> ({safe(row.kind)}) · {safe(row.name)}",
+                f"“{safe(row.sentence)}”",
+                f"{safe(row.outlet)}, published {_day(row.published)}; period {_period(row)}",
+                f"Drawn at {safe(row.placed_at)}",
+                safe_link(row.url, "Read the article"),
+            ]
+        )
+        style = {
+            "radius": min(40.0, max(5.0, 0.15 * math.sqrt(max(float(row.value), 0.0)))),
+            "color": colour, "weight": 2, "fillColor": colour, "fillOpacity": 0.35,
+            "className": f"atlas-figure atlas-{row.kind}",
+        }  # fmt: skip
+        tooltip = f"{safe(row.label)} · {safe(row.name)}"
+        features.append(_feature(_point(row.lat, row.lon), popup, tooltip, style))
+    if features:
+        _geojson(features).add_to(layer)
     return layer
 
 
 def territory_layer(
-    figures: pd.DataFrame, mentions: pd.DataFrame, governorates: gpd.GeoDataFrame
+    figures: pd.DataFrame, mentions: pd.DataFrame, governorates: dict
 ) -> folium.FeatureGroup:
     """Reported areas drawn to scale around their place, and the provinces articles name.
 
     A footprint is an equal-area circle of the reported area (see
     ``geo.territory``), labelled with the hedged figure and its date so that
     claims from different days can be compared by eye.  ``figures`` are
-    located ones (:func:`geo.summary.locate`).
+    located ones (:func:`geo.summary.locate`).  Labels of footprints around
+    the same place point different ways so they do not cover each other.
     """
     layer = folium.FeatureGroup(name="Territory")
     named = set(mentions.loc[mentions["kind"] == "governorate", "place_id"].dropna())
-    for province in governorates[governorates["id"].isin(named)].itertuples(index=False):
-        folium.GeoJson(
-            province.geometry.__geo_interface__,
-            style_function=lambda _: {
-                "color": TERRITORY_COLOUR, "weight": 2, "dashArray": "6 4", "fill": False,
-            },  # fmt: skip
-            tooltip=folium.Tooltip(f"province of {safe(province.name)}"),
-        ).add_to(layer)
+    provinces = [
+        _feature(
+            province["geometry"],
+            f"<b>province of {province['properties']['name']}</b>",
+            f"province of {province['properties']['name']}",
+            {"color": TERRITORY_COLOUR, "weight": 2, "dashArray": "6 4", "fill": False},
+        )
+        for province in governorates["features"]
+        if province["properties"]["id"] in named
+    ]
+    if provinces:
+        _geojson(provinces).add_to(layer)
+    by_direction: dict[str, list[dict]] = {}
     directions = ["right", "left", "top", "bottom"]
     for i, area in enumerate(footprints(figures).itertuples(index=False)):
-        ring = [(lat, lon) for lon, lat in area.geometry.exterior.coords]
-        folium.Polygon(
-            locations=ring,
-            color=TERRITORY_COLOUR,
-            weight=2,
-            fill=True,
-            fill_color=TERRITORY_COLOUR,
-            fill_opacity=0.15,
-            class_name="atlas-territory",
-            tooltip=folium.Tooltip(
-                f"{safe(area.label)} · {_period(area)}",
-                permanent=True,
-                direction=directions[i % len(directions)],
-            ),
-            popup=_popup(
-                [
-                    f"<b>{safe(area.label)}</b> around {safe(area.name)}, "
-                    f"drawn to scale ({float(area.value):,.2f} km²)",
-                    f"“{safe(area.sentence)}”",
-                    f"{safe(area.outlet)}, published {_day(area.published)}; "
-                    f"period {_period(area)}",
-                    f"Drawn at {safe(area.placed_at)}",
-                    safe_link(area.url, "Read the article"),
-                ]
-            ),
-        ).add_to(layer)
+        popup = _html(
+            [
+                f"<b>{safe(area.label)}</b> around {safe(area.name)}, "
+                f"drawn to scale ({float(area.value):,.2f} km²)",
+                f"“{safe(area.sentence)}”",
+                f"{safe(area.outlet)}, published {_day(area.published)}; period {_period(area)}",
+                f"Drawn at {safe(area.placed_at)}",
+                safe_link(area.url, "Read the article"),
+            ]
+        )
+        style = {
+            "color": TERRITORY_COLOUR, "weight": 2, "fillColor": TERRITORY_COLOUR,
+            "fillOpacity": 0.15, "className": "atlas-territory",
+        }  # fmt: skip
+        tooltip = f"{safe(area.label)} · {_period(area)}"
+        feature = _feature(area.geometry.__geo_interface__, popup, tooltip, style)
+        by_direction.setdefault(directions[i % len(directions)], []).append(feature)
+    for direction, features in by_direction.items():
+        _geojson(features, {"permanent": True, "direction": direction}).add_to(layer)
     return layer
 
 
-def _outline(frame: gpd.GeoDataFrame, style: dict, name: str, tooltip: bool) -> folium.GeoJson:
-    """An outline layer; names go through GeoJSON properties, escaped like everything else."""
-    data = frame[["name", "geometry"]].assign(name=frame["name"].map(safe))
-    return folium.GeoJson(
-        data,
-        name=name,
-        style_function=lambda _: style,
-        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False) if tooltip else None,
+def for_display(shapes: gpd.GeoDataFrame, tolerance: float = 0.01) -> dict:
+    """Boundaries as a GeoJSON dict light enough to send with every map (build it once).
+
+    Simplified by 0.01° (about 1 km, invisible at the zooms the map opens at)
+    and snapped to a 0.001° grid, which cuts megabytes from every page; only
+    ``id`` and the escaped ``name`` are kept.  Analysis keeps the full shapes.
+    """
+    light = shapes[["id", "name", "geometry"]].copy()
+    light["name"] = light["name"].map(safe)
+    light["geometry"] = shapely.set_precision(
+        light.geometry.simplify(tolerance, preserve_topology=True).values, 0.001
+    )
+    return light[~light.geometry.is_empty].to_geo_dict(drop_id=True)
+
+
+BOUNDARY_FILES = ("countries", "governorates", "districts")
+BOUNDARIES_DIR = Path(__file__).resolve().parent.parent / "static" / "boundaries"
+BOUNDARIES_URL = "/app/static/boundaries"
+"""Where the app serves the display boundaries that scripts/build_map_boundaries.py writes."""
+
+
+def display_boundaries(name: str) -> dict:
+    """One of the display boundary files (see :func:`for_display`) as a GeoJSON dict."""
+    return json.loads((BOUNDARIES_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
+
+
+class LinkedGeoJson(MacroElement):
+    """A GeoJSON layer the browser fetches from the app instead of receiving it in the page.
+
+    The boundaries never change, yet embedded with folium's ``GeoJson`` they
+    were serialised, sent and re-parsed on every rerun (about half of a filter
+    change's time).  Served as static files they are fetched once and cached
+    by the browser.  Feature names in these files are escaped when written.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJson(null, {
+            style: {{ this.style | tojson }},
+            interactive: {{ this.tooltip | tojson }},
+            onEachFeature: function (feature, layer) {
+                {% if this.tooltip %}
+                layer.bindTooltip(feature.properties.name, {sticky: true});
+                {% endif %}
+            }
+        }).addTo({{ this._parent.get_name() }});
+        fetch({{ this.url | tojson }})
+            .then(function (response) { return response.json(); })
+            .then(function (data) { {{ this.get_name() }}.addData(data); });
+        {% endmacro %}
+        """
     )
 
+    def __init__(self, url: str, style: dict, tooltip: bool):
+        super().__init__()
+        self._name = "LinkedGeoJson"
+        self.url, self.style, self.tooltip = url, style, tooltip
 
-def outline_layer(
-    countries: gpd.GeoDataFrame, governorates: gpd.GeoDataFrame
-) -> folium.FeatureGroup:
+
+def outline_layer() -> folium.FeatureGroup:
     """Country and governorate outlines shipped with the app: the map reads without tiles."""
-    layer = folium.FeatureGroup(name="Outlines (offline)")
-    country_style = {"color": "#666666", "weight": 1.5, "fill": False}
-    governorate_style = {"color": "#999999", "weight": 0.8, "fill": False}
-    _outline(countries, country_style, "countries", False).add_to(layer)
-    _outline(governorates, governorate_style, "governorates", False).add_to(layer)
+    layer = folium.FeatureGroup(name="Countries, governorates (offline)")
+    countries_style = {"color": "#555555", "weight": 1.5, "fill": False}
+    governorates_style = {"color": "#0072B2", "weight": 1, "fill": False}
+    LinkedGeoJson(f"{BOUNDARIES_URL}/countries.geojson", countries_style, False).add_to(layer)
+    LinkedGeoJson(f"{BOUNDARIES_URL}/governorates.geojson", governorates_style, True).add_to(layer)
     return layer
 
 
-def boundaries_layer(gdf: gpd.GeoDataFrame, name: str, show: bool) -> folium.FeatureGroup:
-    """Administrative areas named on hover (governorates, districts)."""
-    layer = folium.FeatureGroup(name=name, show=show)
-    style = {"color": "#0072B2", "weight": 1, "fillColor": "#0072B2", "fillOpacity": 0.03}
-    _outline(gdf, style, name, True).add_to(layer)
+def districts_layer() -> folium.FeatureGroup:
+    """District lines, off at first: named on hover."""
+    layer = folium.FeatureGroup(name="Districts", show=False)
+    style = {"color": "#0072B2", "weight": 0.6, "dashArray": "2 3", "fill": False}
+    LinkedGeoJson(f"{BOUNDARIES_URL}/districts.geojson", style, True).add_to(layer)
     return layer
 
 
@@ -314,21 +390,18 @@ def fit_bounds(located: pd.DataFrame, radius_km: float = 400) -> list[list[float
     ]
 
 
-def build_map(
-    mentions: pd.DataFrame,
-    figures: pd.DataFrame,
-    countries: gpd.GeoDataFrame,
-    governorates: gpd.GeoDataFrame,
-    districts: gpd.GeoDataFrame,
-) -> folium.Map:
-    """The home page map: web tiles, offline outlines, the four data layers and controls."""
+def build_map(mentions: pd.DataFrame, figures: pd.DataFrame, governorates: dict) -> folium.Map:
+    """The home page map: web tiles, offline outlines, the data layers and controls.
+
+    ``governorates`` is the :func:`for_display` dict the province outlines are
+    taken from (built once by the caller).
+    """
     figures = locate(figures, mentions)
     places = mentions[~mentions["kind"].isin(["country", "river"])]
     m = folium.Map(tiles="OpenStreetMap", control_scale=True)
     m.default_js, m.default_css = LEAFLET_JS, LEAFLET_CSS
-    outline_layer(countries, governorates).add_to(m)
-    boundaries_layer(governorates, "Governorates", show=False).add_to(m)
-    boundaries_layer(districts, "Districts", show=False).add_to(m)
+    outline_layer().add_to(m)
+    districts_layer().add_to(m)
     territory_layer(figures, mentions, governorates).add_to(m)
     others = "Other counts (fighters, killed…)"
     counts_layer(figures, others, OTHER_COUNT_KINDS, show=False).add_to(m)

@@ -9,6 +9,7 @@ reprojected to EPSG:4326 for display.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import geopandas as gpd
@@ -46,8 +47,14 @@ def footprint(lat: float, lon: float, area_km2: float, shape: str = "circle") ->
     unit = _unit_shape(shape)
     factor = math.sqrt(area_km2 * 1e6 / unit.area)
     local = scale(unit, factor, factor, origin=(0, 0))
-    to_wgs84 = Transformer.from_crs(local_equal_area(lat, lon), WGS84, always_xy=True)
+    to_wgs84 = _to_wgs84(lat, lon)
     return shapely.transform(local, lambda x, y: to_wgs84.transform(x, y), interleaved=False)
+
+
+@functools.lru_cache(maxsize=256)
+def _to_wgs84(lat: float, lon: float) -> Transformer:
+    """Building a transformer costs milliseconds; the same places come back on every rerun."""
+    return Transformer.from_crs(local_equal_area(lat, lon), WGS84, always_xy=True)
 
 
 def footprints(figures: pd.DataFrame, shape: str = "circle") -> gpd.GeoDataFrame:

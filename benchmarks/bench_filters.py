@@ -1,0 +1,108 @@
+"""How long a filter change takes on the bundled data: the whole page rerun, and its parts.
+
+Runs the home page under Streamlit's AppTest (the real script, widgets,
+caches and map rendering; no browser), changes one filter at a time to values
+not seen before (so nothing comes from the cache), and prints the median time
+of those reruns beside the time of a rerun with unchanged filters, and the
+time of the data + map step alone.  Target: a filter change under 200 ms.
+
+    python benchmarks/bench_filters.py [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f} ms"
+
+
+def _since(started: float) -> str:
+    return _ms(time.perf_counter() - started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="rounds of filter changes")
+    args = parser.parse_args()
+
+    folder = tempfile.mkdtemp(prefix="atlas-bench-")
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/atlas.sqlite"
+    from streamlit.testing.v1 import AppTest
+    from streamlit_folium import _get_map_string
+
+    from geo import boundaries
+    from geo.filters import Filters
+    from geo.maps import build_map, for_display
+    from geo.store import open_store
+
+    store = open_store()
+    started = time.perf_counter()
+    store.seed_if_empty()
+    print(f"{'seeding the store (extracting the seeds)':<44}        {_since(started)}")
+
+    app = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    started = time.perf_counter()
+    app.run()
+    print(f"{'first run of the home page (cold caches)':<44}        {_since(started)}")
+    assert not app.exception, app.exception
+
+    changes = [
+        ("kind", ["displaced"]), ("kind", ["displaced", "territory_area"]), ("kind", []),
+        ("dates", (date(2019, 3, 1), date(2019, 3, 31))),
+        ("dates", (date(2019, 2, 1), date(2019, 2, 28))),
+    ]  # fmt: skip
+    changed, unchanged = [], []
+    for round_ in range(args.repeat):
+        for name, value in changes:
+            if name == "kind":
+                widget = app.multiselect(key="w_kind").set_value(value)
+            else:
+                start, end = value  # a new start day each round: never a cached selection
+                start = start.replace(day=1 + round_)
+                widget = app.date_input(key="w_dates").set_value((start, end))
+            started = time.perf_counter()
+            widget.run()
+            changed.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            app.run()
+            unchanged.append(time.perf_counter() - started)
+            assert not app.exception, app.exception
+
+    shapes = {
+        name: for_display(getattr(boundaries, name)())
+        for name in ("countries", "governorates", "districts")
+    }
+    parts = []
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        filters = Filters(kinds=("displaced",))
+        atlas = build_map(store.mentions(filters), store.figures(filters), **shapes)
+        atlas.render()
+        _get_map_string(atlas)
+        parts.append(time.perf_counter() - started)
+
+    print()
+    for label, times in [
+        ("rerun after a filter change (new filters)", changed),
+        ("rerun with unchanged filters (cached data)", unchanged),
+        ("query + build + render the map alone", parts),
+    ]:
+        median, worst = statistics.median(times), max(times)
+        print(f"{label:<44} median {_ms(median)}   max {_ms(worst)}   n={len(times)}")
+    print(f"{'target for a filter change':<44}        {_ms(0.2)}")
+
+
+if __name__ == "__main__":
+    main()
