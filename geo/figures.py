@@ -25,8 +25,10 @@ hundreds of thousands  200,000 .. 999,999   300,000
 millions               2 .. 9.99 million    3 million
 several N              3N .. 9N             5N
 a few N                2N .. 5N             3N
-A or B, A to B         A .. B               midpoint
-a third / a quarter    33.3 % / 25 %        (exact)
+A or B, A to B,        A .. B               midpoint
+between A and B
+a third, a quarter,    33.3 %, 25 %, 50 %   (exact; "of ..." must follow)
+half
 =====================  ===================  =========
 
 "a thousand" = 1,000, "half a million" = 500,000, "a dozen" = 12, "a single" = 1.
@@ -38,37 +40,45 @@ than", "N or more" -> ``low`` = N, ``high`` open; "nearly", "almost", "up to",
 "approximately", "an estimated", "N or so" -> N ± 10 %.  A plain N has
 ``low`` = ``high`` = N.  Hedges do not move the range of a vague amount.
 
-Kinds, decided by the clause around the number (the nearest event word wins,
-then the person noun, then words saying people are still there):
+Kinds, decided by the words around the number: a "dead"/"injured" noun first,
+then an event word among its modifiers or nearest to it (after it on ties),
+then the person noun, then words saying people are still there:
 
 ===================  ==============================================================
 kind                 words
 ===================  ==============================================================
 displaced            left, fled, escaped, evacuated, trudged out, exodus, displaced,
-                     expelled, uprooted, refugees, evacuees
+                     expelled, uprooted, crossed (into), camp(s) (right beside the
+                     number), refugees, evacuees, "internally displaced people"
 returned             returned, went/came back, returnees
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
                      custody, prisoners, detainees
-killed               killed, dead, died, deaths, slain, executed, bodies
+killed               killed, dead, died, deaths, slain, executed, bodies, "the death
+                     toll rose to N"
 wounded              wounded, injured, hurt
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
                      extremists, rebels, "-strong"  (soldiers/troops of an army: other)
 civilians_remaining  trapped, remain(ing), stranded, besieged, inside, hostages,
                      held/holding (civilians)
 territory_area       an area (km², square miles) in a sentence about holding ground
-territory_share      "N percent of (its) territory / the caliphate / land / area";
-                     after "lost", "retaken", "liberated" ... the share still held is
-                     100 - N (bounds flipped)
+territory_share      "N percent of (its) territory / the caliphate / land / area", or
+                     "of <Place> / the city / the country" with a word of control
+                     (controls, holds, seized; "remains under rebel control"); after
+                     "lost", "retaken", "recaptured", "liberated" ... the share still
+                     held is 100 - N (bounds flipped)
 other                every other count of people, percentage or area
 ===================  ==============================================================
 
 Not figures at all: numbers inside time expressions, years, ages and other
 hyphenated compounds ("79-member", "22-year-old"), numbers with units other
 than people, km², square miles or percent (money, "two miles from", "more than
-two kilometers", shots, cars), and bare numbers with no person noun or event
-word beside them.  Typed other: percentages of 100 (slogans and totals: "100
-percent of the caliphate"), shares or areas said to be held "once" or
-"formerly", areas said to be lost.
+two kilometers", shots, cars), sizes ("a population of 20 million", "could hold
+5,300 people"), and bare numbers with neither a person noun nor a verb and
+event word right after them ("Class 4 felony").  Typed other: percentages of
+100 (slogans and totals: "100 percent of the caliphate"), shares or areas said
+to be held "once" or "formerly", areas said to be lost, projections ("aid
+agencies expect 100,000 to flee", "will", "could"), and people counted for
+anything else ("13 million people need aid", "2,000 U.S. troops").
 
 Square miles become km² by the exact factor 2.589988110336; ``original`` keeps
 the amount as printed.  An area followed by its own conversion in brackets
@@ -94,7 +104,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -199,7 +209,8 @@ class Quantity:
     """A number as printed, with its hedge, bounds and unit, before any kind is decided.
 
     ``unit`` is "people" (a person noun follows), "km2", "percent" or "" (a
-    bare number).  ``noun`` is the person noun, lower-cased ("fighters").
+    bare number).  ``noun`` is the person noun, lower-cased ("fighters");
+    ``modifiers`` the words between amount and noun ("internally displaced").
     """
 
     text: str
@@ -212,6 +223,7 @@ class Quantity:
     hedge: str
     noun: str = ""
     original: str = ""
+    modifiers: str = ""
 
 
 # --- amounts -----------------------------------------------------------------------------
@@ -250,14 +262,16 @@ _AMOUNT = (
     r"(?:(?P<vague>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)"
     rf"|(?P<some>several|a\s+few|a\s+couple\s+of)\s+(?P<some_scale>dozen|{_SCALE})"
     rf"|half\s+a\s+(?P<half_scale>{_SCALE})"
-    r"|(?P<fraction>(?:a|one)\s+(?:third|quarter|half)|two[- ]thirds|three[- ]quarters)"
+    r"|(?P<fraction>(?:a|one)\s+(?:third|quarter|half)|two[- ]thirds|three[- ]quarters|half)"
     r"(?=\s+of\b)"
     r"|(?P<single>a\s+single)"
     rf"|(?:a|one)\s+(?P<a_scale>dozen|{_SCALE})"
     rf"|(?P<digits>{_DIGITS})(?:\s+(?P<digit_scale>{_SCALE}))?"
     rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred))?(?:\s+(?P<word_scale>dozen|{_SCALE}))?)"
 )
-_AMOUNT_RE = re.compile(rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?![\w-]|[.,:]\d)", re.I)
+_AMOUNT_RE = re.compile(
+    rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?!(?!-strong\b)[\w-]|[.,:]\d)", re.I
+)  # "79-member" is not a count, "a 2,000-strong force" is
 
 _HEDGES = {
     "low": ["more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
@@ -274,6 +288,7 @@ _HEDGE_RE = re.compile(
 )  # fmt: skip
 _POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?P<postfix>more|so)\b", re.I)
 _RANGE_RE = re.compile(rf"\s+(?:or|to)\s+(?={_AMOUNT}\b)", re.I)
+_BETWEEN_RE = re.compile(rf"\s+and\s+(?={_AMOUNT}\b)", re.I)
 
 
 _POSTFIX_HEDGES = {"or more": "low", "or so": "approx"}
@@ -328,7 +343,7 @@ _CONVERSION_RE = re.compile(
 )
 _PERSON_NOUNS = {
     "fighters": ("fighters", "militants", "jihadists", "gunmen", "insurgents", "combatants",
-                 "extremists", "rebels", "terrorists", "operatives", "recruits"),
+                 "extremists", "rebels", "terrorists", "operatives", "recruits", "-strong"),
     "displaced": ("refugees", "evacuees", "displaced", "idps", "asylum seekers"),
     "returned": ("returnees",),
     "detained": ("prisoners", "detainees", "captives", "inmates"),
@@ -347,7 +362,7 @@ _PERSON_NOUNS = {
 _NOUN_KIND = {noun: kind for kind, nouns in _PERSON_NOUNS.items() for noun in nouns}
 _NOUN_RE = re.compile(
     r"(?:\s+of)?\s+(?P<mods>(?:(?:more|other|foreign|armed|local|young|new|additional|suspected"
-    r"|unarmed|innocent|(?-i:[A-Z][\w.'’-]*)|\w+-\w+(?:-\w+)?),?\s+){0,3})"
+    r"|unarmed|innocent|\w+ly|\w+ed|(?-i:[A-Z][\w.'’-]*)|\w+-\w+(?:-\w+)?),?\s+){0,3})"
     r"(?P<noun>" + "|".join(sorted(_NOUN_KIND, key=len, reverse=True))
     + r"|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))(?![\w-])",
     re.I,
@@ -361,6 +376,13 @@ _OTHER_UNIT_RE = re.compile(
     r"|homes?|buildings?|votes?|seats?|countries|nations)\b|\s*[ap]\.?m\b",
     re.I,
 )
+
+
+_NOT_A_COUNT_RE = re.compile(
+    r"\b(?:population|capacity|budget|cost|price|aged?|ages|number|No\.)\s+(?:of\s+)?"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
+    re.I,
+)  # "a population of 20 million", "aged 17": sizes and ages, not people counted
 
 
 def _is_age(text: str, m: re.Match) -> bool:
@@ -416,6 +438,7 @@ class _Unit:
     end: int
     unit: str  # "people", "km2", "percent" or "" (bare)
     noun: str = ""
+    modifiers: str = ""
     miles_end: int = 0  # end of "2 square miles" when the area was given in square miles
     stated_km2: float | None = None  # "(1.6 square kilometers)" after square miles
 
@@ -433,10 +456,14 @@ def _unit(m: re.Match, text: str, end: int) -> _Unit | None:
             return _Unit(area.end(), "km2", miles_end=miles_end)
         stated = float(conversion["amount"].replace(",", "")) if conversion["km"] else None
         return _Unit(conversion.end(), "km2", miles_end=miles_end, stated_km2=stated)
-    if _OTHER_UNIT_RE.match(text, end) or _is_age(text, m):
+    if text.startswith("-strong", end):
+        return _Unit(end + len("-strong"), "people", "-strong")
+    if _OTHER_UNIT_RE.match(text, end) or _is_age(text, m) or _NOT_A_COUNT_RE.search(
+        text, max(0, m.start() - 30), m.start()
+    ):
         return None
     if noun := _person_noun(text, end):
-        return _Unit(noun.end(), "people", noun["noun"].lower())
+        return _Unit(noun.end(), "people", noun["noun"].lower(), noun["mods"].strip())
     return _Unit(end, "")
 
 
@@ -445,7 +472,8 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
     hedge_m = _HEDGE_RE.search(text, max(0, m.start() - 25), m.start())
     hedge = hedge_m["hedge"] if hedge_m else ""
     start, end = (hedge_m.start() if hedge_m else m.start()), m.end()
-    range_m = _RANGE_RE.match(text, end)
+    between = re.search(r"\bbetween\s+$", text[max(0, m.start() - 9) : m.start()], re.I)
+    range_m = (_BETWEEN_RE if between else _RANGE_RE).match(text, end)
     if range_m and low == high and not m["fraction"]:
         second = _AMOUNT_RE.match(text, range_m.end())
         other = _amount(second) if second else None
@@ -472,7 +500,7 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
     ):
         value = stated
     return Quantity(text[start:end], start, end, value, low_b, high_b, unit.unit, hedge,
-                    unit.noun, original)
+                    unit.noun, original, unit.modifiers)
 
 
 # --- sentences and clauses ----------------------------------------------------------------
@@ -538,14 +566,15 @@ _EVENT_CUES = {
     "displaced": _cues(r"left|leave|leaving|fled|flee(?:ing|s)?|escaped?|escaping|evacuated"
                        r"|evacuation|trudged|streamed|poured|exodus|displaced|displacement"
                        r"|uprooted|expelled|forced (?:out|from)|came out|come out|sending|camps?"
-                       r"|shelter(?:s|ed|ing)?"),
+                       r"|crossed|shelter(?:s|ed|ing)?"),
     "returned": _cues(r"return(?:ed|ing|s)?|went back|came back|come back|back home"),
 }
 _REMAINING_CUES = _cues(r"trapped|remain(?:ed|ing|s)?|stranded|besieged|inside|holed up"
                         r"|hostages?|still in|stuck|presence")
 _HOLD_RE = _cues(r"held|holding|holds?")
 _CIVILIAN_NOUNS = {"civilians", "residents", "people", "hostages", "families", "women", "children"}
-_LOST_RE = _cues(r"lost|losing|loses|lose|retaken|retook|recaptured|liberated|freed|cleared"
+_LOST_RE = _cues(r"lost|losing|loses|lose|retaken|retook|retake|recaptured?|liberated?|freed"
+                 r"|cleared|regained|wrested|captured from|seized from"
                  r"|taken back|seized from")
 _PAST_RE = _cues(r"once|formerly|at its (?:height|peak)")
 _MODAL_RE = _cues(r"will|would|could|might|may|should")
@@ -554,9 +583,22 @@ _TERRITORY_OF_RE = re.compile(
     r"|enclave|area|areas)\b",
     re.I,
 )
+_PLACE_OF_RE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|old\s+)?"
+    r"(?:(?-i:[A-Z])[\w'’-]+|city|town|country|village|province|governorate|district|region"
+    r"|neighbou?rhoods?)\b",
+    re.I,
+)
+_CONTROL_RE = _cues(r"control(?:s|led|ling)?|holds?|holding|held|seized|seizes?|captured?"
+                    r"|took|taken|overran|occup(?:y|ies|ied)")
+_UNDER_CONTROL_RE = re.compile(
+    r"\b(?:under\s+(?:[\w-]+\s+){0,2}control|in\s+(?:[\w-]+\s+){0,2}hands|(?:held|controlled)\s+by)\b",
+    re.I,
+)
 _HOLDING_GROUND_RE = _cues(r"held|holding|holds?|control(?:s|led|ling)?|territory|pocket|enclave"
                            r"|caliphate|encompass(?:es|ed|ing)?|besieged|patch|sliver")
 _BARE_CUE_WORDS = 4
+_REMAINING_WORDS = 3
 _FORWARD_WORDS = 15
 _BACKWARD_WORDS = 6
 
@@ -580,6 +622,11 @@ _BARE_NEXT_RE = re.compile(
     r"|of\s+(?:them|those|whom))\b",
     re.I,
 )
+
+
+_DEATH_TOLL_RE = re.compile(r"\bdeath toll\s+(?:\w+\s+){0,3}(?:to|at|of|is|was)\s+$", re.I)
+_PROJECTION_RE = _cues(r"expects?|expected|forecasts?|projected|predicts?|predicted|could|would"
+                       r"|will")  # "aid agencies expect up to 100,000 more to flee": not yet
 
 
 def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> bool:
@@ -626,12 +673,19 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     it ("three were wounded", "56 more", "thousands inside") and an event word
     within a few words; "Class 4 felony", "16 bed shelter" are not counts.
     """
+    if _DEATH_TOLL_RE.search(ctx.before):
+        return "killed", "dead"
+    if _PROJECTION_RE.search(ctx.before):
+        return ("other", "") if q.unit == "people" else None
     if not q.unit and not _BARE_NEXT_RE.match(ctx.after) and not any(
         p.match(ctx.after.lstrip()) for p in (*_EVENT_CUES.values(), _REMAINING_CUES)
     ):
         return None
     if _NOUN_KIND.get(q.noun) in ("killed", "wounded"):  # "two dead and at least nine injured"
         return _NOUN_KIND[q.noun], q.noun
+    for kind, pattern in _EVENT_CUES.items():
+        if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
+            return kind, cue[0]
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
     kind, cue = _nearest_event(ctx, limit)
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and q.noun in _CIVILIAN_NOUNS:
@@ -639,8 +693,9 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     if kind:
         return kind, cue
     if noun_kind := _NOUN_KIND.get(q.noun, ""):
-        return noun_kind, q.noun
-    if remaining := _REMAINING_CUES.search(" ".join(ctx.after.split()[:limit])):
+        return noun_kind, q.noun.lstrip("-")
+    near = " ".join([q.modifiers, *ctx.after.split()[:_REMAINING_WORDS]])
+    if remaining := _REMAINING_CUES.search(near):  # "2,000 trapped civilians", "thousands inside"
         return "civilians_remaining", remaining[0]
     return ("other", "") if q.unit == "people" else None
 
@@ -650,11 +705,12 @@ def _territory_kind(q: Quantity, ctx: _Context, text: str) -> tuple[Quantity, st
     if _PAST_RE.search(ctx.before) or _MODAL_RE.search(ctx.before):
         return q, "other", ""
     if q.unit == "percent":
-        if q.value == 100 or not _TERRITORY_OF_RE.match(text, q.end):
+        lost = _LOST_RE.search(ctx.before)
+        held = _CONTROL_RE.search(ctx.before) or _UNDER_CONTROL_RE.search(ctx.after)
+        of_place = _PLACE_OF_RE.match(text, q.end) and (lost or held)
+        if q.value == 100 or not (_TERRITORY_OF_RE.match(text, q.end) or of_place):
             return q, "other", ""
-        if _LOST_RE.search(ctx.before):
-            q = _held_share(q)
-        return q, "territory_share", "held"
+        return (_held_share(q) if lost else q), "territory_share", "held"
     if _LOST_RE.search(ctx.before) or not _HOLDING_GROUND_RE.search(ctx.sentence):
         return q, "other", ""
     return q, "territory_area", "held"
@@ -662,9 +718,8 @@ def _territory_kind(q: Quantity, ctx: _Context, text: str) -> tuple[Quantity, st
 
 def _held_share(q: Quantity) -> Quantity:
     """'lost more than 90 percent' -> held less than 10 percent."""
-    flip = (lambda x: None if x is None else 100 - x)  # noqa: E731
-    return Quantity(q.text, q.start, q.end, 100 - q.value, flip(q.high), flip(q.low), q.unit,
-                    q.hedge, q.noun, q.original)
+    low, high = (None if x is None else 100 - x for x in (q.high, q.low))
+    return replace(q, value=100 - q.value, low=low, high=high)
 
 
 # --- place and period ---------------------------------------------------------------------
@@ -765,6 +820,21 @@ def _nearest(items, scopes, start: int, end: int):
     return None
 
 
+_INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom)\s*$", re.I)
+
+
+def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end: int) -> int:
+    """Where the words that may speak for quantity ``i`` stop: at the next figure.
+
+    A figure inside the first ("17 civilians, including five children, were
+    among the dead") does not stop them.
+    """
+    for q in quantities[i + 1 :]:
+        if not _INCLUDING_RE.search(text, quantities[i].end, q.start):
+            return min(q.start, sentence_end)
+    return sentence_end
+
+
 def _sentence_of(sentences, start: int, end: int, length: int) -> tuple[int, int]:
     """The sentence(s) holding [start, end): a span broken by a line end takes both lines."""
     covering = [(s, e) for s, e in sentences if s < end and start < e]
@@ -794,7 +864,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
     for i, q in enumerate(quantities):
         sentence = _sentence_of(sentences, q.start, q.end, len(text))
         clause = _clause(text, sentence, q.start, q.end)
-        next_start = quantities[i + 1].start if i + 1 < len(quantities) else sentence[1]
+        next_start = _next_start(text, quantities, i, sentence[1])
         previous_end = quantities[i - 1].end if i else sentence[0]
         ctx = _Context(
             before=text[max(clause[0], previous_end, sentence[0]) : q.start],

@@ -227,6 +227,17 @@ def test_amounts_and_hedges(words, value, low, high):
         ("One officer was killed and at least nine injured in the attack.", "killed"),
         ("The stadium could hold 5,300 people.", "other"),
         ("Nearly nine out of 10 Indians held a favourable opinion of him.", "other"),
+        ("There are 6.1 million internally displaced people in Syria.", "displaced"),
+        ("Some 2,000 trapped civilians were evacuated overnight.", "displaced"),
+        ("The 2,000 residents who remain have little food.", "civilians_remaining"),
+        ("Over 1,000 people crossed into Turkey on Friday.", "displaced"),
+        ("A 2,000-strong force of Shiite militias joined the assault.", "fighters"),
+        ("The death toll rose to 54, including 12 children.", "killed"),
+        ("The Observatory said 17 civilians, including five children, were among the dead.",
+         "killed"),
+        ("The UN says 13 million people need humanitarian aid inside Syria.", "other"),
+        ("The U.S. has about 2,000 troops in Syria.", "other"),
+        ("Aid agencies expect 100,000 people to flee in coming weeks.", "other"),
     ],
 )
 def test_kind_from_the_clause(sentence, kind):
@@ -238,6 +249,27 @@ def test_injured_after_killed_is_wounded():
     article = make_article("Two people were killed and at least nine injured in the attack.")
     assert [(f.kind, f.low, f.high) for f in find_figures(article)] == [
         ("killed", 2, 2), ("wounded", 9, None)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Iraqi forces have retaken more than half of western Mosul.", "< 50 % held"),
+        ("IS still controls about 40 percent of Raqqa.", "≈ 40 % held"),
+        ("Iraqi troops recaptured 70 percent of the city.", "30 % held"),
+        ("Only about 5 percent of Idlib remains under rebel control.", "≈ 5 % held"),
+        ("Nearly 70 percent of Palestinian young adults oppose violence.", "< 70 %"),
+        ("Nearly half of the population of 20 million has been displaced.", "< 50 %"),
+    ],
+)
+def test_share_of_a_place_needs_a_word_of_control(sentence, label):
+    assert [f.label for f in find_figures(make_article(sentence))] == [label]
+
+
+def test_between_a_and_b_is_a_range():
+    text = "The group is thought to have between 20,000 and 31,500 fighters."
+    [f] = find_figures(make_article(text))
+    assert (f.kind, f.low, f.value, f.high) == ("fighters", 20_000, 25_750, 31_500)
 
 
 def test_lost_share_becomes_the_share_held_with_flipped_bounds():
