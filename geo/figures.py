@@ -72,13 +72,14 @@ other                every other count of people, percentage or area
 Not figures at all: numbers inside time expressions, years, ages and other
 hyphenated compounds ("79-member", "22-year-old"), numbers with units other
 than people, km², square miles or percent (money, "two miles from", "more than
-two kilometers", shots, cars), sizes ("a population of 20 million", "could hold
-5,300 people"), and bare numbers with neither a person noun nor a verb and
+two kilometers", shots, cars), sizes ("a population of 20 million"), and bare
+numbers with neither a person noun nor a verb and
 event word right after them ("Class 4 felony").  Typed other: percentages of
 100 (slogans and totals: "100 percent of the caliphate"), shares or areas said
 to be held "once" or "formerly", areas said to be lost, projections ("aid
 agencies expect 100,000 to flee", "will", "could"), and people counted for
-anything else ("13 million people need aid", "2,000 U.S. troops").
+anything else ("13 million people need aid", "2,000 U.S. troops", "could hold
+5,300 people").
 
 Square miles become km² by the exact factor 2.589988110336; ``original`` keeps
 the amount as printed.  An area followed by its own conversion in brackets
