@@ -363,7 +363,7 @@ _PERSON_NOUNS = {
 _NOUN_KIND = {noun: kind for kind, nouns in _PERSON_NOUNS.items() for noun in nouns}
 _NOUN_RE = re.compile(
     r"(?:\s+of)?\s+(?P<mods>(?:(?:more|other|foreign|armed|local|young|new|additional|suspected"
-    r"|unarmed|innocent|\w+ly|\w+ed|(?-i:[A-Z][\w.'’-]*)|\w+-\w+(?:-\w+)?),?\s+){0,3})"
+    r"|unarmed|innocent|\w+ly|\w+ed|(?-i:[A-Z][\w'’-]*(?:\.[A-Z]\.?)*)|\w+-\w+(?:-\w+)?),?\s+){0,3})"
     r"(?P<noun>" + "|".join(sorted(_NOUN_KIND, key=len, reverse=True))
     + r"|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))(?![\w-])",
     re.I,

@@ -245,6 +245,12 @@ def test_kind_from_the_clause(sentence, kind):
     assert find_figures(article)[0].kind == kind
 
 
+def test_a_noun_phrase_stops_at_the_sentence_end():
+    text = "Stampede Kills 4 At Discotheque. Four people died, and 2,000 U.S. troops stayed."
+    assert [f.text for f in find_figures(make_article(text))] == [
+        "Four people", "2,000 U.S. troops"]  # fmt: skip
+
+
 def test_injured_after_killed_is_wounded():
     article = make_article("Two people were killed and at least nine injured in the attack.")
     assert [(f.kind, f.low, f.high) for f in find_figures(article)] == [
