@@ -182,7 +182,8 @@ _REGIONAL_ADJECTIVE_KEYS = frozenset(normalise(a) for a in REGIONAL_ADJECTIVES)
 #: Verbs of speaking that follow a person's name.
 SPEECH_VERBS = _wordset(
     "said says told tweeted added cautioned warned stated explained noted predicted insisted "
-    "argued claimed asked wrote replied announced declared urged"
+    "argued claimed asked wrote replied announced declared urged stressed reiterated vowed "
+    "pledged denied accused welcomed condemned"
 )
 #: Compound adjectives built on a place name: "U.S.-backed", "Britain-based".
 COMPOUND_SUFFIXES = _wordset(
@@ -202,6 +203,7 @@ ARABIC_ARTICLES = frozenset(ARTICLES - {"the"})
 #: Gazetteer kinds and feature codes important enough to count without a locative cue.
 _MAJOR_CODES = frozenset({"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "STM"})
 _MIN_SIMILARITY = 75.0
+_CLOSE_SIMILARITY = 85.0
 _LARGE_POPULATION = 15_000
 _CITY_POPULATION = 100_000
 _WORLD_POPULATION = 1_000_000
@@ -650,6 +652,7 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
     if len(letters) <= 3:
         # "Can", "IoT", "Sen": short forms count only as the gazetteer writes them ("US", "UK")
         candidates = tuple(c for c in candidates if surface in c.place.names)
+    candidates = tuple(c for c in candidates if _credible(c, key, article.countries, context))
     if not candidates:
         return None
     ordinary = key in COMMON_WORDS or key in article.lowercase
@@ -703,48 +706,76 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
     The gazetteer's variant matching gets a say ("Deir el-Zour"); after a feature cue a name
     it does not know is still reported, unresolved.
     """
-    text, gazetteer, countries = article.text, article.gazetteer, article.countries
-    words = folded.words
+    text, words = article.text, folded.words
     found = []
     for first, word in enumerate(words):
-        if first in covered or not _starts_name(word):
+        if first in covered or not _starts_name(word) or _inside_name(text, words, first):
             continue
-        previous = words[first - 1] if first > 0 else None
-        joined = previous is not None and _joined(text, previous.end, word.start)
-        if joined and previous.key not in FUNCTION_WORDS:
-            continue  # inside a longer name: not where a name starts
         cue, kind = _cue_before(_keys_before(text, word.start))
-        feature = bool(kind) and not cue.startswith("such")
         if not cue:
             continue
-        last = first
-        while (
-            last + 1 < len(words)
-            and last - first < 3
-            and _joined(text, words[last].end, words[last + 1].start)
-            and (_starts_name(words[last + 1]) or words[last + 1].key in ARABIC_ARTICLES)
-            and last + 1 not in covered
-        ):
-            last += 1
-        if words[last].key in ARABIC_ARTICLES:
-            last -= 1
-        key = normalise(text[words[first].start : words[last].end])
+        last = _name_end(text, words, first, covered)
+        key = normalise(text[word.start : words[last].end])
         span = _span(words, text, first, last, key)
-        surface = text[span.start : span.end]
-        if span.key in NEVER_PLACES or span.key in COMMON_WORDS or span.key in article.people:
-            continue
-        candidates = _lookup(gazetteer, surface)
-        if candidates and candidates[0].reason.startswith("fuzzy") and not feature:
+        following = _NEXT_WORD.match(text, span.end)
+        speaks = bool(following) and following.group(2).lower() in SPEECH_VERBS
+        if key in NEVER_PLACES or key in COMMON_WORDS or key in article.people or speaks:
             continue
         context = _Context(cue, kind, False, "", "", "", False)
-        if candidates and (feature or _is_major(candidates[0].place, countries)
-                           or candidates[0].place.country in countries | _HOME_COUNTRIES):
+        candidates = tuple(
+            c
+            for c in _lookup(article.gazetteer, text[span.start : span.end])
+            if _credible(c, key, article.countries, context)
+        )
+        if candidates:
             found.append(_Found(span, context, False, candidates, evidence=f"after {cue!r}"))
-        elif feature:
+        elif kind and not cue.startswith("such"):
             evidence = f"after {cue!r}; not in the gazetteer"
             found.append(_Found(span, context, False, (), None, evidence))
+        else:
+            continue
         covered.update(range(first, last + 1))
     return found
+
+
+def _inside_name(text: str, words: Sequence[_Word], index: int) -> bool:
+    """The word continues a capitalised name ("Bali" in "Mustafa Bali"), "In" aside."""
+    previous = words[index - 1] if index > 0 else None
+    joined = previous is not None and _joined(text, previous.end, words[index].start)
+    return joined and previous.key not in FUNCTION_WORDS
+
+
+def _name_end(text: str, words: Sequence[_Word], first: int, covered: set[int]) -> int:
+    """The last word of the name starting at ``first``: up to four capitalised words or
+    Arabic articles ("Mais al-Jabal")."""
+    last = first
+    while (
+        last + 1 < len(words)
+        and last - first < 3
+        and _joined(text, words[last].end, words[last + 1].start)
+        and (_starts_name(words[last + 1]) or words[last + 1].key in ARABIC_ARTICLES)
+        and last + 1 not in covered
+    ):
+        last += 1
+    return last - 1 if words[last].key in ARABIC_ARTICLES else last
+
+
+def _credible(candidate: Candidate, key: str, countries: frozenset[str], context: _Context) -> bool:
+    """Whether a candidate is a plausible reading of the name here.
+
+    A spelling variant must be close, closer still without a feature cue ("in Peres" is
+    not "Peruş").  A small place abroad, in a country the article does not name, counts by
+    its own name only, or after a feature cue: "Abbas" is not Fort Abbas, Pakistan.
+    """
+    place = candidate.place
+    strong = bool(context.kind)
+    if _tier(candidate) == 1:
+        return strong or _similarity(key, candidate) >= _CLOSE_SIMILARITY
+    if place.country in countries or place.country in _HOME_COUNTRIES or strong:
+        return True
+    if place.kind == "country" or place.population >= _WORLD_POPULATION:
+        return True
+    return candidate.reason.startswith("exact name")
 
 
 def _repeats(
