@@ -12,9 +12,13 @@ expression                          period (P = publication date)
 ==================================  ==================================================
 "on Thursday", "Saturday"           the most recent such day on or before P
 "last Thursday"                     the most recent such day strictly before P
-"today", "tonight" / "yesterday"    P / P - 1 day
+"today", "tonight", "overnight",    P
+"this morning"
+"yesterday", "last night"           P - 1 day
+"over the weekend", "last weekend"  the latest Saturday-Sunday begun by P
 "over the past four days"           P - 4 days .. P  (week = 7, month = 30, year = 365
-                                    days; "and a half" adds half a unit, rounded up:
+                                    days, hours rounded up to days; "and a half" adds
+                                    half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
 "in recent days/weeks/months"       P - 7 / 21 / 90 days .. P
 "since December"                    the latest 1 December on or before P .. P
@@ -90,7 +94,7 @@ _SMALL_NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3,
     "several": 3, "couple of": 2,
 }  # fmt: skip
-_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
 _RECENT_DAYS = {"days": 7, "weeks": 21, "months": 90}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 _DATEPARSER_LANGUAGES = ["en"]
@@ -187,8 +191,17 @@ def _weekday(m: re.Match, published: date | None) -> Period | None:
 def _deictic(m: re.Match, published: date | None) -> Period | None:
     if published is None:
         return None
-    day = published - timedelta(days=1 if m[0].lower() == "yesterday" else 0)
+    back = 1 if m[0].lower() in ("yesterday", "last night") else 0
+    day = published - timedelta(days=back)
     return Period(day, day, RELATIVE)
+
+
+def _weekend(m: re.Match, published: date | None) -> Period | None:
+    """The latest Saturday-Sunday that has begun by publication."""
+    if published is None:
+        return None
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    return Period(saturday, min(saturday + timedelta(days=1), published), RELATIVE)
 
 
 def _ago(m: re.Match, published: date | None) -> Period | None:
@@ -224,7 +237,7 @@ _DAY_FIRST = rf"(?P<when>(?P<day>\d{{1,2}})\s+{_MONTHS}(?:,?\s+(?P<year>\d{{4}})
 RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("past span", re.compile(
         r"\b(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
-        rf"(?:{_N}\s+)?(?P<unit>day|week|month|year)s?(?P<half>\s+and\s+a\s+half)?\b", re.I),
+        rf"(?:{_N}\s+)?(?P<unit>hour|day|week|month|year)s?(?P<half>\s+and\s+a\s+half)?\b", re.I),
      _past_span),
     ("recent", re.compile(
         r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+"
@@ -238,7 +251,10 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _calendar),
     ("ago", re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                        r"(?:day|week|month|year)s?\s+ago\b", re.I), _ago),
-    ("deictic", re.compile(r"\b(?:today|tonight|yesterday)\b", re.I), _deictic),
+    ("deictic", re.compile(r"\b(?:today|tonight|yesterday|overnight|last night"
+                           r"|this (?:morning|afternoon|evening))\b", re.I), _deictic),
+    ("weekend", re.compile(r"\b(?:over|during|at|on)?\s*(?:the|this|this past|last)\s+weekend\b",
+                           re.I), _weekend),
     ("weekday", re.compile(rf"\b(?P<last>last\s+)?(?P<day>{'|'.join(_WEEKDAYS)})\b"), _weekday),
     ("day first", re.compile(rf"\b{_DAY_FIRST}\b"), _explicit),
     ("explicit", re.compile(rf"\b(?:in\s+|on\s+|by\s+)?{_DATE}(?![\w-])"), _explicit),

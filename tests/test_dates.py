@@ -37,6 +37,11 @@ SUN = date(2019, 2, 17)  # ITV/AP, published Sunday 2019-02-17
         ("pleaded guilty on March 24", date(2016, 11, 23), date(2016, 3, 24), date(2016, 3, 24),
          "relative"),
         ("in 2016", SUN, date(2016, 1, 1), date(2016, 12, 31), "stated"),
+        ("in the past 24 hours", THU, date(2019, 3, 6), date(2019, 3, 7), "relative"),
+        ("over the weekend", THU, date(2019, 3, 2), date(2019, 3, 3), "relative"),
+        ("this weekend", SUN, date(2019, 2, 16), date(2019, 2, 17), "relative"),
+        ("last night", THU, date(2019, 3, 6), date(2019, 3, 6), "relative"),
+        ("overnight", THU, date(2019, 3, 7), date(2019, 3, 7), "relative"),
     ],
 )  # fmt: skip
 def test_resolves_news_idioms(expression, published, start, end, basis):
