@@ -8,7 +8,8 @@ A lookup runs a named, ordered chain of matching steps; each candidate keeps the
 step that found it as its ``reason``:
 
 1. ``exact name`` / ``alternate name`` -- the query equals a name (ignoring case);
-2. ``normalised`` -- equal after ``geo.names.normalise`` (diacritics, articles, punctuation);
+2. ``normalised`` -- equal after ``geo.names.normalise`` (diacritics, articles, punctuation),
+   or ``country adjective`` -- a country's adjective ("Syrian", "British");
 3. ``variant``    -- equal ``geo.names.skeleton`` keys (ou/u, q/k, kh/h, ... spellings);
 4. ``fuzzy NN``   -- rapidfuzz ratio >= 85 on the normalised keys, tried only when 1-3 find nothing.
 
@@ -229,6 +230,8 @@ class Gazetteer:
         if not key:
             return {}
         found = {pid: self._exact_or_normalised(name, self.get(pid)) for pid in self._ids(key)}
+        if key in self._adjectives:  # "Syrian" refers to Syria
+            found[self._adjectives[key]] = (_NORMALISED, f"country adjective {name.strip()!r}")
         variant = skeleton(key)
         # a skeleton of one or two letters ("as" for "US") says too little to match on
         for variant_key in self._variants.get(variant, "").split("\t") if len(variant) > 2 else ():

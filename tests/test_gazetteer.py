@@ -259,3 +259,9 @@ def test_shipped_files_are_what_the_build_script_makes(tmp_path):
                    check=True, capture_output=True)
     for name in ("places.tsv.gz", "index.tsv.gz", "adjectives.tsv"):
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+
+
+def test_a_country_adjective_looks_up_its_country(gazetteer):
+    best = gazetteer.lookup("Israeli")[0]
+    assert (best.place.kind, best.place.country) == ("country", "IL")
+    assert best.reason == "country adjective 'Israeli'"
