@@ -655,7 +655,7 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
     candidates = tuple(c for c in candidates if _credible(c, key, article.countries, context))
     if not candidates:
         return None
-    ordinary = key in COMMON_WORDS or key in article.lowercase
+    ordinary = key in COMMON_WORDS or (surface.istitle() and surface.lower() in article.lowercase)
     if ordinary and (context.sentence_initial or not context.cue):
         return None  # "Gate 10", "Can you", "the Red River": ordinary words need a cue
     major = _is_major(candidates[0].place, article.countries) and _tier(candidates[0]) == 0
