@@ -118,6 +118,7 @@ if TYPE_CHECKING:
 
 SQUARE_MILE_KM2 = 2.589988110336
 APPROX = 0.1
+LARGEST = 1e10  # no count of people or km² is larger: a longer digit run is an id or a code
 KINDS = (
     "displaced", "returned", "fighters", "detained", "killed", "wounded",
     "civilians_remaining", "territory_area", "territory_share", "other",
@@ -470,6 +471,8 @@ def _unit(m: re.Match, text: str, end: int) -> _Unit | None:
 
 def _quantity(m: re.Match, text: str) -> Quantity | None:
     low, value, high = _amount(m)
+    if high > LARGEST:
+        return None
     hedge_m = _HEDGE_RE.search(text, max(0, m.start() - 25), m.start())
     hedge = hedge_m["hedge"] if hedge_m else ""
     start, end = (hedge_m.start() if hedge_m else m.start()), m.end()

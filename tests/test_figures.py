@@ -352,6 +352,10 @@ WORDS = [
 ]  # fmt: skip
 
 
+def test_digit_runs_too_long_for_a_count_are_not_figures():
+    assert find_quantities("about " + "9" * 400 + " people") == []
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_parser_never_raises_on_arbitrary_text(text):
