@@ -18,8 +18,6 @@ import streamlit as st  # noqa: TID251 (the Streamlit edge, like app.py and page
 from geo.filters import FIGURE_KINDS, Filters, location_choices, parse_query, to_query
 from geo.maps import display_boundaries
 
-WIDGETS = ("w_dates", "w_country", "w_governorate", "w_place", "w_kind", "w_outlet")
-
 
 def _secret(name: str) -> str | None:
     """A Streamlit secret, or None when the app has no secrets file."""
@@ -121,7 +119,7 @@ def _from_widgets(span: tuple[date, date]) -> Filters:
 
 
 def select_place(place_id: str) -> None:
-    """Filter to one place (a click on the map) and rerun with the widgets following."""
+    """Filter to one place (a click on the map) and rerun; the widgets follow the record."""
     st.session_state.filters = Filters(
         start=st.session_state.filters.start,
         end=st.session_state.filters.end,
@@ -129,7 +127,6 @@ def select_place(place_id: str) -> None:
         kinds=st.session_state.filters.kinds,
         outlets=st.session_state.filters.outlets,
     )
-    st.session_state.reseed = True
     st.rerun()
 
 
@@ -137,8 +134,9 @@ def sidebar() -> Filters:
     """Draw the shared filters and return the current selection.
 
     On a session's first run the query string is parsed (bad values become
-    notices shown above the page); afterwards the widgets rule and the query
-    string follows them.
+    notices shown above the page); afterwards the record in session state
+    rules: widgets are set from it, their callbacks update it, and the query
+    string is written from it.
     """
     locations, outlets, span = _choices(version())
     if "filters" not in st.session_state:
@@ -147,9 +145,8 @@ def sidebar() -> Filters:
             query, places=set(locations["id"]), kinds=FIGURE_KINDS, outlets=outlets
         )
         st.session_state.filters, st.session_state.notices = filters, notices
-        st.session_state.reseed = True
-    if st.session_state.pop("reseed", False) or any(w not in st.session_state for w in WIDGETS):
-        _seed_widgets(st.session_state.filters, locations, span)
+    # Every run, because Streamlit resets widgets when the page changes, even with the same keys.
+    _seed_widgets(st.session_state.filters, locations, span)
 
     def changed() -> None:
         st.session_state.filters = _from_widgets(span)

@@ -1,0 +1,45 @@
+"""The store the dashboard tests read: the bundled articles plus one hostile article, built once.
+
+The hostile article carries every trick a news text could use against the
+pages (tags, ``onerror``, ``${...}`` for folium's template literals, backticks,
+backslashes, a ``javascript:`` URL); each trick sets ``window.top.__atlasPwned``
+so a browser test can tell if any of it ran.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from geo.articles import make_article
+from geo.pipeline import extract
+from geo.store import open_store
+
+HOSTILE = make_article(
+    "BAGHOUZ, Syria — <script>window.top.__atlasPwned = 1</script> More than 5,000 people "
+    "were evacuated from Baghuz on Monday ${window.top.__atlasPwned = 2}, the SDF said. "
+    '`onerror=` <img src=x onerror="window.top.__atlasPwned = 3"> \\` ${1+1} "</div>',
+    title="<img src=x onerror=window.top.__atlasPwned=4> Baghuz ${1+1}",
+    outlet="<script>window.top.__atlasPwned = 5</script>",
+    published=date(2019, 3, 4),
+    url="javascript:window.top.__atlasPwned = 6",
+)
+HOSTILE_BITS = ("<script>", "<img src=x", "${window", "${1+1}", "`onerror", "javascript:")
+"""Substrings of the hostile article that must never reach a page's HTML unescaped."""
+
+
+@functools.cache
+def store_url() -> str:
+    """A SQLite store (seeds + hostile article) in a temporary folder removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="atlas-test-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    url = f"sqlite:///{folder / 'atlas.sqlite'}"
+    store = open_store(url)
+    store.seed_if_empty()
+    store.add(extract(HOSTILE))
+    store.close()
+    return url

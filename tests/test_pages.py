@@ -1,0 +1,147 @@
+"""Every page under Streamlit's AppTest: runs clean, filters change counts, the URL round-trips.
+
+AppTest runs the real page scripts (widgets, caches, the store, the map
+component's Python side) without a browser; the map itself is checked in
+tests/test_browser.py.  The store is ``atlas_data``'s: seeds plus a hostile article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from atlas_data import store_url
+from streamlit.testing.v1 import AppTest
+
+from geo.store import open_store
+from geo.summary import place_counts
+
+REPO = Path(__file__).resolve().parent.parent
+PAGES = ["app.py", "pages/1_Figures.py", "pages/2_Articles.py", "pages/3_Places.py"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def database():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATABASE_URL", store_url())
+        yield store_url()
+
+
+def _page(path: str, **query: str | list[str]) -> AppTest:
+    app = AppTest.from_file(str(REPO / path), default_timeout=120)
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def _query(app: AppTest) -> dict[str, list[str]]:
+    """The page's query string, every value as a list (repeatable names)."""
+    return {k: v if isinstance(v, list) else [v] for k, v in app.query_params.items()}
+
+
+def _metrics(app: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def _baghuz(database) -> str:
+    places = place_counts(open_store(database).mentions())
+    return places.loc[places["kind"] == "populated place", "place_id"].iloc[0]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_runs_without_an_exception(path):
+    app = _page(path)
+    assert app.title and app.sidebar.multiselect(key="w_kind") is not None
+
+
+def test_home_page_summarises_the_selection():
+    metrics = _metrics(_page("app.py"))
+    assert int(metrics["Articles"]) == 4  # three seeds + the hostile article
+    assert int(metrics["Figures"]) > 0 and int(metrics["Places"]) > 0
+    assert "40,000" in metrics["Displacement claimed"]
+    assert "km²" in metrics["Latest territory claim"]
+
+
+def test_changing_a_filter_changes_the_counts():
+    app = _page("app.py")
+    before = _metrics(app)
+    app.multiselect(key="w_kind").set_value(["displaced"]).run()
+    assert not app.exception
+    assert int(_metrics(app)["Figures"]) < int(before["Figures"])
+    assert _query(app)["kind"] == ["displaced"]
+    app.date_input(key="w_dates").set_value((date(2019, 3, 1), date(2019, 3, 31))).run()
+    assert int(_metrics(app)["Articles"]) < int(before["Articles"])
+    assert _query(app)["start"] == ["2019-03-01"]
+
+
+def test_query_string_becomes_filters_and_is_written_back(database):
+    place = _baghuz(database)
+    app = _page("app.py", start="2019-02-01", end="2019-02-28", kind="displaced", place=place)
+    assert app.date_input(key="w_dates").value == (date(2019, 2, 1), date(2019, 2, 28))
+    assert app.multiselect(key="w_kind").value == ["displaced"]
+    assert app.multiselect(key="w_place").value == [place]
+    assert not app.warning
+    assert _query(app) == {
+        "start": ["2019-02-01"], "end": ["2019-02-28"], "kind": ["displaced"], "place": [place],
+    }  # fmt: skip
+    metrics = _metrics(app)
+    assert int(metrics["Articles"]) < 4
+
+
+def test_a_governorate_in_the_link_selects_the_places_inside_it(database):
+    mentions = open_store(database).mentions()
+    governorate = mentions.loc[mentions["name"].isin(["Bāghūz"]), "governorate_id"].iloc[0]
+    app = _page("app.py", place=governorate)
+    assert app.multiselect(key="w_governorate").value == [governorate]
+    assert int(_metrics(app)["Places"]) > 0
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_malformed_link_shows_a_notice_and_the_unfiltered_view(path):
+    app = _page(path, start="garbage", kind=["displaced", "aliens"])
+    notices = [w.value for w in app.warning]
+    assert any("start='garbage'" in n for n in notices)
+    assert any("kind='aliens'" in n for n in notices)
+    assert app.multiselect(key="w_kind").value == ["displaced"]
+    assert _query(app) == {"kind": ["displaced"]}
+
+
+def test_filters_survive_a_change_of_page():
+    app = _page("app.py", kind="displaced")
+    app.switch_page("pages/1_Figures.py").run()
+    assert not app.exception
+    assert app.multiselect(key="w_kind").value == ["displaced"]
+    assert _query(app) == {"kind": ["displaced"]}
+
+
+def test_figures_page_shows_the_table_conflicts_and_downloads():
+    app = _page("pages/1_Figures.py")
+    table = app.dataframe[0].value
+    assert {"kind", "hedge", "low", "high", "unit", "place", "period", "outlet", "sentence"} <= set(
+        table.columns
+    )
+    assert len(app.get("download_button")) == 2
+    conflicts = app.dataframe[1].value
+    assert len(conflicts) > 0  # 40,000 and 20,000 people leaving Baghuz, in overlapping periods
+    narrowed = _page("pages/1_Figures.py", kind="territory_area")
+    assert len(narrowed.dataframe[0].value) < len(table)
+
+
+def test_articles_page_escapes_article_text_and_links_marks_to_the_map():
+    app = _page("pages/2_Articles.py", start="2019-03-04", end="2019-03-04")
+    html = "".join(element.proto.body for element in app.get("html"))
+    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert "&#36;{window" in html and "${window" not in html
+    assert 'href="/?place=' in html
+    assert "javascript:" not in html
+
+
+def test_places_page_lists_resolved_and_unresolved_names():
+    app = _page("pages/3_Places.py")
+    resolved, unresolved = (frame.value for frame in app.dataframe[:2])
+    assert {"place_id", "name", "kind", "admin1", "mentions", "beat"} <= set(resolved.columns)
+    assert "Bāghūz" in set(resolved["name"])
+    assert len(unresolved) > 0
