@@ -318,6 +318,7 @@ class _Matcher:
     automaton: ahocorasick.Automaton
     adjectives: dict[str, str]  # normalised country adjective -> country place id
     regional: frozenset[str]  # keys of REGIONS and REGIONAL_ADJECTIVES
+    ordinary: frozenset[str]  # common English words (COMMON_WORDS and jusText's stoplist)
 
 
 @lru_cache(maxsize=4)
@@ -332,7 +333,9 @@ def _matcher(gazetteer: Gazetteer) -> _Matcher:
     for key in (*adjectives, *regional):
         automaton.add_word(f" {key} ", key)
     automaton.make_automaton()
-    return _Matcher(automaton, adjectives, regional)
+    from justext import get_stoplist  # loaded here, with the gazetteer, not on import
+
+    return _Matcher(automaton, adjectives, regional, COMMON_WORDS | get_stoplist("English"))
 
 
 @lru_cache(maxsize=50_000)
@@ -655,7 +658,10 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
     candidates = tuple(c for c in candidates if _credible(c, key, article.countries, context))
     if not candidates:
         return None
-    ordinary = key in COMMON_WORDS or (surface.istitle() and surface.lower() in article.lowercase)
+    famous = _is_famous(candidates[0].place)
+    ordinary = (key in matcher.ordinary and not famous) or (
+        surface.istitle() and surface.lower() in article.lowercase
+    )
     if ordinary and (context.sentence_initial or not context.cue):
         return None  # "Gate 10", "Can you", "the Red River": ordinary words need a cue
     major = _is_major(candidates[0].place, article.countries) and _tier(candidates[0]) == 0
@@ -678,15 +684,22 @@ def _tier(candidate: Candidate) -> int:
     return 2 if reason.startswith("fuzzy") else 1 if reason.startswith("variant") else 0
 
 
+def _is_famous(place: Place) -> bool:
+    """A country, a capital or a city of a million: "London" is not the word "london"."""
+    return (
+        place.kind == "country"
+        or place.feature_code == "PPLC"
+        or place.population >= _WORLD_POPULATION
+    )
+
+
 def _is_major(
     place: Place, countries: frozenset[str], threshold: int = _LARGE_POPULATION
 ) -> bool:
-    """Known well enough to be meant without a cue: a country, a governorate, a river, a
-    capital or a city of a million anywhere, or a town of the region or of a country the
-    article names ("Time", Norway, in a Syria story needs "in" before it)."""
-    if place.kind in ("country", "governorate", "river") or place.feature_code == "PPLC":
-        return True
-    if place.population >= _WORLD_POPULATION:
+    """Known well enough to be meant without a cue: a famous place, a governorate or a river,
+    or a town of the region or of a country the article names ("Time", Norway, in a Syria
+    story needs "in" before it)."""
+    if _is_famous(place) or place.kind in ("governorate", "river"):
         return True
     large = place.population >= threshold or (
         threshold == _LARGE_POPULATION and place.feature_code in _MAJOR_CODES
