@@ -1,46 +1,12 @@
 """Hedged figures about displacement, fighters and territory, with place, period and sentence.
 
-Two steps.  :func:`find_quantities` reads every number in a text the way a
-careful reader would: the amount ("8,000", "a thousand", "half a million",
-"tens of thousands"), the hedge printed before it ("more than", "nearly",
-"about") turned into bounds, and the unit after it (people, km², percent;
-square miles converted exactly).  :func:`find_figures` then keeps the
-quantities about the conflict's human or territorial scale, gives each a kind
-from the words of its clause, and attaches the place and period it applies to.
+:func:`find_figures` keeps the quantities (:mod:`geo.quantities`) that speak of
+the conflict's human or territorial scale, gives each a kind from the words
+around it, and attaches the place and period it applies to.
 
-Vocabulary (README-ready)
--------------------------
-Amounts with no single value get a documented range (low .. high, value = the
-best guess; "N" is the unit word):
-
-=====================  ===================  =========
-words                  low .. high          value
-=====================  ===================  =========
-dozens                 24 .. 99             36
-scores                 40 .. 99             60
-hundreds               200 .. 999           300
-thousands              2,000 .. 9,999       3,000
-tens of thousands      20,000 .. 99,999     30,000
-hundreds of thousands  200,000 .. 999,999   300,000
-millions               2 .. 9.99 million    3 million
-several N              3N .. 9N             5N
-a few N                2N .. 5N             3N
-A or B, A to B,        A .. B               midpoint
-between A and B
-a third, a quarter,    33.3 %, 25 %, 50 %   (exact; "of ..." must follow)
-half
-=====================  ===================  =========
-
-"a thousand" = 1,000, "half a million" = 500,000, "a dozen" = 12, "a single" = 1.
-
-Hedges: "more than", "over", "at least", "upwards of", "in excess of", "no fewer
-than", "N or more" -> ``low`` = N, ``high`` open; "nearly", "almost", "up to",
-"less than", "fewer than", "under", "as many as", "close to", "no more than"
--> ``high`` = N, ``low`` open; "about", "around", "some", "roughly",
-"approximately", "an estimated", "N or so" -> N ± 10 %.  A plain N has
-``low`` = ``high`` = N.  Hedges do not move the range of a vague amount.
-
-Kinds, decided by the words around the number: a "dead"/"injured" noun first,
+Kinds (README-ready)
+--------------------
+Decided by the words around the number: a "dead"/"injured" noun first,
 then an event word among its modifiers or nearest to it (after it on ties),
 then the person noun, then words saying people are still there:
 
@@ -69,23 +35,13 @@ territory_share      "N percent of (its) territory / the caliphate / land / area
 other                every other count of people, percentage or area
 ===================  ==============================================================
 
-Not figures at all: numbers inside time expressions, years, ages and other
-hyphenated compounds ("79-member", "22-year-old"), numbers with units other
-than people, km², square miles or percent (money, "two miles from", "more than
-two kilometers", shots, cars), sizes ("a population of 20 million"), and bare
-numbers with neither a person noun nor a verb and
-event word right after them ("Class 4 felony").  Typed other: percentages of
-100 (slogans and totals: "100 percent of the caliphate"), shares or areas said
-to be held "once" or "formerly", areas said to be lost, projections ("aid
-agencies expect 100,000 to flee", "will", "could"), and people counted for
-anything else ("13 million people need aid", "2,000 U.S. troops", "could hold
-5,300 people").
-
-Square miles become km² by the exact factor 2.589988110336; ``original`` keeps
-the amount as printed.  An area followed by its own conversion in brackets
-("less than a single square mile (1.6 square kilometers)") is one figure: the
-bounds come from the hedged amount, and the source's km² number is the value
-when it lies within them.
+Dropped: bare numbers with neither a person noun nor a verb and event word
+right after them ("Class 4 felony", "16 bed shelter").  Typed other:
+percentages of 100 (slogans and totals: "100 percent of the caliphate"), shares
+or areas said to be held "once" or "formerly", areas said to be lost,
+projections ("aid agencies expect 100,000 to flee", "will", "could"), and
+people counted for anything else ("13 million people need aid", "2,000 U.S.
+troops", "could hold 5,300 people").
 
 Place: the nearest resolved, non-adjective, non-river place named in the same
 clause (comma to comma), else in the sentence (a country only after a place
@@ -110,15 +66,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from geo.articles import Article
-from geo.dates import DateMention, date_spans, find_dates, publication_period
+from geo.dates import DateMention, find_dates, publication_period
 from geo.gazetteer import Place
+from geo.quantities import NOUN_KINDS, Quantity, find_quantities, hedge_kind
 
 if TYPE_CHECKING:
     from geo.toponyms import PlaceMention
 
-SQUARE_MILE_KM2 = 2.589988110336
-APPROX = 0.1
-LARGEST = 1e10  # no count of people or km² is larger: a longer digit run is an id or a code
 KINDS = (
     "displaced", "returned", "fighters", "detained", "killed", "wounded",
     "civilians_remaining", "territory_area", "territory_share", "other",
@@ -176,7 +130,7 @@ class Figure:
     @property
     def hedge_kind(self) -> str:
         """"low", "high", "approx" or "" for the printed hedge."""
-        return _hedge_kind(self.hedge)
+        return hedge_kind(self.hedge)
 
     def to_dict(self) -> dict:
         return {
@@ -204,307 +158,6 @@ def _number(x: float) -> str:
     if abs(x) >= 10 or x == int(x):
         return f"{x:,.0f}"
     return f"{x:.2g}"
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A number as printed, with its hedge, bounds and unit, before any kind is decided.
-
-    ``unit`` is "people" (a person noun follows), "km2", "percent" or "" (a
-    bare number).  ``noun`` is the person noun, lower-cased ("fighters");
-    ``modifiers`` the words between amount and noun ("internally displaced").
-    """
-
-    text: str
-    start: int
-    end: int
-    value: float
-    low: float | None
-    high: float | None
-    unit: str
-    hedge: str
-    noun: str = ""
-    original: str = ""
-    modifiers: str = ""
-
-
-# --- amounts -----------------------------------------------------------------------------
-
-_ONES = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
-           "billion": 1_000_000_000}  # fmt: skip
-_VAGUE = {  # words: (low, value, high)
-    "dozens": (24, 36, 99),
-    "scores": (40, 60, 99),
-    "hundreds": (200, 300, 999),
-    "thousands": (2_000, 3_000, 9_999),
-    "tens of thousands": (20_000, 30_000, 99_999),
-    "hundreds of thousands": (200_000, 300_000, 999_999),
-    "millions": (2_000_000, 3_000_000, 9_999_999),
-}
-_SOME_OF = {"several": (3, 5, 9), "a few": (2, 3, 5), "a couple of": (2, 2, 2)}
-_FRACTIONS = {"third": 100 / 3, "quarter": 25.0, "half": 50.0, "two-thirds": 200 / 3,
-              "two thirds": 200 / 3, "three-quarters": 75.0, "three quarters": 75.0}  # fmt: skip
-
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORD = (
-    rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(list(_ONES)[:9])}))?|"
-    + "|".join(sorted(_ONES, key=len, reverse=True))
-)
-_SCALE = r"(?:hundred|thousand|million|billion)"
-_AMOUNT = (
-    r"(?:(?P<vague>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)"
-    rf"|(?P<some>several|a\s+few|a\s+couple\s+of)\s+(?P<some_scale>dozen|{_SCALE})"
-    rf"|half\s+a\s+(?P<half_scale>{_SCALE})"
-    r"|(?P<fraction>(?:a|one)\s+(?:third|quarter|half)|two[- ]thirds|three[- ]quarters|half)"
-    r"(?=\s+of\b)"
-    r"|(?P<single>a\s+single)"
-    rf"|(?:a|one)\s+(?P<a_scale>dozen|{_SCALE})"
-    rf"|(?P<digits>{_DIGITS})(?:\s+(?P<digit_scale>{_SCALE}))?"
-    rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred))?(?:\s+(?P<word_scale>dozen|{_SCALE}))?)"
-)
-_AMOUNT_RE = re.compile(
-    rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?!(?!-strong\b)[\w-]|[.,:]\d)", re.I
-)  # "79-member" is not a count, "a 2,000-strong force" is
-
-_HEDGES = {
-    "low": ["more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
-            "no less than", "not less than", "well over", "just over", "a minimum of"],
-    "high": ["nearly", "almost", "up to", "less than", "fewer than", "under", "just under",
-             "as many as", "close to", "no more than", "not more than", "at most", "below"],
-    "approx": ["about", "around", "some", "roughly", "approximately", "an estimated",
-               "estimated", "an approximate", "circa"],
-}  # fmt: skip
-_HEDGE_OF = {h: kind for kind, words in _HEDGES.items() for h in words}
-_HEDGE_RE = re.compile(
-    r"\b(?P<hedge>" + "|".join(sorted(map(re.escape, _HEDGE_OF), key=len, reverse=True))
-    + r")[^\S\n]+$", re.I,
-)  # fmt: skip
-_POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?P<postfix>more|so)\b", re.I)
-_RANGE_RE = re.compile(rf"\s+(?:or|to)\s+(?={_AMOUNT}\b)", re.I)
-_BETWEEN_RE = re.compile(rf"\s+and\s+(?={_AMOUNT}\b)", re.I)
-
-
-_POSTFIX_HEDGES = {"or more": "low", "or so": "approx"}
-
-
-def _hedge_kind(hedge: str) -> str:
-    """"low", "high" or "approx" for a printed hedge, "" for none."""
-    key = re.sub(r"\s+", " ", hedge.lower())
-    return _HEDGE_OF.get(key) or _POSTFIX_HEDGES.get(key, "")
-
-
-def _amount(m: re.Match) -> tuple[float, float, float]:
-    """(low, value, high) of one amount match."""
-    g = {k: (v.lower() if v else v) for k, v in m.groupdict().items()}
-    if g["vague"]:
-        return _VAGUE[re.sub(r"\s+", " ", g["vague"])]
-    if g["some"]:
-        scale = _SCALES[g["some_scale"]]
-        low, value, high = _SOME_OF[re.sub(r"\s+", " ", g["some"])]
-        return low * scale, value * scale, high * scale
-    if g["half_scale"]:
-        return (_SCALES[g["half_scale"]] / 2,) * 3
-    if g["fraction"]:
-        value = _FRACTIONS[re.sub(r"^(?:a|one)\s+", "", g["fraction"])]
-        return value, value, value
-    if g["single"]:
-        return 1, 1, 1
-    if g["a_scale"]:
-        return (_SCALES[g["a_scale"]],) * 3
-    if g["digits"]:
-        value = float(g["digits"].replace(",", "")) * _SCALES.get(g["digit_scale"] or "", 1)
-        return value, value, value
-    words = re.split(r"[- ]", g["word"])
-    value = sum(_TENS.get(w, 0) + _ONES.get(w, 0) for w in words)
-    value *= 100 if g["word_hundred"] else 1
-    value *= _SCALES.get(g["word_scale"] or "", 1)
-    return value, value, value
-
-
-# --- units --------------------------------------------------------------------------------
-
-_PERCENT_RE = re.compile(r"\s*(?:%|\s(?:percent|per\s+cent|pct)\b)", re.I)
-_AREA_RE = re.compile(
-    r"\s+(?:(?P<mi>square\s+miles?|sq\.?\s*mi(?:les?)?\b\.?)"
-    r"|(?P<km>square\s+(?:kilometers?|kilometres?)|sq\.?\s*km\b|km2\b|km²))",
-    re.I,
-)
-_CONVERSION_RE = re.compile(
-    r"[\"”’']?\s*\(\s*(?P<amount>" + _DIGITS + r")\s*(?:(?P<mi>square\s+miles?|sq\.?\s*mi\b)"
-    r"|(?P<km>square\s+(?:kilometers?|kilometres?)|sq\.?\s*km\b|km2\b|km²))\s*\)",
-    re.I,
-)
-_PERSON_NOUNS = {
-    "fighters": ("fighters", "militants", "jihadists", "gunmen", "insurgents", "combatants",
-                 "extremists", "rebels", "terrorists", "operatives", "recruits", "-strong"),
-    "displaced": ("refugees", "evacuees", "displaced", "idps", "asylum seekers"),
-    "returned": ("returnees",),
-    "detained": ("prisoners", "detainees", "captives", "inmates"),
-    "civilians_remaining": ("hostages",),
-    "killed": ("dead", "bodies"),
-    "wounded": ("wounded", "injured"),
-    "": ("people", "persons", "person", "civilians", "residents", "others", "men", "women",
-         "children", "families", "soldiers", "troops", "servicemen", "policemen", "police",
-         "officers", "members", "migrants", "followers", "survivors", "victims", "casualties",
-         "individuals", "inhabitants", "villagers", "households", "youths", "students",
-         "workers", "foreigners", "nationals", "citizens", "minors", "babies", "infants",
-         "adults", "wives", "widows", "orphans", "kurds", "arabs", "yazidis", "christians",
-         "man", "woman", "child", "boy", "girl", "civilian", "resident", "soldier", "officer",
-         "policeman", "member"),
-}  # fmt: skip
-_NOUN_KIND = {noun: kind for kind, nouns in _PERSON_NOUNS.items() for noun in nouns}
-_NOUN_RE = re.compile(
-    r"(?:\s+of)?\s+(?P<mods>(?:(?:more|other|foreign|armed|local|young|new|additional|suspected"
-    r"|unarmed|innocent|\w+ly|\w+ed|(?-i:[A-Z][\w'’-]*(?:\.[A-Z]\.?)*)|\w+-\w+(?:-\w+)?),?\s+){0,3})"
-    r"(?P<noun>" + "|".join(sorted(_NOUN_KIND, key=len, reverse=True))
-    + r"|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))(?![\w-])",
-    re.I,
-)  # fmt: skip
-
-
-_OTHER_UNIT_RE = re.compile(
-    r"(?:\s+of)?\s+(?:[\w-]+\s+)?(?:miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot"
-    r"|yards?|inches|years?|months?|weeks?|days?|hours?|minutes?|seconds?|shots?|rounds?|times"
-    r"|dollars?|euros?|pounds?|tons?|tonnes?|cars?|vehicles?|villages?|towns?|cities|houses?"
-    r"|homes?|buildings?|votes?|seats?|countries|nations)\b|\s*[ap]\.?m\b",
-    re.I,
-)
-
-
-_NOT_A_COUNT_RE = re.compile(
-    r"\b(?:population|capacity|budget|cost|price|aged?|ages|number|No\.)\s+(?:of\s+)?"
-    r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
-    re.I,
-)  # "a population of 20 million", "aged 17": sizes and ages, not people counted
-
-
-def _is_age(text: str, m: re.Match) -> bool:
-    """'Aondona, 7, who ...': a small number set off by commas after a name is an age."""
-    return bool(
-        m["digits"]
-        and re.search(r"(?-i:[A-Z])[\w'’-]+,\s*$", text[max(0, m.start() - 40) : m.start()])
-        and re.match(r"\s*(?:[,;)—–]|\s-\s|$)", text[m.end() :])
-    )
-
-
-def _person_noun(text: str, end: int) -> re.Match | None:
-    """The person noun a number counts ("900 foreign fighters", "thousands of civilians")."""
-    return _NOUN_RE.match(text, end)
-
-
-def _bounds(low: float, value: float, high: float, hedge_kind: str):
-    """(value, low, high) after the hedge: open on one side, ±10 %, or the amount's range."""
-    low, value, high = float(low), float(value), float(high)
-    if low != high:
-        return value, low, high
-    if hedge_kind == "low":
-        return value, value, None
-    if hedge_kind == "high":
-        return value, None, value
-    if hedge_kind == "approx":
-        return value, value - value * APPROX, value + value * APPROX
-    return value, value, value
-
-
-def find_quantities(text: str) -> list[Quantity]:
-    """Every count of people, area and percentage printed in ``text``, with hedge and bounds."""
-    in_dates = date_spans(text)
-    found: list[Quantity] = []
-    for m in _AMOUNT_RE.finditer(text):
-        if found and m.start() < found[-1].end:
-            continue
-        if any(s <= m.start() < e for s, e in in_dates) or _is_year(m, text):
-            continue
-        quantity = _quantity(m, text)
-        if quantity is not None:
-            found.append(quantity)
-    return found
-
-
-def _is_year(m: re.Match, text: str) -> bool:
-    digits = m["digits"] or ""
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", digits)) and not _person_noun(text, m.end())
-
-
-@dataclass(frozen=True)
-class _Unit:
-    end: int
-    unit: str  # "people", "km2", "percent" or "" (bare)
-    noun: str = ""
-    modifiers: str = ""
-    miles_end: int = 0  # end of "2 square miles" when the area was given in square miles
-    stated_km2: float | None = None  # "(1.6 square kilometers)" after square miles
-
-
-def _unit(m: re.Match, text: str, end: int) -> _Unit | None:
-    """What the amount counts, read from the words after it; None for other units and ages."""
-    if m["fraction"]:
-        return _Unit(end, "percent")
-    if percent := _PERCENT_RE.match(text, end):
-        return _Unit(percent.end(), "percent")
-    if area := _AREA_RE.match(text, end):
-        miles_end = area.end() if area["mi"] else 0
-        conversion = _CONVERSION_RE.match(text, area.end())
-        if conversion is None:
-            return _Unit(area.end(), "km2", miles_end=miles_end)
-        stated = float(conversion["amount"].replace(",", "")) if conversion["km"] else None
-        return _Unit(conversion.end(), "km2", miles_end=miles_end, stated_km2=stated)
-    if text.startswith("-strong", end):
-        return _Unit(end + len("-strong"), "people", "-strong")
-    if _OTHER_UNIT_RE.match(text, end) or _is_age(text, m) or _NOT_A_COUNT_RE.search(
-        text, max(0, m.start() - 30), m.start()
-    ):
-        return None
-    if noun := _person_noun(text, end):
-        return _Unit(noun.end(), "people", noun["noun"].lower(), noun["mods"].strip())
-    return _Unit(end, "")
-
-
-def _quantity(m: re.Match, text: str) -> Quantity | None:
-    low, value, high = _amount(m)
-    if high > LARGEST:
-        return None
-    hedge_m = _HEDGE_RE.search(text, max(0, m.start() - 25), m.start())
-    hedge = hedge_m["hedge"] if hedge_m else ""
-    start, end = (hedge_m.start() if hedge_m else m.start()), m.end()
-    between = re.search(r"\bbetween\s+$", text[max(0, m.start() - 9) : m.start()], re.I)
-    range_m = (_BETWEEN_RE if between else _RANGE_RE).match(text, end)
-    if range_m and low == high and not m["fraction"]:
-        second = _AMOUNT_RE.match(text, range_m.end())
-        other = _amount(second) if second else None
-        if other and other[0] == other[2] and other[0] > value:
-            low, high, value, end = value, other[0], (value + other[0]) / 2, second.end()
-    if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 or more people"
-        hedge, end = postfix[0].strip(), postfix.end()
-    unit = _unit(m, text, end)
-    if unit is None:
-        return None
-    end = unit.end
-    if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 people or more"
-        hedge, end = postfix[0].strip(), postfix.end()
-    value, low_b, high_b = _bounds(low, value, high, _hedge_kind(hedge))
-    original = ""
-    if unit.miles_end:
-        original = text[m.start() : unit.miles_end]
-        value, low_b, high_b = (
-            None if x is None else x * SQUARE_MILE_KM2 for x in (value, low_b, high_b)
-        )
-    stated = unit.stated_km2
-    if stated is not None and (low_b is None or low_b <= stated) and (
-        high_b is None or stated <= high_b
-    ):
-        value = stated
-    return Quantity(text[start:end], start, end, value, low_b, high_b, unit.unit, hedge,
-                    unit.noun, original, unit.modifiers)
 
 
 # --- sentences and clauses ----------------------------------------------------------------
@@ -685,8 +338,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         p.match(ctx.after.lstrip()) for p in (*_EVENT_CUES.values(), _REMAINING_CUES)
     ):
         return None
-    if _NOUN_KIND.get(q.noun) in ("killed", "wounded"):  # "two dead and at least nine injured"
-        return _NOUN_KIND[q.noun], q.noun
+    if NOUN_KINDS.get(q.noun) in ("killed", "wounded"):  # "two dead and at least nine injured"
+        return NOUN_KINDS[q.noun], q.noun
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
             return kind, cue[0]
@@ -696,7 +349,7 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "civilians_remaining", cue
     if kind:
         return kind, cue
-    if noun_kind := _NOUN_KIND.get(q.noun, ""):
+    if noun_kind := NOUN_KINDS.get(q.noun, ""):
         return noun_kind, q.noun.lstrip("-")
     near = " ".join([q.modifiers, *ctx.after.split()[:_REMAINING_WORDS]])
     if remaining := _REMAINING_CUES.search(near):  # "2,000 trapped civilians", "thousands inside"

@@ -1,4 +1,4 @@
-"""Hedged figures: the seed gold, the issue's checks, the number/hedge parser and its properties."""
+"""Hedged figures: the seed gold, the issue's checks, kinds, places, periods, and properties."""
 
 import json
 import math
@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.articles import load_bundled, make_article
-from geo.figures import SQUARE_MILE_KM2, Figure, find_figures, find_quantities, sentence_spans
+from geo.figures import KINDS, UNITS, Figure, find_figures, sentence_spans
 from geo.gazetteer import default_gazetteer
+from geo.quantities import SQUARE_MILE_KM2
 from geo.toponyms import PlaceMention
 
 GOLD = json.loads((Path(__file__).parent / "gold" / "figures_seeds.json").read_text("utf-8"))
@@ -168,47 +169,6 @@ def test_not_displacement_or_territory(sentence):
 
 
 @pytest.mark.parametrize(
-    ("words", "value", "low", "high"),
-    [
-        ("two people", 2, 2, 2),
-        ("a thousand fighters", 1_000, 1_000, 1_000),
-        ("half a million refugees", 500_000, 500_000, 500_000),
-        ("twenty-five civilians", 25, 25, 25),
-        ("1.5 million people", 1_500_000, 1_500_000, 1_500_000),
-        ("dozens of people", 36, 24, 99),
-        ("scores of fighters", 60, 40, 99),
-        ("hundreds of families", 300, 200, 999),
-        ("thousands of civilians", 3_000, 2_000, 9_999),
-        ("tens of thousands of people", 30_000, 20_000, 99_999),
-        ("hundreds of thousands of people", 300_000, 200_000, 999_999),
-        ("several million refugees", 5_000_000, 3_000_000, 9_000_000),
-        ("a few hundred residents", 300, 200, 500),
-        ("five or six gunmen", 5.5, 5, 6),
-        ("more than 8,000 people", 8_000, 8_000, None),
-        ("over 300 people", 300, 300, None),
-        ("at least 4 people", 4, 4, None),
-        ("8,000 people or more", 8_000, 8_000, None),
-        ("nearly 40,000 residents", 40_000, None, 40_000),
-        ("almost 900 people", 900, None, 900),
-        ("up to 50 people", 50, None, 50),
-        ("fewer than 10 people", 10, None, 10),
-        ("about 16,000 others", 16_000, 14_400, 17_600),
-        ("some 700,000 Palestinians", 700_000, 630_000, 770_000),
-        ("roughly 1,000 people", 1_000, 900, 1_100),
-        ("about a third of its territory", 100 / 3, 30, 110 / 3),
-        ("less than 2 square miles", 2 * SQUARE_MILE_KM2, None, 2 * SQUARE_MILE_KM2),
-        ("4.5 square kilometers", 4.5, 4.5, 4.5),
-        ("99.5 percent", 99.5, 99.5, 99.5),
-    ],
-)
-def test_amounts_and_hedges(words, value, low, high):
-    [q] = find_quantities(words)
-    assert math.isclose(q.value, value)
-    assert q.low is None if low is None else math.isclose(q.low, low)
-    assert q.high is None if high is None else math.isclose(q.high, high)
-
-
-@pytest.mark.parametrize(
     ("sentence", "kind"),
     [
         ("More than 8,000 people have left Baghuz.", "displaced"),
@@ -352,16 +312,11 @@ WORDS = [
 ]  # fmt: skip
 
 
-def test_digit_runs_too_long_for_a_count_are_not_figures():
-    assert find_quantities("about " + "9" * 400 + " people") == []
-
-
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text())
-def test_parser_never_raises_on_arbitrary_text(text):
-    for q in find_quantities(text):
-        assert text[q.start : q.end] == q.text
-    find_figures(make_article(text, published=date(2019, 3, 7)))
+def test_never_raises_on_arbitrary_text(text):
+    for f in find_figures(make_article(text, published=date(2019, 3, 7))):
+        assert text[f.start : f.end] == f.text
 
 
 @settings(max_examples=300, deadline=None)
@@ -372,28 +327,11 @@ def test_figures_keep_exact_spans_and_ordered_bounds(words, published):
     for f in find_figures(article, hand_mentions(text)):
         assert text[f.start : f.end] == f.text
         assert f.text in f.sentence
-        assert f.kind in {"displaced", "returned", "fighters", "detained", "killed", "wounded",
-                          "civilians_remaining", "territory_area", "territory_share", "other"}
-        assert f.unit in {"people", "km2", "percent"}
+        assert f.kind in KINDS
+        assert f.unit in UNITS
         if f.low is not None:
             assert f.low <= f.value
         if f.high is not None:
             assert f.value <= f.high
         assert (f.date_start is None) == (f.date_end is None)
         assert f.date_start is None or f.date_start <= f.date_end
-
-
-@given(
-    st.integers(min_value=1, max_value=10**6),
-    st.sampled_from(["", "more than ", "less than ", "about "]),
-)
-def test_square_miles_convert_exactly(miles, hedge):
-    [q] = find_quantities(f"{hedge}{miles:,} square miles")
-    assert q.unit == "km2"
-    assert q.original == f"{miles:,} square miles"
-    bound = q.low if hedge == "more than " else q.high
-    if hedge == "about ":
-        assert q.low == (miles - miles * 0.1) * SQUARE_MILE_KM2
-    else:
-        assert bound == miles * SQUARE_MILE_KM2
-    assert q.value == miles * SQUARE_MILE_KM2

@@ -1,0 +1,107 @@
+"""The number and hedge parser: amounts, hedges, bounds, units, conversions (and its properties)."""
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geo.quantities import SQUARE_MILE_KM2, find_quantities
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "low", "high"),
+    [
+        ("two people", 2, 2, 2),
+        ("a thousand fighters", 1_000, 1_000, 1_000),
+        ("half a million refugees", 500_000, 500_000, 500_000),
+        ("twenty-five civilians", 25, 25, 25),
+        ("1.5 million people", 1_500_000, 1_500_000, 1_500_000),
+        ("dozens of people", 36, 24, 99),
+        ("scores of fighters", 60, 40, 99),
+        ("hundreds of families", 300, 200, 999),
+        ("thousands of civilians", 3_000, 2_000, 9_999),
+        ("tens of thousands of people", 30_000, 20_000, 99_999),
+        ("hundreds of thousands of people", 300_000, 200_000, 999_999),
+        ("several million refugees", 5_000_000, 3_000_000, 9_000_000),
+        ("a few hundred residents", 300, 200, 500),
+        ("five or six gunmen", 5.5, 5, 6),
+        ("more than 8,000 people", 8_000, 8_000, None),
+        ("over 300 people", 300, 300, None),
+        ("at least 4 people", 4, 4, None),
+        ("8,000 people or more", 8_000, 8_000, None),
+        ("nearly 40,000 residents", 40_000, None, 40_000),
+        ("almost 900 people", 900, None, 900),
+        ("up to 50 people", 50, None, 50),
+        ("fewer than 10 people", 10, None, 10),
+        ("about 16,000 others", 16_000, 14_400, 17_600),
+        ("some 700,000 Palestinians", 700_000, 630_000, 770_000),
+        ("roughly 1,000 people", 1_000, 900, 1_100),
+        ("about a third of its territory", 100 / 3, 30, 110 / 3),
+        ("less than 2 square miles", 2 * SQUARE_MILE_KM2, None, 2 * SQUARE_MILE_KM2),
+        ("4.5 square kilometers", 4.5, 4.5, 4.5),
+        ("99.5 percent", 99.5, 99.5, 99.5),
+    ],
+)
+def test_amounts_and_hedges(words, value, low, high):
+    [q] = find_quantities(words)
+    assert math.isclose(q.value, value)
+    assert q.low is None if low is None else math.isclose(q.low, low)
+    assert q.high is None if high is None else math.isclose(q.high, high)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["the 79-member coalition", "about two miles from", "more than two kilometers", "$1.31 billion",
+     "a 22-year-old", "around 5 p.m.", "at 6:50", "in 2011", "a population of 20 million"],
+)  # fmt: skip
+def test_not_counts_of_people_areas_or_shares(words):
+    assert find_quantities(words) == []
+
+
+def test_units_and_original_text():
+    [area] = find_quantities("less than 2 square miles")
+    assert (area.unit, area.original, area.hedge) == ("km2", "2 square miles", "less than")
+    [share] = find_quantities("99.5 per cent")
+    assert share.unit == "percent"
+    [people] = find_quantities("900 foreign fighters")
+    assert (people.unit, people.noun, people.modifiers) == ("people", "fighters", "foreign")
+    [bare] = find_quantities("all five were killed")
+    assert (bare.unit, bare.text) == ("", "five")
+
+
+def test_an_area_and_its_bracketed_conversion_are_one_quantity():
+    text = 'encompassing "less than a single square mile" (1.6 square kilometers) of land'
+    [q] = find_quantities(text)
+    assert q.text == 'less than a single square mile" (1.6 square kilometers)'
+    assert (q.value, q.low, q.high) == (1.6, None, SQUARE_MILE_KM2)
+    assert q.original == "a single square mile"
+
+
+def test_digit_runs_too_long_for_a_count_are_not_figures():
+    assert find_quantities("about " + "9" * 400 + " people") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_parser_never_raises_on_arbitrary_text(text):
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
+        assert q.low is None or q.low <= q.value
+        assert q.high is None or q.value <= q.high
+
+
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(["", "more than ", "less than ", "about "]),
+)
+def test_square_miles_convert_exactly(miles, hedge):
+    [q] = find_quantities(f"{hedge}{miles:,} square miles")
+    assert q.unit == "km2"
+    assert q.original == f"{miles:,} square miles"
+    bound = q.low if hedge == "more than " else q.high
+    if hedge == "about ":
+        assert q.low == (miles - miles * 0.1) * SQUARE_MILE_KM2
+    else:
+        assert bound == miles * SQUARE_MILE_KM2
+    assert q.value == miles * SQUARE_MILE_KM2
