@@ -231,8 +231,7 @@ _REMAINING_CUES = _cues(r"trapped|remain(?:ed|ing|s)?|stranded|besieged|inside|h
 _HOLD_RE = _cues(r"held|holding|holds?")
 _CIVILIAN_NOUNS = {"civilians", "residents", "people", "hostages", "families", "women", "children"}
 _LOST_RE = _cues(r"lost|losing|loses|lose|retaken|retook|retake|recaptured?|liberated?|freed"
-                 r"|cleared|regained|wrested|captured from|seized from"
-                 r"|taken back|seized from")
+                 r"|cleared|regained|wrested|captured from|seized from|taken back")
 _PAST_RE = _cues(r"once|formerly|at its (?:height|peak)")
 _MODAL_RE = _cues(r"will|would|could|might|may|should")
 _TERRITORY_OF_RE = re.compile(
@@ -258,17 +257,6 @@ _BARE_CUE_WORDS = 4
 _REMAINING_WORDS = 3
 _FORWARD_WORDS = 15
 _BACKWARD_WORDS = 6
-
-
-@dataclass(frozen=True)
-class _Context:
-    """The words around a quantity that decide its kind."""
-
-    before: str  # the clause before the number, at most a few words
-    after: str  # the rest of the sentence after the number, up to the next number
-    sentence: str
-
-
 _NOT_BACKWARD = {"left", "leave", "leaving"}  # "left 130 people dead": the dead decide
 _NEAR_ONLY = re.compile(r"camps?|shelter\w*", re.I)  # "a camp housing 35,000", "35,000 in camps"
 _NEAR_WORDS = 2
@@ -279,11 +267,18 @@ _BARE_NEXT_RE = re.compile(
     r"|of\s+(?:them|those|whom))\b",
     re.I,
 )
-
-
 _DEATH_TOLL_RE = re.compile(r"\bdeath toll\s+(?:\w+\s+){0,3}(?:to|at|of|is|was)\s+$", re.I)
 _PROJECTION_RE = _cues(r"expects?|expected|forecasts?|projected|predicts?|predicted|could|would"
                        r"|will")  # "aid agencies expect up to 100,000 more to flee": not yet
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The words around a quantity that decide its kind."""
+
+    before: str  # the clause before the number, at most a few words
+    after: str  # the rest of the sentence after the number, up to the next number
+    sentence: str
 
 
 def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> bool:
@@ -502,6 +497,25 @@ def _sentence_of(sentences, start: int, end: int, length: int) -> tuple[int, int
 
 # --- figures ------------------------------------------------------------------------------
 
+def _context(text: str, quantities: Sequence[Quantity], i: int, sentence: tuple[int, int],
+             clause: tuple[int, int]) -> _Context:
+    q = quantities[i]
+    previous_end = quantities[i - 1].end if i else sentence[0]
+    return _Context(
+        before=text[max(clause[0], previous_end, sentence[0]) : q.start],
+        after=text[q.end : _next_start(text, quantities, i, sentence[1])],
+        sentence=text[sentence[0] : sentence[1]],
+    )
+
+
+def _kind(q: Quantity, ctx: _Context, text: str) -> tuple[Quantity, str, str] | None:
+    """(quantity, kind, cue); the quantity changes only for a share lost -> held."""
+    if q.unit in ("percent", "km2"):
+        return _territory_kind(q, ctx, text)
+    people = _people_kind(q, ctx)
+    return None if people is None else (q, *people)
+
+
 def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[Figure]:
     """The hedged figures an article reports, each with kind, place, period and sentence.
 
@@ -521,20 +535,11 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
     for i, q in enumerate(quantities):
         sentence = _sentence_of(sentences, q.start, q.end, len(text))
         clause = _clause(text, sentence, q.start, q.end)
-        next_start = _next_start(text, quantities, i, sentence[1])
-        previous_end = quantities[i - 1].end if i else sentence[0]
-        ctx = _Context(
-            before=text[max(clause[0], previous_end, sentence[0]) : q.start],
-            after=text[q.end : min(next_start, sentence[1])],
-            sentence=text[sentence[0] : sentence[1]],
-        )
-        if q.unit in ("percent", "km2"):
-            q, kind, cue = _territory_kind(q, ctx, text)
-        else:
-            people = _people_kind(q, ctx)
-            if people is None:
-                continue
-            kind, cue = people
+        ctx = _context(text, quantities, i, sentence, clause)
+        decided = _kind(q, ctx, text)
+        if decided is None:
+            continue
+        q, kind, cue = decided
         previous = _previous_sentence(text, sentences, sentence)
         scopes = _scopes(text, sentence, clause, q.start, previous)
         located = [m for m in usable if _locates(m, text, kind)]
