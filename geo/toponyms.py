@@ -272,27 +272,13 @@ def _fold_text(text: str) -> _Folded:
     keys: list[str] = []
     parts: list[tuple[int, int]] = []
     for stretch in _STRETCH.finditer(text):
+        offset, base = stretch.start(), len(words)
+        stretch_words, stretch_keys, stretch_parts = _fold_stretch(stretch.group())
+        words.extend(_Word(s + offset, e + offset, w, k) for s, e, w, k in stretch_words)
         keys.append("_")
-        parts.append((len(words), len(words)))
-        offset = stretch.start()
-        for start, end, surface, key in _stretch_words(stretch.group()):
-            index = len(words)
-            word = _Word(start + offset, end + offset, surface, key)
-            words.append(word)
-            if not word.key or word.key in ARTICLES:
-                continue
-            previous = words[parts[-1][1]] if keys[-1] != "_" else None
-            if (
-                previous is not None
-                and len(word.surface) == 1
-                and len(previous.surface) == 1
-                and text[previous.end : word.start] == "."
-            ):
-                keys[-1] += word.key
-                parts[-1] = (parts[-1][0], index)
-                continue
-            keys.append(word.key)
-            parts.append((index, index))
+        parts.append((base, base))
+        keys.extend(stretch_keys)
+        parts.extend((first + base, last + base) for first, last in stretch_parts)
     part_at_start, part_at_end, at = {}, {}, 1  # the folded text starts with a space
     for number, key in enumerate(keys):
         part_at_start[at] = number
@@ -305,9 +291,25 @@ def _fold_text(text: str) -> _Folded:
 
 
 @lru_cache(maxsize=50_000)
-def _stretch_words(stretch: str) -> tuple[tuple[int, int, str, str], ...]:
-    """(start, end, surface, key) of the words of a stretch (stretches repeat: "The", "U.S.")."""
-    return tuple((m.start(), m.end(), m.group(), _fold(m.group())) for m in _WORD.finditer(stretch))
+def _fold_stretch(stretch: str) -> tuple[tuple, tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The words of a stretch as (start, end, surface, key), and the keys the automaton sees
+    with the words each covers: articles left out, initials run together ("U.S." -> "us").
+    Cached: stretches repeat ("The", "U.S.", "Syria")."""
+    words = [(m.start(), m.end(), m.group(), _fold(m.group())) for m in _WORD.finditer(stretch)]
+    keys: list[str] = []
+    parts: list[tuple[int, int]] = []
+    for index, (start, _, surface, key) in enumerate(words):
+        if not key or key in ARTICLES:
+            continue
+        if keys and len(surface) == 1:
+            previous = words[parts[-1][1]]
+            if len(previous[2]) == 1 and stretch[previous[1] : start] == ".":
+                keys[-1] += key
+                parts[-1] = (parts[-1][0], index)
+                continue
+        keys.append(key)
+        parts.append((index, index))
+    return tuple(words), tuple(keys), tuple(parts)
 
 
 # --- the matcher, built once per gazetteer ---------------------------------------------------
@@ -526,6 +528,8 @@ _SKIPPABLE = _wordset(
     "the northern southern eastern western central northeastern northwestern southeastern "
     "southwestern rural neighbouring neighboring nearby besieged"
 )
+#: Every word a cue can end with: a quick first test before reading the words before a name.
+_CUE_ENDINGS = LOCATIVE_CUES | _SKIPPABLE | {"of", "as"}
 
 
 @dataclass(frozen=True)
@@ -724,6 +728,8 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
     for first, word in enumerate(words):
         if first in covered or not _starts_name(word) or _inside_name(text, words, first):
             continue
+        if _previous_word(text, word.start) not in _CUE_ENDINGS:
+            continue
         cue, kind = _cue_before(_keys_before(text, word.start))
         if not cue:
             continue
@@ -749,6 +755,12 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
             continue
         covered.update(range(first, last + 1))
     return found
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word right before ``start``, lower-cased, punctuation stripped (a quick test)."""
+    before = text[max(0, start - 24) : start].split()
+    return before[-1].strip(".,;:\"'“”‘’()").lower() if before else ""
 
 
 def _inside_name(text: str, words: Sequence[_Word], index: int) -> bool:
