@@ -25,7 +25,9 @@ NAMED_COUNTRIES = frozenset({"TR", "JO", "LB"})
 
 @cache
 def _read(name: str) -> gpd.GeoDataFrame:
-    return gpd.read_file(DATA_DIR / f"{name}.geojson", engine="pyogrio")
+    frame = gpd.read_file(DATA_DIR / f"{name}.geojson", engine="pyogrio")
+    frame["geonameid"] = frame["geonameid"].astype("Int64")  # GeoJSON nulls read as NaN
+    return frame
 
 
 def governorates() -> gpd.GeoDataFrame:

@@ -21,6 +21,7 @@ def test_layers_are_valid_wgs84_with_gazetteer_ids(layer, gazetteer):
     assert frame.geometry.is_valid.all()
     assert not frame.geometry.is_empty.any()
     assert {"id", "geonameid", "name", "country", "level", "iso_3166_2"} <= set(frame.columns)
+    assert str(frame["geonameid"].dtype) == "Int64"
     known = frame["id"].dropna()
     assert known.is_unique
     assert all(gazetteer.get(i) is not None for i in known)
