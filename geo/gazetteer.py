@@ -283,8 +283,10 @@ class Gazetteer:
     def _fuzzy(self, key: str) -> list[tuple[str, float, int]]:
         """Keys within the fuzzy cutoff, searched among keys of the same first letter."""
         if not self._fuzzy_keys:
+            buckets: dict[str, list[str]] = {}
             for k in self._index:
-                self._fuzzy_keys.setdefault(k[0], []).append(k)
+                buckets.setdefault(k[0], []).append(k)
+            self._fuzzy_keys = buckets  # one assignment: threads sharing the gazetteer stay safe
         keys = self._fuzzy_keys.get(key[0], [])
         return process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=10)
 
