@@ -2,7 +2,8 @@
 
 The bundled gazetteer (data/gazetteer/, built by scripts/build_gazetteer.py) holds every
 current place of Syria, Iraq, Turkey, Jordan and Lebanon in Who's On First, the world's
-cities15000, all countries and the region's Natural Earth rivers.
+cities15000, all countries, the first-level units of the other countries (kind
+``governorate`` too: US states, England, ...) and the region's Natural Earth rivers.
 
 A lookup runs a named, ordered chain of matching steps; each candidate keeps the name of the
 step that found it as its ``reason``:
