@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from atlas_data import store_url
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +30,7 @@ ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+SYMBOLS = "path.atlas-place, path.atlas-figure, path.atlas-territory"
 PWNED = "window.top.__atlasPwned"
 @pytest.fixture(scope="module")
 def chromium():
@@ -111,7 +113,7 @@ def _open_map(page, url: str):
 
 
 def _symbols(frame) -> int:
-    return frame.locator("path.atlas-place, path.atlas-figure, path.atlas-territory").count()
+    return frame.locator(SYMBOLS).count()
 
 
 def _pwned(page) -> object:
@@ -151,8 +153,9 @@ def test_clicking_a_place_filters_every_page_to_it(page, app_url):
     before = _symbols(frame)
     frame.locator("path.atlas-place").first.click(force=True)
     page.wait_for_url("**/?place=*", timeout=20_000)
-    frame.locator("path.atlas-place").first.wait_for(state="attached", timeout=60_000)
-    assert _symbols(frame) < before
+    expect(frame.locator(SYMBOLS)).not_to_have_count(before, timeout=30_000)  # old map gone
+    frame.locator("path.atlas-place").first.wait_for(state="attached", timeout=30_000)
+    assert 0 < _symbols(frame) < before
     page.locator('[data-testid="stSidebarNav"] a', has_text="Figures").click()
     page.wait_for_url("**/Figures?place=*", timeout=20_000)
 
