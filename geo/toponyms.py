@@ -202,6 +202,7 @@ _OF_WORDS = _wordset(
 ARABIC_ARTICLES = frozenset(ARTICLES - {"the"})
 #: Gazetteer kinds and feature codes important enough to count without a locative cue.
 _MAJOR_CODES = frozenset({"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "STM"})
+_ADMIN_KINDS = frozenset({"governorate", "district", "subdistrict"})
 _MIN_SIMILARITY = 75.0
 _CLOSE_SIMILARITY = 85.0
 _LARGE_POPULATION = 15_000
@@ -852,12 +853,18 @@ def _name_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[floa
 
 
 def _feature_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
-    kind = found.context.kind
-    if not kind:
-        return 0.0, ""
-    if candidate.place.kind == kind:
-        return 1.0, f"{found.context.cue!r} asks for a {kind}"
-    return -1.0, ""
+    """A cue asks for a kind ("province of" -> governorate); a bare name means the town
+    rather than the governorate or district named after it ("Homs", "Qamishli")."""
+    kind, place = found.context.kind, candidate.place
+    if kind:
+        if place.kind == kind:
+            return 1.0, f"{found.context.cue!r} asks for a {kind}"
+        return -1.0, ""
+    if place.kind in _ADMIN_KINDS and any(
+        c.place.kind == "populated place" for c in found.candidates
+    ):
+        return -0.3, ""
+    return 0.0, ""
 
 
 def _focus_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
@@ -879,9 +886,10 @@ def _distance_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[
 
 def _importance_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
     """Size and rank: a country or a capital is what a bare name usually means ("Lebanon",
-    "Riyadh"), even in an article whose other places lie elsewhere."""
+    "Riyadh"), even in an article whose other places lie elsewhere; a GeoNames entry is
+    preferred to a Who's On First duplicate of it."""
     place = candidate.place
-    points = 0.4 * place.importance
+    points = 0.8 * place.importance + (0.1 if place.geonameid else 0.0)
     if place.kind == "country":
         return points + 0.5, "a country"
     if place.feature_code == "PPLC":
