@@ -20,7 +20,8 @@ returned             returned, went/came back, returnees
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
                      custody, prisoners, detainees
 killed               killed, dead, died, deaths, slain, executed, bodies, "the death
-                     toll rose to N"
+                     toll rose to N"; "the number of displaced people reached N" takes the
+                     kind of its words
 wounded              wounded, injured, hurt
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
                      extremists, rebels, "-strong"  (soldiers/troops of an army: other)
@@ -68,7 +69,7 @@ from typing import TYPE_CHECKING
 from geo.articles import Article
 from geo.dates import DateMention, find_dates, publication_period
 from geo.gazetteer import Place
-from geo.quantities import NOUN_KINDS, Quantity, find_quantities, hedge_kind
+from geo.quantities import APPROX, NOUN_KINDS, Quantity, find_quantities, hedge_kind
 
 if TYPE_CHECKING:
     from geo.toponyms import PlaceMention
@@ -115,7 +116,7 @@ class Figure:
         """A short reading of the figure: "> 20,000 evacuated", "< 5.2 km² held", "0.5 % held"."""
         unit = {"km2": " km²", "percent": " %"}.get(self.unit, "")
         if self.low is not None and self.high is not None and self.low != self.high:
-            if self.hedge_kind == "approx":
+            if self.low == self.value - self.value * APPROX:
                 amount = f"≈ {_number(self.value)}"
             else:
                 amount = f"{_number(self.low)}–{_number(self.high)}"
@@ -223,7 +224,7 @@ _EVENT_CUES = {
     "displaced": _cues(r"left|leave|leaving|fled|flee(?:ing|s)?|escaped?|escaping|evacuated"
                        r"|evacuation|trudged|streamed|poured|exodus|displaced|displacement"
                        r"|uprooted|expelled|forced (?:out|from)|came out|come out|sending|camps?"
-                       r"|crossed|shelter(?:s|ed|ing)?"),
+                       r"|crossed|shelter(?:s|ed|ing)?|refugees|evacuees"),
     "returned": _cues(r"return(?:ed|ing|s)?|went back|came back|come back|back home"),
 }
 _REMAINING_CUES = _cues(r"trapped|remain(?:ed|ing|s)?|stranded|besieged|inside|holed up"
@@ -267,7 +268,11 @@ _BARE_NEXT_RE = re.compile(
     r"|of\s+(?:them|those|whom))\b",
     re.I,
 )
-_DEATH_TOLL_RE = re.compile(r"\bdeath toll\s+(?:\w+\s+){0,3}(?:to|at|of|is|was)\s+$", re.I)
+_TOTAL_RE = re.compile(  # "the death toll rose to 54", "the number of displaced people reached"
+    r"\b(?:(?P<toll>death toll\s+)|number\s+of\s+(?:[\w-]+\s+){1,3}?)(?:[\w-]+\s+){0,3}?"
+    r"(?:to|at|of|is|was|reached|hit|topped|passed|exceeded)\s+$",
+    re.I,
+)
 _PROJECTION_RE = _cues(r"expects?|expected|forecasts?|projected|predicts?|predicted|could|would"
                        r"|will")  # "aid agencies expect up to 100,000 more to flee": not yet
 
@@ -318,6 +323,17 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     return min(found)[2:] if found else ("", "")
 
 
+def _total_kind(total: re.Match) -> tuple[str, str]:
+    """The kind of a running total: 'death toll' -> killed, 'number of displaced people' ..."""
+    if total["toll"]:
+        return "killed", "dead"
+    for kind, pattern in _EVENT_CUES.items():
+        if cue := pattern.search(total[0]):
+            return kind, cue[0]
+    nouns = [w for w in total[0].lower().split() if NOUN_KINDS.get(w)]
+    return (NOUN_KINDS[nouns[0]], nouns[0]) if nouns else ("other", "")
+
+
 def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """Kind and cue of a count of people; None for a bare number nothing speaks for.
 
@@ -325,8 +341,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     it ("three were wounded", "56 more", "thousands inside") and an event word
     within a few words; "Class 4 felony", "16 bed shelter" are not counts.
     """
-    if _DEATH_TOLL_RE.search(ctx.before):
-        return "killed", "dead"
+    if total := _TOTAL_RE.search(ctx.before):
+        return _total_kind(total)
     if _PROJECTION_RE.search(ctx.before):
         return ("other", "") if q.unit == "people" else None
     if not q.unit and not _BARE_NEXT_RE.match(ctx.after) and not any(

@@ -198,6 +198,11 @@ def test_not_displacement_or_territory(sentence):
         ("The UN says 13 million people need humanitarian aid inside Syria.", "other"),
         ("The U.S. has about 2,000 troops in Syria.", "other"),
         ("Aid agencies expect 100,000 people to flee in coming weeks.", "other"),
+        ("The number of displaced people reached 400,000 in March.", "displaced"),
+        ("The UNHCR said 5.6 million Syrians are registered as refugees.", "displaced"),
+        ("IS fighters held 40 hostages in the school.", "civilians_remaining"),
+        ("The U.N. estimates that 8,000 civilians are still in the Old City.",
+         "civilians_remaining"),
     ],
 )
 def test_kind_from_the_clause(sentence, kind):
@@ -230,6 +235,11 @@ def test_injured_after_killed_is_wounded():
 )
 def test_share_of_a_place_needs_a_word_of_control(sentence, label):
     assert [f.label for f in find_figures(make_article(sentence))] == [label]
+
+
+def test_a_hedged_range_reads_as_a_range():
+    [f] = find_figures(make_article("An estimated 500 to 600 fighters remain in the enclave."))
+    assert (f.low, f.value, f.high, f.label) == (500, 550, 600, "500–600 fighters")
 
 
 def test_between_a_and_b_is_a_range():
