@@ -235,9 +235,10 @@ _LOST_RE = _cues(r"lost|losing|loses|lose|retaken|retook|retake|recaptured?|libe
                  r"|cleared|regained|wrested|captured from|seized from|taken back")
 _PAST_RE = _cues(r"once|formerly|at its (?:height|peak)")
 _MODAL_RE = _cues(r"will|would|could|might|may|should")
-_TERRITORY_OF_RE = re.compile(
+_TERRITORY_OF_RE = re.compile(  # the noun ends its phrase: not "21 per cent of area residents"
     r"\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:territory|territories|caliphate|land|lands|ground"
-    r"|enclave|area|areas)\b",
+    r"|enclave|area|areas)\b(?=\s*(?:[,.;:)\"”]|$)|\s+(?:in|of|that|which|it|they|and|held"
+    r"|controlled|under|is|was|has|had|once|near|along|around|on)\b)",
     re.I,
 )
 _PLACE_OF_RE = re.compile(
@@ -345,6 +346,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return _total_kind(total)
     if _PROJECTION_RE.search(ctx.before):
         return ("other", "") if q.unit == "people" else None
+    if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
+        return None
     if not q.unit and not _BARE_NEXT_RE.match(ctx.after) and not any(
         p.match(ctx.after.lstrip()) for p in (*_EVENT_CUES.values(), _REMAINING_CUES)
     ):

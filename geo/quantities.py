@@ -203,7 +203,7 @@ _CONVERSION_RE = re.compile(
 )
 _PERSON_NOUNS = {
     "fighters": ("fighters", "militants", "jihadists", "gunmen", "insurgents", "combatants",
-                 "extremists", "rebels", "terrorists", "operatives", "recruits", "-strong"),
+                 "extremists", "rebels", "terrorists", "operatives", "-strong"),
     "displaced": ("refugees", "evacuees", "displaced", "idps", "asylum seekers"),
     "returned": ("returnees",),
     "detained": ("prisoners", "detainees", "captives", "inmates"),
@@ -240,10 +240,10 @@ _OTHER_UNIT_RE = re.compile(
 
 
 _NOT_A_COUNT_RE = re.compile(
-    r"\b(?:population|capacity|budget|cost|price|aged?|ages|number|No\.)\s+(?:of\s+)?"
-    r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$",
+    r"\b(?:(?:population|capacity|budget|cost|price|aged?|ages|number|No\.)\s+(?:of\s+)?"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?|no\s+)$",
     re.I,
-)  # "a population of 20 million", "aged 17": sizes and ages, not people counted
+)  # "a population of 20 million", "aged 17", "no one": sizes, ages, none
 
 
 def _is_age(text: str, m: re.Match) -> bool:

@@ -161,6 +161,8 @@ def test_checked_by_areas():
         "Hundreds of diplomats are being expelled; each country expelled 23 of the other's envoys.",
         "Two siblings, Mimidoo, 11 and her brother, Aondona, 7, who were displaced, were ill.",
         "The organization built a 16 bed emergency shelter.",
+        "No one was inside the suite when crews arrived; one remaining seat is open.",
+        "An estimated 21 per cent of area residents are aware of the scheme.",
     ],
 )
 def test_not_displacement_or_territory(sentence):
