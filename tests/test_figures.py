@@ -347,3 +347,12 @@ def test_figures_keep_exact_spans_and_ordered_bounds(words, published):
             assert f.value <= f.high
         assert (f.date_start is None) == (f.date_end is None)
         assert f.date_start is None or f.date_start <= f.date_end
+
+
+def test_with_the_real_geoparser_the_checked_places_hold():
+    from geo.pipeline import extract
+
+    by_text = {f.text: f for a in load_bundled() for f in extract(a).figures}
+    assert by_text["more than 20,000 civilians"].place.id in {"170792", "171943", "171944"}
+    assert by_text["more than 8,000 people"].place.id in {"171943", "171944"}
+    assert by_text["900 foreign fighters"].place.id == "163843"
