@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from geo.articles import load_bundled, make_article
 from geo.figures import KINDS, UNITS, Figure, find_figures, sentence_spans
 from geo.gazetteer import default_gazetteer
+from geo.pipeline import extract
 from geo.quantities import SQUARE_MILE_KM2
 from geo.toponyms import PlaceMention
 
@@ -350,8 +351,6 @@ def test_figures_keep_exact_spans_and_ordered_bounds(words, published):
 
 
 def test_with_the_real_geoparser_the_checked_places_hold():
-    from geo.pipeline import extract
-
     by_text = {f.text: f for a in load_bundled() for f in extract(a).figures}
     assert by_text["more than 20,000 civilians"].place.id in {"170792", "171943", "171944"}
     assert by_text["more than 8,000 people"].place.id in {"171943", "171944"}
