@@ -43,12 +43,14 @@ def _open(url: str | None):
 
 
 def store():
-    return _open(_url())
+    """This session's own copy when the shared store cannot be written and the Add page made
+    one (additions stay in the session), else the shared store."""
+    return st.session_state.get("session_store") or _open(_url())
 
 
-def version() -> tuple[str | None, int]:
+def version() -> tuple[str | None, str | None, int]:
     """Which store and how many articles: cached frames are keyed by it, so none is stale."""
-    return _url(), int(store().stats()["articles"])
+    return _url(), st.session_state.get("session_key"), int(store().stats()["articles"])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -5,6 +5,7 @@ tables and plain-text elements, never as HTML or Markdown.
 """
 
 from datetime import date
+from uuid import uuid4
 
 import pandas as pd
 import streamlit as st
@@ -22,8 +23,9 @@ if shared.writable:
     target = shared
     st.caption(f"Articles are saved to the shared store ({shared.description}).")
 else:
-    if "session_store" not in st.session_state:
+    if "session_store" not in st.session_state:  # every page reads it (dashboard.store)
         st.session_state.session_store = shared.session_copy()
+        st.session_state.session_key = uuid4().hex
     target = st.session_state.session_store
     st.warning(
         "This app cannot save articles for everyone: what you add here stays in this browser "

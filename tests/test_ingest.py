@@ -291,8 +291,17 @@ def test_add_page_keeps_additions_in_the_session_when_the_store_is_read_only(add
     page.text_area[0].input(PASTED).run()
     page.button[0].click().run()
     assert page.success[0].value.endswith("Kept in this session only.")
-    assert page.session_state.session_store.stats()["articles"] == 4  # 3 seeds + 1
+    session = page.session_state.session_store
+    assert session.stats()["articles"] == 4  # 3 seeds + 1
     assert open_store(str(db)).stats()["articles"] == 0  # the shared file is untouched
+
+    from streamlit.testing.v1 import AppTest
+
+    articles = AppTest.from_file(str(ROOT / "pages" / "2_Articles.py"), default_timeout=120)
+    articles.session_state["session_store"] = session  # the same browser session
+    articles.session_state["session_key"] = page.session_state.session_key
+    labels = [e.label for e in articles.run().expander]
+    assert len(labels) == 4 and any(make_article(PASTED).id in label for label in labels)
 
 
 def test_add_page_lists_unreadable_input_with_its_reason(add_page, tmp_path):
