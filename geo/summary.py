@@ -47,18 +47,20 @@ def place_counts(mentions: pd.DataFrame) -> pd.DataFrame:
     return counts[PLACE_COLUMNS].reset_index(drop=True)
 
 
-def bounds(row) -> tuple[float, float]:
-    """The range a figure claims; an open side is taken at the stated value.
-
-    "More than 20,000" rarely means "any number above 20,000": reading the
-    open side as the value itself keeps "more than 20,000" and "40,000" apart
-    as the different claims readers take them to be.
+def bounds(row, open_side: float | None = None) -> tuple[float, float]:
+    """The range a figure claims.  A side the hedge leaves open ("more than 20,000")
+    is ``open_side`` (±infinity for logic), or by default the stated value, which
+    is what a chart or a summary can show.
     """
     value = float(row["value"])
     low, high = row["low"], row["high"]
-    low = value if low is None or pd.isna(low) else float(low)
-    high = value if high is None or pd.isna(high) else float(high)
+    low = (value if open_side is None else -open_side) if _missing(low) else float(low)
+    high = (value if open_side is None else open_side) if _missing(high) else float(high)
     return low, high
+
+
+def _missing(value) -> bool:
+    return value is None or pd.isna(value)
 
 
 def _day(value, default: date | None) -> date | None:
@@ -79,16 +81,17 @@ CONFLICT_COLUMNS = [
 def conflicting_claims(figures: pd.DataFrame) -> pd.DataFrame:
     """Pairs of figures of the same kind and place, for overlapping periods, whose ranges disagree.
 
-    A missing date is read as open (the claim may cover any time), so it can
-    still conflict; figures without a place are not compared (nothing says
-    they are about the same thing).
+    Two claims disagree when they cannot both be true: "2,000 to 9,999" and
+    "more than 20,000" do, "more than 8,000" and "about 16,000" do not.  A
+    missing date is read as open (the claim may cover any time); figures
+    without a place are not compared (nothing says they are about one thing).
     """
     rows = []
     placed = figures[figures["place_id"].notna()]
     for (kind, place_id), group in placed.groupby(["kind", "place_id"], sort=True):
         records = group.to_dict("records")
         for a, b in combinations(records, 2):
-            (a_low, a_high), (b_low, b_high) = bounds(a), bounds(b)
+            (a_low, a_high), (b_low, b_high) = bounds(a, math.inf), bounds(b, math.inf)
             (a_start, a_end), (b_start, b_end) = _period(a), _period(b)
             if a_start > b_end or b_start > a_end:
                 continue

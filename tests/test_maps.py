@@ -1,0 +1,164 @@
+"""Map layers from the store's rows: what is drawn, where, and that article text stays inert."""
+
+from __future__ import annotations
+
+import json
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import pytest
+from atlas_data import HOSTILE, HOSTILE_BITS, store_url
+from shapely.geometry import box
+
+from geo import boundaries
+from geo.escaping import safe, safe_link
+from geo.maps import (
+    BOUNDARIES_DIR,
+    BOUNDARY_FILES,
+    build_map,
+    clicked_place,
+    display_boundaries,
+    fit_bounds,
+    for_display,
+    place_tooltip,
+)
+from geo.store import open_store
+from geo.summary import locate, place_counts
+from geo.territory import footprints
+
+NASTY = "<script>alert(1)</script> ${1+1} \\` onerror="
+
+
+@pytest.fixture(scope="module")
+def store():
+    return open_store(store_url())
+
+
+@pytest.fixture(scope="module")
+def rows(store):
+    return store.mentions(), store.figures()
+
+
+@pytest.fixture(scope="module")
+def page(rows) -> str:
+    """The whole map document, as the browser receives it."""
+    mentions, figures = rows
+    return build_map(mentions, figures, display_boundaries("governorates")).get_root().render()
+
+
+def test_safe_leaves_no_markup_and_nothing_a_template_literal_would_run():
+    text = safe(NASTY)
+    assert text == (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &#36;{1+1} &#92;&#96; onerror="
+    )
+    assert not set("<>$`\\") & set(text)
+    assert safe(None) == safe(float("nan")) == ""
+
+
+def test_links_only_go_to_web_pages():
+    assert safe_link("javascript:alert(1)", "x") == ""
+    assert safe_link("https://example.org/a?b=1&c=2", NASTY) == (
+        '<a href="https://example.org/a?b=1&amp;c=2" target="_blank" '
+        f'rel="noopener noreferrer">{safe(NASTY)}</a>'
+    )
+
+
+def test_the_map_has_every_layer_and_control(page):
+    for name in [
+        "Places mentioned", "Displacement", "Other counts", "Territory", "Districts",
+        "Countries, governorates (offline)", "L.control.scale", "L.control.fullscreen",
+        "L.control.layers", "fitBounds",
+    ]:  # fmt: skip
+        assert name in page, name
+    assert "atlas-place" in page and "atlas-figure atlas-displaced" in page
+    assert "atlas-territory" in page and "province of " in page
+
+
+def test_the_map_loads_no_script_from_the_web(page):
+    scripts = [line for line in page.splitlines() if "<script src=" in line]
+    assert scripts and all('src="/app/static/' in line for line in scripts)
+
+
+def _shown(element) -> list[str]:
+    """Every popup and tooltip HTML the map's GeoJSON layers carry (what the browser inserts)."""
+    texts = []
+    if isinstance(element, folium.GeoJson):
+        for feature in element.data["features"]:
+            properties = feature["properties"]
+            texts += [properties[k] for k in ("popup", "tooltip", "name") if k in properties]
+    for child in element._children.values():
+        texts += _shown(child)
+    return texts
+
+
+def test_hostile_article_text_never_reaches_a_popup_unescaped(rows):
+    mentions, figures = rows
+    hostile = figures[figures["article_id"] == HOSTILE.id]
+    assert len(hostile) > 0  # its figure is on the map, with its sentence and outlet
+    shown = _shown(build_map(mentions, hostile, display_boundaries("governorates")))
+    assert any("&lt;script&gt;window.top.__atlasPwned = 1&lt;/script&gt;" in t for t in shown)
+    for text in shown:
+        for bit in (*HOSTILE_BITS, "`", "$", "\\"):
+            assert bit not in text, (bit, text)
+
+
+def test_the_rendered_page_carries_no_raw_template_expression(page):
+    assert "${window" not in page and "${1+1}" not in page
+
+
+def test_territory_footprints_are_drawn_to_scale_around_their_place(rows):
+    mentions, figures = rows
+    areas = footprints(locate(figures, mentions))
+    assert len(areas) >= 2  # "less than 2 square miles" (9 Feb) and the 7 March figure
+    km2 = areas.to_crs("EPSG:6933").area / 1e6
+    assert list(km2.round(2)) == list(areas["value"].astype(float).round(2))
+
+
+def test_figures_about_a_whole_country_are_drawn_at_their_articles_main_place(rows):
+    mentions, figures = rows
+    located = locate(figures, mentions)
+    moved = located[located["place_kind"] == "country"]
+    assert len(moved) > 0
+    assert moved["placed_at"].str.contains("the place its article names most").all()
+    assert not located[["lat", "lon"]].isna().any().any()
+
+
+def test_the_view_opens_on_where_things_happened_not_on_far_capitals(rows):
+    mentions, _ = rows
+    assert {"Washington", "Beirut"} <= set(mentions["name"])
+    (south, west), (north, east) = fit_bounds(mentions[mentions["kind"] != "country"])
+    assert 33 < south < 35.5 and 40.5 < east < 42.5  # eastern Syria
+    assert west > 36 and north < 38
+
+
+def test_a_click_on_a_place_symbol_selects_it_and_other_clicks_do_not(rows):
+    mentions, _ = rows
+    places = place_counts(mentions)
+    first = places[places["kind"] == "populated place"].iloc[0]
+    tooltip = f"\n   {place_tooltip(first['name'], first['admin1'])}\n "  # as the browser sends it
+    assert clicked_place(mentions, tooltip, first["lat"] + 0.01, first["lon"]) == first["place_id"]
+    figure_tooltip = "> 20,000 evacuated · Bāghūz"
+    assert clicked_place(mentions, figure_tooltip, first["lat"], first["lon"]) is None
+    assert clicked_place(mentions, None, first["lat"], first["lon"]) is None
+
+
+def test_a_selection_with_nothing_located_still_draws_a_map(rows):
+    mentions, figures = rows
+    none = build_map(mentions.iloc[0:0], figures.iloc[0:0], display_boundaries("governorates"))
+    assert "Places mentioned" in none.get_root().render()
+
+
+@pytest.mark.parametrize("name", BOUNDARY_FILES)
+def test_the_served_boundary_files_are_up_to_date(name):
+    """static/boundaries/ is rebuilt by scripts/build_map_boundaries.py from data/boundaries/."""
+    shipped = json.loads((BOUNDARIES_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
+    fresh = json.loads(json.dumps(for_display(getattr(boundaries, name)())))
+    assert shipped == fresh
+    assert (BOUNDARIES_DIR / f"{name}.geojson").stat().st_size < 200_000
+
+
+def test_display_boundaries_escape_names():
+    shapes = pd.DataFrame({"id": ["1"], "name": [NASTY]})
+    light = for_display(gpd.GeoDataFrame(shapes, geometry=[box(40, 34, 41, 35)], crs=4326))
+    assert light["features"][0]["properties"]["name"] == safe(NASTY)

@@ -1,0 +1,111 @@
+"""What the pages compute from the store's rows: overview, conflicts, tables, reviews, marks."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pandas as pd
+import pytest
+from atlas_data import HOSTILE, store_url
+
+from geo.filters import location_choices
+from geo.highlight import highlight, marks
+from geo.store import open_store
+from geo.summary import (
+    conflicting_claims,
+    figures_geojson,
+    figures_table,
+    overview,
+    place_review,
+    unresolved,
+)
+
+
+@pytest.fixture(scope="module")
+def store():
+    return open_store(store_url())
+
+
+def _claim(label, value, low, high, start, end, place="171944", kind="displaced"):
+    return {
+        "kind": kind, "place_id": place, "name": "Bāghūz", "label": label, "value": value,
+        "low": low, "high": high, "date_start": start, "date_end": end, "outlet": "X",
+        "sentence": f"{label}.",
+    }  # fmt: skip
+
+
+def test_claims_that_cannot_both_be_true_are_paired():
+    figures = pd.DataFrame(
+        [
+            _claim("> 20,000 evacuated", 20000, 20000, None, date(2019, 2, 9), date(2019, 2, 9)),
+            _claim("< 40,000 escape", 40000, None, 40000, date(2018, 12, 1), date(2019, 2, 17)),
+            _claim("≈ 21,000 left", 21000, 19000, 23000, date(2019, 2, 1), date(2019, 2, 10)),
+            _claim("2,000–9,999 left", 3000, 2000, 9999, date(2019, 1, 19), date(2019, 2, 9)),
+            # same numbers, but another period, another place or another kind: no conflict
+            _claim("5,000 left", 5000, 5000, 5000, date(2019, 3, 1), date(2019, 3, 7)),
+            _claim("40,000 left", 40000, None, None, date(2019, 2, 9), date(2019, 2, 9), "1"),
+            _claim("20,000 killed", 20000, None, None, None, None, kind="killed"),
+        ]
+    )
+    conflicts = conflicting_claims(figures)
+    pairs = {frozenset([row.first, row.second]) for row in conflicts.itertuples()}
+    assert pairs == {
+        frozenset(["2,000–9,999 left", "> 20,000 evacuated"]),
+        frozenset(["2,000–9,999 left", "≈ 21,000 left"]),
+    }
+
+
+def test_the_seeds_disagree_about_how_many_left(store):
+    conflicts = conflicting_claims(store.figures())
+    assert "displaced" in set(conflicts["kind"])
+
+
+def test_overview_counts_the_selection_and_names_the_latest_territory(store):
+    summary = overview(store.articles(), store.mentions(), store.figures())
+    assert summary.articles == 4
+    assert summary.displaced_high == 40000
+    assert summary.displaced_range.endswith("40,000")
+    assert "km²" in summary.latest_territory
+    assert summary.latest_territory_where.endswith("2019-03-07")
+    empty = overview(*(frame.iloc[0:0] for frame in (store.articles(), store.mentions(),
+                                                     store.figures())))
+    assert (empty.figures, empty.displaced_range, empty.latest_territory) == (0, "none reported",
+                                                                              None)
+
+
+def test_downloads_hold_exactly_the_table(store):
+    table = figures_table(store.figures())
+    collection = json.loads(figures_geojson(table))
+    assert len(collection["features"]) == len(table)
+    first = collection["features"][0]
+    assert set(first["properties"]) == set(table.columns) - {"lat", "lon"}
+    placed = table.dropna(subset=["lat"]).iloc[0]
+    feature = next(f for f in collection["features"] if f["geometry"])
+    assert feature["geometry"]["coordinates"] == [placed["lon"], placed["lat"]]
+
+
+def test_place_review_shows_what_each_place_beat_and_what_stayed_unplaced(store):
+    mentions = store.mentions()
+    review = place_review(mentions)
+    assert review["place_id"].is_unique
+    assert review["beat"].str.len().gt(0).any()
+    names = unresolved(mentions)
+    assert len(names) > 0 and names["times"].ge(1).all()
+
+
+def test_location_choices_offer_governorates_holding_named_places(store):
+    choices = location_choices(store.mentions(), {"170792": "Deir ez-Zor"})
+    levels = choices.groupby("level")["id"].apply(set)
+    assert "163843" in levels["country"]  # Syria
+    assert "170792" in levels["governorate"]
+    assert choices["id"].is_unique
+
+
+def test_highlighted_article_marks_places_and_figures_and_escapes_the_rest(store):
+    mentions, figures = store.mentions(), store.figures()
+    html = highlight(HOSTILE.text, marks(HOSTILE.id, mentions, figures))
+    assert '<a href="/?place=' in html and "<mark" in html
+    assert "&lt;script&gt;" in html and "<script" not in html and "<img" not in html
+    assert "${" not in html and "`" not in html
+    assert "&#36;{1+1}" in html
