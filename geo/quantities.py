@@ -30,7 +30,9 @@ a third, a quarter,    33.3 %, 25 %, 50 %   (exact; "of ..." must follow)
 half
 =====================  ===================  =========
 
-"a thousand" = 1,000, "half a million" = 500,000, "a dozen" = 12, "a single" = 1.
+"a thousand" = 1,000, "half a million" = 500,000, "a dozen" = 12, "a single" = 1;
+"1.2m people" = 1,200,000 (k, m, bn only before a person noun); "1,500-2,000"
+is a range.
 
 Hedges: "more than", "over", "at least", "upwards of", "in excess of", "no fewer
 than", "N or more" -> ``low`` = N, ``high`` open; "nearly", "almost", "up to",
@@ -108,6 +110,7 @@ _VAGUE = {  # words: (low, value, high)
     "hundreds of thousands": (200_000, 300_000, 999_999),
     "millions": (2_000_000, 3_000_000, 9_999_999),
 }
+_SUFFIXES = {"k": "thousand", "m": "million", "bn": "billion"}  # "1.2m people"
 _SOME_OF = {"several": (3, 5, 9), "a few": (2, 3, 5), "a couple of": (2, 2, 2)}
 _FRACTIONS = {"third": 100 / 3, "quarter": 25.0, "half": 50.0, "two-thirds": 200 / 3,
               "two thirds": 200 / 3, "three-quarters": 75.0, "three quarters": 75.0}  # fmt: skip
@@ -126,7 +129,8 @@ _AMOUNT = (
     r"(?=\s+of\b)"
     r"|(?P<single>a\s+single)"
     rf"|(?:a|one)\s+(?P<a_scale>dozen|{_SCALE})"
-    rf"|(?P<digits>{_DIGITS})(?:\s+(?P<digit_scale>{_SCALE}))?"
+    rf"|(?P<digits>{_DIGITS})(?:\s*[-–]\s*(?P<digits_to>{_DIGITS}))?"
+    rf"(?:\s+(?P<digit_scale>{_SCALE})|(?P<suffix>m|bn|k)\b)?"
     rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred))?(?:\s+(?P<word_scale>dozen|{_SCALE}))?)"
 )
 _AMOUNT_RE = re.compile(
@@ -179,8 +183,10 @@ def _amount(m: re.Match) -> tuple[float, float, float]:
     if g["a_scale"]:
         return (_SCALES[g["a_scale"]],) * 3
     if g["digits"]:
-        value = float(g["digits"].replace(",", "")) * _SCALES.get(g["digit_scale"] or "", 1)
-        return value, value, value
+        scale = _SCALES.get(g["digit_scale"] or _SUFFIXES.get(g["suffix"] or "", ""), 1)
+        low = float(g["digits"].replace(",", "")) * scale
+        high = float((g["digits_to"] or g["digits"]).replace(",", "")) * scale
+        return (low, (low + high) / 2, high) if high > low else (low, low, low)
     words = re.split(r"[- ]", g["word"])
     value = sum(_TENS.get(w, 0) + _ONES.get(w, 0) for w in words)
     value *= 100 if g["word_hundred"] else 1
@@ -345,7 +351,7 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
     if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 or more people"
         hedge, end = postfix[0].strip(), postfix.end()
     unit = _unit(m, text, end)
-    if unit is None:
+    if unit is None or (m["suffix"] and unit.unit != "people"):  # "500m from": metres
         return None
     end = unit.end
     if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 people or more"

@@ -26,6 +26,10 @@ from geo.quantities import SQUARE_MILE_KM2, find_quantities
         ("several million refugees", 5_000_000, 3_000_000, 9_000_000),
         ("a few hundred residents", 300, 200, 500),
         ("five or six gunmen", 5.5, 5, 6),
+        ("15-20 civilians", 17.5, 15, 20),
+        ("at least 1,500–2,000 people", 1_750, 1_500, 2_000),
+        ("1.2m people", 1_200_000, 1_200_000, 1_200_000),
+        ("30k refugees", 30_000, 30_000, 30_000),
         ("more than 8,000 people", 8_000, 8_000, None),
         ("over 300 people", 300, 300, None),
         ("at least 4 people", 4, 4, None),
@@ -53,7 +57,8 @@ def test_amounts_and_hedges(words, value, low, high):
 @pytest.mark.parametrize(
     "words",
     ["the 79-member coalition", "about two miles from", "more than two kilometers", "$1.31 billion",
-     "a 22-year-old", "around 5 p.m.", "at 6:50", "in 2011", "a population of 20 million"],
+     "a 22-year-old", "around 5 p.m.", "at 6:50", "in 2011", "a population of 20 million",
+     "500m from the front", "the 2011-2012 war", "AK-47", "3-4 km"],
 )  # fmt: skip
 def test_not_counts_of_people_areas_or_shares(words):
     assert find_quantities(words) == []
