@@ -228,7 +228,7 @@ _EVENT_CUES = {
     "returned": _cues(r"return(?:ed|ing|s)?|went back|came back|come back|back home"),
 }
 _REMAINING_CUES = _cues(r"trapped|remain(?:ed|ing|s)?|stranded|besieged|inside|holed up"
-                        r"|hostages?|still in|stuck|presence")
+                        r"|hostages?|still (?:living )?in|still there|stuck|presence")
 _HOLD_RE = _cues(r"held|holding|holds?")
 _CIVILIAN_NOUNS = {"civilians", "residents", "people", "hostages", "families", "women", "children"}
 _LOST_RE = _cues(r"lost|losing|loses|lose|retaken|retook|retake|recaptured?|liberated?|freed"
