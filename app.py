@@ -14,10 +14,7 @@ from geo.summary import overview
 
 st.set_page_config(page_title="Conflict News Atlas", page_icon="🗺️", layout="wide")
 filters = dashboard.sidebar()
-version = dashboard.version()
-articles = dashboard.articles(filters, version)
-mentions = dashboard.mentions(filters, version)
-figures = dashboard.figures(filters, version)
+articles, mentions, figures = dashboard.selection(filters)
 
 st.title("Conflict News Atlas")
 summary = overview(articles, mentions, figures)

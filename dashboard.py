@@ -68,6 +68,16 @@ def figures(filters: Filters, data_version: tuple) -> pd.DataFrame:
     return store().figures(filters)
 
 
+def selection(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The articles, mentions and figures the filters select (cached)."""
+    data_version = version()
+    return (
+        articles(filters, data_version),
+        mentions(filters, data_version),
+        figures(filters, data_version),
+    )
+
+
 @st.cache_resource(show_spinner=False)
 def governorate_shapes() -> dict:
     """The display outlines of governorates, for the provinces articles name."""

@@ -161,6 +161,19 @@ def places_layer(mentions: pd.DataFrame) -> folium.FeatureGroup:
     return layer
 
 
+def _figure_popup(row, headline: str) -> str:
+    """A figure's popup: the hedged figure, the sentence it comes from, who said it and when."""
+    return _html(
+        [
+            f"<b>{safe(row.label)}</b> {headline}",
+            f"“{safe(row.sentence)}”",
+            f"{safe(row.outlet)}, published {_day(row.published)}; period {_period(row)}",
+            f"Drawn at {safe(row.placed_at)}",
+            safe_link(row.url, "Read the article"),
+        ]
+    )
+
+
 def counts_layer(
     figures: pd.DataFrame, name: str, kinds: Iterable[str], show: bool = True
 ) -> folium.FeatureGroup:
@@ -177,15 +190,7 @@ def counts_layer(
     features = []
     for row in rows.sort_values("value", ascending=False).itertuples(index=False):
         colour = KIND_COLOURS.get(row.kind, KIND_COLOURS["other"])
-        popup = _html(
-            [
-                f"<b>{safe(row.label)}</b> ({safe(row.kind)}) · {safe(row.name)}",
-                f"“{safe(row.sentence)}”",
-                f"{safe(row.outlet)}, published {_day(row.published)}; period {_period(row)}",
-                f"Drawn at {safe(row.placed_at)}",
-                safe_link(row.url, "Read the article"),
-            ]
-        )
+        popup = _figure_popup(row, f"({safe(row.kind)}) · {safe(row.name)}")
         style = {
             "radius": min(40.0, max(5.0, 0.15 * math.sqrt(max(float(row.value), 0.0)))),
             "color": colour, "weight": 2, "fillColor": colour, "fillOpacity": 0.35,
@@ -226,15 +231,8 @@ def territory_layer(
     by_direction: dict[str, list[dict]] = {}
     directions = ["right", "left", "top", "bottom"]
     for i, area in enumerate(footprints(figures).itertuples(index=False)):
-        popup = _html(
-            [
-                f"<b>{safe(area.label)}</b> around {safe(area.name)}, "
-                f"drawn to scale ({float(area.value):,.2f} km²)",
-                f"“{safe(area.sentence)}”",
-                f"{safe(area.outlet)}, published {_day(area.published)}; period {_period(area)}",
-                f"Drawn at {safe(area.placed_at)}",
-                safe_link(area.url, "Read the article"),
-            ]
+        popup = _figure_popup(
+            area, f"around {safe(area.name)}, drawn to scale ({float(area.value):,.2f} km²)"
         )
         style = {
             "color": TERRITORY_COLOUR, "weight": 2, "fillColor": TERRITORY_COLOUR,

@@ -7,11 +7,7 @@ from geo.escaping import safe, safe_link
 from geo.highlight import STYLES, highlight, marks
 
 st.set_page_config(page_title="Articles · Conflict News Atlas", page_icon="📰", layout="wide")
-filters = dashboard.sidebar()
-version = dashboard.version()
-articles = dashboard.articles(filters, version)
-mentions = dashboard.mentions(filters, version)
-figures = dashboard.figures(filters, version)
+articles, mentions, figures = dashboard.selection(dashboard.sidebar())
 
 st.title("Articles")
 st.html(
