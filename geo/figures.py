@@ -69,7 +69,7 @@ from typing import TYPE_CHECKING
 from geo.articles import Article
 from geo.dates import DateMention, find_dates, publication_period
 from geo.gazetteer import Place
-from geo.quantities import APPROX, NOUN_KINDS, Quantity, find_quantities, hedge_kind
+from geo.quantities import APPROX, NOUN_KINDS, Quantity, find_quantities
 
 if TYPE_CHECKING:
     from geo.toponyms import PlaceMention
@@ -128,11 +128,6 @@ class Figure:
             amount = _number(self.value)
         return " ".join(part for part in (amount + unit, self.cue) if part)
 
-    @property
-    def hedge_kind(self) -> str:
-        """"low", "high", "approx" or "" for the printed hedge."""
-        return hedge_kind(self.hedge)
-
     def to_dict(self) -> dict:
         return {
             "kind": self.kind,
@@ -174,7 +169,8 @@ _WRAPPED_LINE = 60
 def _wrapped(text: str, newline: int) -> bool:
     """A line break inside a hard-wrapped sentence: a long line with no closing punctuation."""
     line = text[text.rfind("\n", 0, newline) + 1 : newline].strip()
-    following = text[newline + 1 : text.find("\n", newline + 1) % (len(text) + 1)].strip()
+    next_break = text.find("\n", newline + 1)
+    following = text[newline + 1 : next_break if next_break >= 0 else len(text)].strip()
     return len(line) >= _WRAPPED_LINE and bool(following) and line[-1] not in ".!?\"”'’:)"
 
 
@@ -188,7 +184,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END_RE.finditer(text):
         if m[0] == "\n" and _wrapped(text, m.start()):
             continue
-        if m[0] != "\n" and _ABBREVIATION_RE.search(text, 0, m.start() + 1):
+        if m[0] != "\n" and _ABBREVIATION_RE.search(text[max(0, m.start() - 12) : m.start() + 1]):
             continue
         spans.append((start, m.end()))
         start = m.end()

@@ -158,7 +158,7 @@ _BETWEEN_RE = re.compile(rf"\s+and\s+(?={_AMOUNT}\b)", re.I)
 _POSTFIX_HEDGES = {"or more": "low", "or so": "approx"}
 
 
-def hedge_kind(hedge: str) -> str:
+def _hedge_kind(hedge: str) -> str:
     """"low", "high" or "approx" for a printed hedge, "" for none."""
     key = re.sub(r"\s+", " ", hedge.lower())
     return _HEDGE_OF.get(key) or _POSTFIX_HEDGES.get(key, "")
@@ -356,7 +356,7 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
     end = unit.end
     if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 people or more"
         hedge, end = postfix[0].strip(), postfix.end()
-    value, low_b, high_b = _bounds(low, value, high, hedge_kind(hedge))
+    value, low_b, high_b = _bounds(low, value, high, _hedge_kind(hedge))
     original = ""
     if unit.miles_end:
         original = text[m.start() : unit.miles_end]
