@@ -139,10 +139,22 @@ def _read_lines(path: Path) -> list[bytes]:
     return gzip.decompress(path.read_bytes()).split(b"\n")
 
 
+def _read_pairs(path: Path, shared: Mapping[str, str]) -> dict[str, str]:
+    """A two-column TSV as a dict, values replaced by the equal string in ``shared``.
+
+    Most keys name one place and most variant keys stand for one key: sharing those string
+    objects instead of holding copies saves a third of the index's memory.  Built with
+    C-level calls only (split, zip, map), which keeps loading fast.
+    """
+    fields = gzip.decompress(path.read_bytes()).decode().replace("\n", "\t").split("\t")
+    values = fields[1::2]
+    return dict(zip(fields[0:-1:2], map(shared.get, values, values), strict=True))
+
+
 class Gazetteer:
     """Places by id, an index from normalised name keys to place ids, and variant keys.
 
-    ``variants`` maps a variant key to the tab-separated normalised keys that share it.
+    ``variants`` maps a variant key to the comma-separated normalised keys that share it.
 
     Places are kept as their stored UTF-8 row and parsed on first use, which keeps loading
     fast and memory small (a str holding one Arabic or CJK name takes 2-4 bytes per character;
@@ -168,16 +180,8 @@ class Gazetteer:
         """Read the files written by scripts/build_gazetteer.py."""
         lines = _read_lines(directory / "places.tsv.gz")[1:]
         rows = {line[: line.find(b"\t")].decode(): line for line in lines if line}
-        # Most keys name one place and most variant keys stand for one key: sharing those
-        # string objects instead of holding copies saves a third of the index's memory.
-        shared = {pid: pid for pid in rows}
-        index: dict[str, str] = {}
-        variants: dict[str, str] = {}
-        for line in _read_lines(directory / "index.tsv.gz"):
-            if line:
-                key, variant, ids = line.decode().split("\t")
-                index[key] = shared.get(ids, ids)
-                variants[variant] = f"{variants[variant]}\t{key}" if variant in variants else key
+        index = _read_pairs(directory / "index.tsv.gz", {pid: pid for pid in rows})
+        variants = _read_pairs(directory / "variants.tsv.gz", {key: key for key in index})
         adjective_lines = (directory / "adjectives.tsv").read_text(encoding="utf-8").splitlines()
         adjectives = dict(line.split("\t")[::3] for line in adjective_lines[1:])
         return cls(rows, index, variants, adjectives)
@@ -235,7 +239,7 @@ class Gazetteer:
             found[self._adjectives[key]] = (_NORMALISED, f"country adjective {name.strip()!r}")
         variant = skeleton(key)
         # a skeleton of one or two letters ("as" for "US") says too little to match on
-        for variant_key in self._variants.get(variant, "").split("\t") if len(variant) > 2 else ():
+        for variant_key in self._variants.get(variant, "").split(",") if len(variant) > 2 else ():
             if variant_key and variant_key != key:
                 self._add_similar(found, key, variant_key, "variant")
         if not found and _FUZZY_LENGTHS[0] <= len(key) <= _FUZZY_LENGTHS[1]:

@@ -12,7 +12,8 @@ the English country forms and adjectives news reports use.
 Outputs, read by geo/gazetteer.py:
   places.tsv.gz      one row per place: id, geonameid, name, kind, feature_code, country,
                      admin1, lat, lon, population, names ("|"-separated, the name first)
-  index.tsv.gz       normalised key, variant key, comma-separated place ids (Latin-script names)
+  index.tsv.gz       normalised key, comma-separated place ids (keys of the Latin-script names)
+  variants.tsv.gz    variant key, comma-separated normalised keys that share it
   adjectives.tsv     normalised adjective, adjective, country code, country place id
 Keys are computed here with geo.names so that loading the gazetteer needs no text processing.
 """
@@ -305,9 +306,13 @@ def write(rows: list[Place], adjectives: list[tuple[str, str, str, str]], out: P
             for name in r.names:
                 if is_latin(name) and (key := normalise(name)):
                     index[key].add(r.id)
+    variants: dict[str, list[str]] = defaultdict(list)
     with gzip_text(out / "index.tsv.gz") as f:
         for key in sorted(index):
-            f.write(f"{key}\t{skeleton(key)}\t{','.join(sorted(index[key]))}\n")
+            f.write(f"{key}\t{','.join(sorted(index[key]))}\n")
+            variants[skeleton(key)].append(key)
+    with gzip_text(out / "variants.tsv.gz") as f:
+        f.writelines(f"{v}\t{','.join(keys)}\n" for v, keys in sorted(variants.items()))
     with (out / "adjectives.tsv").open("w", encoding="utf-8") as f:
         f.write("key\tadjective\tcountry\tplace_id\n")
         f.writelines("\t".join(a) + "\n" for a in adjectives)

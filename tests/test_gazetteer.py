@@ -257,7 +257,7 @@ def test_shipped_files_are_what_the_build_script_makes(tmp_path):
     script = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
     subprocess.run([sys.executable, str(script), "--source", str(source), "--out", str(tmp_path)],
                    check=True, capture_output=True)
-    for name in ("places.tsv.gz", "index.tsv.gz", "adjectives.tsv"):
+    for name in ("places.tsv.gz", "index.tsv.gz", "variants.tsv.gz", "adjectives.tsv"):
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
 
 
