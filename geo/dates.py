@@ -34,7 +34,8 @@ expression                          period (P = publication date)
 
 Without a publication date only expressions that state their own year resolve;
 the others give no period (never a guess).  Expressions pointing after the
-publication date ("next week") give no period: a report's figures describe what
+publication date ("next week") give no period, and periods running past it
+("in March" in a report of 7 March) end on it: a report's figures describe what
 has happened.  Impossible dates ("February 30") are ignored.
 """
 
@@ -112,11 +113,12 @@ def _parse(text: str, published: date | None) -> date | None:
 
 
 def _not_future(period: Period | None, published: date | None) -> Period | None:
-    if period is None or (published is not None and period.start > published):
+    """No period after publication; one running past it ends there ("in March" on 7 March)."""
+    if period is None or published is None:
+        return period
+    if period.start > published:
         return None
-    if published is not None and period.basis == RELATIVE and period.end > published:
-        return Period(period.start, published, period.basis)
-    return period
+    return Period(period.start, min(period.end, published), period.basis)
 
 
 def _past_span(m: re.Match, published: date | None) -> Period | None:

@@ -60,6 +60,11 @@ def test_future_impossible_and_non_dates_give_no_period(expression):
     assert resolve(expression, THU) is None
 
 
+def test_a_period_running_past_publication_ends_on_it():
+    assert resolve("in March", THU) == Period(date(2019, 3, 1), THU, "relative")
+    assert resolve("in 2019", THU) == Period(date(2019, 1, 1), THU, "stated")
+
+
 def test_future_stated_date_gives_no_period():
     assert resolve("in December 2020", THU) is None
 
