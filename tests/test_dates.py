@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.dates import Period, date_spans, find_dates, publication_period, resolve
 
@@ -100,3 +102,28 @@ def test_date_spans_include_unresolvable_expressions():
     spans = [text[s:e] for s, e in date_spans(text)]
     assert "Dec. 10" in spans
     assert "next week" in spans
+
+
+DATE_WORDS = [
+    "on", "Thursday", "last", "since", "December", "May", "21,", "2015", "in", "the", "summer",
+    "of", "2017", "over", "past", "four", "days", "week", "and", "a", "half", "recent", "weeks",
+    "month", "next", "yesterday", "February", "30", "Dec.", "10", "weekend", "ago", "2030",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=12), st.sampled_from([None, THU, SAT]))
+def test_periods_are_ordered_and_never_after_publication(words, published):
+    text = " ".join(words)
+    for m in find_dates(text, published):
+        assert text[m.start : m.end] == m.text
+        assert m.period.start <= m.period.end
+        assert published is None or m.period.end <= published
+        assert m.period.basis in ("stated", "relative")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_raises_on_arbitrary_text(text):
+    find_dates(text, THU)
+    date_spans(text)
