@@ -39,19 +39,21 @@ than", "N or more" -> ``low`` = N, ``high`` open; "nearly", "almost", "up to",
 "less than", "fewer than", "under", "as many as", "close to", "no more than"
 -> ``high`` = N, ``low`` open; "about", "around", "some", "roughly",
 "approximately", "an estimated", "N or so" -> N ± 10 %.  A plain N has
-``low`` = ``high`` = N.  Hedges do not move the range of a vague amount.
+``low`` = ``high`` = N.  Hedges do not move the bounds of a vague amount or a
+range ("an estimated 500 to 600 fighters" stays 500 .. 600).
 
-Not figures at all: numbers inside time expressions, years, ages and other
+Not quantities at all: numbers inside time expressions, years, ages and other
 hyphenated compounds ("79-member", "22-year-old"), numbers with units other
 than people, km², square miles or percent (money, "two miles from", "more than
-two kilometers", shots, cars), sizes ("a population of 20 million"), and digit
-runs too long for any count.
+two kilometers", shots, cars), sizes ("a population of 20 million"), "no one",
+and digit runs too long for any count.
 
 Square miles become km² by the exact factor 2.589988110336; ``original`` keeps
 the amount as printed.  An area followed by its own conversion in brackets
 ("less than a single square mile (1.6 square kilometers)") is one figure: the
 bounds come from the hedged amount, and the source's km² number is the value
-when it lies within them.
+when it lies within them.  Its ``text`` runs from the hedge to the closing
+bracket, so it is always exactly what the source prints at ``start:end``.
 """
 
 from __future__ import annotations
