@@ -124,8 +124,21 @@ COMPANIONS_BEFORE = _wordset(
 )
 #: Capitalised words that may follow a place name in one proper name ("Raqqa Province").
 COMPANIONS_AFTER = _wordset(
-    "river province governorate city town village district region valley lake dam desert "
-    "mountains mountain plain plains camp"
+    "river province governorate village district region valley lake dam desert mountains "
+    "mountain plain plains camp"
+)
+#: Heads of organisation names built as "<head> of <place>" ("Bank of Japan",
+#: "University of Alberta"): the place is part of the name, not a mention.
+ORGANISATION_HEADS = _wordset(
+    "bank university embassy ministry museum council government parliament college institute "
+    "school church court department board bureau commission office academy hospital party "
+    "league federation union association society foundation company corporation club"
+)
+#: Words after a demonym that show a noun or language use, not a place adjective:
+#: "the Emirati, whose", "speaks in Spanish after", "many Chinese are".
+NOUN_USE_FOLLOWERS = _wordset(
+    "are is was were have has had who whose say says said will would to in on at for from "
+    "with by of"
 )
 #: Titles and roles after a place name, which keep it a place ("U.S. President Trump",
 #: "Fargo Mayor Dennis Walaker").
@@ -162,20 +175,27 @@ COMMON_WORDS = _wordset(
     "port fort university college school church hospital court house home office street "
     "road camp station bridge border front north south east west central western eastern "
     "southern northern island valley desert gulf sea ocean rock stone wood forest deir tell "
-    "bir red blue yellow gold silver gate oil"
+    "bir red blue yellow gold silver gate oil bank salt"
 )
 #: Capitalised words that are never place names in news: months, days, faiths, the enemy's names.
 NEVER_PLACES = _wordset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday muslim islamic christian jewish "
     "sunni shiite shia alawite druze yazidi turkmen assyrian god allah daesh isis isil "
-    "caliphate salafi jihadi quran koran"
+    "caliphate salafi jihadi quran koran north south east west northern southern eastern "
+    "western central"
 ) | {"white house"}  # the U.S. president's, never Casablanca (Dar el Beida)
 #: Names of regions the gazetteer has no entry for: reported as unresolved mentions.
 REGIONS = ("Middle East", "Levant", "Kurdistan", "Rojava", "Gaza Strip", "West Bank")
 #: Continents are not mapped, and some are stray alternate names in the gazetteer
 #: (Aleppo is also "Europe" there): never a mention.
-CONTINENTS = frozenset({"europe", "africa", "asia", "north america", "south america"})
+CONTINENTS = frozenset(
+    {
+        "europe", "africa", "asia", "north america", "south america", "central america",
+        "latin america", "north american", "south american", "central american",
+        "latin american", "southeast asia", "south east asia",
+    }
+)
 #: Adjectives naming no single country (the gazetteer leaves them out on purpose).
 REGIONAL_ADJECTIVES = ("Kurdish", "Arab", "European", "Middle Eastern")
 _REGIONAL_ADJECTIVE_KEYS = frozenset(normalise(a) for a in REGIONAL_ADJECTIVES)
@@ -220,7 +240,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"“”'‘’(\[—–-]*$")
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _CAPITALISED = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][^\W_]*(?:[{_APOSTROPHES}][^\W_]+)*"
 _ARTICLE_PREFIX = "(?:(?:al|el|ad|ar|as|ash|az|ez|an|at|ath|ed|en|er|es)-)"
-_LINK = rf"(?:[ -](?:(?:{'|'.join(sorted(NAME_CONNECTORS | ARABIC_ARTICLES))})[ -])*)"
+_INNER_WORDS = "|".join(sorted(NAME_CONNECTORS | ARABIC_ARTICLES))
+_LINK = rf"(?:(?:(?<=St|Mt|Ft)\.)?[ -](?:(?:{_INNER_WORDS})[ -])*)"  # "St. Petersburg"
 #: A stretch of capitalised words that may hold names: "Deir el-Zour", "Gulf of Aden", "U.S.".
 _STRETCH = re.compile(
     rf"(?<![\w{_APOSTROPHES}]){_ARTICLE_PREFIX}?(?:{_CAPITALISED})(?:{_LINK}(?:{_CAPITALISED}))*"
@@ -333,7 +354,7 @@ def _matcher(gazetteer: Gazetteer) -> _Matcher:
             automaton.add_word(f" {key} ", key)
     adjectives = dict(gazetteer.adjectives())
     regional = frozenset(normalise(n) for n in (*REGIONS, *REGIONAL_ADJECTIVES))
-    for key in (*adjectives, *regional):
+    for key in (*adjectives, *regional, *CONTINENTS):
         automaton.add_word(f" {key} ", key)
     automaton.make_automaton()
     from justext import get_stoplist  # loaded here, with the gazetteer, not on import
@@ -458,6 +479,10 @@ def _context(
             _sentence_initial(text, before.start) and ordinary
         ):
             name_before = before.surface
+    if before is not None and before.key == "of" and span.first >= 2:
+        head = words[span.first - 2]
+        if head.key in ORGANISATION_HEADS and head.surface[0].isupper():
+            name_before = f"{head.surface} of"  # "Bank of Japan", "University of Alberta"
     return _Context(
         cue,
         kind,
@@ -650,6 +675,8 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
     acronym = len(letters) > 1 and letters.isupper() and not _dateline(article.text, span)
     if acronym and not any(c.place.kind == "country" for c in _lookup(gazetteer, surface)[:1]):
         return None  # acronyms (SDF, ISIS, AFP) are not places, short country forms (US, UK) are
+    if key in matcher.adjectives and _noun_use(article.text, span):
+        return None  # "the Emirati, whose", "speaks in Spanish": a people or a language
     if key in matcher.adjectives:
         country = gazetteer.get(matcher.adjectives[key])
         return _Found(span, context, True, (), country, f"country adjective {surface!r}")
@@ -663,10 +690,12 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
     candidates = tuple(c for c in candidates if _credible(c, key, article.countries, context))
     if not candidates:
         return None
-    famous = _is_famous(candidates[0].place)
-    ordinary = (key in matcher.ordinary and not famous) or (
-        surface.istitle() and surface.lower() in article.lowercase
+    top = candidates[0]
+    famous = _is_famous(top.place) and (
+        top.place.kind == "country" or top.reason.startswith("exact name")
     )
+    word = surface.lower() if surface.istitle() else ""  # "U.S." and "US" are not "us"
+    ordinary = (word in matcher.ordinary and not famous) or word in article.lowercase
     if ordinary and (context.sentence_initial or not context.cue):
         return None  # "Gate 10", "Can you", "the Red River": ordinary words need a cue
     major = _is_major(candidates[0].place, article.countries) and _tier(candidates[0]) == 0
@@ -687,6 +716,14 @@ def _tier(candidate: Candidate) -> int:
     1 for a spelling variant, 2 for a fuzzy match."""
     reason = candidate.reason
     return 2 if reason.startswith("fuzzy") else 1 if reason.startswith("variant") else 0
+
+
+def _noun_use(text: str, span: _Span) -> bool:
+    """A demonym used as a noun or a language name: no noun follows it."""
+    following = _NEXT_WORD.match(text, span.end)
+    if following is None or following.group(1) == "-":
+        return following is None
+    return following.group(2).lower() in NOUN_USE_FOLLOWERS
 
 
 def _is_famous(place: Place) -> bool:
@@ -739,12 +776,15 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
         span = _span(words, text, first, last, key)
         following = _NEXT_WORD.match(text, span.end)
         speaks = bool(following) and following.group(2).lower() in SPEECH_VERBS
-        if key in NEVER_PLACES or key in COMMON_WORDS or key in article.people or speaks:
+        surface = text[span.start : span.end]
+        word = surface.lower() if surface.istitle() else ""
+        ordinary = word in article.matcher.ordinary or word in article.lowercase
+        if key in NEVER_PLACES or key in article.people or speaks or (ordinary and not kind):
             continue
         context = _Context(cue, kind, False, "", "", "", False)
         candidates = tuple(
             c
-            for c in _lookup(article.gazetteer, text[span.start : span.end])
+            for c in _lookup(article.gazetteer, surface)
             if _credible(c, key, article.countries, context)
         )
         if candidates:
