@@ -177,13 +177,14 @@ COMMON_WORDS = _wordset(
     "southern northern island valley desert gulf sea ocean rock stone wood forest deir tell "
     "bir red blue yellow gold silver gate oil bank salt"
 )
-#: Capitalised words that are never place names in news: months, days, faiths, the enemy's names.
+#: Capitalised words that are never place names in news: months, days, faiths, armed groups.
 NEVER_PLACES = _wordset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday muslim islamic christian jewish "
     "sunni shiite shia alawite druze yazidi turkmen assyrian god allah daesh isis isil "
     "caliphate salafi jihadi quran koran north south east west northern southern eastern "
-    "western central"
+    "western central hamas hezbollah hizbollah fatah taliban qaeda nusra ypg pkk sdf "
+    "peshmerga houthi houthis"
 ) | {"white house"}  # the U.S. president's, never Casablanca (Dar el Beida)
 #: Names of regions the gazetteer has no entry for: reported as unresolved mentions.
 REGIONS = ("Middle East", "Levant", "Kurdistan", "Rojava", "Gaza Strip", "West Bank")
@@ -500,14 +501,15 @@ def _name_after(
 ) -> str:
     """A capitalised word after the span, maybe past "of" or "al-", that makes it part of a
     longer name ("Syrian Democratic Forces", "Oil and Gas Masterclass", "Mais al-Jabal")."""
-    k, end = span.last + 1, span.end
+    k, end, article = span.last + 1, span.end, False
     while k < len(words) and _joined(text, end, words[k].start):
         word = words[k]
         if word.key in _OF_WORDS or word.key in ARABIC_ARTICLES:
+            article = word.key in ARABIC_ARTICLES
             k, end = k + 1, word.end
             continue
         hyphenated = text[end : word.start] == "-"
-        if k in countries or ((k > span.last + 1 or hyphenated) and k in matched):
+        if not article and (k in countries or ((k > span.last + 1 or hyphenated) and k in matched)):
             return ""  # "Syria and Iraq", "Fargo-Moorhead"
         if _is_name_word(word, COMPANIONS_AFTER) and not word.surface.isupper():
             return word.surface
@@ -536,9 +538,15 @@ def _is_name_word(word: _Word, companions: frozenset[str]) -> bool:
 
 
 def _cue_before(keys: Sequence[str]) -> tuple[str, str]:
-    """("village of", "populated place") or ("in", "") or ("", "") from the words before."""
+    """("village of", "populated place") or ("in", "") or ("", "") from the words before:
+    "the village of X", "villages such as X", "in (the northern) X", "north of X", and the
+    second of two names after one cue ("in Oakport and Moorhead")."""
     if len(keys) >= 2 and keys[-1] == "of" and keys[-2] in FEATURE_WORDS:
         return f"{keys[-2]} of", FEATURE_WORDS[keys[-2]]
+    if len(keys) >= 2 and keys[-1] == "of" and keys[-2] in _DIRECTIONS:
+        return f"{keys[-2]} of", ""
+    if len(keys) >= 3 and keys[-1] in ("and", "or") and keys[-3] in LOCATIVE_CUES:
+        return keys[-3], ""
     if len(keys) >= 3 and tuple(keys[-2:]) == ("such", "as") and keys[-3] in FEATURE_WORDS:
         return f"{keys[-3]} such as", FEATURE_WORDS[keys[-3]]
     k = len(keys) - 1
@@ -554,8 +562,13 @@ _SKIPPABLE = _wordset(
     "the northern southern eastern western central northeastern northwestern southeastern "
     "southwestern rural neighbouring neighboring nearby besieged"
 )
+#: "north of X", "on the outskirts of X": a place follows.
+_DIRECTIONS = _wordset(
+    "north south east west northeast northwest southeast southwest outskirts edge outside "
+    "centre center heart"
+)
 #: Every word a cue can end with: a quick first test before reading the words before a name.
-_CUE_ENDINGS = LOCATIVE_CUES | _SKIPPABLE | {"of", "as"}
+_CUE_ENDINGS = LOCATIVE_CUES | _SKIPPABLE | {"of", "as", "and", "or"}
 
 
 @dataclass(frozen=True)
@@ -683,11 +696,7 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
     if key in matcher.regional:
         adjective = key in _REGIONAL_ADJECTIVE_KEYS
         return _Found(span, context, adjective, (), None, "region with no gazetteer entry")
-    candidates = _lookup(gazetteer, surface)
-    if len(letters) <= 3:
-        # "Can", "IoT", "Sen": short forms count only as the gazetteer writes them ("US", "UK")
-        candidates = tuple(c for c in candidates if surface in c.place.names)
-    candidates = tuple(c for c in candidates if _credible(c, key, article.countries, context))
+    candidates = _candidates(article, surface, key, context)
     if not candidates:
         return None
     top = candidates[0]
@@ -782,11 +791,7 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
         if key in NEVER_PLACES or key in article.people or speaks or (ordinary and not kind):
             continue
         context = _Context(cue, kind, False, "", "", "", False)
-        candidates = tuple(
-            c
-            for c in _lookup(article.gazetteer, surface)
-            if _credible(c, key, article.countries, context)
-        )
+        candidates = _candidates(article, surface, key, context)
         if candidates:
             found.append(_Found(span, context, False, candidates, evidence=f"after {cue!r}"))
         elif kind and not cue.startswith("such"):
@@ -824,6 +829,19 @@ def _name_end(text: str, words: Sequence[_Word], first: int, covered: set[int]) 
     ):
         last += 1
     return last - 1 if words[last].key in ARABIC_ARTICLES else last
+
+
+def _candidates(
+    article: _Article, surface: str, key: str, context: _Context
+) -> tuple[Candidate, ...]:
+    """The credible gazetteer readings of a name written ``surface`` in this article.
+
+    Short forms count only as the gazetteer writes them ("US", "UK"; not "Can", "IoT").
+    """
+    found = _lookup(article.gazetteer, surface)
+    if len(surface.replace(".", "")) <= 3:
+        found = tuple(c for c in found if surface in c.place.names)
+    return tuple(c for c in found if _credible(c, key, article.countries, context))
 
 
 def _credible(candidate: Candidate, key: str, countries: frozenset[str], context: _Context) -> bool:
