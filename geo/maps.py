@@ -54,6 +54,9 @@ DISPLACEMENT_KINDS = ("displaced", "returned", "civilians_remaining")
 OTHER_COUNT_KINDS = ("fighters", "detained", "killed", "wounded", "other")
 PLACE_COLOUR = "#444444"
 TERRITORY_COLOUR = "#D55E00"
+CHART_COLOURS = {**KIND_COLOURS, "territory_area": TERRITORY_COLOUR, "territory_share": "#0072B2"}
+"""Colours of every kind in charts faceted by unit, where area and share never sit beside
+the counts whose colours they reuse."""
 EASTERN_SYRIA = [[33.5, 38.0], [36.8, 42.0]]
 """Where the map opens when the selection has no located place."""
 

@@ -168,7 +168,10 @@ TABLE_COLUMNS = [
 
 
 def figures_table(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures as the Figures page shows (and downloads) them, newest period first."""
+    """The figures as the Figures page shows (and downloads) them, newest period first.
+
+    Bounds are rounded to 0.01: square miles converted to km² print as 5.18, not 5.179976.
+    """
     if figures.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
     table = figures.assign(
@@ -176,6 +179,7 @@ def figures_table(figures: pd.DataFrame) -> pd.DataFrame:
         period=[_period_text(row) for _, row in figures.iterrows()],
     )
     table = table.sort_values(["date_end", "kind"], ascending=[False, True], na_position="last")
+    table[["low", "high", "value"]] = table[["low", "high", "value"]].astype(float).round(2)
     return table[TABLE_COLUMNS].reset_index(drop=True)
 
 

@@ -4,7 +4,7 @@ import altair as alt
 import streamlit as st
 
 import dashboard
-from geo.maps import KIND_COLOURS
+from geo.maps import CHART_COLOURS
 from geo.summary import claim_ranges, conflicting_claims, figures_geojson, figures_table
 
 st.set_page_config(page_title="Figures · Conflict News Atlas", page_icon="🔢", layout="wide")
@@ -36,7 +36,7 @@ else:
     kinds = sorted(ranges["kind"].unique())
     colour = alt.Color(
         "kind:N",
-        scale=alt.Scale(domain=kinds, range=[KIND_COLOURS.get(k, "#999999") for k in kinds]),
+        scale=alt.Scale(domain=kinds, range=[CHART_COLOURS.get(k, "#999999") for k in kinds]),
     )
     base = alt.Chart(ranges).encode(x=alt.X("date:T", title=None), color=colour)
     ticks = base.mark_rule(strokeWidth=3, opacity=0.6).encode(y="low:Q", y2="high:Q")
@@ -46,6 +46,7 @@ else:
     )
     chart = (
         alt.layer(ticks, dots)
+        .properties(height=160, width=560)
         .facet(row=alt.Row("unit:N", title=None))
         .resolve_scale(y="independent")
     )
