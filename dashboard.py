@@ -15,7 +15,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st  # noqa: TID251 (the Streamlit edge, like app.py and pages/)
 
-from geo.filters import FIGURE_KINDS, Filters, location_choices, parse_query, to_query
+from geo.figures import KINDS
+from geo.filters import Filters, location_choices, parse_query, to_query
 from geo.maps import display_boundaries
 
 
@@ -154,7 +155,7 @@ def sidebar() -> Filters:
     if "filters" not in st.session_state:
         query = {name: st.query_params.get_all(name) for name in st.query_params}
         filters, notices = parse_query(
-            query, places=set(locations["id"]), kinds=FIGURE_KINDS, outlets=outlets
+            query, places=set(locations["id"]), kinds=KINDS, outlets=outlets
         )
         st.session_state.filters, st.session_state.notices = filters, notices
     # Every run, because Streamlit resets widgets when the page changes, even with the same keys.
@@ -186,7 +187,7 @@ def sidebar() -> Filters:
             key="w_place", format_func=label.get, on_change=changed,
         )  # fmt: skip
         st.multiselect(
-            "Figure kind", list(FIGURE_KINDS), key="w_kind", on_change=changed,
+            "Figure kind", list(KINDS), key="w_kind", on_change=changed,
             format_func=lambda k: k.replace("_", " "),
         )  # fmt: skip
         st.multiselect("Outlet", outlets, key="w_outlet", on_change=changed)

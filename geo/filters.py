@@ -121,12 +121,6 @@ def to_query(filters: Filters) -> dict[str, str | list[str]]:
     return query
 
 
-FIGURE_KINDS = (
-    "displaced", "returned", "fighters", "detained", "killed", "wounded",
-    "civilians_remaining", "territory_area", "territory_share", "other",
-)  # fmt: skip
-"""The kinds a figure can have (see ``geo.figures``), offered by the kind filter."""
-
 LOCATION_COLUMNS = ["id", "label", "level", "country", "governorate_id"]
 
 
