@@ -3,8 +3,10 @@
 from datetime import date
 
 import pytest
+from atlas_data import store_url
 
-from geo.filters import Filters, parse_query, to_query
+from geo.filters import Filters, location_choices, parse_query, to_query
+from geo.store import open_store
 
 
 def test_full_query_round_trips():
@@ -69,3 +71,11 @@ def test_repeated_values_are_kept_once():
 
 def test_filters_are_hashable_for_streamlit_caches():
     assert len({Filters(kinds=("killed",)), Filters(kinds=("killed",))}) == 1
+
+
+def test_location_choices_offer_governorates_holding_named_places():
+    choices = location_choices(open_store(store_url()).mentions(), {"170792": "Deir ez-Zor"})
+    levels = choices.groupby("level")["id"].apply(set)
+    assert "163843" in levels["country"]  # Syria
+    assert "170792" in levels["governorate"]
+    assert choices["id"].is_unique

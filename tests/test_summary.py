@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 from atlas_data import HOSTILE, store_url
 
-from geo.filters import location_choices
 from geo.highlight import highlight, marks
 from geo.store import open_store
 from geo.summary import (
@@ -92,14 +91,6 @@ def test_place_review_shows_what_each_place_beat_and_what_stayed_unplaced(store)
     assert review["beat"].str.len().gt(0).any()
     names = unresolved(mentions)
     assert len(names) > 0 and names["times"].ge(1).all()
-
-
-def test_location_choices_offer_governorates_holding_named_places(store):
-    choices = location_choices(store.mentions(), {"170792": "Deir ez-Zor"})
-    levels = choices.groupby("level")["id"].apply(set)
-    assert "163843" in levels["country"]  # Syria
-    assert "170792" in levels["governorate"]
-    assert choices["id"].is_unique
 
 
 def test_highlighted_article_marks_places_and_figures_and_escapes_the_rest(store):
