@@ -1010,16 +1010,19 @@ def _focus(found: Sequence[_Found]) -> _Focus:
     blank = _Focus("", ())
     countries: Counter[str] = Counter()
     anchors = []
+    first_pass: dict[str, tuple[Place, bool]] = {}  # name key -> (top place, clear)
     for f in found:
         if f.fixed is not None:
             countries[f.fixed.country] += 1
             continue
-        ranked = _ranked(f, blank)
-        if not ranked:
-            continue
-        top = ranked[0][1].place
+        if f.span.key not in first_pass:
+            ranked = _ranked(f, blank)
+            if not ranked:
+                continue
+            clear = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.3
+            first_pass[f.span.key] = (ranked[0][1].place, clear)
+        top, clear = first_pass[f.span.key]
         countries[top.country] += 1
-        clear = len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= 0.3
         if clear and top.kind not in ("country", "river"):
             anchors.append((f.span.key, top))
     country = countries.most_common(1)[0][0] if countries else ""
@@ -1027,7 +1030,10 @@ def _focus(found: Sequence[_Found]) -> _Focus:
 
 
 def _resolve(text: str, found: Sequence[_Found]) -> list[PlaceMention]:
+    """Resolve every recognised name with the chain, given the article's focus; a name read
+    the same way twice (same key, same cue kind) is ranked once."""
     focus = _focus(found)
+    rankings: dict[tuple[str, str], list[tuple[float, Candidate, tuple[str, ...]]]] = {}
     mentions = []
     for f in found:
         recognition = (f.evidence,) if f.evidence else ()
@@ -1040,7 +1046,10 @@ def _resolve(text: str, found: Sequence[_Found]) -> list[PlaceMention]:
                 )
             )
             continue
-        ranked = _ranked(f, focus)
+        reading = (f.span.key, f.context.kind)
+        if reading not in rankings:
+            rankings[reading] = _ranked(f, focus)
+        ranked = rankings[reading]
         weights = [math.exp((r[0] - ranked[0][0]) / 0.25) for r in ranked]
         share = [w / sum(weights) for w in weights]
         strength = 0.8 if f.weak or not f.evidence else 0.95
@@ -1048,7 +1057,6 @@ def _resolve(text: str, found: Sequence[_Found]) -> list[PlaceMention]:
             Alternative(candidate.place, round(p, 3), evidence)
             for p, (_, candidate, evidence) in zip(share[1:5], ranked[1:5], strict=False)
         )
-        top_evidence = ranked[0][2]
         mentions.append(
             PlaceMention(
                 surface,
@@ -1057,7 +1065,7 @@ def _resolve(text: str, found: Sequence[_Found]) -> list[PlaceMention]:
                 ranked[0][1].place,
                 round(share[0] * strength, 3),
                 f.adjective,
-                recognition + top_evidence,
+                recognition + ranked[0][2],
                 alternatives,
             )
         )

@@ -174,3 +174,13 @@ def test_cli_reads_standard_input_with_crlf_kept():
     assert places == {("Hajin", "174506"), ("Xyzabad", None)}
     for place in record["places"]:
         assert text[place["start"] : place["end"]] == place["text"]
+
+
+def test_a_bare_name_is_the_town_and_a_province_cue_the_governorate():
+    town, province = find_places("Shelling hit Homs. Later, Homs province was quiet.")
+    assert (town.place.kind, province.place.kind) == ("populated place", "governorate")
+    assert town.place.admin1 == province.place.admin1 == "Homs"
+
+
+def test_a_demonym_used_as_a_language_is_not_a_place():
+    assert find_places("He shouted in Turkish, then left.") == []
