@@ -23,7 +23,8 @@ spelling similarity, fuzzy below 0.80.  Within a band the place's *importance* a
 0.04: log population, with a floor for admin units, capitals and seats (a governorate counts
 like a town of 300,000), plus a regional prior that weighs a Syrian or Iraqi place like one
 1,000 times as populous elsewhere (Turkey, Jordan, Lebanon 30 times).  A match on the place's
-own name adds 0.002 over a match on one of its alternate names.
+own name adds 0.0002 over a match on one of its alternate names: a tie-breaker between
+equally important places (Baghuz, and the Hasakah villages with "Bāghūz" as an alternate name).
 
 The name index for a text matcher is public: ``Gazetteer.names()`` yields every normalised key
 with the ids of the places that carry it, ``Gazetteer.candidates_for_key(key)`` ranks them and
@@ -56,6 +57,7 @@ _REGION_PRIOR = {"SY": 3.0, "IQ": 3.0, "TR": 1.5, "JO": 1.5, "LB": 1.5, "": 3.0}
 _MAX_IMPORTANCE = 12.0  # log10 of a country (9) plus the largest prior (3)
 
 _EXACT, _NORMALISED, _VARIANT = 1.0, 0.99, 0.80
+_OWN_NAME = 0.0002
 #: Trailing words that say what kind of place a name is: "Idlib province" is the governorate.
 _QUALIFIERS = {
     "province": "governorate", "governorate": "governorate", "muhafazah": "governorate",
@@ -256,7 +258,7 @@ class Gazetteer:
         """Step 1 or 2 for a place found under the query's normalised key."""
         folded = " ".join(query.split()).casefold()
         key = normalise(query)
-        own = 0.002 if normalise(place.name) == key else 0.0  # the name itself or its ASCII form
+        own = _OWN_NAME if normalise(place.name) == key else 0.0  # the name or its ASCII form
         for name in place.names:
             if name.casefold() == folded:
                 return _EXACT + own, "exact name" if own else "alternate name"
@@ -281,7 +283,7 @@ class Gazetteer:
             place = self.get(pid)
             own = normalise(place.name) == other
             matched = place.name if own else next(n for n in place.names if normalise(n) == other)
-            candidate = (score + (0.002 if own else 0.0), f"{label}: {matched!r}")
+            candidate = (score + (_OWN_NAME if own else 0.0), f"{label}: {matched!r}")
             if candidate[0] > found.get(pid, (0.0, ""))[0]:
                 found[pid] = candidate
 

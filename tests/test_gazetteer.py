@@ -265,3 +265,9 @@ def test_a_country_adjective_looks_up_its_country(gazetteer):
     best = gazetteer.lookup("Israeli")[0]
     assert (best.place.kind, best.place.country) == ("country", "IL")
     assert best.reason == "country adjective 'Israeli'"
+
+
+@pytest.mark.parametrize("name", ["Abu Kamal", "Manbij", "Afrin", "Mosul", "Sinjar"])
+def test_a_town_comes_before_the_district_named_after_it(gazetteer, name):
+    kinds = [c.place.kind for c in gazetteer.lookup(name, limit=2)]
+    assert kinds == ["populated place", "district"]
