@@ -790,6 +790,8 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
         ordinary = word in article.matcher.ordinary or word in article.lowercase
         if key in NEVER_PLACES or key in article.people or speaks or (ordinary and not kind):
             continue
+        if key in article.matcher.adjectives:
+            continue  # judged already, as an adjective ("in Turkish" is a language)
         context = _Context(cue, kind, False, "", "", "", False)
         candidates = _candidates(article, surface, key, context)
         if candidates:
