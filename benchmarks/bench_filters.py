@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+TARGET = 0.2  # seconds
 sys.path.insert(0, str(REPO))
 
 
@@ -42,9 +43,8 @@ def main() -> None:
     from streamlit.testing.v1 import AppTest
     from streamlit_folium import _get_map_string
 
-    from geo import boundaries
     from geo.filters import Filters
-    from geo.maps import build_map, for_display
+    from geo.maps import build_map, display_boundaries
     from geo.store import open_store
 
     store = open_store()
@@ -80,16 +80,13 @@ def main() -> None:
             unchanged.append(time.perf_counter() - started)
             assert not app.exception, app.exception
 
-    shapes = {
-        name: for_display(getattr(boundaries, name)())
-        for name in ("countries", "governorates", "districts")
-    }
+    governorates = display_boundaries("governorates")
     parts = []
     for _ in range(args.repeat):
         started = time.perf_counter()
         filters = Filters(kinds=("displaced",))
-        atlas = build_map(store.mentions(filters), store.figures(filters), **shapes)
-        atlas.render()
+        atlas = build_map(store.mentions(filters), store.figures(filters), governorates)
+        atlas.render()  # what st_folium(render=False) does: render the map, then its script
         _get_map_string(atlas)
         parts.append(time.perf_counter() - started)
 
@@ -97,11 +94,14 @@ def main() -> None:
     for label, times in [
         ("rerun after a filter change (new filters)", changed),
         ("rerun with unchanged filters (cached data)", unchanged),
-        ("query + build + render the map alone", parts),
+        ("  of which: query + build + render the map", parts),
     ]:
         median, worst = statistics.median(times), max(times)
-        print(f"{label:<44} median {_ms(median)}   max {_ms(worst)}   n={len(times)}")
-    print(f"{'target for a filter change':<44}        {_ms(0.2)}")
+        print(
+            f"{label:<44} median {_ms(median)} ({median / TARGET:4.2f}× target)"
+            f"   max {_ms(worst)}   n={len(times)}"
+        )
+    print(f"{'target for a filter change':<44}        {_ms(TARGET)}")
 
 
 if __name__ == "__main__":
