@@ -509,8 +509,17 @@ def _name_after(
             k, end = k + 1, word.end
             continue
         hyphenated = text[end : word.start] == "-"
+        if k in countries and not article and k + 1 < len(words):
+            following = words[k + 1]
+            if (
+                _joined(text, word.end, following.start)
+                and k + 1 not in countries
+                and _is_name_word(following, COMPANIONS_AFTER)
+                and not following.surface.isupper()
+            ):
+                return following.surface  # "Syrian Arab Army"
         if not article and (k in countries or ((k > span.last + 1 or hyphenated) and k in matched)):
-            return ""  # "Syria and Iraq", "Fargo-Moorhead"
+            return ""  # "Syria and Iraq", "Fargo-Moorhead", "Iraqi Kurdistan"
         if _is_name_word(word, COMPANIONS_AFTER) and not word.surface.isupper():
             return word.surface
         return ""
