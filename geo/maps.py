@@ -5,8 +5,9 @@ is hostile until escaped: folium writes popup HTML into a JavaScript template
 literal, so everything reaching a popup, tooltip or label goes through
 :func:`geo.escaping.safe` first.
 
-The page hands over DataFrames from the store (columns from ``geo.tables``) and
-GeoDataFrames of boundaries; nothing here reads files or knows about Streamlit.
+Layers are built from the store's DataFrames (columns from ``geo.tables``); the
+only files read are the light display boundaries in static/boundaries/, which
+the browser also fetches by URL.  Nothing here knows about Streamlit.
 """
 
 from __future__ import annotations
