@@ -1,18 +1,21 @@
 """Find place names in article text and resolve each to a gazetteer entry, with evidence.
 
-Recognition is one pass of an Aho-Corasick automaton holding every Latin-script name of the
-gazetteer, run over a folded copy of the text (lower-case ASCII words joined by single spaces)
-that keeps the offsets of every word in the original, so spans index the text exactly as given.
+Recognition is one pass of an Aho-Corasick automaton holding every name key of the gazetteer
+(``geo.names.normalise`` form), run over a folded copy of the text's capitalised stretches
+that keeps every word's offsets, so spans index the text exactly as given (``\r\n`` too).
 A match becomes a mention only with evidence that it names a place here: capitalisation, a
-locative cue ("in", "near", "the village of"), importance, and no sign of a person ("SDF
-spokesman Mustafa Bali", "Bali cautioned") or an organisation ("Syrian Democratic Forces",
-"U.S. Central Command").  Capitalised names after a strong cue ("the village of X") that the
-automaton missed are looked up with the gazetteer's variant matching, and reported unresolved
-when it does not know them.
+cue ("in", "near", "north of", "the village of", "province"), importance, and no sign of a
+person ("SDF spokesman Mustafa Bali", "Bali cautioned", "Peres said"), an organisation
+("Syrian Democratic Forces", "U.S. Central Command", "Bank of Japan") or an ordinary word
+("Gate 10").  Country adjectives ("Syrian forces", "U.S.-backed") resolve to their country
+and are flagged; peoples without one country ("Kurdish") and regions the gazetteer lacks
+("Middle East") are reported unresolved, as are unknown names after a feature cue ("the
+village of X").  Capitalised names after a cue that no key matched get the gazetteer's
+spelling-variant lookup ("Baghouz").
 
-Resolution scores every candidate with a named, ordered chain of steps (gazetteer match,
-feature-type cue, article focus, distance to the article's other places, importance); the
-steps that decided are kept as evidence strings the dashboard shows.
+Resolution scores every candidate with a named, ordered chain of steps (name match, feature
+type, article focus, nearby places, importance); each step's name and reason are kept as the
+evidence strings the dashboard shows, and the alternatives keep theirs.
 """
 
 from __future__ import annotations
