@@ -226,6 +226,7 @@ _OF_WORDS = _wordset(
 ARABIC_ARTICLES = frozenset(ARTICLES - {"the"})
 #: Gazetteer kinds and feature codes important enough to count without a locative cue.
 _MAJOR_CODES = frozenset({"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "STM"})
+_NEAR_POINTS = 0.6
 _ADMIN_KINDS = frozenset({"governorate", "district", "subdistrict"})
 _MIN_SIMILARITY = 75.0
 _CLOSE_SIMILARITY = 85.0
@@ -947,12 +948,17 @@ def _focus_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[flo
 
 
 def _distance_step(candidate: Candidate, found: _Found, focus: _Focus) -> tuple[float, str]:
+    """Close to the article's surely-placed names: the Baghuz of Deir ez-Zor, not the one
+    of Al-Hasakah, next to Hajin.  A country is as close as can be to the places in it."""
     place = candidate.place
     others = [a for key, a in focus.anchors if key != found.span.key and a.id != place.id]
-    if place.kind in ("country", "river") or not others:
+    if place.kind == "river" or not others:
         return 0.0, ""
+    if place.kind == "country":
+        inside = next((a.name for a in others if a.country == place.country), "")
+        return (_NEAR_POINTS, f"contains {inside}") if inside else (0.0, "")
     km, nearest = min((_distance_km(place, a), a.name) for a in others)
-    points = 0.6 * math.exp(-km / 150.0)
+    points = _NEAR_POINTS * math.exp(-km / 150.0)
     return points, (f"{km:.0f} km from {nearest}" if points >= 0.05 else "")
 
 
