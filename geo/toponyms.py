@@ -197,7 +197,7 @@ CONTINENTS = frozenset(
     {
         "europe", "africa", "asia", "north america", "south america", "central america",
         "latin america", "north american", "south american", "central american",
-        "latin american", "southeast asia", "south east asia",
+        "latin american", "southeast asia", "south east asia", "asian", "african",
     }
 )
 #: Adjectives naming no single country (the gazetteer leaves them out on purpose).
@@ -801,7 +801,8 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
         surface = text[span.start : span.end]
         word = surface.lower() if surface.istitle() else ""
         ordinary = word in article.matcher.ordinary or word in article.lowercase
-        if key in NEVER_PLACES or key in article.people or speaks or (ordinary and not kind):
+        unwanted = key in NEVER_PLACES or key in CONTINENTS or key in article.people
+        if unwanted or speaks or (ordinary and not kind):
             continue
         if key in article.matcher.adjectives:
             continue  # judged already, as an adjective ("in Turkish" is a language)
