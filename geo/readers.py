@@ -35,7 +35,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -103,7 +103,7 @@ class Record:
     number: int
     article: Article | None = None
     error: str = ""
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:
@@ -408,7 +408,12 @@ def read_sources(
         if isinstance(sidecar, str):
             yield Record(source.name, 1, error=sidecar)
             continue
-        yield from _read_source(source, defaults, sidecar, today)
+        try:
+            yield from _read_source(source, defaults, sidecar, today)
+        except OSError as exc:
+            yield Record(source.name, 1, error=f"cannot be read: {exc.strerror or exc}")
+        except Exception as exc:  # a reader bug must not stop the files after this one
+            yield Record(source.name, 1, error=f"reading failed: {exc!r}")
 
 
 def _read_source(source: Source, defaults: Metadata, sidecar: Metadata, today: date):
@@ -452,15 +457,22 @@ def _sidecars(sources: list[Source], today: date) -> tuple[dict[str, Metadata | 
     for source in sources:
         if source.suffix not in {".json", ".csv"} or source.size > MAX_FILE_BYTES:
             continue
+        try:
+            rows = _metadata_rows(source)
+        except (Unreadable, OSError) as exc:
+            if source.stem in texts:
+                used.add(source.name)
+                found[texts[source.stem]] = f"metadata in {source.name}: {exc}"
+            continue  # else read, and reported, as a file of articles
         if source.stem in texts:
-            rows = _metadata_rows(source)[:1] or [(texts[source.stem], {})]
-            rows = [(texts[source.stem], row) for _, row in rows]
+            pairs = [(texts[source.stem], rows[0] if rows else {})]
+        elif _is_index(rows):
+            folder = Path(source.name).parent
+            pairs = [(str(folder / row["file"]), row) for row in rows if row.get("file")]
         else:
-            rows = _metadata_rows(source, index=True)
-            rows = [(str(Path(source.name).parent / file), row) for file, row in rows]
-        if rows:
-            used.add(source.name)
-        for txt, row in rows:
+            continue
+        used.add(source.name)
+        for txt, row in pairs:
             try:
                 found[txt] = _metadata(map_columns(row), today)
             except Unreadable as exc:
@@ -468,23 +480,18 @@ def _sidecars(sources: list[Source], today: date) -> tuple[dict[str, Metadata | 
     return found, used
 
 
-def _metadata_rows(source: Source, index: bool = False) -> list[tuple[str, Mapping]]:
-    """The objects of a metadata file; with ``index``, only ``(file, row)`` of an index CSV.
+def _metadata_rows(source: Source) -> list[Mapping]:
+    """The objects of a small JSON or CSV file; raises :class:`Unreadable` for a malformed one."""
+    rows = [row for _, row in _ROWS[source.suffix](decode(source.read()))]
+    for row in rows:
+        if isinstance(row, Exception):
+            raise row
+    return [row for row in rows if isinstance(row, Mapping)]
 
-    An index CSV has a ``file`` column and no text column (``data/articles/articles.csv``).
-    """
-    try:
-        rows = [row for _, row in _ROWS[source.suffix](decode(source.read()))]
-    except Unreadable:
-        return []
-    rows = [row for row in rows if isinstance(row, Mapping)]
-    if not index:
-        return [("", row) for row in rows]
-    if source.suffix != ".csv" or not rows or "file" not in rows[0]:
-        return []
-    if "text" in map_columns(rows[0]):
-        return []
-    return [(row["file"], row) for row in rows if row.get("file")]
+
+def _is_index(rows: list[Mapping]) -> bool:
+    """An index names files and gives no text (like ``data/articles/articles.csv``)."""
+    return bool(rows) and "file" in rows[0] and "text" not in map_columns(rows[0])
 
 
 def sources_of(paths: Iterable[str | Path]) -> Iterator[Source | Record]:

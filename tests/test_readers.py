@@ -262,3 +262,11 @@ def test_sidecar_csv_lends_its_first_row(tmp_path):
     (record,) = read_paths([tmp_path], today=TODAY)
     assert (record.article.title, record.article.outlet) == ("Hajin shelled", "Wire")
     assert record.article.published == date(2019, 2, 7)
+
+
+def test_malformed_sidecar_fails_its_text_instead_of_dropping_the_metadata(tmp_path):
+    (tmp_path / "x.txt").write_text("Shelling hit Hajin.")
+    (tmp_path / "x.json").write_text('{"published": "2019-02-07",')
+    (record,) = read_paths([tmp_path], today=TODAY)
+    assert record.source.endswith("x.txt") and record.article is None
+    assert record.error.startswith(f"metadata in {tmp_path / 'x.json'}: malformed JSON")
