@@ -117,8 +117,9 @@ def _seed_widgets(filters: Filters, locations: pd.DataFrame, span: tuple[date, d
 
 def _from_widgets(span: tuple[date, date]) -> Filters:
     """The record the widgets describe; the narrowest location level chosen wins."""
-    dates = st.session_state.w_dates
-    start, end = (dates[0], dates[-1]) if dates else (None, None)
+    dates = tuple(st.session_state.w_dates or ())  # one date while a range is half picked
+    start = dates[0] if dates else None
+    end = dates[1] if len(dates) > 1 else None
     places = (
         st.session_state.w_place or st.session_state.w_governorate or st.session_state.w_country
     )

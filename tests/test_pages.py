@@ -77,6 +77,13 @@ def test_changing_a_filter_changes_the_counts():
     assert _query(app)["start"] == ["2019-03-01"]
 
 
+def test_a_half_picked_date_range_is_open_ended():
+    app = _page("app.py")
+    app.date_input(key="w_dates").set_value((date(2019, 3, 1),)).run()
+    assert not app.exception
+    assert _query(app) == {"start": ["2019-03-01"]}
+
+
 def test_query_string_becomes_filters_and_is_written_back(database):
     place = _baghuz(database)
     app = _page("app.py", start="2019-02-01", end="2019-02-28", kind="displaced", place=place)
