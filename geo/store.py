@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -196,11 +197,14 @@ class _Postgres:
     """A PostgreSQL server with PostGIS, reached through psycopg 3; reconnects when dropped."""
 
     name = "postgresql"
+    check_after_idle = 5.0
+    """Seconds without a query after which the connection is tested before use."""
 
     def __init__(self, url: str):
         self.url = url
         self.lock = threading.RLock()
         self.conn = self._connect()
+        self.last_used = time.monotonic()
 
     def _connect(self):
         import psycopg
@@ -214,10 +218,25 @@ class _Postgres:
     @contextmanager
     def transaction(self, write: bool = False) -> Iterator[Any]:
         with self.lock:
-            if self.conn.closed or self.conn.broken:
-                self.conn = self._connect()
+            self._reconnect_if_dropped()
             with self.conn.transaction(), self.conn.cursor() as cur:
                 yield cur
+
+    def _reconnect_if_dropped(self) -> None:
+        """Hosted servers close idle connections: after a pause, test ours; replace it if gone."""
+        import psycopg
+
+        idle = time.monotonic() - self.last_used
+        self.last_used = time.monotonic()
+        if not (self.conn.closed or self.conn.broken):
+            if idle < self.check_after_idle:
+                return
+            try:
+                self.conn.execute("SELECT 1")
+                return
+            except psycopg.OperationalError:
+                self.conn.close()
+        self.conn = self._connect()
 
     def lock_schema(self, cur) -> None:
         """Two app processes starting together must not both run a migration."""

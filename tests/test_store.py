@@ -395,3 +395,17 @@ def test_a_hosted_checkout_without_database_keeps_additions_per_session(monkeypa
     monkeypatch.setattr(geo.store, "HOSTED_ROOT", geo.store.REPO_ROOT.parent)
     s = open_store(str(tmp_path / "atlas.sqlite"), governorate_of=governorate_of)
     assert not s.writable and "hosted deploy" in s.note
+
+
+@pytest.mark.postgres
+def test_a_dropped_postgres_connection_is_replaced(pg_url):
+    import psycopg
+
+    store = open_store(pg_url, governorate_of=governorate_of, country_of=COUNTRY.get)
+    store.add(RAQQA_REPORT)
+    pid = store._db.conn.info.backend_pid
+    store._db.check_after_idle = 0  # as if idle for long
+    with psycopg.connect(PG_URL, autocommit=True) as admin:  # as a server's idle timeout would
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    assert store.stats()["articles"] == 1
+    assert store._db.conn.info.backend_pid != pid
