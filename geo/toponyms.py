@@ -707,15 +707,15 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
     candidates = _candidates(article, surface, key, context)
     if not candidates:
         return None
-    top = candidates[0]
-    famous = _is_famous(top.place) and (
-        top.place.kind == "country" or top.reason.startswith("exact name")
+    famous = any(
+        _is_famous(c.place) and (c.place.kind == "country" or c.reason.startswith("exact name"))
+        for c in candidates
     )
     word = surface.lower() if surface.istitle() else ""  # "U.S." and "US" are not "us"
     ordinary = (word in matcher.ordinary and not famous) or word in article.lowercase
     if ordinary and (context.sentence_initial or not context.cue):
         return None  # "Gate 10", "Can you", "the Red River": ordinary words need a cue
-    major = _is_major(candidates[0].place, article.countries) and _tier(candidates[0]) == 0
+    major = any(_is_major(c.place, article.countries) and _tier(c) == 0 for c in candidates)
     evidence = f"after {context.cue!r}" if context.cue else ("well-known place" if major else "")
     weak = not (major or context.cue)
     return _Found(span, context, context.compound, candidates, evidence=evidence, weak=weak)
