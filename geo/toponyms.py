@@ -188,6 +188,14 @@ NEVER_PLACES = _wordset(
     "western central hamas hezbollah hizbollah fatah taliban qaeda nusra ypg pkk sdf "
     "peshmerga houthi houthis"
 ) | {"white house"}  # the U.S. president's, never Casablanca (Dar el Beida)
+#: Common Arabic given names, which are also names of villages: a place only after a feature
+#: cue ("the village of Hassan"), since news names people far more often.
+GIVEN_NAMES = _wordset(
+    "mohammed mohamed muhammad mohammad ahmed ahmad ali hassan hasan hussein husain omar umar "
+    "abbas abdullah abdallah khaled khalid mahmoud mahmud mustafa mostafa ibrahim ismail "
+    "youssef yusuf yousef salah saleh jamal karim hamid hamza osama usama bashar hafez rami "
+    "samir walid nasser adnan haidar haider"
+)
 #: Names of regions the gazetteer has no entry for: reported as unresolved mentions.
 REGIONS = ("Middle East", "Levant", "Kurdistan", "Rojava")
 #: Continents are not mapped, and some are stray alternate names in the gazetteer
@@ -684,7 +692,7 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
     key = span.key
     if key in NEVER_PLACES or key in CONTINENTS or context.person_cue or context.name_before:
         return None
-    if key in article.people and not context.kind:
+    if (key in article.people or key in GIVEN_NAMES) and not context.kind:
         return None
     if (
         context.name_after
@@ -797,6 +805,7 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
         word = surface.lower() if surface.istitle() else ""
         ordinary = word in article.matcher.ordinary or word in article.lowercase
         unwanted = key in NEVER_PLACES or key in CONTINENTS or key in article.people
+        unwanted = unwanted or (key in GIVEN_NAMES and not kind)
         if unwanted or speaks or (ordinary and not kind):
             continue
         if key in article.matcher.adjectives:

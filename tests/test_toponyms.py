@@ -184,3 +184,9 @@ def test_a_bare_name_is_the_town_and_a_province_cue_the_governorate():
 
 def test_a_demonym_used_as_a_language_is_not_a_place():
     assert find_places("He shouted in Turkish, then left.") == []
+
+
+def test_given_names_are_people_unless_a_feature_cue_says_village():
+    text = "Hassan told reporters in Idlib that Ahmed fled to the village of Hassan."
+    found = [(m.text, m.start) for m in find_places(text)]
+    assert found == [("Idlib", text.index("Idlib")), ("Hassan", text.rindex("Hassan"))]
