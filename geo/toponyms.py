@@ -868,8 +868,8 @@ def _credible(candidate: Candidate, key: str, countries: frozenset[str], context
     """Whether a candidate is a plausible reading of the name here.
 
     A spelling variant must be close, closer still without a feature cue ("in Peres" is
-    not "Peruş").  A small place abroad, in a country the article does not name, counts by
-    its own name only, or after a feature cue: "Abbas" is not Fort Abbas, Pakistan.
+    not "Peruş").  A town abroad, in a country the article does not name, counts by its own
+    name only, or after a feature cue: "Abbas" is not Fort Abbas, Pakistan.
     """
     place = candidate.place
     strong = bool(context.kind)
@@ -877,8 +877,8 @@ def _credible(candidate: Candidate, key: str, countries: frozenset[str], context
         return strong or _similarity(key, candidate) >= _CLOSE_SIMILARITY
     if place.country in countries or place.country in _HOME_COUNTRIES or strong:
         return True
-    if place.kind == "country" or place.population >= _WORLD_POPULATION:
-        return True
+    if place.kind == "country" or place.population >= _CITY_POPULATION:
+        return True  # cities are known abroad by their English names ("Geneva", "Cologne")
     return candidate.reason.startswith("exact name")
 
 
