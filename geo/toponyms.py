@@ -810,6 +810,8 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
             continue
         if key in article.matcher.adjectives:
             continue  # judged already, as an adjective ("in Turkish" is a language)
+        if not kind and _unlikely_name(article.matcher, key, words[first : last + 1]):
+            continue
         context = _Context(cue, kind, False, "", "", "", False)
         candidates = _candidates(article, surface, key, context)
         if candidates:
@@ -827,6 +829,14 @@ def _previous_word(text: str, start: int) -> str:
     """The word right before ``start``, lower-cased, punctuation stripped (a quick test)."""
     before = text[max(0, start - 24) : start].split()
     return before[-1].strip(".,;:\"'“”‘’()").lower() if before else ""
+
+
+def _unlikely_name(matcher: _Matcher, key: str, words: Sequence[_Word]) -> bool:
+    """A name no gazetteer key holds, made with ordinary English words ("Press Street",
+    "Final Four", "Culinary Institute"): not worth a spelling-variant search."""
+    if matcher.automaton.exists(f" {key} "):
+        return False
+    return any(w.key in matcher.ordinary or w.key in ORGANISATION_HEADS for w in words)
 
 
 def _inside_name(text: str, words: Sequence[_Word], index: int) -> bool:
