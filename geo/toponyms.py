@@ -615,7 +615,14 @@ class _Article:
 def find_places(
     article_or_text: Article | str, gazetteer: Gazetteer | None = None
 ) -> list[PlaceMention]:
-    """Every place an article names, in text order, resolved to gazetteer entries with evidence."""
+    """Every place an article names, in text order, resolved to gazetteer entries with evidence.
+
+    1. the automaton finds every gazetteer name in the capitalised stretches;
+    2. each match is judged in its context, knowing the article's countries and the people
+       it names; a minor place with no cue stays only if named with a cue elsewhere;
+    3. capitalised names right after a cue that no key matched get a variant lookup;
+    4. every name is resolved by the chain, given the article's focus.
+    """
     text = article_or_text.text if isinstance(article_or_text, Article) else article_or_text
     gazetteer = default_gazetteer() if gazetteer is None else gazetteer
     matcher = _matcher(gazetteer)
