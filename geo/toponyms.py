@@ -180,9 +180,12 @@ COMMON_WORDS = _wordset(
     "wood forest deir tell bir red blue yellow gold silver gate oil bank salt"
 )
 #: Capitalised words that are never place names in news: months, days, faiths, armed groups.
-NEVER_PLACES = _wordset(
+CALENDAR_WORDS = _wordset(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday muslim islamic christian jewish "
+    "monday tuesday wednesday thursday friday saturday sunday"
+)
+NEVER_PLACES = CALENDAR_WORDS | _wordset(
+    "muslim islamic christian jewish "
     "sunni shiite shia alawite druze yazidi turkmen assyrian god allah daesh isis isil "
     "caliphate salafi jihadi quran koran north south east west northern southern eastern "
     "western central hamas hezbollah hizbollah fatah taliban qaeda nusra ypg pkk sdf "
@@ -549,8 +552,10 @@ def _joined(text: str, end: int, start: int) -> bool:
 
 
 def _is_name_word(word: _Word, companions: frozenset[str]) -> bool:
-    """A capitalised word that is not a compass point or feature word ("Northern", "River")."""
-    return word.surface[0].isupper() and word.key not in companions
+    """A capitalised word that is not a compass point, a feature word or a day or month
+    ("Northern", "River", "Saturday")."""
+    key = word.key
+    return word.surface[0].isupper() and key not in companions and key not in CALENDAR_WORDS
 
 
 def _cue_before(keys: Sequence[str]) -> tuple[str, str]:
@@ -679,16 +684,19 @@ def _country_spans(
 
 
 def _names_a_person(gazetteer: Gazetteer, text: str, span: _Span, context: _Context) -> bool:
-    """A name used for a person: after a title or a first name ("Gen. Votel", "Mustafa
-    Bali"), before a verb of speaking ("Peres said") unless a large place ("Damascus said"),
-    or before "administration" ("the Clinton administration")."""
-    if context.person_cue or (context.name_before and not context.name_after):
+    """A name used for a person: after a title ("Gen. Votel"), after a capitalised word that
+    reads as a first name ("Mustafa Bali"; not "CBC Toronto", "Prate's Paris office" or
+    "Government of Alberta"), before a verb of speaking unless a large place ("Peres said",
+    not "Damascus said"), or before "administration" ("the Clinton administration")."""
+    if context.person_cue or context.next_word == "administration":
         return True
-    if context.next_word == "administration":
+    first_name = context.name_before
+    if first_name and not context.name_after and first_name.isalpha() and first_name.istitle():
         return True
     if context.next_word in SPEECH_VERBS:
         top = _lookup(gazetteer, text[span.start : span.end])[:1]
-        return not (top and _is_major(top[0].place, frozenset(), _CITY_POPULATION))
+        place = top[0].place if top else None
+        return not (place and (_is_famous(place) or place.population >= _CITY_POPULATION))
     return False
 
 
