@@ -38,6 +38,7 @@ sys.path.insert(0, str(REPO))
 from geo.articles import load_bundled, make_article  # noqa: E402
 from geo.gazetteer import Gazetteer, default_gazetteer  # noqa: E402
 from geo.toponyms import PlaceMention, find_places  # noqa: E402
+from scripts.evaluate_figures import main as evaluate_figures  # noqa: E402
 
 SEEDS_GOLD = REPO / "tests" / "gold" / "places_seeds.json"
 DEV_CORPUS = REPO.parent / "shared" / "dev-corpus" / "geoparsing_dev.jsonl"
@@ -304,6 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(out, indent=2))
     else:
         print(format_table(groups))
+        evaluate_figures([])  # then the figure gold: scripts/evaluate_figures.py
     return 0
 
 
