@@ -4,106 +4,23 @@ Needs Debian's Chromium at /usr/bin/chromium (``.ci/run`` installs it): skipped
 without it, except in CI (``CI=true``) where a missing browser fails.  The app
 runs on the temporary store of ``atlas_data`` (bundled articles plus a hostile
 one, whose scripts must never run).  Every wait is for a condition, never a sleep.
-Set ``UPDATE_SCREENSHOT=1`` to refresh docs/screenshot.png (the README shows it).
+Each run refreshes docs/screenshot.png, the screenshot the README shows.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from atlas_data import store_url
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SYMBOLS = "path.atlas-place, path.atlas-figure, path.atlas-territory"
 PWNED = "window.top.__atlasPwned"
-@pytest.fixture(scope="module")
-def chromium():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        yield playwright
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, timeout: float = 90) -> None:
-    """Poll the health endpoint until the server answers (or has died)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {server.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)  # the server is starting: poll again
-    raise TimeoutError(f"streamlit did not answer at {url} within {timeout} s")
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    """The app served from the repo on a free port, over the temporary test store."""
-    folder = tmp_path_factory.mktemp("server")
-    database = store_url()
-    port = _free_port()
-    log = (folder / "streamlit.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=REPO, env={**os.environ, "DATABASE_URL": database}, stdout=log, stderr=log,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
-
-
-@pytest.fixture
-def page(chromium, tmp_path):
-    context = chromium.chromium.launch_persistent_context(
-        str(tmp_path / "profile"),
-        executable_path=str(CHROMIUM),
-        headless=True,
-        args=ARGS,
-        viewport={"width": 1400, "height": 1000},
-    )
-    page = context.new_page()
-    page.dialogs = []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    yield page
-    context.close()
-
-
 def _open_map(page, url: str):
     """Load a view and wait until Leaflet has drawn the place symbols; return the map frame."""
     page.goto(url)
@@ -127,10 +44,7 @@ def test_map_draws_places_figures_and_a_territory_footprint(page, app_url):
     assert frame.locator("path.atlas-territory").count() >= 1
     assert frame.locator(".leaflet-control-scale").count() == 1
     assert frame.locator(".leaflet-control-layers").count() == 1
-    shot = REPO / "docs" / "screenshot.png"
-    if os.environ.get("UPDATE_SCREENSHOT") == "1":
-        shot.parent.mkdir(exist_ok=True)
-        page.screenshot(path=shot, full_page=True)
+    page.screenshot(path=REPO / "docs" / "screenshot.png", full_page=True)  # the README's
 
 
 def _click_edge(symbol) -> None:

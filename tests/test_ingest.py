@@ -18,8 +18,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-import test_browser
-import test_store
 
 from geo.articles import make_article
 from geo.ingest import Summary, ingest, preview
@@ -54,9 +52,6 @@ BAD = {
 }
 N_GOOD = sum(map(len, GOOD.values()))
 
-pg_url, url = test_store.pg_url, test_store.url  # the backend fixtures: SQLite and PostgreSQL
-chromium, app_url = test_browser.chromium, test_browser.app_url  # the app served, a browser
-browser_page = test_browser.page
 
 
 def geo_cli(*args, env=None, check=None):
@@ -346,18 +341,18 @@ def _read_available(fd: int) -> bytes:
 
 
 @pytest.mark.browser
-def test_add_page_shows_a_hostile_paste_as_text_and_runs_none_of_it(browser_page, app_url):
+def test_add_page_shows_a_hostile_paste_as_text_and_runs_none_of_it(page, app_url):
     """In Chromium: paste the hostile article, open its preview; nothing it carries runs."""
     from atlas_data import HOSTILE
 
-    browser_page.goto(f"{app_url}/Add_articles")
-    box = browser_page.get_by_label("…or paste the text of an article")
+    page.goto(f"{app_url}/Add_articles")
+    box = page.get_by_label("…or paste the text of an article")
     box.fill(HOSTILE.text)
     box.press("Control+Enter")
-    browser_page.get_by_text("Article 1:").click(timeout=60_000)
-    shown = browser_page.locator('[data-testid="stText"]').filter(
+    page.get_by_text("Article 1:").click(timeout=60_000)
+    shown = page.locator('[data-testid="stText"]').filter(
         has_text="<script>window.top.__atlasPwned = 1</script>"
     )
     shown.first.wait_for(timeout=30_000)
-    assert browser_page.evaluate("window.top.__atlasPwned") is None
-    assert browser_page.dialogs == []
+    assert page.evaluate("window.top.__atlasPwned") is None
+    assert page.dialogs == []

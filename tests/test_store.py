@@ -11,9 +11,7 @@ checked on exactly the rows the pipeline produces, without waiting on it.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import uuid
 from datetime import date
 
 import pandas as pd
@@ -26,8 +24,6 @@ from geo.gazetteer import Place
 from geo.pipeline import Extraction
 from geo.store import DEFAULT_PATH, MIGRATIONS, SCHEMA_VERSION, open_store
 from geo.toponyms import PlaceMention
-
-PG_URL = os.environ.get("DATABASE_URL_TEST")
 
 
 def _place(id, name, kind, code, country, admin1, lat, lon):
@@ -114,32 +110,6 @@ MOSUL_REPORT = extraction(
 )
 UNDATED = extraction("Shelling was reported near a village.", [], outlet="AP", published=None)
 REPORTS = (BAGHUZ_REPORT, RAQQA_REPORT, MOSUL_REPORT, UNDATED)
-
-
-@pytest.fixture
-def pg_url():
-    """A fresh schema on the test server, so tests never see each other's rows."""
-    if not PG_URL:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but DATABASE_URL_TEST is not set: PostgreSQL tests cannot run")
-        pytest.skip("DATABASE_URL_TEST is not set")
-    import psycopg
-
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public")
-        conn.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{separator}options=-csearch_path%3D{schema},public"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        return str(tmp_path / "atlas.sqlite")
-    return request.getfixturevalue("pg_url")
 
 
 @pytest.fixture
@@ -405,7 +375,7 @@ def test_a_dropped_postgres_connection_is_replaced(pg_url):
     store.add(RAQQA_REPORT)
     pid = store._db.conn.info.backend_pid
     store._db.check_after_idle = 0  # as if idle for long
-    with psycopg.connect(PG_URL, autocommit=True) as admin:  # as a server's idle timeout would
+    with psycopg.connect(pg_url, autocommit=True) as admin:  # as a server's idle timeout would
         admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
     assert store.stats()["articles"] == 1
     assert store._db.conn.info.backend_pid != pid
