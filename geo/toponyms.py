@@ -660,7 +660,7 @@ def find_places(
     cued = {f.span.key for f in found if not f.weak}
     found = [f for f in found if not f.weak or f.span.key in cued]
     covered = {w for f in found for w in range(f.span.first, f.span.last + 1)}
-    cued_names = _cued_names(article, folded, covered)
+    cued_names = _cued_names(article, folded, covered) + _datelines(article, folded, covered)
     found += cued_names + _repeats(article, folded, cued_names, covered)
     found.sort(key=lambda f: f.span.start)
     return _resolve(text, found)
@@ -907,6 +907,31 @@ def _credible(candidate: Candidate, key: str, countries: frozenset[str], context
     return candidate.reason.startswith("exact name")
 
 
+def _datelines(article: _Article, folded: _Folded, covered: set[int]) -> list[_Found]:
+    """An upper-case name opening a line before a comma, colon, dash or "(AP)" that no key
+    matched ("BAGHOUZ, Syria (AP) —"): a dateline, so a town, looked up with variants."""
+    text, words = article.text, folded.words
+    found = []
+    for first, word in enumerate(words):
+        line_start = not text[text.rfind("\n", 0, word.start) + 1 : word.start].strip()
+        if first in covered or not (word.surface.isupper() and line_start):
+            continue
+        last = first
+        while last + 1 < len(words) and words[last + 1].surface.isupper() and _joined(
+            text, words[last].end, words[last + 1].start
+        ):
+            last += 1
+        span = _span(words, text, first, last, normalise(text[word.start : words[last].end]))
+        if len(text[span.start : span.end]) < 4 or not _dateline(text, span):
+            continue
+        context = _Context("dateline", "populated place", False, "", "", "", True)
+        candidates = _candidates(article, text[span.start : span.end], span.key, context)
+        if candidates:
+            found.append(_Found(span, context, False, candidates, evidence="a dateline"))
+            covered.update(range(first, last + 1))
+    return found
+
+
 def _repeats(
     article: _Article, folded: _Folded, named: Sequence[_Found], covered: set[int]
 ) -> list[_Found]:
@@ -917,9 +942,10 @@ def _repeats(
     found = []
     for surface in {text[f.span.start : f.span.end] for f in named if f.candidates}:
         original = next(f for f in named if text[f.span.start : f.span.end] == surface)
-        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+        # any case, so that a dateline's "BAGHOUZ" finds "Baghouz"; capitalised uses only
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text, re.IGNORECASE):
             first = first_word.get(m.start())
-            if first is None or first in covered:
+            if first is None or first in covered or not m.group()[0].isupper():
                 continue
             last = first
             while last + 1 < len(folded.words) and folded.words[last + 1].end <= m.end():
@@ -929,7 +955,7 @@ def _repeats(
             if context.name_before or context.name_after or context.person_cue:
                 continue
             covered.update(range(first, last + 1))
-            evidence = f"named {original.evidence} earlier in the article"
+            evidence = f"as elsewhere in the article ({original.evidence})"
             candidates = original.candidates
             found.append(_Found(span, context, context.compound, candidates, None, evidence))
     return found

@@ -190,3 +190,11 @@ def test_given_names_are_people_unless_a_feature_cue_says_village():
     text = "Hassan told reporters in Idlib that Ahmed fled to the village of Hassan."
     found = [(m.text, m.start) for m in find_places(text)]
     assert found == [("Idlib", text.index("Idlib")), ("Hassan", text.rindex("Hassan"))]
+
+
+def test_a_dateline_is_a_town_and_names_its_later_mentions():
+    text = "BAGHOUZ, Syria (AP) — Hundreds more left Baghouz on Thursday."
+    found = [(m.text, m.place.id if m.place else None) for m in find_places(text)]
+    assert found[0][0] == "BAGHOUZ" and found[0][1] in BAGHUZ
+    assert ("Syria", "163843") in found
+    assert found[-1][0] == "Baghouz" and found[-1][1] in BAGHUZ
