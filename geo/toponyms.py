@@ -380,13 +380,16 @@ def _lookup(gazetteer: Gazetteer, surface: str) -> tuple[Candidate, ...]:
     mostly pair unrelated names ("Ohio", Wuhu).  Fuzzy matches never count: a name the
     gazetteer does not know is reported unresolved, not guessed."""
     key = normalise(surface)
-    found = [
+    return tuple(
         c
         for c in gazetteer.lookup(surface, limit=10)
         if _tier(c) == 0
-        or (c.place.country in _HOME_COUNTRIES and _similarity(key, c) >= _MIN_SIMILARITY)
-    ]
-    return tuple(c for c in found if _tier(c) < 2)
+        or (
+            _tier(c) == 1
+            and c.place.country in _HOME_COUNTRIES
+            and _similarity(key, c) >= _MIN_SIMILARITY
+        )
+    )
 
 
 # --- recognition -------------------------------------------------------------------------------
