@@ -103,6 +103,9 @@ def _wordset(words: str) -> frozenset[str]:
 LOCATIVE_CUES = _wordset(
     "in at near from to into outside around across toward towards inside via through "
     "between within throughout beyond along nearby"
+) | _wordset(  # war reporting's verbs of taking and striking places: "forces captured Raqqa"
+    "entered captured seized recaptured retook besieged shelled bombed stormed liberated "
+    "encircled overran evacuated"
 )
 #: "the <feature> of X" and "X <feature>": the kind of place meant.
 FEATURE_WORDS = {
@@ -710,8 +713,10 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
     key = span.key
     if key in NEVER_PLACES or key in CONTINENTS or context.person_cue or context.name_before:
         return None
-    if (key in article.people or key in GIVEN_NAMES) and not context.kind:
+    if key in GIVEN_NAMES and not context.kind:
         return None
+    if key in article.people and not context.cue:
+        return None  # "Bali cautioned" after "Mustafa Bali"; "troops entered Afrin" is a place
     if (
         context.name_after
         and not context.compound

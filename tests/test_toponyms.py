@@ -198,3 +198,9 @@ def test_a_dateline_is_a_town_and_names_its_later_mentions():
     assert found[0][0] == "BAGHOUZ" and found[0][1] in BAGHUZ
     assert ("Syria", "163843") in found
     assert found[-1][0] == "Baghouz" and found[-1][1] in BAGHUZ
+
+
+def test_a_commander_named_afrin_is_not_the_town_but_the_town_still_is():
+    text = "SDF Cmdr. Adnan Afrin said troops entered Afrin. Afrin said the fight goes on."
+    found = [(m.text, m.start) for m in find_places(text)]
+    assert found == [("Afrin", text.index("entered Afrin") + len("entered "))]
