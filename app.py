@@ -27,7 +27,7 @@ columns[4].metric("Latest territory claim", summary.latest_territory or "none re
 if summary.latest_territory_where:
     columns[4].caption(summary.latest_territory_where)
 
-map_column, chart_column = st.columns([4, 1])
+map_column, chart_column = st.columns([3, 1])
 with map_column:
     atlas = build_map(mentions, figures, dashboard.governorate_shapes())
     clicked = st_folium(
@@ -52,13 +52,18 @@ with chart_column:
     if shares.empty:
         st.caption("No share-of-territory figures in this selection.")
     else:
-        chart = (
-            alt.Chart(shares.assign(date=shares["date_end"].astype(str)))
-            .mark_bar()
-            .encode(
-                x=alt.X("value:Q", title="% of former territory"),
-                y=alt.Y("date:N", title=None, sort="descending"),
-                tooltip=["label", "name", "outlet", "date", "sentence"],
+        # Each claim as its range (an open bound reaches 0 or the value), not stacked bars.
+        claims = alt.Chart(
+            shares.assign(
+                claim=shares["date_end"].astype(str) + " · " + shares["label"],
+                low=shares["low"].fillna(0),
+                high=shares["high"].fillna(shares["value"]),
             )
+        ).encode(
+            y=alt.Y("claim:N", title=None, sort="descending"),
+            tooltip=["label", "name", "outlet", "date_end", "sentence"],
         )
+        chart = claims.mark_rule(strokeWidth=4).encode(
+            x=alt.X("low:Q", title="% of former territory still held"), x2="high:Q"
+        ) + claims.mark_point(filled=True, size=60).encode(x="value:Q")
         st.altair_chart(chart, width="stretch")
