@@ -250,18 +250,17 @@ def territory_layer(
     return layer
 
 
-def for_display(shapes: gpd.GeoDataFrame, tolerance: float = 0.01) -> dict:
-    """Boundaries as a GeoJSON dict light enough to send with every map (build it once).
+def for_display(shapes: gpd.GeoDataFrame) -> dict:
+    """Boundaries as the GeoJSON the browser fetches: only ``id`` and the escaped ``name``.
 
-    Simplified by 0.01° (about 1 km, invisible at the zooms the map opens at)
-    and snapped to a 0.001° grid, which cuts megabytes from every page; only
-    ``id`` and the escaped ``name`` are kept.  Analysis keeps the full shapes.
+    The shapes are the shipped ones (already simplified in a projected CRS by
+    at most ~70 m, under a pixel at zoom 10), so no further simplification:
+    coordinates are only snapped to a 0.0001° grid (about 10 m), which trims
+    the digits JSON would carry without moving a line by a visible amount.
     """
     light = shapes[["id", "name", "geometry"]].copy()
     light["name"] = light["name"].map(safe)
-    light["geometry"] = shapely.set_precision(
-        light.geometry.simplify(tolerance, preserve_topology=True).values, 0.001
-    )
+    light["geometry"] = shapely.set_precision(light.geometry.values, 0.0001)
     return light[~light.geometry.is_empty].to_geo_dict(drop_id=True)
 
 

@@ -2,7 +2,7 @@
 
 The map's outlines are served as static files (see ``geo.maps.LinkedGeoJson``)
 made from the shipped boundaries in data/boundaries/ by ``geo.maps.for_display``
-(simplified by about 1 km, names escaped).  Run after data/boundaries/ changes;
+(names escaped, coordinates on a 0.0001° grid).  Run after data/boundaries/ changes;
 tests/test_maps.py fails while these files are out of date.
 
     python scripts/build_map_boundaries.py
