@@ -57,6 +57,9 @@ _REGION_PRIOR = {"SY": 3.0, "IQ": 3.0, "TR": 1.5, "JO": 1.5, "LB": 1.5, "": 3.0}
 _MAX_IMPORTANCE = 12.0  # log10 of a country (9) plus the largest prior (3)
 
 _EXACT, _NORMALISED, _VARIANT = 1.0, 0.99, 0.80
+_Reason = str | tuple[str, str]
+"""A match's reason: its words, or (step, matched key) until the words are needed."""
+
 _OWN_NAME = 0.0002
 #: Trailing words that say what kind of place a name is: "Idlib province" is the governorate.
 _QUALIFIERS = {
@@ -220,18 +223,22 @@ class Gazetteer:
         found = {pid: (_NORMALISED, f"normalised: {key!r}") for pid in self._ids(key)}
         return self._ranked(found, limit)
 
-    def lookup(self, name: str, limit: int = 10) -> list[Candidate]:
-        """Ranked candidates for a place name, best first; [] when nothing matches."""
-        found = self._match(name)
+    def lookup(self, name: str, limit: int = 10, *, fuzzy: bool = True) -> list[Candidate]:
+        """Ranked candidates for a place name, best first; [] when nothing matches.
+
+        ``fuzzy=False`` stops the chain before its last step: a caller that never
+        accepts a fuzzy match (the geoparser) is spared its cost.
+        """
+        found = self._match(name, fuzzy)
         head, _, qualifier = name.strip().rpartition(" ")
         kind = _QUALIFIERS.get(normalise(qualifier))
         if head and kind:
-            for pid, (score, reason) in self._match(head).items():
+            for pid, (score, reason) in self._match(head, fuzzy).items():
                 if self.get(pid).kind == kind and score > found.get(pid, (0.0, ""))[0]:
-                    found[pid] = (score, f"{reason} + {qualifier.lower()!r}")
+                    found[pid] = (score, f"{self._reason(pid, reason)} + {qualifier.lower()!r}")
         return self._ranked(found, limit)
 
-    def _match(self, name: str) -> dict[str, tuple[float, str]]:
+    def _match(self, name: str, fuzzy: bool = True) -> dict[str, tuple[float, _Reason]]:
         """Steps 1-4 of the chain: place id -> (match score, reason), the best step kept."""
         key = normalise(name)
         if not key:
@@ -244,7 +251,7 @@ class Gazetteer:
         for variant_key in self._variants.get(variant, "").split(",") if len(variant) > 2 else ():
             if variant_key and variant_key != key:
                 self._add_similar(found, key, variant_key, "variant")
-        if not found and _FUZZY_LENGTHS[0] <= len(key) <= _FUZZY_LENGTHS[1]:
+        if fuzzy and not found and _FUZZY_LENGTHS[0] <= len(key) <= _FUZZY_LENGTHS[1]:
             for fuzzy_key, _, _ in self._fuzzy(key):
                 self._add_similar(found, key, fuzzy_key, "fuzzy")
         return found
@@ -268,7 +275,7 @@ class Gazetteer:
         return _NORMALISED + own, f"normalised: {matched!r}{detail}"
 
     def _add_similar(
-        self, found: dict[str, tuple[float, str]], key: str, other: str, step: str
+        self, found: dict[str, tuple[float, _Reason]], key: str, other: str, step: str
     ) -> None:
         """Step 3 or 4: the places under ``other``, a key spelled like ``key``.
 
@@ -280,12 +287,21 @@ class Gazetteer:
         else:
             score, label = _VARIANT * similarity, f"fuzzy {similarity * 100:.0f}"
         for pid in self._ids(other):
-            place = self.get(pid)
-            own = normalise(place.name) == other
-            matched = place.name if own else next(n for n in place.names if normalise(n) == other)
-            candidate = (score + (_OWN_NAME if own else 0.0), f"{label}: {matched!r}")
+            own = normalise(self.get(pid).name) == other
+            candidate = (score + (_OWN_NAME if own else 0.0), (label, other))
             if candidate[0] > found.get(pid, (0.0, ""))[0]:
                 found[pid] = candidate
+
+    def _reason(self, pid: str, reason: _Reason) -> str:
+        """The words of a match. For steps 3-4 the name that matched is looked up only
+        here, for the candidates shown: searching every candidate's names was most of
+        the cost of a lookup."""
+        if isinstance(reason, str):
+            return reason
+        label, key = reason
+        place = self.get(pid)
+        matched = next((n for n in (place.name, *place.names) if normalise(n) == key), key)
+        return f"{label}: {matched!r}"
 
     def _fuzzy(self, key: str) -> list[tuple[str, float, int]]:
         """Keys within the fuzzy cutoff, searched among keys of the same first letter."""
@@ -297,13 +313,13 @@ class Gazetteer:
         keys = self._fuzzy_keys.get(key[0], [])
         return process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=10)
 
-    def _ranked(self, found: Mapping[str, tuple[float, str]], limit: int) -> list[Candidate]:
-        candidates = []
+    def _ranked(self, found: Mapping[str, tuple[float, _Reason]], limit: int) -> list[Candidate]:
+        scored = []
         for pid, (score, reason) in found.items():
             place = self.get(pid)
-            candidates.append(Candidate(place, score + 0.04 * place.importance, reason))
-        candidates.sort(key=lambda c: (-c.score, c.place.id))
-        return candidates[:limit]
+            scored.append((score + 0.04 * place.importance, place, reason))
+        scored.sort(key=lambda c: (-c[0], c[1].id))
+        return [Candidate(p, score, self._reason(p.id, r)) for score, p, r in scored[:limit]]
 
 
 @cache

@@ -385,7 +385,7 @@ def _lookup(gazetteer: Gazetteer, surface: str) -> tuple[Candidate, ...]:
     key = normalise(surface)
     return tuple(
         c
-        for c in gazetteer.lookup(surface, limit=10)
+        for c in gazetteer.lookup(surface, limit=10, fuzzy=False)
         if _tier(c) == 0
         or (
             _tier(c) == 1
