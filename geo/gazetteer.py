@@ -37,7 +37,7 @@ import gzip
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -95,9 +95,11 @@ class Place:
     population: int
     names: tuple[str, ...]
 
-    @property
+    @cached_property
     def importance(self) -> float:
-        """0..1: how likely a bare mention of this place's name means this place."""
+        """0..1: how likely a bare mention of this place's name means this place.
+
+        Cached: every lookup ranks its candidates by it."""
         code = "PCLI" if self.kind == "country" else self.feature_code
         floor = _POPULATION_FLOOR.get(code, 0.0)
         # An admin unit's population is the sum of its towns': a bare name in a report more
@@ -222,6 +224,17 @@ class Gazetteer:
         """The places indexed under a normalised key, most important first."""
         found = {pid: (_NORMALISED, f"normalised: {key!r}") for pid in self._ids(key)}
         return self._ranked(found, limit)
+
+    def names_country(self, name: str) -> bool:
+        """Whether a country has this name, up to normalisation, or it is a country adjective.
+
+        Only then can a country be a lookup's best name match (steps 1-2): a caller asking
+        just that is spared the full lookup of the many names that are not countries.
+        """
+        key = normalise(name)
+        return key in self._adjectives or any(
+            self.get(pid).kind == "country" for pid in self._ids(key)
+        )
 
     def lookup(self, name: str, limit: int = 10, *, fuzzy: bool = True) -> list[Candidate]:
         """Ranked candidates for a place name, best first; [] when nothing matches.

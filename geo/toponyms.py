@@ -279,6 +279,8 @@ class _Word(NamedTuple):
 @lru_cache(maxsize=200_000)
 def _fold(word: str) -> str:
     """A word as ``geo.names.normalise`` folds it: ASCII, lower case, no apostrophes or 's."""
+    if word.isascii() and word.isalnum():  # most words: nothing to drop or transliterate
+        return word.lower()
     word = _POSSESSIVE.sub("", word).translate(_DROP_APOSTROPHES)
     if not word.isascii():
         word = anyascii(word)
@@ -682,8 +684,8 @@ def _country_spans(
             codes[span] = gazetteer.get(matcher.adjectives[span.key]).country
         elif span.key in matcher.regional:
             codes[span] = ""
-        else:
-            top = _lookup(gazetteer, text[span.start : span.end])[:1]
+        elif gazetteer.names_country(surface := text[span.start : span.end]):
+            top = _lookup(gazetteer, surface)[:1]
             if top and top[0].place.kind == "country" and _tier(top[0]) == 0:
                 codes[span] = top[0].place.country
     return codes
