@@ -113,10 +113,8 @@ class Figure:
 
     @property
     def label(self) -> str:
-        """A short reading of the figure: "> 20,000 evacuated", "0.5 % held",
-        "< 5.2 km² (2 square miles) held"."""
+        """A short reading of the figure: "> 20,000 evacuated", "< 5.2 km² held", "0.5 % held"."""
         unit = {"km2": " km²", "percent": " %"}.get(self.unit, "")
-        bounds = (self.low, self.high)
         if self.low is not None and self.high is not None and self.low != self.high:
             if self.low == self.value - self.value * APPROX:
                 amount = f"≈ {_number(self.value)}"
@@ -128,9 +126,6 @@ class Figure:
             amount = f"> {_number(self.low)}"
         else:
             amount = _number(self.value)
-        if self.original:  # converted from other units: say what the source printed, too
-            stated = f", {_number(self.value)}{unit} stated" if self.value not in bounds else ""
-            unit += f" ({self.original}{stated})"
         return " ".join(part for part in (amount + unit, self.cue) if part)
 
     def to_dict(self) -> dict:
