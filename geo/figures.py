@@ -79,6 +79,13 @@ KINDS = (
     "civilians_remaining", "territory_area", "territory_share", "other",
 )  # fmt: skip
 UNITS = ("people", "km2", "percent")
+#: The word a label puts after the amount when the report's own verb does not read as one.
+KIND_WORDS = {
+    "displaced": "displaced", "returned": "returned", "fighters": "fighters",
+    "detained": "detained", "killed": "killed", "wounded": "wounded",
+    "civilians_remaining": "remaining", "territory_area": "held", "territory_share": "held",
+}  # fmt: skip
+_PARTICIPLE = re.compile(r"[a-z]+ed|left|fled|held|slain")
 
 
 @dataclass(frozen=True)
@@ -126,7 +133,15 @@ class Figure:
             amount = f"> {_number(self.low)}"
         else:
             amount = _number(self.value)
-        return " ".join(part for part in (amount + unit, self.cue) if part)
+        return " ".join(part for part in (amount + unit, self._word) if part)
+
+    @property
+    def _word(self) -> str:
+        """The report's verb where it reads after a number ("> 20,000 evacuated", "≈ 16,000
+        left"), else the kind's word ("900 detained", not "900 holding")."""
+        if _PARTICIPLE.fullmatch(self.cue) or self.kind not in KIND_WORDS:
+            return self.cue
+        return KIND_WORDS[self.kind]
 
     def to_dict(self) -> dict:
         return {

@@ -119,6 +119,7 @@ def test_checked_by_about_16000_over_week_and_a_half():
 def test_checked_by_900_foreign_fighters_held():
     f = _figure(1, "900 foreign fighters")
     assert (f.kind, f.value, f.place.id) == ("detained", 900, "163843")
+    assert f.label == "900 detained"  # the kind's word: the report's "holding" reads badly
 
 
 def test_checked_by_territory_held():
