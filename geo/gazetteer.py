@@ -181,6 +181,7 @@ class Gazetteer:
         self._adjectives = adjectives
         self._places: dict[str, Place] = {}
         self._fuzzy_keys: dict[str, list[str]] = {}
+        self._country_ids: frozenset[str] | None = None
 
     @classmethod
     def load(cls, directory: Path = DATA_DIR) -> Gazetteer:
@@ -231,10 +232,12 @@ class Gazetteer:
         Only then can a country be a lookup's best name match (steps 1-2): a caller asking
         just that is spared the full lookup of the many names that are not countries.
         """
+        if self._country_ids is None:  # one assignment: threads sharing it stay safe
+            self._country_ids = frozenset(
+                pid for pid, row in self._rows.items() if row.split(b"\t", 4)[3] == b"country"
+            )
         key = normalise(name)
-        return key in self._adjectives or any(
-            self.get(pid).kind == "country" for pid in self._ids(key)
-        )
+        return key in self._adjectives or not self._country_ids.isdisjoint(self._ids(key))
 
     def lookup(self, name: str, limit: int = 10, *, fuzzy: bool = True) -> list[Candidate]:
         """Ranked candidates for a place name, best first; [] when nothing matches.

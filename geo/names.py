@@ -35,6 +35,8 @@ ARTICLES = frozenset(
 
 _APOSTROPHES = frozenset("'`´ʹʻʼʽʾʿ‘’′")
 _POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s\b")
+#: The space between two one-letter tokens: initials run together ("u s" -> "us").
+_INITIALS = re.compile(r"(?<=\b[a-z0-9]) (?=[a-z0-9]\b)")
 _VARIANTS = (
     # a glide written with or without its vowel: Suwayda = Sweida, Diyala = Dyala
     (re.compile(r"uw(?=[aeiouy])"), "w"),
@@ -137,15 +139,11 @@ def normalise(text: str) -> str:
     calls: the geoparser and the gazetteer normalise tens of thousands of names per
     megabyte of news on first sight, and the per-character loop was most of that cost.
     """
-    tokens = _POSSESSIVE.sub(" ", text).translate(_FOLD).split()
-    keep = [t for t in tokens if t not in ARTICLES] or tokens
-    out: list[str] = []
-    for previous, token in zip(["", *keep], keep, strict=False):
-        # initials run together: "U.S." and "US" both give "us"
-        if out and not (len(previous) == 1 and len(token) == 1):
-            out.append(" ")
-        out.append(token)
-    return "".join(out)
+    if "'" in text or "’" in text:
+        text = _POSSESSIVE.sub(" ", text)
+    tokens = text.translate(_FOLD).split()
+    key = " ".join([t for t in tokens if t not in ARTICLES] or tokens)
+    return _INITIALS.sub("", key) if " " in key else key
 
 
 def skeleton(key: str) -> str:

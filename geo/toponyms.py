@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 import ahocorasick
@@ -317,14 +318,17 @@ def _fold_text(text: str) -> _Folded:
         parts.append((base, base))
         keys.extend(stretch_keys)
         parts.extend((first + base, last + base) for first, last in stretch_parts)
-    part_at_start, part_at_end, at = {}, {}, 1  # the folded text starts with a space
-    for number, key in enumerate(keys):
-        part_at_start[at] = number
-        at += len(key)
-        part_at_end[at - 1] = number
-        at += 1
+    # Key i starts at starts[i] of the folded text, which opens with a space, and ends two
+    # characters before the next one starts.  Summed with C-level calls (no Python loop):
+    # this runs over every capitalised word of every article.
+    starts = list(accumulate(map((1).__add__, map(len, keys)), initial=1))
+    numbers = range(len(keys))
     return _Folded(
-        tuple(words), f" {' '.join(keys)} ", tuple(parts), part_at_start, part_at_end
+        tuple(words),
+        f" {' '.join(keys)} ",
+        tuple(parts),
+        dict(zip(starts, numbers, strict=False)),  # starts has one more entry: the end
+        dict(zip(map((-2).__add__, starts[1:]), numbers, strict=True)),
     )
 
 
