@@ -927,9 +927,10 @@ def _datelines(article: _Article, folded: _Folded, covered: set[int]) -> list[_F
     text, words = article.text, folded.words
     found = []
     for first, word in enumerate(words):
-        line_start = not text[text.rfind("\n", 0, word.start) + 1 : word.start].strip()
-        if first in covered or not (word.surface.isupper() and line_start):
-            continue
+        if first in covered or not word.surface.isupper():
+            continue  # the cheap tests first: this runs over every capitalised word
+        if text[text.rfind("\n", 0, word.start) + 1 : word.start].strip():
+            continue  # not at the start of a line
         last = first
         while last + 1 < len(words) and words[last + 1].surface.isupper() and _joined(
             text, words[last].end, words[last + 1].start
