@@ -13,7 +13,7 @@ import os
 from datetime import date
 
 import pandas as pd
-import streamlit as st  # noqa: TID251 (the Streamlit edge, like app.py and pages/)
+import streamlit as st
 
 from geo.figures import KINDS
 from geo.filters import Filters, location_choices, parse_query, to_query

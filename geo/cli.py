@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from geo.articles import Article, make_article
 
@@ -32,7 +33,7 @@ def _lookup(args: argparse.Namespace) -> int:
 
 def _read_input(path: str) -> str:
     """The text of FILE (or stdin for ``-``), decoded as UTF-8 with newlines untouched."""
-    data = sys.stdin.buffer.read() if path == "-" else open(path, "rb").read()  # noqa: SIM115
+    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     return data.decode("utf-8")
 
 
