@@ -39,6 +39,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -100,13 +101,26 @@ class Place:
         """0..1: how likely a bare mention of this place's name means this place.
 
         Cached: every lookup ranks its candidates by it."""
-        code = "PCLI" if self.kind == "country" else self.feature_code
-        floor = _POPULATION_FLOOR.get(code, 0.0)
-        # An admin unit's population is the sum of its towns': a bare name in a report more
-        # often means the town, so admin units weigh by level alone.
-        population = floor if code.startswith("ADM") else max(self.population, floor)
-        prior = _REGION_PRIOR.get(self.country, 0.0)
-        return (math.log10(1 + population) + prior) / _MAX_IMPORTANCE
+        return _importance(self.kind, self.feature_code, self.country, self.population)
+
+
+def _importance(kind: str, feature_code: str, country: str, population: int) -> float:
+    """``Place.importance`` from the four fields it depends on, so that a lookup can rank a
+    place without parsing all of its row."""
+    code = "PCLI" if kind == "country" else feature_code
+    floor = _POPULATION_FLOOR.get(code, 0.0)
+    # An admin unit's population is the sum of its towns': a bare name in a report more
+    # often means the town, so admin units weigh by level alone.
+    population = floor if code.startswith("ADM") else max(population, floor)
+    prior = _REGION_PRIOR.get(country, 0.0)
+    return (math.log10(1 + population) + prior) / _MAX_IMPORTANCE
+
+
+class _Facts(NamedTuple):
+    """What ranking needs of a place: its own name's normalised key, and its importance."""
+
+    key: str
+    importance: float
 
 
 @dataclass(frozen=True)
@@ -180,6 +194,7 @@ class Gazetteer:
         self._variants = variants
         self._adjectives = adjectives
         self._places: dict[str, Place] = {}
+        self._facts: dict[str, _Facts] = {}
         self._fuzzy_keys: dict[str, list[str]] = {}
         self._country_ids: frozenset[str] | None = None
 
@@ -203,6 +218,18 @@ class Gazetteer:
         if place is None and place_id in self._rows:
             place = self._places[place_id] = _parse(self._rows[place_id])
         return place
+
+    def _facts_of(self, place_id: str) -> _Facts:
+        """A place's own-name key and importance, read from the fields they need: a lookup
+        ranks some 26 places and returns 10, and parsing every row it ranks (all names of
+        every script) was most of its cost."""
+        facts = self._facts.get(place_id)
+        if facts is None:
+            fields = self._rows[place_id].split(b"\t", 10)
+            name, kind, code, country = map(bytes.decode, fields[2:6])
+            importance = _importance(kind, code, country, int(fields[9]))
+            facts = self._facts[place_id] = _Facts(normalise(name), importance)
+        return facts
 
     def ids(self) -> Iterator[str]:
         """Every place id, in file order."""
@@ -303,7 +330,7 @@ class Gazetteer:
         else:
             score, label = _VARIANT * similarity, f"fuzzy {similarity * 100:.0f}"
         for pid in self._ids(other):
-            own = normalise(self.get(pid).name) == other
+            own = self._facts_of(pid).key == other
             candidate = (score + (_OWN_NAME if own else 0.0), (label, other))
             if candidate[0] > found.get(pid, (0.0, ""))[0]:
                 found[pid] = candidate
@@ -330,12 +357,14 @@ class Gazetteer:
         return process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=10)
 
     def _ranked(self, found: Mapping[str, tuple[float, _Reason]], limit: int) -> list[Candidate]:
-        scored = []
-        for pid, (score, reason) in found.items():
-            place = self.get(pid)
-            scored.append((score + 0.04 * place.importance, place, reason))
-        scored.sort(key=lambda c: (-c[0], c[1].id))
-        return [Candidate(p, score, self._reason(p.id, r)) for score, p, r in scored[:limit]]
+        """The best ``limit`` candidates; only those are parsed and given their reasons."""
+        scored = [
+            (score + 0.04 * self._facts_of(pid).importance, pid, reason)
+            for pid, (score, reason) in found.items()
+        ]
+        scored.sort(key=lambda c: (-c[0], c[1]))
+        best = scored[:limit]
+        return [Candidate(self.get(pid), score, self._reason(pid, r)) for score, pid, r in best]
 
 
 @cache

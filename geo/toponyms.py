@@ -248,7 +248,9 @@ _HOME_COUNTRIES = frozenset({"SY", "IQ", "TR", "JO", "LB"})
 
 _APOSTROPHES = "'`´ʹʻʼʽʾʿ‘’′"
 _DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
-_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_APOSTROPHES}](?=[^\W_]))*")
+#: A word: letters and digits, with apostrophes inside ("Ma'arat").  Written as runs, not
+#: character by character with a look-ahead: it runs over every capitalised stretch.
+_WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
 _POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"“”'‘’(\[—–-]*$")
