@@ -259,9 +259,13 @@ _CAPITALISED = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][^\W_]*(?:[{_APOSTROPHES}][^\W_]+)
 _ARTICLE_PREFIX = rf"(?:(?:{'|'.join(sorted(ARABIC_ARTICLES))})-)"
 _INNER_WORDS = "|".join(sorted(NAME_CONNECTORS | ARABIC_ARTICLES))
 _LINK = rf"(?:(?:(?<=St|Mt|Ft)\.)?[ -](?:(?:{_INNER_WORDS})[ -])*)"  # "St. Petersburg"
+#: The letters a stretch can start with: an article's or a capital.
+_STRETCH_FIRST = "".join(sorted({a[0] for a in ARABIC_ARTICLES})) + _UPPER
 #: A stretch of capitalised words that may hold names: "Deir el-Zour", "Gulf of Aden", "U.S.".
+#: Its first letter is tested before anything else: most positions of a text fail there.
 _STRETCH = re.compile(
-    rf"(?<![\w{_APOSTROPHES}]){_ARTICLE_PREFIX}?(?:{_CAPITALISED})(?:{_LINK}(?:{_CAPITALISED}))*"
+    rf"(?=[{_STRETCH_FIRST}])(?<![\w{_APOSTROPHES}]){_ARTICLE_PREFIX}?(?:{_CAPITALISED})"
+    rf"(?:{_LINK}(?:{_CAPITALISED}))*"
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 _NEXT_WORD = re.compile(r"([ -])(\w+)")
