@@ -503,7 +503,8 @@ def _context(
         and not hyphenated_place
         and _joined(text, before.end, span.start)
     ):
-        ordinary = before.key in FUNCTION_WORDS | COMMON_WORDS or before.key in lowercase
+        key = before.key  # three lookups, not a union of two word sets built per call
+        ordinary = key in FUNCTION_WORDS or key in COMMON_WORDS or key in lowercase
         if _is_name_word(before, COMPANIONS_BEFORE) and not (
             _sentence_initial(text, before.start) and ordinary
         ):
@@ -824,9 +825,12 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
     text, words = article.text, folded.words
     found = []
     for first, word in enumerate(words):
-        if first in covered or not _starts_name(word) or _inside_name(text, words, first):
+        if first in covered or not _starts_name(word):
             continue
+        # the quick test of the word before first: it rules out most words
         if _previous_word(text, word.start) not in _CUE_ENDINGS:
+            continue
+        if _inside_name(text, words, first):
             continue
         cue, kind = _cue_before(_keys_before(text, word.start))
         if not cue:
