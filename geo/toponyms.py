@@ -748,6 +748,10 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
     if key in matcher.regional:
         adjective = key in _REGIONAL_ADJECTIVE_KEYS
         return _Found(span, context, adjective, (), None, "region with no gazetteer entry")
+    word = surface.lower() if surface.istitle() else ""  # "U.S." and "US" are not "us"
+    needs_cue = context.sentence_initial or not context.cue
+    if needs_cue and word in article.lowercase:
+        return None  # "Can you": a word the article writes in lower case needs a cue
     candidates = _candidates(article, surface, key, context)
     if not candidates:
         return None
@@ -755,10 +759,8 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> _Found | No
         _is_famous(c.place) and (c.place.kind == "country" or c.reason.startswith("exact name"))
         for c in candidates
     )
-    word = surface.lower() if surface.istitle() else ""  # "U.S." and "US" are not "us"
-    ordinary = (word in matcher.ordinary and not famous) or word in article.lowercase
-    if ordinary and (context.sentence_initial or not context.cue):
-        return None  # "Gate 10", "Can you", "the Red River": ordinary words need a cue
+    if needs_cue and word in matcher.ordinary and not famous:
+        return None  # "Gate 10", "the Red River": ordinary words need a cue, unless famous
     major = any(_is_major(c.place, article.countries) and _tier(c) == 0 for c in candidates)
     evidence = f"after {context.cue!r}" if context.cue else ("well-known place" if major else "")
     weak = not (major or context.cue)
