@@ -267,8 +267,38 @@ _STRETCH = re.compile(
     rf"(?=[{_STRETCH_FIRST}])(?<![\w{_APOSTROPHES}]){_ARTICLE_PREFIX}?(?:{_CAPITALISED})"
     rf"(?:{_LINK}(?:{_CAPITALISED}))*"
 )
-_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 _NEXT_WORD = re.compile(r"([ -])(\w+)")
+
+
+class _LowerCaseWords:
+    """The words a text writes in lower case ("can", "time"), as whole words, asked one at a
+    time: an article asks about a few dozen, and listing all its words cost more."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._answers: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        answer = self._answers.get(word)
+        if answer is None:
+            plain = word.isascii() and word.isalpha() and word.islower()  # [a-z]+
+            answer = self._answers[word] = plain and self._whole_word(word)
+        return answer
+
+    def _whole_word(self, word: str) -> bool:
+        """Whether ``word`` stands in the text with no letter, digit, "_" or apostrophe
+        either side of it."""
+        text, at = self._text, self._text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not _joins_word(text[at - 1 : at]) and not _joins_word(text[end : end + 1]):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _joins_word(char: str) -> bool:
+    return char.isalnum() or char in ("_", "'", "’")
 
 
 # --- the folded text ---------------------------------------------------------------------------
@@ -481,7 +511,7 @@ def _context(
     span: _Span,
     countries: set[int],
     matched: set[int],
-    lowercase: frozenset[str],
+    lowercase: _LowerCaseWords,
 ) -> _Context:
     """What the words around a span say.  ``countries``: indices of words naming a country
     or a people ("Russia-Turkey ties", "Iraqi Kurdistan"), ``matched``: of words in any
@@ -633,7 +663,7 @@ class _Article:
     matcher: _Matcher
     countries: frozenset[str]  # codes of the countries it names
     people: frozenset[str]  # keys of names it uses for people ("bali" after "Mustafa Bali")
-    lowercase: frozenset[str]  # words it writes in lower case ("can", "time")
+    lowercase: _LowerCaseWords  # words it writes in lower case ("can", "time")
 
 
 def find_places(
@@ -655,7 +685,7 @@ def find_places(
     matched = {w for s in spans for w in range(s.first, s.last + 1)}
     country_spans = _country_spans(gazetteer, matcher, text, spans)
     country_words = {w for s in country_spans for w in (s.first, s.last)}
-    lowercase = frozenset(_LOWER_WORD.findall(text))
+    lowercase = _LowerCaseWords(text)
     contexts = [
         _context(text, folded.words, s, country_words, matched, lowercase) for s in spans
     ]
