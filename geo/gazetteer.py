@@ -329,9 +329,10 @@ class Gazetteer:
             score, label = _VARIANT + 0.05 * similarity, "variant"
         else:
             score, label = _VARIANT * similarity, f"fuzzy {similarity * 100:.0f}"
+        reason = (label, other)
         for pid in self._ids(other):
             own = self._facts_of(pid).key == other
-            candidate = (score + (_OWN_NAME if own else 0.0), (label, other))
+            candidate = (score + _OWN_NAME if own else score, reason)
             if candidate[0] > found.get(pid, (0.0, ""))[0]:
                 found[pid] = candidate
 

@@ -343,17 +343,21 @@ class _Folded:
 def _fold_text(text: str) -> _Folded:
     """Fold the words of the capitalised stretches of ``text``; a "_" key, which no name
     contains, stands between stretches so that no match runs across two of them."""
-    words: list[_Word] = []
+    stretches = [(m.start(), _fold_stretch(m.group())) for m in _STRETCH.finditer(text)]
+    words = [
+        _Word(start + offset, end + offset, surface, key)
+        for offset, (stretch_words, _, _) in stretches
+        for start, end, surface, key in stretch_words
+    ]
     keys: list[str] = []
     parts: list[tuple[int, int]] = []
-    for stretch in _STRETCH.finditer(text):
-        offset, base = stretch.start(), len(words)
-        stretch_words, stretch_keys, stretch_parts = _fold_stretch(stretch.group())
-        words.extend(_Word(s + offset, e + offset, w, k) for s, e, w, k in stretch_words)
+    base = 0  # index in words of the stretch's first word
+    for _, (stretch_words, stretch_keys, stretch_parts) in stretches:
         keys.append("_")
         parts.append((base, base))
-        keys.extend(stretch_keys)
-        parts.extend((first + base, last + base) for first, last in stretch_parts)
+        keys += stretch_keys
+        parts += [(first + base, last + base) for first, last in stretch_parts]
+        base += len(stretch_words)
     # Key i starts at starts[i] of the folded text, which opens with a space, and ends two
     # characters before the next one starts.  Summed with C-level calls (no Python loop):
     # this runs over every capitalised word of every article.
