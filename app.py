@@ -27,7 +27,7 @@ columns[4].metric("Latest territory claim", summary.latest_territory or "none re
 if summary.latest_territory_where:
     columns[4].caption(summary.latest_territory_where)
 
-map_column, chart_column = st.columns([3, 1])
+map_column, chart_column = st.columns([5, 2])
 with map_column:
     atlas = build_map(mentions, figures, dashboard.governorate_shapes())
     clicked = st_folium(
@@ -60,7 +60,7 @@ with chart_column:
                 high=shares["high"].fillna(shares["value"]),
             )
         ).encode(
-            y=alt.Y("claim:N", title=None, sort="descending"),
+            y=alt.Y("claim:N", title=None, sort="descending", axis=alt.Axis(labelLimit=220)),
             tooltip=["label", "name", "outlet", "date_end", "sentence"],
         )
         chart = claims.mark_rule(strokeWidth=4).encode(

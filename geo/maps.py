@@ -413,5 +413,10 @@ def build_map(mentions: pd.DataFrame, figures: pd.DataFrame, governorates: dict)
     fullscreen.add_to(m)
     legend(figures).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
-    m.fit_bounds(fit_bounds(pd.concat([places[["lat", "lon"]], figures[["lat", "lon"]]])))
+    m.fit_bounds(
+        fit_bounds(pd.concat([places[["lat", "lon"]], figures[["lat", "lon"]]])),
+        # room for the territory labels, which open to the right of the outermost symbols
+        padding_top_left=(40, 40),
+        padding_bottom_right=(220, 40),
+    )
     return m
