@@ -17,7 +17,6 @@ from datetime import date
 from pathlib import Path
 
 ARTICLES_DIR = Path(__file__).resolve().parent.parent / "data" / "articles"
-METADATA_FILE = ARTICLES_DIR / "articles.csv"
 
 
 @dataclass(frozen=True)
