@@ -1,28 +1,47 @@
-"""Article text made inert before it reaches HTML: popups, tooltips, highlighted articles.
+"""Article text made inert before it reaches HTML or Markdown: popups, tooltips, articles, labels.
 
 Article text is hostile input.  HTML-escaping is not enough for folium, which
 writes popup HTML into JavaScript template literals (``${...}`` would run), nor
 for Streamlit's Markdown (``$...$`` is rendered as maths): so ``$``, backticks
-and backslashes become character references too.
+and backslashes become character references too.  Widget labels (an expander's
+title) are Markdown, not HTML: there every punctuation mark is backslash-escaped.
 """
 
 from __future__ import annotations
 
 import html
 import math
+import re
+import string
+
+_PUNCTUATION = re.compile(f"([{re.escape(string.punctuation)}])")
+
+
+def _text(value: object) -> str:
+    """``value`` as text; "" for a missing value (None, or NaN from a DataFrame)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
 
 
 def safe(text: object) -> str:
     """``text`` as inert HTML that also survives JavaScript template literals; "" for missing."""
-    if text is None or (isinstance(text, float) and math.isnan(text)):
-        return ""
-    escaped = html.escape(str(text), quote=True)
+    escaped = html.escape(_text(text), quote=True)
     return escaped.replace("$", "&#36;").replace("`", "&#96;").replace("\\", "&#92;")
 
 
 def safe_link(url: object, label: object) -> str:
     """An escaped link opening in a new tab, only for http(s) URLs (never ``javascript:``)."""
-    url = "" if url is None or (isinstance(url, float) and math.isnan(url)) else str(url).strip()
+    url = _text(url).strip()
     if not url.lower().startswith(("http://", "https://")):
         return ""
     return f'<a href="{safe(url)}" target="_blank" rel="noopener noreferrer">{safe(label)}</a>'
+
+
+def safe_label(text: object) -> str:
+    """``text`` as literal Markdown for a Streamlit label: no link, image, maths or emoji code.
+
+    CommonMark lets any ASCII punctuation be backslash-escaped, and Streamlit's
+    labels honour it, so the label shows the characters exactly as written.
+    """
+    return _PUNCTUATION.sub(r"\\\1", _text(text))

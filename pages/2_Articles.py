@@ -3,7 +3,7 @@
 import streamlit as st
 
 import dashboard
-from geo.escaping import safe, safe_link
+from geo.escaping import safe, safe_label, safe_link
 from geo.highlight import STYLES, highlight, marks
 
 st.set_page_config(page_title="Articles · Conflict News Atlas", page_icon="📰", layout="wide")
@@ -21,7 +21,8 @@ if articles.empty:
 for article in articles.itertuples(index=False):
     heading = safe(article.title) or safe(article.id)
     meta = " · ".join(p for p in [safe(article.outlet), safe(article.published)] if p)
-    with st.expander(f"{article.title or article.id} ({article.outlet}, {article.published})"):
+    label = f"{article.title or article.id} ({article.outlet}, {article.published})"
+    with st.expander(safe_label(label)):
         st.html(
             f"<h4>{heading}</h4><p><i>{meta}</i> {safe_link(article.url, 'source')}</p>"
             f'<div style="line-height:1.6">'

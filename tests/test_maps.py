@@ -12,7 +12,7 @@ from atlas_data import HOSTILE, HOSTILE_BITS, store_url
 from shapely.geometry import box
 
 from geo import boundaries
-from geo.escaping import safe, safe_link
+from geo.escaping import safe, safe_label, safe_link
 from geo.maps import (
     BOUNDARIES_DIR,
     BOUNDARY_FILES,
@@ -54,6 +54,14 @@ def test_safe_leaves_no_markup_and_nothing_a_template_literal_would_run():
     )
     assert not set("<>$`\\") & set(text)
     assert safe(None) == safe(float("nan")) == ""
+
+
+def test_safe_label_escapes_every_markdown_mark_and_keeps_the_words():
+    assert safe_label("[x](javascript:a) $1-$2 :smile:") == (
+        "\\[x\\]\\(javascript\\:a\\) \\$1\\-\\$2 \\:smile\\:"
+    )
+    assert safe_label("Baghuz, 2019") == "Baghuz\\, 2019"
+    assert safe_label(None) == safe_label(float("nan")) == ""
 
 
 def test_links_only_go_to_web_pages():

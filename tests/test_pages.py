@@ -7,6 +7,7 @@ tests/test_browser.py.  The store is ``atlas_data``'s: seeds plus a hostile arti
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -144,6 +145,9 @@ def test_articles_page_escapes_article_text_and_links_marks_to_the_map():
     assert "&#36;{window" in html and "${window" not in html
     assert 'href="/?place=' in html
     assert "javascript:" not in html
+    labels = [expander.label for expander in app.expander]  # Markdown: escaped, not HTML
+    assert any(label.startswith("\\<img src\\=x onerror\\=") for label in labels)
+    assert not any(re.search(r"(?<!\\)[<>$`\[]", label) for label in labels)
 
 
 def test_places_page_lists_resolved_and_unresolved_names():
