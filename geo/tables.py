@@ -1,8 +1,8 @@
 """Flat rows of an extraction: the one shape shared by the store, the map and the pages.
 
 The store persists exactly these columns and its queries return them as
-DataFrames, so a page never needs to know whether the rows came from SQLite,
-PostGIS or an in-session extraction.
+DataFrames, so the map and the pages never need to know whether the rows came
+from the SQLite file, PostgreSQL or a session's in-memory copy.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from geo.gazetteer import Place
 from geo.pipeline import Extraction
 
 GovernorateOf = Callable[[Place], "str | None"]
-"""Gives the gazetteer id of the governorate whose polygon holds a place (None outside)."""
+"""Gives the gazetteer id of a place's governorate (``geo.boundaries.governorate_id_of``):
+a governorate is its own, countries and rivers have none."""
 
 ARTICLE_COLUMNS = ["id", "title", "outlet", "url", "published", "dateline", "text"]
 MENTION_COLUMNS = [
