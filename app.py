@@ -10,7 +10,7 @@ from streamlit_folium import st_folium
 
 import dashboard
 from geo.maps import build_map, clicked_place
-from geo.summary import overview
+from geo.summary import overview, share_claims
 
 st.set_page_config(page_title="Conflict News Atlas", page_icon="🗺️", layout="wide")
 filters = dashboard.sidebar()
@@ -48,18 +48,11 @@ if point and point != st.session_state.get("last_click"):
 
 with chart_column:
     st.subheader("Share of territory held")
-    shares = figures[figures["kind"] == "territory_share"]
+    shares = share_claims(figures)
     if shares.empty:
         st.caption("No share-of-territory figures in this selection.")
     else:
-        # Each claim as its range (an open bound reaches 0 or the value), not stacked bars.
-        claims = alt.Chart(
-            shares.assign(
-                claim=shares["date_end"].astype(str) + " · " + shares["label"],
-                low=shares["low"].fillna(0),
-                high=shares["high"].fillna(shares["value"]),
-            )
-        ).encode(
+        claims = alt.Chart(shares).encode(
             y=alt.Y("claim:N", title=None, sort="descending", axis=alt.Axis(labelLimit=220)),
             tooltip=["label", "name", "outlet", "date_end", "sentence"],
         )

@@ -206,6 +206,21 @@ def claim_ranges(figures: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["date"].notna()].reset_index(drop=True)
 
 
+def share_claims(figures: pd.DataFrame) -> pd.DataFrame:
+    """The share-of-territory-held figures, each as the range it claims, for the map's chart.
+
+    A side the hedge leaves open reaches 0 ("less than 1 %" held is 0 to 1) or
+    the stated value, so claims show as ranges side by side, not stacked bars.
+    ``claim`` names each one by its date and label.
+    """
+    shares = figures[figures["kind"] == "territory_share"]
+    return shares.assign(
+        claim=shares["date_end"].astype(str) + " · " + shares["label"],
+        low=shares["low"].fillna(0),
+        high=shares["high"].fillna(shares["value"]),
+    )
+
+
 def place_review(mentions: pd.DataFrame) -> pd.DataFrame:
     """Every resolved place with its counts and the candidates it beat, for checking by eye."""
     counts = place_counts(mentions)

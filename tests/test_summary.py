@@ -12,11 +12,13 @@ from atlas_data import HOSTILE, store_url
 from geo.highlight import highlight, marks
 from geo.store import open_store
 from geo.summary import (
+    claim_ranges,
     conflicting_claims,
     figures_geojson,
     figures_table,
     overview,
     place_review,
+    share_claims,
     unresolved,
 )
 
@@ -71,6 +73,29 @@ def test_overview_counts_the_selection_and_names_the_latest_territory(store):
                                                      store.figures())))
     assert (empty.figures, empty.displaced_range, empty.latest_territory) == (0, "none reported",
                                                                               None)
+
+
+def test_claim_ranges_keep_dated_figures_with_open_sides_at_the_stated_value():
+    day = date(2019, 2, 9)
+    figures = pd.DataFrame(
+        [
+            _claim("> 20,000 evacuated", 20000, 20000, None, None, day),
+            _claim("about 300 left", 300, 270, 330, day, day),
+            _claim("5,000 left", 5000, 5000, 5000, None, None),
+        ]
+    ).assign(unit="people")
+    ranges = claim_ranges(figures)
+    assert list(ranges["label"]) == ["> 20,000 evacuated", "about 300 left"]
+    assert list(ranges["date"]) == [day, day]
+    assert list(zip(ranges["low"], ranges["high"], strict=True)) == [(20000, 20000), (270, 330)]
+
+
+def test_share_claims_are_ranges_whose_open_side_reaches_zero(store):
+    shares = share_claims(store.figures()).set_index("label")
+    assert list(shares.loc["< 1 % held", ["low", "high", "value"]]) == [0.0, 1.0, 1.0]
+    assert list(shares.loc["0.5 % held", ["low", "high", "value"]]) == [0.5, 0.5, 0.5]
+    assert shares.loc["< 1 % held", "claim"] == "2019-02-09 · < 1 % held"
+    assert set(share_claims(store.figures())["kind"]) == {"territory_share"}
 
 
 def test_downloads_hold_exactly_the_table(store):
