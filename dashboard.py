@@ -1,15 +1,19 @@
 """The frame every page shares: cached data access and the sidebar filters, mirrored in the URL.
 
-Pages call :func:`sidebar` first and then ask :func:`articles`, :func:`mentions`
-or :func:`figures` for the filtered frames.  The filters live in session state
-as one :class:`~geo.filters.Filters` record; widgets are seeded from it, write
-it back on change, and every run writes it to ``st.query_params`` so a copied
-link (and switching pages, which clears the query string) keeps the view.
+Pages call :func:`sidebar` first and then ask :func:`selection` for the filtered
+frames (or one of :func:`articles`, :func:`mentions`, :func:`figures`, keyed by
+:func:`version` so that an addition to the store is never hidden by the cache).
+
+The filters live in session state as one :class:`~geo.filters.Filters` record;
+widgets are seeded from it, write it back on change, and every run writes it to
+``st.query_params`` so a copied link (and switching pages, which clears the
+query string) keeps the view.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -108,9 +112,8 @@ def _seed_widgets(filters: Filters, locations: pd.DataFrame, span: tuple[date, d
     """Set every widget from the record (before the widgets are drawn in this run)."""
     level = dict(zip(locations["id"], locations["level"], strict=True))
     st.session_state.w_dates = (filters.start or span[0], filters.end or span[1])
-    for key, wanted in (("w_country", "country"), ("w_governorate", "governorate")):
-        st.session_state[key] = [p for p in filters.places if level.get(p) == wanted]
-    st.session_state.w_place = [p for p in filters.places if level.get(p) == "place"]
+    for wanted in ("country", "governorate", "place"):
+        st.session_state[f"w_{wanted}"] = [p for p in filters.places if level.get(p) == wanted]
     st.session_state.w_kind = list(filters.kinds)
     st.session_state.w_outlet = list(filters.outlets)
 
@@ -134,13 +137,7 @@ def _from_widgets(span: tuple[date, date]) -> Filters:
 
 def select_place(place_id: str) -> None:
     """Filter to one place (a click on the map) and rerun; the widgets follow the record."""
-    st.session_state.filters = Filters(
-        start=st.session_state.filters.start,
-        end=st.session_state.filters.end,
-        places=(place_id,),
-        kinds=st.session_state.filters.kinds,
-        outlets=st.session_state.filters.outlets,
-    )
+    st.session_state.filters = replace(st.session_state.filters, places=(place_id,))
     st.rerun()
 
 
@@ -154,9 +151,8 @@ def sidebar() -> Filters:
     """
     locations, outlets, span = _choices(version())
     if "filters" not in st.session_state:
-        query = {name: st.query_params.get_all(name) for name in st.query_params}
         filters, notices = parse_query(
-            query, places=set(locations["id"]), kinds=KINDS, outlets=outlets
+            _query_string(), places=set(locations["id"]), kinds=KINDS, outlets=outlets
         )
         st.session_state.filters, st.session_state.notices = filters, notices
     # Every run, because Streamlit resets widgets when the page changes, even with the same keys.
@@ -197,11 +193,14 @@ def sidebar() -> Filters:
     for notice in st.session_state.notices:
         st.warning(notice, icon="⚠️")
     query = to_query(st.session_state.filters)
-    if {k: st.query_params.get_all(k) for k in st.query_params} != {
-        k: v if isinstance(v, list) else [v] for k, v in query.items()
-    }:
+    if _query_string() != {k: v if isinstance(v, list) else [v] for k, v in query.items()}:
         st.query_params.from_dict(query)
     return st.session_state.filters
+
+
+def _query_string() -> dict[str, list[str]]:
+    """The page's query string, every value as a list (names are repeatable)."""
+    return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
 def _within(
