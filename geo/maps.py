@@ -356,9 +356,7 @@ class Legend(MacroElement):
 
 def legend(figures: pd.DataFrame) -> Legend:
     """Legend entries for what is drawn: places, each figure kind present, footprints."""
-    present = set(figures.loc[figures["unit"] == "people", "kind"]) | set(
-        figures.loc[figures["unit"] == "km2", "kind"]
-    )
+    present = set(figures.loc[figures["unit"].isin(["people", "km2"]), "kind"])
     entries = [(PLACE_COLOUR, "place named (size: mentions)", "50%")]
     entries += [
         (colour, f"{kind.replace('_', ' ')} (size: people)", "50%")
