@@ -19,7 +19,7 @@ The pipeline, in order (where a place name becomes coordinates: ``gazetteer``):
 ``filters``         the dashboard's ``Filters`` record and its URL query string
 ``summary``         what a selection says: counts, overview, conflicting claims
 ``territory``       reported areas drawn to scale in a local equal-area projection
-``escaping``        article text made inert before it reaches HTML
+``escaping``        article text made inert before it reaches HTML or a Markdown label
 ``highlight``       an article's text with its places and figures marked
 ``maps``            records -> folium layers (pure; no Streamlit)
 ``cli``             ``python -m geo lookup | extract | ingest | stats``
