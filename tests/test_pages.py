@@ -15,11 +15,16 @@ import pytest
 from atlas_data import store_url
 from streamlit.testing.v1 import AppTest
 
+from geo.figures import KINDS
 from geo.store import open_store
 from geo.summary import place_counts
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = ["app.py", "pages/1_Figures.py", "pages/2_Articles.py", "pages/3_Places.py"]
+TITLES = {
+    "app.py": "Conflict News Atlas", "pages/1_Figures.py": "Figures",
+    "pages/2_Articles.py": "Articles", "pages/3_Places.py": "Places",
+}  # fmt: skip
+PAGES = list(TITLES)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -55,7 +60,9 @@ def _baghuz(database) -> str:
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_runs_without_an_exception(path):
     app = _page(path)
-    assert app.title and app.sidebar.multiselect(key="w_kind") is not None
+    assert [title.value for title in app.title] == [TITLES[path]]
+    kinds = app.sidebar.multiselect(key="w_kind").options  # the shared sidebar, as labelled
+    assert kinds == [kind.replace("_", " ") for kind in KINDS]
 
 
 def test_home_page_summarises_the_selection():
