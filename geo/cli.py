@@ -72,8 +72,6 @@ def _open_writable(url: str | None):
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from tqdm import tqdm
 
     from geo.ingest import ingest
