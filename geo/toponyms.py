@@ -444,9 +444,12 @@ def _lookup(gazetteer: Gazetteer, surface: str) -> tuple[Candidate, ...]:
 # --- recognition -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Span:
-    """A name found in the text: its words, original span and folded key."""
+class _Span(NamedTuple):
+    """A name found in the text: its words, original span and folded key.
+
+    This record and the two below are named tuples, not frozen dataclasses: one is made per
+    name and per match, and a frozen dataclass sets each field through a slow
+    ``object.__setattr__`` call."""
 
     first: int  # word indices, inclusive
     last: int
@@ -495,8 +498,7 @@ def _span(words: Sequence[_Word], text: str, first: int, last: int, key: str) ->
     return _Span(first, last, words[first].start, end, key)
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):
     """What the words around a span say about it."""
 
     cue: str  # the locative or feature cue before or after the span ("" if none)
@@ -645,8 +647,7 @@ _DIRECTIONS = _wordset(
 _CUE_ENDINGS = LOCATIVE_CUES | _SKIPPABLE | {"of", "as", "and", "or"}
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     """A recognised name, before resolution."""
 
     span: _Span
