@@ -1,5 +1,7 @@
 """Figures: every number the selected reports give, over time, with the claims that disagree."""
 
+from functools import partial
+
 import altair as alt
 import streamlit as st
 
@@ -19,12 +21,13 @@ st.dataframe(
     hide_index=True,
     column_config={"sentence": st.column_config.TextColumn(width="large")},
 )
-left, right = st.columns(2)
+left, right = st.columns(2)  # files made on a click (deferred), not on every rerun
 left.download_button(
-    "Download CSV", table.to_csv(index=False), "figures.csv", "text/csv", width="stretch"
-)
+    "Download CSV", partial(table.to_csv, index=False), "figures.csv", "text/csv",
+    width="stretch",
+)  # fmt: skip
 right.download_button(
-    "Download GeoJSON", figures_geojson(table), "figures.geojson",
+    "Download GeoJSON", partial(figures_geojson, table), "figures.geojson",
     "application/geo+json", width="stretch",
 )  # fmt: skip
 

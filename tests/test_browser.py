@@ -9,9 +9,13 @@ Each run refreshes docs/screenshot.png, the screenshot the README shows.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
+from atlas_data import HOSTILE
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -92,8 +96,27 @@ def test_a_hostile_article_never_runs_its_scripts(page, app_url):
     _click_edge(frame.locator("path.atlas-figure").first)
     frame.locator(".leaflet-popup-content").wait_for(timeout=10_000)
     page.goto(f"{app_url}/Articles?start=2019-03-04&end=2019-03-04")
+    label = page.locator("summary", has_text="Baghuz")  # its title, shown as written
+    expect(label).to_contain_text(HOSTILE.title, timeout=30_000)
     page.locator("summary").first.click()
     body = page.locator('[data-testid="stHtml"]').get_by_text("${window.top.__atlasPwned = 2}")
     body.wait_for(timeout=30_000)
     assert _pwned(page) is None
     assert page.dialogs == []
+
+
+def test_figures_downloads_hold_the_filtered_table(page, app_url):
+    """The files are made when a button is clicked (deferred), from the table shown."""
+    page.goto(f"{app_url}/Figures?kind=displaced")
+    downloads = {}
+    for name in ("CSV", "GeoJSON"):
+        button = page.get_by_role("button", name=f"Download {name}")
+        with page.expect_download(timeout=30_000) as download:
+            button.click()
+        downloads[name] = Path(download.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(downloads["CSV"])))
+    features = json.loads(downloads["GeoJSON"])["features"]
+    assert len(rows) == len(features) > 0
+    assert {row["kind"] for row in rows} == {f["properties"]["kind"] for f in features} == {
+        "displaced"
+    }
