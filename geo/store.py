@@ -411,18 +411,18 @@ class Store:
             return cur.fetchone() is not None
 
     def stats(self) -> dict[str, int]:
-        """How many articles, mentions, figures and distinct resolved places are stored."""
-        counts = {}
+        """How many articles, mentions, figures and distinct resolved places are stored.
+
+        One statement, so one round trip to a remote server: every page run asks
+        (the dashboard keys its caches by the article count).
+        """
         with self._db.transaction() as cur:
-            for name, query in [
-                ("articles", "SELECT COUNT(*) FROM articles"),
-                ("mentions", "SELECT COUNT(*) FROM mentions"),
-                ("figures", "SELECT COUNT(*) FROM figures"),
-                ("places", "SELECT COUNT(DISTINCT place_id) FROM mentions"),
-            ]:
-                cur.execute(query)
-                counts[name] = cur.fetchone()[0]
-        return counts
+            cur.execute(
+                "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM mentions), "
+                "(SELECT COUNT(*) FROM figures), (SELECT COUNT(DISTINCT place_id) FROM mentions)"
+            )
+            counts = cur.fetchone()
+        return dict(zip(["articles", "mentions", "figures", "places"], counts, strict=True))
 
     def articles(self, filters: Filters = EVERYTHING) -> pd.DataFrame:
         """Articles published in the date range, from the outlets, mentioning the places."""
