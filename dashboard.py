@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
+from uuid import uuid4
 
 import pandas as pd
 import streamlit as st
@@ -22,6 +24,10 @@ import streamlit as st
 from geo.figures import KINDS
 from geo.filters import Filters, location_choices, parse_query, to_query
 from geo.maps import display_boundaries
+
+if TYPE_CHECKING:  # the pipeline is imported when an article is first extracted
+    from geo.articles import Article
+    from geo.pipeline import Extraction
 
 
 def _secret(name: str) -> str | None:
@@ -51,6 +57,26 @@ def store():
     """This session's own copy when the shared store cannot be written and the Add page made
     one (additions stay in the session), else the shared store."""
     return st.session_state.get("session_store") or _open(_url())
+
+
+def writable_store():
+    """Where the Add page saves: the shared store, or when that cannot be written this
+    session's own copy, made on first use (every page then reads it, see :func:`store`)."""
+    shared = _open(_url())
+    if shared.writable:
+        return shared
+    if "session_store" not in st.session_state:
+        st.session_state.session_store = shared.session_copy()
+        st.session_state.session_key = uuid4().hex  # a new cache key: version()
+    return st.session_state.session_store
+
+
+@st.cache_data(show_spinner="Finding places and figures…", max_entries=256)
+def extraction(article: Article) -> Extraction:
+    """An article's places and figures, so that the Add page's preview and save extract once."""
+    from geo.pipeline import extract
+
+    return extract(article)
 
 
 def version() -> tuple[str | None, str | None, int]:

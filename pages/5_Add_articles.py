@@ -5,38 +5,27 @@ tables and plain-text elements, never as HTML or Markdown.
 """
 
 from datetime import date
-from uuid import uuid4
 
 import pandas as pd
 import streamlit as st
 
 import dashboard
 from geo.ingest import ingest, preview
-from geo.pipeline import extract
 from geo.readers import SUFFIXES, Metadata, Source, read_sources, read_text
 
 st.set_page_config(page_title="Add articles · Conflict News Atlas", page_icon="➕", layout="wide")
 st.title("Add articles")
 
-shared = dashboard.store()
-if shared.writable:
-    target = shared
-    st.caption(f"Articles are saved to the shared store ({shared.description}).")
+target = dashboard.writable_store()
+if target.writable:
+    st.caption(f"Articles are saved to the shared store ({target.description}).")
 else:
-    if "session_store" not in st.session_state:  # every page reads it (dashboard.store)
-        st.session_state.session_store = shared.session_copy()
-        st.session_state.session_key = uuid4().hex
-    target = st.session_state.session_store
     st.warning(
         "This app cannot save articles for everyone: what you add here stays in this browser "
         "session only (other users will not see it, and it is gone when you close the tab).",
         icon="⚠️",
     )
-    st.text(shared.note)
-
-extract_cached = st.cache_data(show_spinner="Finding places and figures…", max_entries=256)(
-    extract
-)
+    st.text(target.note)
 
 files = st.file_uploader(
     "Files: .txt (with an optional <name>.json / .csv sidecar), .html, .csv, .jsonl, .json",
@@ -69,7 +58,7 @@ if good:
     st.subheader(f"Found ({len(good)} articles): check before saving")
 for number, record in enumerate(good, start=1):
     article = record.article
-    places, figures = preview(extract_cached(article))
+    places, figures = preview(dashboard.extraction(article))
     with st.expander(f"Article {number}: {len(places)} places, {len(figures)} figures"):
         st.text(
             f"{record.where}\n{article.title or '(no title)'}\n{article.outlet or '(no outlet)'}"
@@ -82,10 +71,10 @@ for number, record in enumerate(good, start=1):
         st.text(article.text[:2000] + ("…" if len(article.text) > 2000 else ""))
 
 if good and st.button(f"Save {len(good)} article(s)", type="primary"):
-    summary = ingest(good, target, extract=extract_cached)
+    summary = ingest(good, target, extract=dashboard.extraction)
     st.success(
         f"Added {summary.added}, already stored {summary.unchanged}, failed {summary.failed}."
-        + ("" if shared.writable else " Kept in this session only.")
+        + ("" if target.writable else " Kept in this session only.")
     )
     if summary.failures:
         st.dataframe(pd.DataFrame([vars(f) for f in summary.failures]), hide_index=True)
