@@ -1,4 +1,5 @@
-"""What a filtered selection says, in a few numbers: per-place counts, overview, conflicting claims.
+"""What a filtered selection says: per-place counts, overview, conflicting claims, the
+tables and claim ranges the pages draw, and where the map draws each figure.
 
 Pure functions of the store's DataFrames (columns from ``geo.tables``), so the
 pages only draw what these return and the logic is tested without Streamlit.
