@@ -35,7 +35,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -82,12 +82,10 @@ class Metadata:
 
     def under(self, base: Metadata) -> Metadata:
         """These values, with the gaps filled from ``base``."""
-        return Metadata(
-            **{name: getattr(self, name) or getattr(base, name) for name in _META_FIELDS}
-        )
+        names = [f.name for f in fields(self)]
+        return Metadata(**{name: getattr(self, name) or getattr(base, name) for name in names})
 
 
-_META_FIELDS = ("title", "outlet", "published", "url", "dateline")
 NO_METADATA = Metadata()
 
 
@@ -261,7 +259,7 @@ def _record(source: str, number: int, text: object, meta: Metadata, defaults: Me
         )
     meta = meta.under(defaults)
     warnings = () if meta.published else ("no publication date: its figures get no period",)
-    article = make_article(text, **{name: getattr(meta, name) for name in _META_FIELDS})
+    article = make_article(text, **asdict(meta))
     return Record(source, number, article, warnings=warnings)
 
 
