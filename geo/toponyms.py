@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -324,74 +325,105 @@ def _fold(word: str) -> str:
     return " ".join(_NON_ALNUM.split(word.lower())).strip()
 
 
+class _FoldedStretch(NamedTuple):
+    """One capitalised stretch folded: its words as (start, end, surface, key) relative to
+    the stretch, and its keys as the automaton sees them ("_ deir zour"), with where each
+    key starts and ends in that string and the first and last word it covers."""
+
+    words: tuple[tuple[int, int, str, str], ...]
+    text: str
+    key_starts: tuple[int, ...]
+    key_ends: tuple[int, ...]  # inclusive
+    first_words: tuple[int, ...]
+    last_words: tuple[int, ...]
+
+
 @dataclass(frozen=True)
 class _Folded:
     """The text as the gazetteer's name keys are written, with a way back to the words.
 
     ``text`` joins the kept words' keys with single spaces (Arabic articles and "the" left
     out, initials such as U.S. run together), as ``geo.names.normalise`` does for names.
-    ``parts`` holds, per key in ``text``, its first and last word index in ``words``.
+    Stretch i is folded as ``stretches[i]``, starts at ``offsets[i]`` of ``text``, and its
+    first word is ``words[bases[i]]``.  A match is mapped back through its stretch, found by
+    bisection, rather than through a table of every key of the text, built per article:
+    a text has thousands of keys and a few hundred matches.
     """
 
     words: tuple[_Word, ...]
     text: str
-    parts: tuple[tuple[int, int], ...]
-    part_at_start: dict[int, int]
-    part_at_end: dict[int, int]
+    stretches: tuple[_FoldedStretch, ...]
+    offsets: tuple[int, ...]
+    bases: tuple[int, ...]
+
+    def word_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and last word of the keys at ``start``..``end`` (inclusive) of ``text``,
+        or None when that is not whole keys of one stretch."""
+        i = bisect_right(self.offsets, start) - 1
+        stretch, offset = self.stretches[i], self.offsets[i]
+        first = _position(stretch.key_starts, start - offset)
+        last = _position(stretch.key_ends, end - offset)
+        if first is None or last is None:
+            return None
+        base = self.bases[i]
+        return stretch.first_words[first] + base, stretch.last_words[last] + base
+
+
+def _position(values: tuple[int, ...], value: int) -> int | None:
+    """The index of ``value`` in the sorted ``values``, or None."""
+    i = bisect_left(values, value)
+    return i if i < len(values) and values[i] == value else None
 
 
 def _fold_text(text: str) -> _Folded:
     """Fold the words of the capitalised stretches of ``text``; a "_" key, which no name
-    contains, stands between stretches so that no match runs across two of them."""
+    contains, opens every stretch so that no match runs across two of them."""
     stretches = [(m.start(), _fold_stretch(m.group())) for m in _STRETCH.finditer(text)]
     words = [
         _Word(start + offset, end + offset, surface, key)
-        for offset, (stretch_words, _, _) in stretches
-        for start, end, surface, key in stretch_words
+        for offset, fold in stretches
+        for start, end, surface, key in fold.words
     ]
-    keys: list[str] = []
-    parts: list[tuple[int, int]] = []
-    base = 0  # index in words of the stretch's first word
-    for _, (stretch_words, stretch_keys, stretch_parts) in stretches:
-        keys.append("_")
-        parts.append((base, base))
-        keys += stretch_keys
-        parts += [(first + base, last + base) for first, last in stretch_parts]
-        base += len(stretch_words)
-    # Key i starts at starts[i] of the folded text, which opens with a space, and ends two
-    # characters before the next one starts.  Summed with C-level calls (no Python loop):
-    # this runs over every capitalised word of every article.
-    starts = list(accumulate(map((1).__add__, map(len, keys)), initial=1))
-    numbers = range(len(keys))
-    return _Folded(
-        tuple(words),
-        f" {' '.join(keys)} ",
-        tuple(parts),
-        dict(zip(starts, numbers, strict=False)),  # starts has one more entry: the end
-        dict(zip(map((-2).__add__, starts[1:]), numbers, strict=True)),
-    )
+    folds = tuple(fold for _, fold in stretches)
+    texts = [fold.text for fold in folds]
+    # Summed with C-level calls, no Python loop over keys: the folded text opens with a
+    # space and puts one between stretches.
+    offsets = accumulate(map((1).__add__, map(len, texts)), initial=1)
+    bases = accumulate([len(fold.words) for fold in folds], initial=0)
+    return _Folded(tuple(words), f" {' '.join(texts)} ", folds, tuple(offsets), tuple(bases))
 
 
 @lru_cache(maxsize=50_000)
-def _fold_stretch(stretch: str) -> tuple[tuple, tuple[str, ...], tuple[tuple[int, int], ...]]:
-    """The words of a stretch as (start, end, surface, key), and the keys the automaton sees
-    with the words each covers: articles left out, initials run together ("U.S." -> "us").
+def _fold_stretch(stretch: str) -> _FoldedStretch:
+    """The words of a stretch and the keys the automaton sees, with the words each covers:
+    articles left out, initials run together ("U.S." -> "us").
     Cached: stretches repeat ("The", "U.S.", "Syria")."""
     words = [(m.start(), m.end(), m.group(), _fold(m.group())) for m in _WORD.finditer(stretch)]
     keys: list[str] = []
-    parts: list[tuple[int, int]] = []
+    firsts: list[int] = []  # the first and last word of each key
+    lasts: list[int] = []
     for index, (start, _, surface, key) in enumerate(words):
         if not key or key in ARTICLES:
             continue
         if keys and len(surface) == 1:
-            previous = words[parts[-1][1]]
+            previous = words[lasts[-1]]
             if len(previous[2]) == 1 and stretch[previous[1] : start] == ".":
                 keys[-1] += key
-                parts[-1] = (parts[-1][0], index)
+                lasts[-1] = index
                 continue
         keys.append(key)
-        parts.append((index, index))
-    return tuple(words), tuple(keys), tuple(parts)
+        firsts.append(index)
+        lasts.append(index)
+    # Key i starts at starts[i], after "_ ", and ends two characters before key i + 1.
+    starts = tuple(accumulate(map((1).__add__, map(len, keys)), initial=2))
+    return _FoldedStretch(
+        tuple(words),
+        " ".join(["_", *keys]),
+        starts[:-1],
+        tuple(map((-2).__add__, starts[1:])),
+        tuple(firsts),
+        tuple(lasts),
+    )
 
 
 # --- the matcher, built once per gazetteer ---------------------------------------------------
@@ -462,11 +494,10 @@ def _matches(folded: _Folded, matcher: _Matcher, text: str) -> list[_Span]:
     """Longest non-overlapping gazetteer names on word boundaries, starting capitalised."""
     found = []
     for end, key in matcher.automaton.iter(folded.text):  # keys are padded with spaces
-        first = folded.part_at_start.get(end - len(key))
-        last = folded.part_at_end.get(end - 1)
-        if first is None or last is None:
+        word_range = folded.word_range(end - len(key), end - 1)
+        if word_range is None:
             continue
-        first_word, last_word = folded.parts[first][0], folded.parts[last][1]
+        first_word, last_word = word_range
         if not folded.words[first_word].surface[0].isupper():
             continue
         found.append((first_word, last_word, key))
