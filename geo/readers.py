@@ -341,20 +341,20 @@ def csv_rows(text: str) -> Iterator[tuple[int, dict | Exception]]:
     number = reader.line_num + 1
     while True:
         try:
-            fields = next(reader)
+            cells = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             yield number, Unreadable(f"malformed CSV: {exc}")
             number = reader.line_num + 1
             continue
-        if fields and any(f.strip() for f in fields):
-            if len(fields) > len(header):
+        if cells and any(f.strip() for f in cells):
+            if len(cells) > len(header):
                 yield number, Unreadable(
-                    f"malformed CSV: {len(fields)} fields for {len(header)} columns"
+                    f"malformed CSV: {len(cells)} fields for {len(header)} columns"
                 )
             else:
-                yield number, dict(zip(header, fields, strict=False))
+                yield number, dict(zip(header, cells, strict=False))
         number = reader.line_num + 1
 
 
