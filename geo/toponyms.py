@@ -934,7 +934,7 @@ def _cued_names(article: _Article, folded: _Folded, covered: set[int]) -> list[_
 
 def _previous_word(text: str, start: int) -> str:
     """The word right before ``start``, lower-cased, punctuation stripped (a quick test)."""
-    before = text[max(0, start - 24) : start].split()
+    before = text[max(0, start - 24) : start].rsplit(None, 1)  # the last word, split off
     return before[-1].strip(".,;:\"'“”‘’()").lower() if before else ""
 
 
