@@ -100,20 +100,15 @@ class Place:
     def importance(self) -> float:
         """0..1: how likely a bare mention of this place's name means this place.
 
-        Cached: every lookup ranks its candidates by it."""
-        return _importance(self.kind, self.feature_code, self.country, self.population)
-
-
-def _importance(kind: str, feature_code: str, country: str, population: int) -> float:
-    """``Place.importance`` from the four fields it depends on, so that a lookup can rank a
-    place without parsing all of its row."""
-    code = "PCLI" if kind == "country" else feature_code
-    floor = _POPULATION_FLOOR.get(code, 0.0)
-    # An admin unit's population is the sum of its towns': a bare name in a report more
-    # often means the town, so admin units weigh by level alone.
-    population = floor if code.startswith("ADM") else max(population, floor)
-    prior = _REGION_PRIOR.get(country, 0.0)
-    return (math.log10(1 + population) + prior) / _MAX_IMPORTANCE
+        Cached: the resolver weighs candidates by it.  The builder stores it in the place's
+        row too, where a lookup reads it without parsing the place."""
+        code = "PCLI" if self.kind == "country" else self.feature_code
+        floor = _POPULATION_FLOOR.get(code, 0.0)
+        # An admin unit's population is the sum of its towns': a bare name in a report more
+        # often means the town, so admin units weigh by level alone.
+        population = floor if code.startswith("ADM") else max(self.population, floor)
+        prior = _REGION_PRIOR.get(self.country, 0.0)
+        return (math.log10(1 + population) + prior) / _MAX_IMPORTANCE
 
 
 class _Facts(NamedTuple):
@@ -151,7 +146,7 @@ class Candidate:
 
 def _parse(row: bytes) -> Place:
     fields = row.decode("utf-8").split("\t")
-    (pid, gid, name, kind, code, country, admin1, lat, lon, population, names) = fields
+    (pid, gid, name, kind, code, country, admin1, lat, lon, population, names) = fields[:11]
     return Place(pid, int(gid) if gid else None, name, kind, code, country, admin1,
                  float(lat), float(lon), int(population), tuple(names.split("|")))
 
@@ -220,15 +215,13 @@ class Gazetteer:
         return place
 
     def _facts_of(self, place_id: str) -> _Facts:
-        """A place's own-name key and importance, read from the fields they need: a lookup
-        ranks some 26 places and returns 10, and parsing every row it ranks (all names of
-        every script) was most of its cost."""
+        """A place's own-name key and importance, from the last two fields of its row, where
+        the builder stores them: a lookup ranks some 26 places and returns 10, and parsing,
+        normalising and weighing every place it ranks was most of its cost."""
         facts = self._facts.get(place_id)
         if facts is None:
-            fields = self._rows[place_id].split(b"\t", 10)
-            name, kind, code, country = map(bytes.decode, fields[2:6])
-            importance = _importance(kind, code, country, int(fields[9]))
-            facts = self._facts[place_id] = _Facts(normalise(name), importance)
+            _, key, importance = self._rows[place_id].rsplit(b"\t", 2)
+            facts = self._facts[place_id] = _Facts(key.decode(), float(importance))
         return facts
 
     def ids(self) -> Iterator[str]:

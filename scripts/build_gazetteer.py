@@ -294,14 +294,17 @@ def gzip_text(path: Path) -> io.TextIOWrapper:
 
 def write(rows: list[Place], adjectives: list[tuple[str, str, str, str]], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    # key and importance: the own name's normalised key and Place.importance, which a lookup
+    # ranks every candidate by; stored so that it need not normalise and weigh each one.
     columns = ["id", "geonameid", "name", "kind", "feature_code", "country", "admin1", "lat",
-               "lon", "population", "names"]
+               "lon", "population", "names", "key", "importance"]
     index: dict[str, set[str]] = defaultdict(set)
     with gzip_text(out / "places.tsv.gz") as f:
         f.write("\t".join(columns) + "\n")
         for r in rows:
             values = [r.id, r.geonameid or "", r.name, r.kind, r.feature_code, r.country,
-                      r.admin1, f"{r.lat:.5f}", f"{r.lon:.5f}", r.population, "|".join(r.names)]
+                      r.admin1, f"{r.lat:.5f}", f"{r.lon:.5f}", r.population, "|".join(r.names),
+                      normalise(r.name), repr(r.importance)]
             f.write("\t".join(str(v).replace("\t", " ") for v in values) + "\n")
             for name in r.names:
                 if is_latin(name) and (key := normalise(name)):

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from geo.gazetteer import DATA_DIR, Candidate, Gazetteer, Place, default_gazetteer
+from geo.names import normalise
 
 KINDS = {"country", "governorate", "district", "subdistrict", "populated place",
          "neighbourhood", "river", "other"}
@@ -158,10 +159,11 @@ def test_ids_are_unique_and_well_formed(rows):
 
 def test_every_row_is_complete(rows):
     for r in rows:
-        assert len(r) == 11
+        assert len(r) == 13
         assert r[3] in KINDS
         assert -90 <= float(r[7]) <= 90 and -180 <= float(r[8]) <= 180
         assert r[2] and r[10].split("|")[0]
+        assert r[11] == normalise(r[2]) and float(r[12]) > 0  # own key, importance
 
 
 def test_counts(rows):
