@@ -1,4 +1,4 @@
-"""Resident memory of the running app, against a hosted Streamlit app's budget (about 0.7 to 2.7 GB on Community Cloud).
+"""Resident memory of the running app, against a hosted Streamlit app's budget (0.7 to 2.7 GB).
 
 Starts ``streamlit run app.py`` on a fresh store (the seeds), opens every page
 in headless Chromium (/usr/bin/chromium) so every cache fills, and prints the
