@@ -18,7 +18,7 @@ st.title("Add articles")
 
 target = dashboard.writable_store()
 if target.writable:
-    st.caption(f"Articles are saved to the shared store ({target.description}).")
+    st.caption("Articles are saved to the shared store: everyone using this app will see them.")
 else:
     st.warning(
         "This app cannot save articles for everyone: what you add here stays in this browser "
