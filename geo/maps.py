@@ -25,7 +25,7 @@ from branca.element import MacroElement, Template
 from folium import plugins
 
 from geo.escaping import safe, safe_link
-from geo.summary import locate, place_counts
+from geo.summary import locate, period_text, place_counts
 from geo.territory import footprints
 
 STATIC = "/app/static/vendor"
@@ -101,8 +101,7 @@ def _day(value: object) -> str:
 
 
 def _period(row) -> str:
-    start, end = _day(row.date_start), _day(row.date_end)
-    return start if start == end else f"{start or '…'} – {end or '…'}"
+    return period_text(row.date_start, row.date_end)
 
 
 def place_tooltip(name: object, admin1: object) -> str:

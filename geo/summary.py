@@ -109,13 +109,19 @@ def conflicting_claims(figures: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
 
 
-def _period_text(row) -> str:
-    start, end = row["date_start"], row["date_end"]
-    if pd.isna(start) and pd.isna(end):
+def period_text(start: object, end: object) -> str:
+    """A figure's period as pages and popups print it: "2019-03-07", "2018-12-01 – 2019-02-17",
+    "… – 2019-02-17" (start unknown), or "undated"."""
+    start, end = _day(start, None), _day(end, None)
+    if start is None and end is None:
         return "undated"
-    if start == end or pd.isna(end):
+    if start == end or end is None:
         return str(start)
-    return f"{'…' if pd.isna(start) else start} – {end}"
+    return f"{start or '…'} – {end}"
+
+
+def _period_text(row) -> str:
+    return period_text(row["date_start"], row["date_end"])
 
 
 @dataclass(frozen=True)
