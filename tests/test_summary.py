@@ -17,6 +17,7 @@ from geo.summary import (
     figures_geojson,
     figures_table,
     overview,
+    period_text,
     place_review,
     share_claims,
     unresolved,
@@ -125,3 +126,13 @@ def test_highlighted_article_marks_places_and_figures_and_escapes_the_rest(store
     assert "&lt;script&gt;" in html and "<script" not in html and "<img" not in html
     assert "${" not in html and "`" not in html
     assert "&#36;{1+1}" in html
+
+
+def test_period_text_reads_the_same_on_every_page_and_popup():
+    day, later = date(2019, 3, 7), date(2019, 3, 3)
+    assert period_text(day, day) == "2019-03-07"
+    assert period_text(later, day) == "2019-03-03 – 2019-03-07"
+    assert period_text("2019-03-03", pd.Timestamp("2019-03-07")) == "2019-03-03 – 2019-03-07"
+    assert period_text(None, day) == "… – 2019-03-07"
+    assert period_text(later, None) == "2019-03-03"
+    assert period_text(None, float("nan")) == "undated"
