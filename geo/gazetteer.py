@@ -62,6 +62,17 @@ _Reason = str | tuple[str, str]
 """A match's reason: its words, or (step, matched key) until the words are needed."""
 
 _OWN_NAME = 0.0002
+
+
+class _VariantFilter(NamedTuple):
+    """The spelling variants a caller keeps: of these countries (None: any), this close."""
+
+    countries: frozenset[str] | None
+    similarity: float
+
+
+_ANY_VARIANT = _VariantFilter(None, 0.0)
+
 #: Trailing words that say what kind of place a name is: "Idlib province" is the governorate.
 _QUALIFIERS = {
     "province": "governorate", "governorate": "governorate", "muhafazah": "governorate",
@@ -112,10 +123,12 @@ class Place:
 
 
 class _Facts(NamedTuple):
-    """What ranking needs of a place: its own name's normalised key, and its importance."""
+    """What ranking needs of a place: its own name's normalised key, its importance, and its
+    country (a caller may take variants only from some countries)."""
 
     key: str
     importance: float
+    country: str
 
 
 @dataclass(frozen=True)
@@ -220,8 +233,10 @@ class Gazetteer:
         normalising and weighing every place it ranks was most of its cost."""
         facts = self._facts.get(place_id)
         if facts is None:
-            _, key, importance = self._rows[place_id].rsplit(b"\t", 2)
-            facts = self._facts[place_id] = _Facts(key.decode(), float(importance))
+            row = self._rows[place_id]
+            _, key, importance = row.rsplit(b"\t", 2)
+            country = row.split(b"\t", 6)[5].decode()
+            facts = self._facts[place_id] = _Facts(key.decode(), float(importance), country)
         return facts
 
     def ids(self) -> Iterator[str]:
@@ -259,49 +274,76 @@ class Gazetteer:
         key = normalise(name)
         return key in self._adjectives or not self._country_ids.isdisjoint(self._ids(key))
 
-    def lookup(self, name: str, limit: int = 10, *, fuzzy: bool = True) -> list[Candidate]:
+    def lookup(
+        self,
+        name: str,
+        limit: int = 10,
+        *,
+        fuzzy: bool = True,
+        variant_countries: frozenset[str] | None = None,
+        variant_similarity: float = 0.0,
+    ) -> list[Candidate]:
         """Ranked candidates for a place name, best first; [] when nothing matches.
 
         ``fuzzy=False`` stops the chain before its last step: a caller that never
-        accepts a fuzzy match (the geoparser) is spared its cost.
+        accepts a fuzzy match (the geoparser) is spared its cost.  A caller that keeps
+        spelling variants only of some countries (``variant_countries``) and only as close
+        as ``variant_similarity`` (rapidfuzz ratio of the normalised keys, 0-100) says so:
+        the variant step then skips the other keys and places, most of its work.  The result
+        is the unfiltered one less (some of) those variants, so the caller's own filter
+        leaves the same list either way.
         """
-        found = self._match(name, fuzzy)
         head, _, qualifier = name.strip().rpartition(" ")
         kind = _QUALIFIERS.get(normalise(qualifier))
+        # a qualified name's variants carry the qualifier in their reason: none skipped
+        only = _VariantFilter(variant_countries, variant_similarity) if not kind else _ANY_VARIANT
+        found, skipped = self._match(name, fuzzy, only)
+        variants = sum(score < _NORMALISED for score, _ in found.values())
+        if variants and skipped and len(found) + skipped > limit:
+            # skipped places might have ranked among the best ``limit`` and pushed kept
+            # variants out of it: rank them all, as a caller filtering the full list would
+            found, _ = self._match(name, fuzzy)
         if head and kind:
-            for pid, (score, reason) in self._match(head, fuzzy).items():
+            for pid, (score, reason) in self._match(head, fuzzy)[0].items():
                 if self.get(pid).kind == kind and score > found.get(pid, (0.0, ""))[0]:
                     found[pid] = (score, f"{self._reason(pid, reason)} + {qualifier.lower()!r}")
         return self._ranked(found, limit)
 
-    def _match(self, name: str, fuzzy: bool = True) -> dict[str, tuple[float, _Reason]]:
-        """Steps 1-4 of the chain: place id -> (match score, reason), the best step kept."""
+    def _match(
+        self, name: str, fuzzy: bool = True, only: _VariantFilter = _ANY_VARIANT
+    ) -> tuple[dict[str, tuple[float, _Reason]], int]:
+        """Steps 1-4 of the chain: place id -> (match score, reason), the best step kept;
+        and how many variant places ``only`` skipped (at most: a place may be counted twice).
+        """
         key = normalise(name)
         if not key:
-            return {}
-        found = {pid: self._exact_or_normalised(name, self.get(pid)) for pid in self._ids(key)}
+            return {}, 0
+        found = {pid: self._exact_or_normalised(name, key, pid) for pid in self._ids(key)}
         if key in self._adjectives:  # "Syrian" refers to Syria
             found[self._adjectives[key]] = (_NORMALISED, f"country adjective {name.strip()!r}")
         variant = skeleton(key)
+        skipped = 0
         # a skeleton of one or two letters ("as" for "US") says too little to match on
         for variant_key in self._variants.get(variant, "").split(",") if len(variant) > 2 else ():
             if variant_key and variant_key != key:
-                self._add_similar(found, key, variant_key, "variant")
+                skipped += self._add_similar(found, key, variant_key, "variant", only)
         if fuzzy and not found and _FUZZY_LENGTHS[0] <= len(key) <= _FUZZY_LENGTHS[1]:
             for fuzzy_key, _, _ in self._fuzzy(key):
                 self._add_similar(found, key, fuzzy_key, "fuzzy")
-        return found
+        return found, skipped
 
     def _ids(self, key: str) -> list[str]:
         ids = self._index.get(key)
         return ids.split(",") if ids else []
 
-    @staticmethod
-    def _exact_or_normalised(query: str, place: Place) -> tuple[float, str]:
-        """Step 1 or 2 for a place found under the query's normalised key."""
+    def _exact_or_normalised(self, query: str, key: str, pid: str) -> tuple[float, str]:
+        """Step 1 or 2 for a place found under the query's normalised key.
+
+        The place's own-name key comes from its row (``_facts_of``), not normalising its name.
+        """
+        place = self.get(pid)
         folded = " ".join(query.split()).casefold()
-        key = normalise(query)
-        own = _OWN_NAME if normalise(place.name) == key else 0.0  # the name or its ASCII form
+        own = _OWN_NAME if self._facts_of(pid).key == key else 0.0  # the name or its ASCII form
         for name in place.names:
             if name.casefold() == folded:
                 return _EXACT + own, "exact name" if own else "alternate name"
@@ -311,23 +353,36 @@ class Gazetteer:
         return _NORMALISED + own, f"normalised: {matched!r}{detail}"
 
     def _add_similar(
-        self, found: dict[str, tuple[float, _Reason]], key: str, other: str, step: str
-    ) -> None:
-        """Step 3 or 4: the places under ``other``, a key spelled like ``key``.
+        self,
+        found: dict[str, tuple[float, _Reason]],
+        key: str,
+        other: str,
+        step: str,
+        only: _VariantFilter = _ANY_VARIANT,
+    ) -> int:
+        """Step 3 or 4: the places under ``other``, a key spelled like ``key``; returns how
+        many of them ``only`` skipped.
 
         Variants score 0.80-0.85 and fuzzy matches below 0.80, by spelling similarity.
         """
-        similarity = fuzz.ratio(key, other) / 100
+        ratio = fuzz.ratio(key, other)
+        if ratio < only.similarity:
+            return self._index[other].count(",") + 1
+        similarity = ratio / 100
         if step == "variant":
             score, label = _VARIANT + 0.05 * similarity, "variant"
         else:
             score, label = _VARIANT * similarity, f"fuzzy {similarity * 100:.0f}"
-        reason = (label, other)
+        reason, skipped = (label, other), 0
         for pid in self._ids(other):
-            own = self._facts_of(pid).key == other
-            candidate = (score + _OWN_NAME if own else score, reason)
+            facts = self._facts_of(pid)
+            if only.countries is not None and facts.country not in only.countries:
+                skipped += 1
+                continue
+            candidate = (score + _OWN_NAME if facts.key == other else score, reason)
             if candidate[0] > found.get(pid, (0.0, ""))[0]:
                 found[pid] = candidate
+        return skipped
 
     def _reason(self, pid: str, reason: _Reason) -> str:
         """The words of a match. For steps 3-4 the name that matched is looked up only

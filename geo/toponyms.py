@@ -20,6 +20,7 @@ evidence strings the dashboard shows, and the alternatives keep theirs.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -451,7 +452,12 @@ def _matcher(gazetteer: Gazetteer) -> _Matcher:
     automaton.make_automaton()
     from justext import get_stoplist  # loaded here, with the gazetteer, not on import
 
-    return _Matcher(automaton, adjectives, regional, COMMON_WORDS | get_stoplist("English"))
+    matcher = _Matcher(automaton, adjectives, regional, COMMON_WORDS | get_stoplist("English"))
+    # The gazetteer, the matcher and the modules loaded with them live as long as the
+    # process: frozen out of the collector's generations, they are not traversed again by
+    # every full collection an article's garbage triggers (CPython's documented gc.freeze).
+    gc.freeze()
+    return matcher
 
 
 @lru_cache(maxsize=50_000)
@@ -463,7 +469,13 @@ def _lookup(gazetteer: Gazetteer, surface: str) -> tuple[Candidate, ...]:
     key = normalise(surface)
     return tuple(
         c
-        for c in gazetteer.lookup(surface, limit=10, fuzzy=False)
+        for c in gazetteer.lookup(
+            surface,
+            limit=10,
+            fuzzy=False,
+            variant_countries=_HOME_COUNTRIES,
+            variant_similarity=_MIN_SIMILARITY,
+        )
         if _tier(c) == 0
         or (
             _tier(c) == 1
