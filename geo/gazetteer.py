@@ -297,40 +297,43 @@ class Gazetteer:
         kind = _QUALIFIERS.get(normalise(qualifier))
         # a qualified name's variants carry the qualifier in their reason: none skipped
         only = _VariantFilter(variant_countries, variant_similarity) if not kind else _ANY_VARIANT
-        found, skipped = self._match(name, fuzzy, only)
-        variants = sum(score < _NORMALISED for score, _ in found.values())
-        if variants and skipped and len(found) + skipped > limit:
-            # skipped places might have ranked among the best ``limit`` and pushed kept
-            # variants out of it: rank them all, as a caller filtering the full list would
-            found, _ = self._match(name, fuzzy)
+        found = self._match(name, fuzzy, only, limit)
         if head and kind:
-            for pid, (score, reason) in self._match(head, fuzzy)[0].items():
+            for pid, (score, reason) in self._match(head, fuzzy).items():
                 if self.get(pid).kind == kind and score > found.get(pid, (0.0, ""))[0]:
                     found[pid] = (score, f"{self._reason(pid, reason)} + {qualifier.lower()!r}")
         return self._ranked(found, limit)
 
     def _match(
-        self, name: str, fuzzy: bool = True, only: _VariantFilter = _ANY_VARIANT
-    ) -> tuple[dict[str, tuple[float, _Reason]], int]:
-        """Steps 1-4 of the chain: place id -> (match score, reason), the best step kept;
-        and how many variant places ``only`` skipped (at most: a place may be counted twice).
+        self, name: str, fuzzy: bool = True, only: _VariantFilter = _ANY_VARIANT, limit: int = 0
+    ) -> dict[str, tuple[float, _Reason]]:
+        """Steps 1-4 of the chain: place id -> (match score, reason), the best step kept.
+
+        Variants ``only`` excludes are left out unless they could rank among the best
+        ``limit`` above a kept variant (then a caller filtering the full list would miss
+        that variant).
         """
         key = normalise(name)
         if not key:
-            return {}, 0
+            return {}
         found = {pid: self._exact_or_normalised(name, key, pid) for pid in self._ids(key)}
         if key in self._adjectives:  # "Syrian" refers to Syria
             found[self._adjectives[key]] = (_NORMALISED, f"country adjective {name.strip()!r}")
         variant = skeleton(key)
-        skipped = 0
         # a skeleton of one or two letters ("as" for "US") says too little to match on
-        for variant_key in self._variants.get(variant, "").split(",") if len(variant) > 2 else ():
-            if variant_key and variant_key != key:
-                skipped += self._add_similar(found, key, variant_key, "variant", only)
-        if fuzzy and not found and _FUZZY_LENGTHS[0] <= len(key) <= _FUZZY_LENGTHS[1]:
+        keys = self._variants.get(variant, "").split(",") if len(variant) > 2 else []
+        keys = [k for k in keys if k and k != key]
+        # how many places ``only`` skipped, at most (a place may be counted twice)
+        skipped = sum(self._add_similar(found, key, k, "variant", only) for k in keys)
+        kept_variant = any(score < _NORMALISED for score, _ in found.values())
+        if kept_variant and skipped and len(found) + skipped > limit:
+            for variant_key in keys:  # kept ones are found again at the same score: no change
+                self._add_similar(found, key, variant_key, "variant")
+        unmatched = not found and not skipped  # a skipped variant still matched
+        if fuzzy and unmatched and _FUZZY_LENGTHS[0] <= len(key) <= _FUZZY_LENGTHS[1]:
             for fuzzy_key, _, _ in self._fuzzy(key):
                 self._add_similar(found, key, fuzzy_key, "fuzzy")
-        return found, skipped
+        return found
 
     def _ids(self, key: str) -> list[str]:
         ids = self._index.get(key)
