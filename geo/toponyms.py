@@ -456,6 +456,8 @@ def _matcher(gazetteer: Gazetteer) -> _Matcher:
     # The gazetteer, the matcher and the modules loaded with them live as long as the
     # process: frozen out of the collector's generations, they are not traversed again by
     # every full collection an article's garbage triggers (CPython's documented gc.freeze).
+    # Garbage is collected first, or it would be kept for good.
+    gc.collect()
     gc.freeze()
     return matcher
 
