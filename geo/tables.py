@@ -7,6 +7,7 @@ from the SQLite file, PostgreSQL or a session's in-memory copy.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable
 
@@ -48,16 +49,8 @@ def _place_columns(place: Place | None, governorate_of: GovernorateOf) -> dict:
 
 
 def article_row(extraction: Extraction) -> dict:
-    a = extraction.article
-    return {
-        "id": a.id,
-        "title": a.title,
-        "outlet": a.outlet,
-        "url": a.url,
-        "published": a.published,
-        "dateline": a.dateline,
-        "text": a.text,
-    }
+    """The article's own fields (ARTICLE_COLUMNS), straight from its record."""
+    return dataclasses.asdict(extraction.article)
 
 
 def mention_rows(extraction: Extraction, governorate_of: GovernorateOf) -> list[dict]:
