@@ -3,7 +3,8 @@
 Every string that came from an article (place names, sentences, outlets, titles)
 is hostile until escaped: folium writes popup HTML into a JavaScript template
 literal, so everything reaching a popup, tooltip or label goes through
-:func:`geo.escaping.safe` first.
+:func:`geo.escaping.safe` first; and folium's rendered output is never compiled
+as a template again (:mod:`geo.literal_render`), so ``{{ … }}`` stays text.
 
 Layers are built from the store's DataFrames (columns from ``geo.tables``); the
 only files read are the light display boundaries in static/boundaries/, which
@@ -25,8 +26,11 @@ from branca.element import MacroElement, Template
 from folium import plugins
 
 from geo.escaping import safe, safe_link
+from geo.literal_render import install as keep_rendered_output_literal
 from geo.summary import locate, period_text, place_counts
 from geo.territory import footprints
+
+keep_rendered_output_literal()  # article text in popups is data, never Jinja source
 
 STATIC = "/app/static/vendor"
 """Where the app serves the vendored Leaflet files (see static/vendor/README.md)."""
