@@ -5,6 +5,8 @@ writes popup HTML into JavaScript template literals (``${...}`` would run), nor
 for Streamlit's Markdown (``$...$`` is rendered as maths): so ``$``, backticks
 and backslashes become character references too.  Widget labels (an expander's
 title) are Markdown, not HTML: there every punctuation mark is backslash-escaped.
+Downloads are a context too: a CSV cell starting with ``=``, ``+``, ``-`` or ``@``
+is a formula to a spreadsheet, so text cells get a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import html
 import math
 import re
 import string
+
+import pandas as pd
 
 _PUNCTUATION = re.compile(f"([{re.escape(string.punctuation)}])")
 
@@ -45,3 +49,23 @@ def safe_label(text: object) -> str:
     labels honour it, so the label shows the characters exactly as written.
     """
     return _PUNCTUATION.sub(r"\\\1", _text(text))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list)."""
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A text cell a spreadsheet shows as text: a leading ``'`` before a formula's first sign.
+
+    Numbers are left alone (a negative number is a number, not a formula).
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with every text cell made inert for Excel, LibreOffice and Google Sheets."""
+    text = table.select_dtypes(include=["object", "string"]).columns
+    return table.assign(**{column: table[column].map(spreadsheet_cell) for column in text})

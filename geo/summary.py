@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
 
 import pandas as pd
+
+from geo.escaping import spreadsheet_safe
 
 PLACE_COLUMNS = [
     "place_id", "name", "kind", "admin1", "country", "governorate_id", "lat", "lon",
@@ -79,6 +81,13 @@ CONFLICT_COLUMNS = [
 ]  # fmt: skip
 
 
+MAX_CONFLICTS = 500
+"""Pairs listed at most: beyond this a reader needs a narrower filter, not a longer table."""
+MAX_COMPARISONS = 200_000
+"""Pairs examined at most per call, so no selection (one article can print thousands of figures
+of one kind at one place) makes the page quadratic."""
+
+
 def conflicting_claims(figures: pd.DataFrame) -> pd.DataFrame:
     """Pairs of figures of the same kind and place, for overlapping periods, whose ranges disagree.
 
@@ -86,27 +95,44 @@ def conflicting_claims(figures: pd.DataFrame) -> pd.DataFrame:
     "more than 20,000" do, "more than 8,000" and "about 16,000" do not.  A
     missing date is read as open (the claim may cover any time); figures
     without a place are not compared (nothing says they are about one thing).
+
+    Indexed, not all pairs: within a group the claims are sorted by their
+    upper bound, so for each claim only those wholly below its lower bound
+    (found by bisection) are examined.  At most :data:`MAX_CONFLICTS` pairs are
+    listed and :data:`MAX_COMPARISONS` examined; ``attrs["truncated"]`` says
+    when either limit cut the list short.
     """
-    rows = []
+    rows: list[dict] = []
+    examined = 0
     placed = figures[figures["place_id"].notna()]
     for (kind, place_id), group in placed.groupby(["kind", "place_id"], sort=True):
-        records = group.to_dict("records")
-        for a, b in combinations(records, 2):
-            (a_low, a_high), (b_low, b_high) = bounds(a, math.inf), bounds(b, math.inf)
-            (a_start, a_end), (b_start, b_end) = _period(a), _period(b)
-            if a_start > b_end or b_start > a_end:
-                continue
-            if a_high < b_low or b_high < a_low:
-                rows.append(
-                    {
-                        "kind": kind, "place_id": place_id, "name": a["name"],
-                        "first": a["label"], "first_outlet": a.get("outlet", ""),
-                        "first_period": _period_text(a), "first_sentence": a["sentence"],
-                        "second": b["label"], "second_outlet": b.get("outlet", ""),
-                        "second_period": _period_text(b), "second_sentence": b["sentence"],
-                    }
-                )  # fmt: skip
-    return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+        claims = [(bounds(r, math.inf), _period(r), r) for r in group.to_dict("records")]
+        claims.sort(key=lambda claim: claim[0][1])
+        highs = [high for (_, high), _, _ in claims]
+        for (b_low, _), (b_start, b_end), b in claims:
+            for (_, _), (a_start, a_end), a in claims[: bisect_left(highs, b_low)]:
+                examined += 1
+                if examined > MAX_COMPARISONS or len(rows) >= MAX_CONFLICTS:
+                    return _conflict_frame(rows, truncated=True)
+                if a_start <= b_end and b_start <= a_end:
+                    rows.append(_conflict_row(kind, place_id, a, b))
+    return _conflict_frame(rows, truncated=False)
+
+
+def _conflict_row(kind: str, place_id: str, a: dict, b: dict) -> dict:
+    return {
+        "kind": kind, "place_id": place_id, "name": a["name"],
+        "first": a["label"], "first_outlet": a.get("outlet", ""),
+        "first_period": _period_text(a), "first_sentence": a["sentence"],
+        "second": b["label"], "second_outlet": b.get("outlet", ""),
+        "second_period": _period_text(b), "second_sentence": b["sentence"],
+    }  # fmt: skip
+
+
+def _conflict_frame(rows: list[dict], truncated: bool) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+    frame.attrs["truncated"] = truncated
+    return frame
 
 
 def period_text(start: object, end: object) -> str:
@@ -258,15 +284,25 @@ def unresolved(mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def figures_geojson(table: pd.DataFrame) -> str:
-    """A figures table as GeoJSON points (null geometry where unplaced), dates as ISO text."""
+    """A figures table as GeoJSON points (null geometry where unplaced), dates as ISO text.
+
+    Always valid JSON (RFC 8259 has no NaN): a figure without coordinates gets
+    ``"geometry": null``, as RFC 7946 allows for unlocated features.
+    """
     import geopandas as gpd
 
     properties = table.drop(columns=["lat", "lon"]).astype(object)
     properties = properties.map(lambda v: v.isoformat() if isinstance(v, date) else v)
-    points = gpd.GeoDataFrame(
-        properties, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326
-    )
-    return points.to_json(na="null", drop_id=True)
+    located = table["lat"].notna() & table["lon"].notna()
+    points = gpd.points_from_xy(table["lon"].where(located, 0), table["lat"].where(located, 0))
+    geometry = gpd.GeoSeries(points, index=table.index, crs=4326).where(located, None)
+    collection = gpd.GeoDataFrame(properties, geometry=geometry, crs=4326)
+    return collection.to_json(na="null", drop_id=True, allow_nan=False)
+
+
+def figures_csv(table: pd.DataFrame) -> str:
+    """A figures table as CSV whose text cells a spreadsheet shows as text, never as formulas."""
+    return spreadsheet_safe(table).to_csv(index=False)
 
 
 LOCAL_KINDS = ("populated place", "neighbourhood", "subdistrict", "district", "other")

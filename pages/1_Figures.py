@@ -7,7 +7,15 @@ import streamlit as st
 
 import dashboard
 from geo.maps import CHART_COLOURS
-from geo.summary import claim_ranges, conflicting_claims, figures_geojson, figures_table
+from geo.summary import (
+    MAX_COMPARISONS,
+    MAX_CONFLICTS,
+    claim_ranges,
+    conflicting_claims,
+    figures_csv,
+    figures_geojson,
+    figures_table,
+)
 
 st.set_page_config(page_title="Figures · Conflict News Atlas", page_icon="🔢", layout="wide")
 filters = dashboard.sidebar()
@@ -23,7 +31,7 @@ st.dataframe(
 )
 left, right = st.columns(2)  # files made on a click (deferred), not on every rerun
 left.download_button(
-    "Download CSV", partial(table.to_csv, index=False), "figures.csv", "text/csv",
+    "Download CSV", partial(figures_csv, table), "figures.csv", "text/csv",
     width="stretch",
 )  # fmt: skip
 right.download_button(
@@ -62,3 +70,8 @@ if conflicts.empty:
     st.caption("None in this selection.")
 else:
     st.dataframe(conflicts.drop(columns=["place_id"]), hide_index=True)
+    if conflicts.attrs["truncated"]:
+        st.caption(
+            f"Listing stopped after {len(conflicts)} pairs: at most {MAX_CONFLICTS} are listed "
+            f"and {MAX_COMPARISONS:,} compared at once; narrow the filters to see the rest."
+        )
