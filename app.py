@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import dashboard
+from geo.escaping import safe_label
 from geo.maps import build_map, clicked_place
 from geo.summary import overview, share_claims
 
@@ -25,7 +26,7 @@ columns[2].metric("Figures", summary.figures)
 columns[3].metric("Displacement claimed", summary.displaced_range)
 columns[4].metric("Latest territory claim", summary.latest_territory or "none reported")
 if summary.latest_territory_where:
-    columns[4].caption(summary.latest_territory_where)
+    columns[4].caption(safe_label(summary.latest_territory_where))
 
 map_column, chart_column = st.columns([5, 2])
 with map_column:

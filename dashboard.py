@@ -21,8 +21,9 @@ from uuid import uuid4
 import pandas as pd
 import streamlit as st
 
+from geo.escaping import safe_label
 from geo.figures import KINDS
-from geo.filters import Filters, location_choices, parse_query, to_query
+from geo.filters import Filters, date_control, location_choices, parse_query, to_query
 from geo.maps import display_boundaries
 
 if TYPE_CHECKING:  # the pipeline is imported when an article is first extracted
@@ -134,10 +135,10 @@ def _choices(data_version: tuple) -> tuple[pd.DataFrame, list[str], tuple[date, 
     return locations, outlets, span
 
 
-def _seed_widgets(filters: Filters, locations: pd.DataFrame, span: tuple[date, date]) -> None:
+def _seed_widgets(filters: Filters, locations: pd.DataFrame, dates: tuple[date, date]) -> None:
     """Set every widget from the record (before the widgets are drawn in this run)."""
     level = dict(zip(locations["id"], locations["level"], strict=True))
-    st.session_state.w_dates = (filters.start or span[0], filters.end or span[1])
+    st.session_state.w_dates = dates
     for wanted in ("country", "governorate", "place"):
         st.session_state[f"w_{wanted}"] = [p for p in filters.places if level.get(p) == wanted]
     st.session_state.w_kind = list(filters.kinds)
@@ -181,8 +182,9 @@ def sidebar() -> Filters:
             _query_string(), places=set(locations["id"]), kinds=KINDS, outlets=outlets
         )
         st.session_state.filters, st.session_state.notices = filters, notices
+    dates = date_control(st.session_state.filters, span)
     # Every run, because Streamlit resets widgets when the page changes, even with the same keys.
-    _seed_widgets(st.session_state.filters, locations, span)
+    _seed_widgets(st.session_state.filters, locations, dates.value)
 
     def changed() -> None:
         st.session_state.filters = _from_widgets(span)
@@ -192,7 +194,10 @@ def sidebar() -> Filters:
     countries = locations[locations["level"] == "country"]
     with st.sidebar:
         st.header("Filters")
-        st.date_input("Dates", key="w_dates", on_change=changed, format="YYYY-MM-DD")
+        st.date_input(
+            "Dates", key="w_dates", on_change=changed, format="YYYY-MM-DD",
+            min_value=dates.min_value, max_value=dates.max_value,
+        )  # fmt: skip
         st.multiselect(
             "Country", list(countries["id"]), key="w_country",
             format_func=label.get, on_change=changed,
@@ -215,9 +220,9 @@ def sidebar() -> Filters:
         )  # fmt: skip
         st.multiselect("Outlet", outlets, key="w_outlet", on_change=changed)
         if store().note:
-            st.caption(store().note)
-    for notice in st.session_state.notices:
-        st.warning(notice, icon="⚠️")
+            st.caption(safe_label(store().note))
+    for notice in (*st.session_state.notices, *dates.notices):
+        st.warning(safe_label(notice), icon="⚠️")  # quotes the link's values: never Markdown
     query = to_query(st.session_state.filters)
     if _query_string() != {k: v if isinstance(v, list) else [v] for k, v in query.items()}:
         st.query_params.from_dict(query)

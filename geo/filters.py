@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -119,6 +119,47 @@ def to_query(filters: Filters) -> dict[str, str | list[str]]:
         if values:
             query[name] = list(values)
     return query
+
+
+@dataclass(frozen=True)
+class DateControl:
+    """What the date widget shows: the selected range inside limits that always hold it.
+
+    A link may carry dates far from the data (``?start=2039-03-10``): the
+    widget must still draw (its value inside its limits, start before end), and
+    the reader is told, not shown an exception.
+    """
+
+    value: tuple[date, date]
+    min_value: date
+    max_value: date
+    notices: tuple[str, ...]
+
+
+_PICKABLE = timedelta(days=3653)
+"""How far beyond the selection and the data the widget lets a reader pick (Streamlit's own
+default is ten years either side of its value)."""
+
+
+def date_control(filters: Filters, span: tuple[date, date]) -> DateControl:
+    """The date widget's value and limits for ``filters`` over data dated within ``span``."""
+    first, last = span
+    end = filters.end or max(last, filters.start or last)
+    start = min(filters.start or first, end)
+    notices = []
+    if filters.start and filters.start > last:
+        notices.append(f"start {filters.start} is after the newest article ({last}).")
+    if filters.end and filters.end < first:
+        notices.append(f"end {filters.end} is before the oldest article ({first}).")
+    if notices:
+        notices.append("No article falls in the selected dates.")
+    lowest, highest = min(first, start), max(last, end)
+    return DateControl(
+        (start, end),
+        lowest - min(_PICKABLE, lowest - date.min),
+        highest + min(_PICKABLE, date.max - highest),
+        tuple(notices),
+    )
 
 
 LOCATION_COLUMNS = ["id", "label", "level", "country", "governorate_id"]

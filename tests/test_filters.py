@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from atlas_data import store_url
 
-from geo.filters import Filters, location_choices, parse_query, to_query
+from geo.filters import Filters, date_control, location_choices, parse_query, to_query
 from geo.store import open_store
 
 
@@ -79,3 +79,25 @@ def test_location_choices_offer_governorates_holding_named_places():
     assert "163843" in levels["country"]  # Syria
     assert "170792" in levels["governorate"]
     assert choices["id"].is_unique
+
+
+SPAN = (date(2019, 2, 9), date(2019, 3, 7))
+
+
+@pytest.mark.parametrize(
+    ("filters", "value", "notice"),
+    [
+        (Filters(), SPAN, ""),
+        (Filters(start=date(2039, 3, 10)), (date(2039, 3, 10),) * 2, "after the newest"),
+        (Filters(end=date(1998, 12, 31)), (date(1998, 12, 31),) * 2, "before the oldest"),
+        (Filters(start=date(2019, 3, 1)), (date(2019, 3, 1), SPAN[1]), ""),
+        (Filters(start=date(1, 1, 1), end=date(1, 1, 2)), (date(1, 1, 1), date(1, 1, 2)), "before"),
+        (Filters(start=date(9999, 12, 31)), (date(9999, 12, 31),) * 2, "after the newest"),
+    ],
+)
+def test_date_control_holds_any_range_inside_its_limits(filters, value, notice):
+    control = date_control(filters, SPAN)
+    assert control.value == value
+    assert control.min_value <= control.value[0] <= control.value[1] <= control.max_value
+    assert control.min_value <= SPAN[0] and SPAN[1] <= control.max_value
+    assert (notice in " ".join(control.notices)) if notice else control.notices == ()
