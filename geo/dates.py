@@ -23,6 +23,7 @@ expression                          period (P = publication date)
 "in recent days/weeks/months"       P - 7 / 21 / 90 days .. P
 "since December"                    the latest 1 December on or before P .. P
 "since 2016", "since May 21, 2015"  that day (1 January for a year) .. P
+"since the start of the month"      the first day of this week/month/year .. P
 "last week/month/year"              the previous calendar week (Mon..Sun), month, year
 "this/earlier this week/month/yr"   the first day of the current week/month/year .. P
 "in the summer of 2017"             meteorological seasons: spring Mar-May, summer
@@ -32,11 +33,15 @@ expression                          period (P = publication date)
 "in 2016"                           the whole year
 ==================================  ==================================================
 
-Without a publication date only expressions that state their own year resolve;
-the others give no period (never a guess).  Expressions pointing after the
-publication date ("next week") give no period, and periods running past it
-("in March" in a report of 7 March) end on it: a report's figures describe what
-has happened.  Impossible dates ("February 30") are ignored.
+Without a publication date (archives, encyclopaedia texts) expressions that
+state their own year resolve, a yearless "On 5 March" takes the nearest year
+printed before it (else the year of the lead: "In March 2022 ... On 5 March" =
+2022-03-05, basis "text year"), and the others give no period (never a guess).
+Expressions pointing after the publication date ("next week") give no period,
+and periods running past it ("in March" in a report of 7 March) end on it: a
+report's figures describe what has happened.  Impossible dates ("February 30")
+and spans longer than a century ("over the past 5000 years") are ignored: an
+article is never refused for a date expression.
 """
 
 from __future__ import annotations
@@ -53,6 +58,7 @@ import dateparser
 STATED = "stated"
 RELATIVE = "relative"
 PUBLICATION = "publication"
+TEXT_YEAR = "text year"
 
 
 @dataclass(frozen=True)
@@ -61,8 +67,9 @@ class Period:
 
     ``basis`` is "stated" (an explicit date in the text), "relative" (an
     expression such as "on Thursday" or "over the past four days" resolved
-    against the publication date) or "publication" (nothing in the text; the
-    publication date is used).
+    against the publication date), "text year" (a yearless date in a text with
+    no publication date, given the year the text itself prints nearby) or
+    "publication" (nothing in the text; the publication date is used).
     """
 
     start: date
@@ -96,6 +103,7 @@ _SMALL_NUMBERS = {
     "several": 3, "couple of": 2,
 }  # fmt: skip
 _UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_LONGEST_SPAN_DAYS = 100 * 365  # longer "past N years" spans are history, not a claim's period
 _RECENT_DAYS = {"days": 7, "weeks": 21, "months": 90}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 _DATEPARSER_LANGUAGES = ["en"]
@@ -127,6 +135,8 @@ def _past_span(m: re.Match, published: date | None) -> Period | None:
     n = m["n"] or "1"
     count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
     days = _UNIT_DAYS[m["unit"].lower()] * (count + (0.5 if m["half"] else 0))
+    if days > _LONGEST_SPAN_DAYS:  # "over the past 5000 years": not a period of the news
+        return None
     return Period(published - timedelta(days=math.ceil(days)), published, RELATIVE)
 
 
@@ -146,6 +156,13 @@ def _since(m: re.Match, published: date | None) -> Period | None:
     if start is None or start > published:
         return None
     return Period(start, published, STATED if m["year"] or m["year_only"] else RELATIVE)
+
+
+def _since_start(m: re.Match, published: date | None) -> Period | None:
+    """'since the start of the month': the first day of the current month .. publication."""
+    if published is None:
+        return None
+    return Period(_unit_start(published, m["unit"].lower()), published, RELATIVE)
 
 
 def _calendar(m: re.Match, published: date | None) -> Period | None:
@@ -248,6 +265,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         r"\b(?:in\s+)?(?:the\s+)?(?P<season>summer|spring|autumn|fall|winter)\s+(?:of\s+)?"
         r"(?P<year>(?:19|20)\d\d)\b", re.I), _season),
     ("since", re.compile(rf"\bsince\s+(?:{_DATE}|(?P<year_only>(?:19|20)\d\d)\b)"), _since),
+    ("since start", re.compile(
+        r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I),
+     _since_start),
     ("calendar", re.compile(
         r"\b(?:earlier\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", re.I),
      _calendar),
@@ -283,15 +303,45 @@ def _matches(text: str):
                 yield m, rank, resolver
 
 
+_TEXT_YEAR_RE = re.compile(r"(?<![\w,.-])(?:19|20)\d\d(?![\w-])")
+_LEAD = 1000  # a title and lead that name the year of a story ("The 2022 Chornobaivka attacks")
+
+
+def text_year(text: str, at: int) -> int | None:
+    """The year a yearless date at ``at`` belongs to, in a text with no publication date.
+
+    The nearest year printed before it ("In March 2022 ... On 5 March"), else
+    the first year of the title or lead; None when the text gives none (never a
+    guess from nothing).
+    """
+    before = [m for m in _TEXT_YEAR_RE.finditer(text, 0, at)]
+    if before:
+        return int(before[-1][0])
+    lead = _TEXT_YEAR_RE.search(text, 0, _LEAD)
+    return int(lead[0]) if lead else None
+
+
+def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None):
+    """A rule's period; a yearless date in an undated text takes the text's own year."""
+    if published is not None or resolver is not _explicit or m["year"]:
+        return _not_future(resolver(m, published), published)
+    year = text_year(text, m.start())
+    if year is None:
+        return None
+    period = resolver(m, date(year, 12, 31))
+    return None if period is None else Period(period.start, period.end, TEXT_YEAR)
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every time expression in ``text`` that resolves to a period, in text order.
 
     Where rules overlap, the one whose match starts first wins, then the
-    longest, then the earlier rule in :data:`RULES`.
+    longest, then the earlier rule in :data:`RULES`.  Without a publication
+    date, "On 5 March" takes the year of the text itself (:func:`text_year`).
     """
     found = []
     for m, rank, resolver in _matches(text):
-        period = _not_future(resolver(m, published), published)
+        period = _resolve(m, resolver, text, published)
         if period is not None:
             found.append((m.start(), -(m.end() - m.start()), rank, m, period))
     mentions: list[DateMention] = []

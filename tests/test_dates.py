@@ -119,7 +119,9 @@ def test_periods_are_ordered_and_never_after_publication(words, published):
         assert text[m.start : m.end] == m.text
         assert m.period.start <= m.period.end
         assert published is None or m.period.end <= published
-        assert m.period.basis in ("stated", "relative")
+        assert m.period.basis in ("stated", "relative") + (
+            ("text year",) if published is None else ()
+        )
 
 
 @settings(max_examples=200, deadline=None)
@@ -127,3 +129,24 @@ def test_periods_are_ordered_and_never_after_publication(words, published):
 def test_never_raises_on_arbitrary_text(text):
     find_dates(text, THU)
     date_spans(text)
+
+
+def test_implausible_span_is_ignored_not_fatal():
+    """'over the past 5000 years' once raised OverflowError and refused the whole article."""
+    assert find_dates("Over the past 5000 years the valley was farmed.", date(2020, 1, 1)) == []
+    assert find_dates("over the past 99999999 days", date(2020, 1, 1)) == []
+
+
+def test_since_the_start_of_the_month_runs_to_publication():
+    assert resolve("since the start of the month", THU) == Period(
+        THU.replace(day=1), THU, "relative"
+    )
+
+
+def test_undated_text_takes_its_own_year():
+    """No publication date: 'On 5 March' after 'In March 2022' is 2022-03-05, never a guess."""
+    text = "In March 2022 the siege began. On 5 March the town fell."
+    mentions = find_dates(text, None)
+    assert mentions[-1].text == "On 5 March" or mentions[-1].text.endswith("5 March")
+    assert mentions[-1].period == Period(date(2022, 3, 5), date(2022, 3, 5), "text year")
+    assert find_dates("On 5 March the town fell.", None) == []
