@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.names import normalise
+from geo.regions import home_countries
 
 #: Gazetteer kinds and feature codes important enough to count without a locative cue.
 _MAJOR_CODES = frozenset({"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPLA2", "STM"})
@@ -22,8 +23,8 @@ _CLOSE_SIMILARITY = 85.0
 _LARGE_POPULATION = 15_000
 CITY_POPULATION = 100_000
 _WORLD_POPULATION = 1_000_000
-#: The countries the gazetteer covers village by village: the conflict's region.
-_HOME_COUNTRIES = frozenset({"SY", "IQ", "TR", "JO", "LB"})
+#: The countries the gazetteer covers village by village (the enabled region packs).
+_HOME_COUNTRIES = frozenset(home_countries())
 
 
 @lru_cache(maxsize=50_000)

@@ -42,8 +42,10 @@ sys.path.insert(0, str(REPO))
 
 from geo.gazetteer import Place  # noqa: E402
 from geo.names import normalise, skeleton  # noqa: E402
+from geo.regions import home_countries  # noqa: E402
 
-WOF_COUNTRIES = ("SY", "IQ", "TR", "JO", "LB")
+#: The countries of the enabled region packs of data/regions.toml: built from Who's On First.
+WOF_COUNTRIES = home_countries()
 FORMS_TABLE = Path(__file__).with_name("english_country_forms.tsv")
 
 #: Rivers that Natural Earth cuts into pieces named in the language of each country they cross.
@@ -159,6 +161,38 @@ def wof_rows(
                 name = admin1_by_id.get(place.geonameid, place.name)
                 place = with_names(replace(place, name=name, admin1=name), [name])
             yield place
+
+
+TOWN_KINDS = frozenset({"populated place", "neighbourhood"})
+
+
+def drop_borrowed_names(places: Iterable[Place], cities: dict[int, list[str]]) -> list[Place]:
+    """Places of the WOF countries without the alternate names that belong to another place.
+
+    WOF merges names from many sources, and some are another town's: its Afrin rows carry
+    "Kobanî", the Kurdish name of Kobani (GeoNames' ‘Ayn al ‘Arab), so a bare "Kobani" had two
+    equal readings.  A name that GeoNames lists for a town is that town's own; another town
+    of the same country keeps it only as its main name or if GeoNames lists it there too.
+    Districts and governorates keep the names of the towns they are named after.
+    """
+    owners: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for gid, r in cities.items():
+        if r[8] in WOF_COUNTRIES:
+            for name in filter(None, (r[1], r[2], *r[3].split(","))):
+                owners[(r[8], normalise(name))].add(str(gid))
+    kept = []
+    for place in places:
+        if place.country in WOF_COUNTRIES and place.kind in TOWN_KINDS:
+            own = normalise(place.name)
+            names = [
+                n
+                for n in place.names
+                if (key := normalise(n)) == own
+                or place.id in owners.get((place.country, key), {place.id})
+            ]
+            place = replace(place, names=tuple(names))
+        kept.append(place)
+    return kept
 
 
 def ne_countries(source: Path) -> dict[str, dict]:
@@ -283,7 +317,8 @@ def build(source: Path) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
             countries[cc] = with_names(countries[cc], [form])
         else:
             adjectives.append((normalise(form), form, cc, countries[cc].id))
-    return [*countries.values(), *river_rows(source), *by_id.values()], adjectives
+    places = drop_borrowed_names(by_id.values(), cities)
+    return [*countries.values(), *river_rows(source), *places], adjectives
 
 
 def gzip_text(path: Path) -> io.TextIOWrapper:
