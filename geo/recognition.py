@@ -37,6 +37,7 @@ from geo.wordlists import (
     CONTINENTS,
     DIRECTIONS,
     FEATURE_WORDS,
+    FORCES_AFTER_PLACE,
     FUNCTION_WORDS,
     GIVEN_NAMES,
     LOCATIVE_CUES,
@@ -44,7 +45,9 @@ from geo.wordlists import (
     NOUN_USE_FOLLOWERS,
     OF_WORDS,
     ORGANISATION_HEADS,
+    ORGANISATION_SHORT_NAMES,
     PERSON_CUES,
+    PERSON_PREPOSITIONS,
     REGIONAL_ADJECTIVES,
     REGIONS,
     SKIPPABLE,
@@ -53,6 +56,10 @@ from geo.wordlists import (
 )
 
 _REGIONAL_ADJECTIVE_KEYS = frozenset(normalise(a) for a in REGIONAL_ADJECTIVES)
+#: A capitalised word after a name, then a lower-case one: "Algeria External factors".
+_RUN_IN_HEADING = re.compile(r" ([A-Z][a-z]+) ([a-z]+)\b")
+#: Endings of words that are verbs or adverbs, not first names, at a sentence start.
+_WORD_ENDINGS = ("ing", "ed", "ly")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"“”'‘’(\[—–-]*$")
 _NEXT_WORD = re.compile(r"([ -])(\w+)")
 
@@ -190,6 +197,7 @@ class _Context(NamedTuple):
     person_cue: str  # "Gen.", "spokesman" right before
     sentence_initial: bool
     next_word: str = ""  # the word right after, lower-cased ("said", "province")
+    after_the: bool = False  # "the" right before ("the Alliance")
 
 
 def _context(
@@ -222,6 +230,7 @@ def _context(
     ):
         key = before.key  # three lookups, not a union of two word sets built per call
         ordinary = key in FUNCTION_WORDS or key in COMMON_WORDS or key in lowercase
+        ordinary = ordinary or key.endswith(_WORD_ENDINGS)  # "Considering Tunisia's interest"
         if _is_name_word(before, COMPANIONS_BEFORE) and not (
             _sentence_initial(text, before.start) and ordinary
         ):
@@ -239,6 +248,7 @@ def _context(
         keys_before[-1] if keys_before and keys_before[-1] in PERSON_CUES else "",
         sentence_initial,
         next_key if following and following.group(1) == " " else "",
+        keys_before[-1:] == ["the"],
     )
 
 
@@ -430,13 +440,11 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> Found | Non
         return None
     if key in GIVEN_NAMES and not context.kind:
         return None
-    if key in article.people and not context.cue:
-        return None  # "Bali cautioned" after "Mustafa Bali"; "troops entered Afrin" is a place
-    if (
-        context.name_after
-        and not context.compound
-        and context.name_after.lower() not in TITLES_AFTER_PLACE
-    ):
+    if key in article.people and (not context.cue or context.cue in PERSON_PREPOSITIONS):
+        return None  # "Bali cautioned", "loyal to Assad"; "troops entered Afrin" is a place
+    if key in ORGANISATION_SHORT_NAMES and context.after_the:
+        return None  # "the Alliance" (NATO), "the Coalition"
+    if context.name_after and not context.compound and not _owns_name_after(article, span, context):
         return None
     letters = surface.replace(".", "")
     acronym = len(letters) > 1 and letters.isupper() and not _dateline(article.text, span)
@@ -469,6 +477,25 @@ def _recognise(article: _Article, span: _Span, context: _Context) -> Found | Non
     return Found(span, context, context.compound, candidates, evidence=evidence, weak=weak)
 
 
+def _owns_name_after(article: _Article, span: _Span, context: _Context) -> bool:
+    """Whether the capitalised word after a place name leaves it a place: a title ("U.S.
+    President"), a force the place owns ("Texas Army National Guard"; an adjective's
+    "Syrian Arab Army" is a name), or a run-in heading after a country ("Cooperation with
+    Algeria External factors": a capitalised word, then a lower-case one)."""
+    after = context.name_after.lower()
+    if after in TITLES_AFTER_PLACE:
+        return True
+    if after in FORCES_AFTER_PLACE:
+        return span.key not in article.matcher.adjectives
+    heading = _RUN_IN_HEADING.match(article.text, span.end)
+    if heading is None or heading.group(1) != context.name_after:
+        return False
+    if heading.group(2) in FUNCTION_WORDS or heading.group(2) in SPEECH_VERBS:
+        return False  # "Syria Relief said": an organisation
+    top = lookup(article.gazetteer, article.text[span.start : span.end])[:1]
+    return bool(top) and top[0].place.kind == "country" and tier(top[0]) == 0
+
+
 def _noun_use(text: str, span: _Span) -> bool:
     """A demonym used as a noun or a language name: no noun follows it."""
     following = _NEXT_WORD.match(text, span.end)
@@ -499,7 +526,8 @@ def _cued_names(article: _Article, folded: Folded, covered: set[int]) -> list[Fo
             continue
         if _inside_name(text, words, first):
             continue
-        cue, kind = _cue_before(_keys_before(text, word.start))
+        keys_before = _keys_before(text, word.start)
+        cue, kind = _cue_before(keys_before)
         if not cue:
             continue
         last = _name_end(text, words, first, covered)
@@ -512,6 +540,7 @@ def _cued_names(article: _Article, folded: Folded, covered: set[int]) -> list[Fo
         ordinary = word in article.matcher.ordinary or word in article.lowercase
         unwanted = key in NEVER_PLACES or key in CONTINENTS or key in article.people
         unwanted = unwanted or (key in GIVEN_NAMES and not kind)
+        unwanted = unwanted or (key in ORGANISATION_SHORT_NAMES and keys_before[-1] == "the")
         if unwanted or speaks or (ordinary and not kind):
             continue
         if key in article.matcher.adjectives:

@@ -57,8 +57,21 @@ FUNCTION_WORDS = words("function_words")
 COMMON_WORDS = words("common_words")
 #: Months and days.
 CALENDAR_WORDS = words("calendar_words")
-#: Capitalised words that are never place names in news: calendar words, faiths, armed groups.
-NEVER_PLACES = CALENDAR_WORDS | words("never_places")
+#: Capitalised words that are never place names in news: calendar words, faiths, armed groups,
+#: news agencies, the generic names of a city's quarters.
+NEVER_PLACES = (
+    CALENDAR_WORDS
+    | words("never_places")
+    | words("faiths")
+    | words("news_agencies")
+    | words("city_quarters")
+)
+#: Short names of organisations ("the Alliance"): never a place after "the".
+ORGANISATION_SHORT_NAMES = words("organisation_short_names")
+#: Armed-force words after a place name that keep it a place ("Texas Army National Guard").
+FORCES_AFTER_PLACE = words("forces_after_place")
+#: Cues that take persons as readily as places ("loyal to Assad").
+PERSON_PREPOSITIONS = words("person_prepositions")
 #: Common Arabic given names that are also names of villages: a place only after a feature cue.
 GIVEN_NAMES = words("given_names")
 #: Names of regions the gazetteer has no entry for: reported as unresolved mentions.

@@ -204,3 +204,66 @@ def test_a_commander_named_afrin_is_not_the_town_but_the_town_still_is():
     text = "SDF Cmdr. Adnan Afrin said troops entered Afrin. Afrin said the fight goes on."
     found = [(m.text, m.start) for m in find_places(text)]
     assert found == [("Afrin", text.index("entered Afrin") + len("entered "))]
+
+
+# --- words read as places (issue 10): invented sentences, one class each ---------------------
+
+
+def _resolved(text: str) -> dict[str, str | None]:
+    """surface -> resolved place id (None: unresolved) of every mention of ``text``."""
+    return {m.text: (m.place.id if m.place else None) for m in find_places(text)}
+
+
+def test_a_religion_is_not_a_village():
+    found = _resolved("Families near Sinjar were told to convert to Islam or leave.")
+    assert "Islam" not in found and "Sinjar" in found
+
+
+def test_a_city_quarter_is_not_the_old_city_of_jerusalem():
+    found = _resolved(
+        "Iraqi troops pushed into the Old City of Mosul. Snipers in the Old City held them back."
+    )
+    assert "Old City" not in found
+    assert found["Mosul"] == "99072"
+
+
+def test_an_organisations_short_name_is_not_a_town_in_ohio():
+    found = _resolved("Sweden asked to join NATO. Hungary delayed its entry into the Alliance.")
+    assert "Alliance" not in found and "Sweden" in found
+
+
+@pytest.mark.parametrize("agency", ["SANA", "AFP", "IRNA", "TASS"])
+def test_a_news_agency_is_not_a_capital(agency):
+    found = _resolved(f"Speaking to {agency}, the governor said 40 families reached Homs.")
+    assert agency not in found and found["Homs"] == "169577"
+
+
+def test_a_surname_used_alone_after_the_full_name_is_a_person():
+    found = _resolved(
+        "Bashar al-Assad flew to Moscow. Troops loyal to Assad shelled Idlib, and Assad said "
+        "nothing."
+    )
+    assert "Assad" not in found and "al-Assad" not in found
+    assert "Idlib" in found and "Moscow" in found
+
+
+def test_a_town_is_not_the_town_whose_alternate_names_borrowed_its_name():
+    found = _resolved("Fighters from Afrin and Azaz moved toward Kobani.")
+    assert found["Kobani"] == "172256"  # ‘Ayn al ‘Arab, never Afrin (174186)
+    assert found["Afrin"] == "174186"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place_id"),
+    [
+        ("Considering Tunisia's interest in the deal, the talks went on.", "Tunisia", "2464461"),
+        ("Cooperation with Algeria External factors shaped the pact.", "Algeria", "2589581"),
+        ("Members of the Texas Army National Guard were sent.", "Texas", "4736286"),
+    ],
+)
+def test_a_name_beside_another_capitalised_word_is_kept(text, name, place_id):
+    assert _resolved(text).get(name) == place_id
+
+
+def test_an_adjective_before_an_army_name_stays_part_of_the_name():
+    assert "Syrian" not in _resolved("The Syrian Arab Army advanced.")
