@@ -60,32 +60,36 @@ publication date and nothing stated, none.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from geo.articles import Article
+from geo.cues import cue_re
 from geo.dates import DateMention, find_dates, publication_period
 from geo.gazetteer import Place
-from geo.quantities import APPROX, NOUN_KINDS, Quantity, find_quantities
+from geo.placing import Context, nearest, place_figure, previous_sentence, scopes
+from geo.quantities import NOUN_KINDS, Quantity, find_quantities
 
 if TYPE_CHECKING:
     from geo.toponyms import PlaceMention
 
 KINDS = (
-    "displaced", "returned", "fighters", "detained", "killed", "wounded",
-    "civilians_remaining", "territory_area", "territory_share", "other",
+    "displaced", "returned", "refugees", "camp_population", "civilians_remaining", "fighters",
+    "detained", "killed", "wounded", "missing", "territory_area", "territory_share", "other",
 )  # fmt: skip
-UNITS = ("people", "km2", "percent")
+UNITS = ("people", "families", "households", "km2", "percent")
+MODALITIES = ("reported", "expected", "possible")
 #: The word a label puts after the amount when the report's own verb does not read as one.
 KIND_WORDS = {
     "displaced": "displaced", "returned": "returned", "fighters": "fighters",
     "detained": "detained", "killed": "killed", "wounded": "wounded",
     "civilians_remaining": "remaining", "territory_area": "held", "territory_share": "held",
+    "refugees": "refugees", "camp_population": "in camps", "missing": "missing",
 }  # fmt: skip
-_PARTICIPLE = re.compile(r"[a-z]+ed|left|fled|held|slain")
+_FRACTION_WORD_RE = re.compile(r"half|third|quarter", re.I)
+_PARTICIPLE = re.compile(r"[a-z]+ed|[a-z]+ken|left|fled|held|lost|slain|.+ .+")
 
 
 @dataclass(frozen=True)
@@ -96,9 +100,20 @@ class Figure:
     implies (None where open).  ``unit`` is "people", "km2" or "percent";
     areas given in square miles are converted to km2 and ``original`` keeps
     the printed amount ("2 square miles").  ``hedge`` is the hedge phrase as
-    printed ("more than", "nearly", "about", "" for none).  ``cue`` is the word
-    that decided the kind ("evacuated", "fighters", "held").  Offsets index the
+    printed ("more than", "nearly", "about", "" for none), ``amount`` the amount
+    as printed ("40,000", "thousands").  ``cue`` is the word that decided the
+    kind ("evacuated", "fighters", "held"; the printed phrase "expected to
+    leave" when a modal word after the number governs it).  Offsets index the
     article text: ``text == article.text[start:end]``.
+
+    ``precision``, ``place_basis``, ``place_name``, ``origin`` and ``destination``
+    come from :mod:`geo.placing`.  ``modality`` is "reported", "expected"
+    ("expected to leave", "will", "plan to") or "possible" ("may", "could");
+    ``modal`` is the modal phrase printed before the number ("may be"), which the
+    label keeps.  ``cumulative`` marks running totals ("in total", "so far",
+    "since the offensive began", a death toll): their period keeps its start.
+    Units "families" and "households" stay what they are: no people estimate
+    is made, since a factor would be a number no report printed.
     """
 
     kind: str
@@ -117,23 +132,35 @@ class Figure:
     date_basis: str
     original: str = ""
     cue: str = ""
+    amount: str = ""
+    precision: int | None = None
+    place_basis: str = ""
+    place_name: str = ""
+    origin: Place | None = None
+    destination: Place | None = None
+    modality: str = "reported"
+    cumulative: bool = False
+    modal: str = ""
 
     @property
     def label(self) -> str:
-        """A short reading of the figure: "> 20,000 evacuated", "< 5.2 km² held", "0.5 % held"."""
+        """The figure in the report's own words: "more than 20,000 evacuated", "nearly 40,000
+        displaced", "may be 1,000 fighters", "less than 2 square miles held".
+
+        Hedge and amount are printed as the report printed them (never "< 40,000"); the
+        bounds stay data in ``low``/``high``.
+        """
         unit = {"km2": " km²", "percent": " %"}.get(self.unit, "")
-        if self.low is not None and self.high is not None and self.low != self.high:
-            if self.low == self.value - self.value * APPROX:
-                amount = f"≈ {_number(self.value)}"
-            else:
-                amount = f"{_number(self.low)}–{_number(self.high)}"
-        elif self.low is None and self.high is not None:
-            amount = f"< {_number(self.high)}"
-        elif self.high is None and self.low is not None:
-            amount = f"> {_number(self.low)}"
-        else:
-            amount = _number(self.value)
-        return " ".join(part for part in (amount + unit, self._word) if part)
+        unit = {"families": " families", "households": " households"}.get(self.unit, unit)
+        printed = self.amount or _number(self.value)
+        if _FRACTION_WORD_RE.search(printed):  # "more than half retaken": no unit sign
+            unit = ""
+        amount = self.original or printed + unit
+        if self.hedge in ("or more", "or so"):
+            amount = f"{amount} {self.hedge}"
+        elif self.hedge:
+            amount = f"{self.hedge} {amount}"
+        return " ".join(part for part in (self.modal, amount, self._word) if part)
 
     @property
     def _word(self) -> str:
@@ -159,6 +186,13 @@ class Figure:
             "sentence": self.sentence,
             "place_id": self.place.id if self.place else None,
             "place_geonameid": self.place.geonameid if self.place else None,
+            "place_name": self.place_name,
+            "precision": self.precision,
+            "place_basis": self.place_basis,
+            "origin_id": self.origin.id if self.origin else None,
+            "destination_id": self.destination.id if self.destination else None,
+            "modality": self.modality,
+            "cumulative": self.cumulative,
             "date_start": self.date_start.isoformat() if self.date_start else None,
             "date_end": self.date_end.isoformat() if self.date_end else None,
             "date_basis": self.date_basis,
@@ -204,8 +238,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(text)))
-    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans
-            if text[s:e].strip()]
+    return [
+        (s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()
+    ]
 
 
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\"“”]|\s[—–-]\s|—|–")
@@ -221,29 +256,46 @@ def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple
 
 # --- kinds --------------------------------------------------------------------------------
 
+
 def _cues(words: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)
 
 
 _EVENT_CUES = {
-    "killed": _cues(r"kill(?:ed|ing|s)?|dead|died|die|deaths?|death toll|slain|executed"
-                    r"|massacred|perished|lives"),
+    "killed": _cues(
+        r"kill(?:ed|ing|s)?|dead|died|die|deaths?|death toll|slain|executed"
+        r"|massacred|perished|lives"
+    ),
     "wounded": _cues(r"wounded|wounding|injured|injuring|injuries|hurt"),
-    "detained": _cues(r"detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|captured?|capturing|held|holding"
-                      r"|holds?|surrender(?:ed|ing|s)?|custody|imprisoned|jailed|lockups?"
-                      r"|taken prisoner|releas(?:e|ed|ing)"),
-    "displaced": _cues(r"left|leave|leaving|fled|flee(?:ing|s)?|escaped?|escaping|evacuated"
-                       r"|evacuation|trudged|streamed|poured|exodus|displaced|displacement"
-                       r"|uprooted|expelled|forced (?:out|from)|came out|come out|sending|camps?"
-                       r"|crossed|shelter(?:s|ed|ing)?|refugees|evacuees"),
+    "detained": _cues(
+        r"detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|captured?|capturing|held|holding"
+        r"|holds?|surrender(?:ed|ing|s)?|custody|imprisoned|jailed|lockups?"
+        r"|taken prisoner|releas(?:e|ed|ing)"
+    ),
+    "displaced": _cues(
+        r"left|leave|leaving|fled|flee(?:ing|s)?|escaped?|escaping|evacuated"
+        r"|evacuation|trudged|streamed|poured|exodus|displaced|displacement"
+        r"|uprooted|expelled|forced (?:out|from)|came out|come out|sending"
+        r"|crossed|evacuees"
+    ),
+    "refugees": _cues(r"refugees|asylum(?: seekers)?|hosts?|hosting|hosted|taken in|took in"),
+    "camp_population": cue_re("camp"),
+    "missing": cue_re("missing"),
+    "other": cue_re("gathering"),  # "attended a rally": people counted for something else
     "returned": _cues(r"return(?:ed|ing|s)?|went back|came back|come back|back home"),
 }
-_REMAINING_CUES = _cues(r"trapped|remain(?:ed|ing|s)?|stranded|besieged|inside|holed up"
-                        r"|hostages?|still (?:living )?in|still there|stuck|presence")
+_REMAINING_CUES = _cues(
+    r"trapped|remain(?:ed|ing|s)?|stranded|besieged|inside|holed up"
+    r"|hostages?|still (?:living )?in|still there|stuck|presence"
+    r"|left (?:in|inside|behind)"
+)
 _HOLD_RE = _cues(r"held|holding|holds?")
+_FORCE_NOUNS = {"soldiers", "troops", "men", "servicemen", "members", "officers", "policemen"}
 _CIVILIAN_NOUNS = {"civilians", "residents", "people", "hostages", "families", "women", "children"}
-_LOST_RE = _cues(r"lost|losing|loses|lose|retaken|retook|retake|recaptured?|liberated?|freed"
-                 r"|cleared|regained|wrested|captured from|seized from|taken back")
+_LOST_RE = _cues(
+    r"lost|losing|loses|lose|retaken|retook|retake|recaptured?|liberated?|freed"
+    r"|cleared|regained|wrested|captured from|seized from|taken back"
+)
 _PAST_RE = _cues(r"once|formerly|at its (?:height|peak)")
 _MODAL_RE = _cues(r"will|would|could|might|may|should")
 _TERRITORY_OF_RE = re.compile(  # the noun ends its phrase: not "21 per cent of area residents"
@@ -258,21 +310,27 @@ _PLACE_OF_RE = re.compile(
     r"|neighbou?rhoods?)\b",
     re.I,
 )
-_CONTROL_RE = _cues(r"control(?:s|led|ling)?|holds?|holding|held|seized|seizes?|captured?"
-                    r"|took|taken|overran|occup(?:y|ies|ied)")
+_CONTROL_RE = _cues(
+    r"control(?:s|led|ling)?|holds?|holding|held|seized|seizes?|captured?"
+    r"|took|taken|overran|occup(?:y|ies|ied)"
+)
 _UNDER_CONTROL_RE = re.compile(
     r"\b(?:under\s+(?:[\w-]+\s+){0,2}control|in\s+(?:[\w-]+\s+){0,2}hands|(?:held|controlled)\s+by)\b",
     re.I,
 )
-_HOLDING_GROUND_RE = _cues(r"held|holding|holds?|control(?:s|led|ling)?|territory|pocket|enclave"
-                           r"|caliphate|encompass(?:es|ed|ing)?|besieged|patch|sliver")
+_HOLDING_GROUND_RE = _cues(
+    r"held|holding|holds?|control(?:s|led|ling)?|territory|pocket|enclave"
+    r"|caliphate|encompass(?:es|ed|ing)?|besieged|patch|sliver"
+)
 _BARE_CUE_WORDS = 4
 _REMAINING_WORDS = 3
+_AUXILIARY = {"could", "may", "might", "still", "be", "are", "is", "were", "was"}
 _FORWARD_WORDS = 15
 _BACKWARD_WORDS = 6
 _NOT_BACKWARD = {"left", "leave", "leaving"}  # "left 130 people dead": the dead decide
-_NEAR_ONLY = re.compile(r"camps?|shelter\w*", re.I)  # "a camp housing 35,000", "35,000 in camps"
+_NEAR_ONLY = cue_re("camp")  # "a camp housing 35,000", "35,000 in camps": right beside only
 _NEAR_WORDS = 2
+_LEFT_IN_RE = re.compile(r"left\s+(?:in|inside|behind)\b", re.I)
 _CAPACITY_RE = re.compile(r"\b(?:can|could|would|will|to)\s+$", re.I)
 _PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be)\s+$", re.I)
 _BARE_NEXT_RE = re.compile(
@@ -285,8 +343,19 @@ _TOTAL_RE = re.compile(  # "the death toll rose to 54", "the number of displaced
     r"(?:to|at|of|is|was|reached|hit|topped|passed|exceeded)\s+$",
     re.I,
 )
-_PROJECTION_RE = _cues(r"expects?|expected|forecasts?|projected|predicts?|predicted|could|would"
-                       r"|will")  # "aid agencies expect up to 100,000 more to flee": not yet
+_CAMP_VERB_RE = cue_re("camp_verbs")
+_CAMP_RE = cue_re("camp")
+_LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+)?$", re.I)
+_ENCIRCLED_RE = cue_re("encircled")
+_POSSIBLE_RE = cue_re("possible")
+_EXPECTED_RE = cue_re("expected")
+_CUMULATIVE_RE = cue_re("cumulative")
+_MODAL_AFTER_WORDS = 4
+_MODAL_PHRASE_RE = re.compile(  # "There may be a thousand": "may be" is what the label keeps
+    r"(?P<modal>\b(?:may|might|could|would|will)(?:\s+(?:still\s+)?(?:be|have))?"
+    r"|\b(?:are|is|were)\s+expected\s+to\s+be)\s+$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -309,6 +378,8 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
     """
     word = m[0]
     if word[0].isupper() or (_NEAR_ONLY.fullmatch(word) and distance > _NEAR_WORDS):
+        return False
+    if forward and _LEFT_IN_RE.match(ctx.after, m.start()):  # "1,000 left in the town": still there
         return False
     if forward:
         return not _HOLD_RE.fullmatch(word) or bool(_PASSIVE_RE.search(ctx.after[: m.start()]))
@@ -346,6 +417,13 @@ def _total_kind(total: re.Match) -> tuple[str, str]:
     return (NOUN_KINDS[nouns[0]], nouns[0]) if nouns else ("other", "")
 
 
+def _near_words(after: str) -> list[str]:
+    """The first few words after a number, auxiliaries skipped ("could still be remaining")."""
+    words = after.split()
+    skipped = next((i for i, w in enumerate(words) if w.lower() not in _AUXILIARY), len(words))
+    return words[: skipped + _REMAINING_WORDS]
+
+
 def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """Kind and cue of a count of people; None for a bare number nothing speaks for.
 
@@ -355,12 +433,12 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """
     if total := _TOTAL_RE.search(ctx.before):
         return _total_kind(total)
-    if _PROJECTION_RE.search(ctx.before):
-        return ("other", "") if q.unit == "people" else None
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
-    if not q.unit and not _BARE_NEXT_RE.match(ctx.after) and not any(
-        p.match(ctx.after.lstrip()) for p in (*_EVENT_CUES.values(), _REMAINING_CUES)
+    if (
+        not q.unit
+        and not _BARE_NEXT_RE.match(ctx.after)
+        and not any(p.match(ctx.after.lstrip()) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
     ):
         return None
     if NOUN_KINDS.get(q.noun) in ("killed", "wounded"):  # "two dead and at least nine injured"
@@ -368,15 +446,31 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
             return kind, cue[0]
+    noun_kind = NOUN_KINDS.get(q.noun, "")
+    lost = _LOST_PEOPLE_RE.search(ctx.before)  # "had lost 300 fighters": their dead
+    if lost and (noun_kind == "fighters" or q.noun in _FORCE_NOUNS):
+        return "killed", lost[0].split()[0].lower()
+    after = " ".join(_near_words(ctx.after))
+    if noun_kind == "fighters" and (encircled := _ENCIRCLED_RE.search(after)):
+        return "fighters", encircled[0]  # "3,000 fighters remain encircled": present, not dead
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
     kind, cue = _nearest_event(ctx, limit)
+    held_people = noun_kind in ("fighters", "detained")  # "holding 900 fighters in camps"
+    if (
+        _CAMP_VERB_RE.fullmatch(cue or "-")
+        and _CAMP_RE.search(f"{ctx.before} {after}")
+        and (not held_people)
+    ):
+        return "camp_population", cue  # "the camp holds 70,000", "70,000 live in the camp"
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and q.noun in _CIVILIAN_NOUNS:
         return "civilians_remaining", cue
     if kind:
         return kind, cue
-    if noun_kind := NOUN_KINDS.get(q.noun, ""):
+    if noun_kind:
         return noun_kind, q.noun.lstrip("-")
-    near = " ".join([q.modifiers, *ctx.after.split()[:_REMAINING_WORDS]])
+    if _CAMP_VERB_RE.search(after) and _CAMP_RE.search(ctx.sentence):
+        return "camp_population", _CAMP_VERB_RE.search(after)[0]
+    near = " ".join([q.modifiers, *_near_words(ctx.after)])
     if remaining := _REMAINING_CUES.search(near):  # "2,000 trapped civilians", "thousands inside"
         return "civilians_remaining", remaining[0]
     return ("other", "") if q.unit == "people" else None
@@ -392,7 +486,7 @@ def _territory_kind(q: Quantity, ctx: _Context, text: str) -> tuple[Quantity, st
         of_place = _PLACE_OF_RE.match(text, q.end) and (lost or held)
         if q.value == 100 or not (_TERRITORY_OF_RE.match(text, q.end) or of_place):
             return q, "other", ""
-        return (_held_share(q) if lost else q), "territory_share", "held"
+        return (_held_share(q) if lost else q), "territory_share", lost[0] if lost else "held"
     if _LOST_RE.search(ctx.before) or not _HOLDING_GROUND_RE.search(ctx.sentence):
         return q, "other", ""
     return q, "territory_area", "held"
@@ -404,103 +498,7 @@ def _held_share(q: Quantity) -> Quantity:
     return replace(q, value=100 - q.value, low=low, high=high)
 
 
-# --- place and period ---------------------------------------------------------------------
-
-def _usable(m: PlaceMention) -> bool:
-    return m.place is not None and not m.adjective and m.place.kind != "river"
-
-
-_LOCATIVE_RE = re.compile(
-    r"\b(?P<prep>in|at|near|inside|outside|around|across|into|to|of|from|throughout|within)"
-    r"\s+(?:(?:the|northern|southern|eastern|western|central|north|south|east|west|\w+ern)\s+)?"
-    r"(?:\w+\s+and\s+)?$",
-    re.I,
-)
-
-
-def _locates(m: PlaceMention, text: str, kind: str) -> bool:
-    """Whether a mention can say where a figure applies.
-
-    A country counts only as the object of a place preposition ("in northern
-    Syria", "into Turkey"): as a subject or modifier ("U.S. officials said") it
-    names an actor, and "from <country>" after a person ("a woman visiting from
-    Canada") names where someone comes from, except for people who fled it.
-    """
-    if m.place is None or m.place.kind != "country":
-        return True
-    prep = _LOCATIVE_RE.search(text, max(0, m.start - 40), m.start)
-    if prep is None:
-        return False
-    return prep["prep"].lower() != "from" or kind in ("displaced", "returned")
-
-
-_DATELINE_RE = re.compile(r"\s*(?-i:[A-Z][A-Z .,'/-]{1,40})\s*(?:—|–|--|:)\s")
-
-
-def dateline_end(text: str) -> int:
-    """End of a dateline opening the text ("BEIRUT — ", "MIEH MIEH/BEIRUT: "), else 0.
-
-    A dateline says where the reporter filed from, not where things happened, so
-    its place lends no figure a place.
-    """
-    m = _DATELINE_RE.match(text)
-    return m.end() if m else 0
-
-
-def focus_place(places: Sequence[PlaceMention], after: int = 0) -> Place | None:
-    """The article's most-mentioned resolved place other than a country or river (first on ties).
-
-    Mentions before offset ``after`` (the dateline) do not count.
-    """
-    counted = [m for m in places if _usable(m) and m.place.kind != "country" and m.start >= after]
-    counts = Counter(m.place.id for m in counted)
-    if not counts:
-        return None
-    top = max(counts.values())
-    return next(m.place for m in counted if counts[m.place.id] == top)
-
-
-_INSERTION_RE = re.compile(r"\s[—–-]\s.*?(?:\s[—–-]\s|$)|—.*?(?:—|$)|\(.*?\)")
-
-
-def _scopes(text: str, sentence: tuple[int, int], clause: tuple[int, int], start: int,
-            previous: tuple[int, int] | None):
-    """Where to look for a figure's place and period, nearest scope first.
-
-    The clause, the sentence, then the sentence before it in the same paragraph
-    ("A gunman opened fire in Paris on Thursday. The attack left one officer
-    dead"); but an aside set off by dashes or brackets ("— described by Votel
-    as encompassing ... —") and the rest of its sentence do not lend each other
-    their places and dates.
-    """
-    s, e = sentence
-    asides = [(s + m.start(), s + m.end()) for m in _INSERTION_RE.finditer(text[s:e])]
-    inside = next(((a, b) for a, b in asides if a <= start < b), None)
-    if inside:
-        return [(clause, []), (inside, [])]
-    return [(clause, []), (sentence, asides)] + ([(previous, [])] if previous else [])
-
-
-def _previous_sentence(text: str, sentences, sentence: tuple[int, int]) -> tuple[int, int] | None:
-    """The sentence before, when it is in the same paragraph (no line break between)."""
-    earlier = [(s, e) for s, e in sentences if e <= sentence[0]]
-    if not earlier or "\n" in text[earlier[-1][1] - 1 : sentence[0]]:
-        return None
-    return earlier[-1]
-
-
-def _nearest(items, scopes, start: int, end: int):
-    """The item nearest [start, end) in the first scope that holds any (outside its asides)."""
-    for (s, e), asides in scopes:
-        inside = [
-            item for item in items
-            if s <= item.start and item.end <= e
-            and not any(a <= item.start < b for a, b in asides)
-        ]  # fmt: skip
-        if inside:
-            return min(inside, key=lambda i: min(abs(i.start - end), abs(start - i.end)))
-    return None
-
+# --- period scopes ----------------------------------------------------------------------
 
 _INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom)\s*$", re.I)
 
@@ -527,8 +525,14 @@ def _sentence_of(sentences, start: int, end: int, length: int) -> tuple[int, int
 
 # --- figures ------------------------------------------------------------------------------
 
-def _context(text: str, quantities: Sequence[Quantity], i: int, sentence: tuple[int, int],
-             clause: tuple[int, int]) -> _Context:
+
+def _context(
+    text: str,
+    quantities: Sequence[Quantity],
+    i: int,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+) -> _Context:
     q = quantities[i]
     previous_end = quantities[i - 1].end if i else sentence[0]
     return _Context(
@@ -546,20 +550,47 @@ def _kind(q: Quantity, ctx: _Context, text: str) -> tuple[Quantity, str, str] | 
     return None if people is None else (q, *people)
 
 
+def _modality(ctx: _Context, cue: str) -> tuple[str, str, str]:
+    """(modality, modal phrase printed before the number, cue phrase) of one figure.
+
+    "There may be a thousand fighters": possible, "may be"; "200,000 are
+    expected to leave": expected, the cue becomes the printed "expected to leave";
+    a modal word in the clause before the number ("aid agencies expect 100,000
+    to flee") or within a few words after it governs the figure.
+    """
+    after = ctx.after.split()[:_MODAL_AFTER_WORDS]
+    tail = " ".join(after)
+    for modality, pattern in (("possible", _POSSIBLE_RE), ("expected", _EXPECTED_RE)):
+        if pattern.search(ctx.before):
+            phrase = _MODAL_PHRASE_RE.search(ctx.before)
+            return modality, phrase["modal"] if phrase else "", cue
+        if m := pattern.search(tail):
+            printed = " ".join(tail[m.start() :].split())
+            ends = [w for w in printed.split() if cue and w.lower().startswith(cue.lower())]
+            phrase = printed[: printed.index(ends[0]) + len(ends[0])] if ends else ""
+            return modality, "", phrase or cue
+    return "reported", "", cue
+
+
+def _unit(q: Quantity) -> str:
+    """people, families or households (never converted), km2, percent."""
+    if q.noun in ("families", "households"):
+        return q.noun
+    return q.unit or "people"
+
+
 def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[Figure]:
     """The hedged figures an article reports, each with kind, place, period and sentence.
 
     ``places`` are the article's place mentions (``geo.toponyms.find_places``);
-    only their offsets, ``place`` and ``adjective`` are used, and an empty list
-    gives figures with no place beyond none.
+    only their offsets, text, ``place`` and ``adjective`` are used, and an empty
+    list gives figures with no place.  Placing is :func:`geo.placing.place_figure`.
     """
     text = article.text
     quantities = find_quantities(text)
     sentences = sentence_spans(text)
     dates = find_dates(text, article.published)
-    body = dateline_end(text)
-    usable = [m for m in places if _usable(m) and m.start >= body]
-    focus = focus_place(places, body)
+    where = Context.of(text, places)
     fallback = publication_period(article.published)
     figures = []
     for i, q in enumerate(quantities):
@@ -570,33 +601,39 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         if decided is None:
             continue
         q, kind, cue = decided
-        previous = _previous_sentence(text, sentences, sentence)
-        scopes = _scopes(text, sentence, clause, q.start, previous)
-        located = [m for m in usable if _locates(m, text, kind)]
-        local = [m for m in located if m.place.kind != "country"]
-        mention = _nearest(located, scopes[:2], q.start, q.end) or _nearest(
-            local, scopes[2:], q.start, q.end
-        )
-        dated: DateMention | None = _nearest(dates, scopes, q.start, q.end)
+        previous = previous_sentence(text, sentences, sentence)
+        scope_list = scopes(text, sentence, clause, q.start, previous)
+        placing = place_figure(where, kind, q.start, q.end, scope_list, sentence)
+        dated: DateMention | None = nearest(dates, scope_list, q.start, q.end)
         period = dated.period if dated else fallback
+        modality, modal, cue = _modality(ctx, cue)
         figures.append(
             Figure(
                 kind=kind,
                 value=q.value,
                 low=q.low,
                 high=q.high,
-                unit=q.unit or "people",
+                unit=_unit(q),
                 hedge=q.hedge,
                 text=q.text,
                 start=q.start,
                 end=q.end,
                 sentence=ctx.sentence.strip(),
-                place=mention.place if mention else focus,
+                place=placing.place,
                 date_start=period.start if period else None,
                 date_end=period.end if period else None,
                 date_basis=period.basis if period else "",
                 original=q.original,
                 cue=cue,
+                amount=q.amount,
+                precision=placing.precision,
+                place_basis=placing.basis,
+                place_name=placing.name,
+                origin=placing.origin,
+                destination=placing.destination,
+                modality=modality,
+                cumulative=bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after)),
+                modal=modal,
             )
         )
     return figures

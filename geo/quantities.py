@@ -75,6 +75,8 @@ class Quantity:
     ``unit`` is "people" (a person noun follows), "km2", "percent" or "" (a
     bare number).  ``noun`` is the person noun, lower-cased ("fighters");
     ``modifiers`` the words between amount and noun ("internally displaced").
+    ``amount`` is the amount as printed, without hedge or unit ("40,000",
+    "a thousand", "500 to 600"): labels print it, never a computed bound.
     """
 
     text: str
@@ -88,6 +90,7 @@ class Quantity:
     noun: str = ""
     original: str = ""
     modifiers: str = ""
+    amount: str = ""
 
 
 # --- amounts -----------------------------------------------------------------------------
@@ -118,9 +121,8 @@ _FRACTIONS = {"third": 100 / 3, "quarter": 25.0, "half": 50.0, "two-thirds": 200
               "two thirds": 200 / 3, "three-quarters": 75.0, "three quarters": 75.0}  # fmt: skip
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORD = (
-    rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(list(_ONES)[:9])}))?|"
-    + "|".join(sorted(_ONES, key=len, reverse=True))
+_WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(list(_ONES)[:9])}))?|" + "|".join(
+    sorted(_ONES, key=len, reverse=True)
 )
 _SCALE = r"(?:hundred|thousand|million|billion)"
 _AMOUNT = (
@@ -161,7 +163,7 @@ _POSTFIX_HEDGES = {"or more": "low", "or so": "approx"}
 
 
 def _hedge_kind(hedge: str) -> str:
-    """"low", "high" or "approx" for a printed hedge, "" for none."""
+    """ "low", "high" or "approx" for a printed hedge, "" for none."""
     key = re.sub(r"\s+", " ", hedge.lower())
     return _HEDGE_OF.get(key) or _POSTFIX_HEDGES.get(key, "")
 
@@ -212,7 +214,8 @@ _CONVERSION_RE = re.compile(
 _PERSON_NOUNS = {
     "fighters": ("fighters", "militants", "jihadists", "gunmen", "insurgents", "combatants",
                  "extremists", "rebels", "terrorists", "operatives", "-strong"),
-    "displaced": ("refugees", "evacuees", "displaced", "idps", "asylum seekers"),
+    "displaced": ("evacuees", "displaced", "idps"),
+    "refugees": ("refugees", "asylum seekers"),
     "returned": ("returnees",),
     "detained": ("prisoners", "detainees", "captives", "inmates"),
     "civilians_remaining": ("hostages",),
@@ -327,8 +330,10 @@ def _unit(m: re.Match, text: str, end: int) -> _Unit | None:
         return _Unit(conversion.end(), "km2", miles_end=miles_end, stated_km2=stated)
     if text.startswith("-strong", end):
         return _Unit(end + len("-strong"), "people", "-strong")
-    if _OTHER_UNIT_RE.match(text, end) or _is_age(text, m) or _NOT_A_COUNT_RE.search(
-        text, max(0, m.start() - 30), m.start()
+    if (
+        _OTHER_UNIT_RE.match(text, end)
+        or _is_age(text, m)
+        or _NOT_A_COUNT_RE.search(text, max(0, m.start() - 30), m.start())
     ):
         return None
     if noun := _person_noun(text, end):
@@ -350,6 +355,7 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
         other = _amount(second) if second else None
         if other and other[0] == other[2] and other[0] > value:
             low, high, value, end = value, other[0], (value + other[0]) / 2, second.end()
+    amount = text[m.start() : end]
     if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 or more people"
         hedge, end = postfix[0].strip(), postfix.end()
     unit = _unit(m, text, end)
@@ -366,9 +372,23 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
             None if x is None else x * SQUARE_MILE_KM2 for x in (value, low_b, high_b)
         )
     stated = unit.stated_km2
-    if stated is not None and (low_b is None or low_b <= stated) and (
-        high_b is None or stated <= high_b
+    if (
+        stated is not None
+        and (low_b is None or low_b <= stated)
+        and (high_b is None or stated <= high_b)
     ):
         value = stated
-    return Quantity(text[start:end], start, end, value, low_b, high_b, unit.unit, hedge,
-                    unit.noun, original, unit.modifiers)
+    return Quantity(
+        text[start:end],
+        start,
+        end,
+        value,
+        low_b,
+        high_b,
+        unit.unit,
+        hedge,
+        unit.noun,
+        original,
+        unit.modifiers,
+        amount,
+    )

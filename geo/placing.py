@@ -1,0 +1,307 @@
+"""Where a figure gets its place: the rule chain, its precision and both ends of a movement.
+
+A careful reader places a number at the event it counts.  :func:`place_figure`
+looks, nearest scope first, in the clause (comma to comma), the sentence, and
+the sentence before it in the same paragraph, then falls back on the article's
+focus place.  Mentions that name something other than the event never place a
+figure:
+
+- the dateline ("BEIRUT — "), where the reporter filed from;
+- the speaker or venue of a statement ("the defence ministry in Moscow said",
+  "told a news conference in Geneva");
+- a person's origin ("a soldier from Dayton", "a native of Ohio");
+- where someone was taken afterwards ("flown to a hospital in Germany");
+- a country used as an actor ("U.S. officials"): a country places a figure only
+  after a place preposition ("in Syria", "into Turkey");
+- in the sentence before, countries (too wide for a local count).
+
+For movements (displaced, returned, refugees) the mentions after "from", "fled",
+"out of" are the ``origin``, those after "to", "into", "reached", "hosted in" the
+``destination``; the figure's ``place`` is the origin for people who left, the
+destination for returns and hosted refugees.  A refugee count placed at a
+capital ("Ankara has taken in ...") speaks for the country: the country it is.
+
+Precision (ACLED's ``geo_precision``): 1 the town, village, camp or site
+itself; 2 part of or near a place ("outside Raqqa", "northern Aleppo"), a
+district, governorate or named area; 3 a country or wider region; None unplaced.
+When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
+keeps that name (``place_name``) and takes the nearest enclosing unit the text
+supports (a governorate or country named in the sentence, else the article's
+main country) with that unit's precision, basis "unresolved": never a borrowed
+unrelated place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geo.cues import alternatives
+from geo.gazetteer import Place
+
+if TYPE_CHECKING:
+    from geo.toponyms import PlaceMention
+
+MOVEMENTS = ("displaced", "returned", "refugees")
+_PRECISION = {"country": 3, "governorate": 2, "district": 2, "subdistrict": 2,
+              "neighbourhood": 2}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Placing:
+    """Where a figure applies, how precisely, and by which rule.
+
+    ``basis`` is "clause", "sentence", "previous sentence", "focus",
+    "unresolved" (the text's name is not in the gazetteer) or "" (unplaced).
+    """
+
+    place: Place | None
+    name: str
+    precision: int | None
+    basis: str
+    origin: Place | None = None
+    destination: Place | None = None
+
+
+UNPLACED = Placing(None, "", None, "")
+
+
+def _usable(m: PlaceMention) -> bool:
+    return m.place is not None and not m.adjective and m.place.kind != "river"
+
+
+_LOCATIVE_RE = re.compile(
+    r"\b(?P<prep>in|at|near|inside|outside|around|across|into|to|of|from|throughout|within)"
+    r"\s+(?:(?:the|northern|southern|eastern|western|central|north|south|east|west|\w+ern)\s+)?"
+    r"(?:\w+\s+and\s+)?$",
+    re.I,
+)
+_SPEAKER_BEFORE_RE = re.compile(
+    rf"\b(?:{alternatives('speaker_before')})(?:\s+[\w'’-]+){{0,2}}\s+(?:in|from|at)\s+(?:the\s+)?$",
+    re.I,
+)
+_SPEECH_AFTER_RE = re.compile(
+    rf"^[\s,]*(?:(?:officials?|authorities|government|ministry)\s+)?(?:{alternatives('speech_after')})\b",
+    re.I,
+)
+_ORIGIN_RE = re.compile(
+    rf"\b(?:{alternatives('person_origin')})(?:\s+[\w'’-]+){{0,2}}?,?\s+(?:from|of|in)\s+$", re.I
+)
+_TRANSPORT_RE = re.compile(
+    rf"\b(?:{alternatives('transport_to')})\s+(?:[\w'’-]+\s+){{0,4}}?(?:to|in|at)\s+(?:the\s+)?$",
+    re.I,
+)
+_NEAR_RE = re.compile(
+    r"\b(?:near|outside|around|outskirts\s+of|(?:north|south|east|west)(?:[\w-]*)?\s+of"
+    r"|(?:north|south|east|west)ern|central|rural|countryside\s+of|parts?\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+_TO_RE = re.compile(rf"\b(?:{alternatives('movement_to')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+_LOOKBACK = 60
+
+
+def _before(text: str, m: PlaceMention) -> str:
+    return text[max(0, m.start - _LOOKBACK) : m.start]
+
+
+def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
+    """Whether a mention can say where a figure applies (see the module docstring)."""
+    before = _before(text, m)
+    if _SPEAKER_BEFORE_RE.search(before) or _SPEECH_AFTER_RE.match(text, m.end):
+        return False
+    if _ORIGIN_RE.search(before) and kind not in MOVEMENTS:
+        return False
+    if _TRANSPORT_RE.search(before):
+        return False
+    if m.place is None or m.place.kind != "country":
+        return True
+    prep = _LOCATIVE_RE.search(text, max(0, m.start - 40), m.start)
+    if prep is None:
+        return False
+    return prep["prep"].lower() != "from" or kind in MOVEMENTS
+
+
+_DATELINE_RE = re.compile(r"\s*(?-i:[A-Z][A-Z .,'/-]{1,40})\s*(?:—|–|--|:)\s")
+
+
+def dateline_end(text: str) -> int:
+    """End of a dateline opening the text ("BEIRUT — ", "MIEH MIEH/BEIRUT: "), else 0.
+
+    A dateline says where the reporter filed from, not where things happened, so
+    its place lends no figure a place.
+    """
+    m = _DATELINE_RE.match(text)
+    return m.end() if m else 0
+
+
+def focus_place(places: Sequence[PlaceMention], after: int = 0) -> Place | None:
+    """The article's most-mentioned resolved place other than a country or river (first on ties).
+
+    Mentions before offset ``after`` (the dateline) do not count.
+    """
+    counted = [m for m in places if _usable(m) and m.place.kind != "country" and m.start >= after]
+    counts = Counter(m.place.id for m in counted)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(m.place for m in counted if counts[m.place.id] == top)
+
+
+def _main_country(places: Sequence[PlaceMention]) -> Place | None:
+    """The country the article names most (adjectives count: "Syrian forces")."""
+    countries = [m.place for m in places if m.place is not None and m.place.kind == "country"]
+    counts = Counter(p.id for p in countries)
+    return next((p for p in countries if counts[p.id] == max(counts.values())), None)
+
+
+_INSERTION_RE = re.compile(r"\s[—–-]\s.*?(?:\s[—–-]\s|$)|—.*?(?:—|$)|\(.*?\)")
+
+Span = tuple[int, int]
+Scope = tuple[Span, list[Span]]
+
+
+def scopes(text: str, sentence: Span, clause: Span, start: int, previous: Span | None) -> list:
+    """Where to look for a figure's place and period, nearest scope first.
+
+    The clause, the sentence, then the sentence before it in the same paragraph
+    ("A gunman opened fire in Paris on Thursday. The attack left one officer
+    dead"); but an aside set off by dashes or brackets ("— described by Votel
+    as encompassing ... —") and the rest of its sentence do not lend each other
+    their places and dates.
+    """
+    s, e = sentence
+    asides = [(s + m.start(), s + m.end()) for m in _INSERTION_RE.finditer(text[s:e])]
+    inside = next(((a, b) for a, b in asides if a <= start < b), None)
+    if inside:
+        return [(clause, []), (inside, [])]
+    return [(clause, []), (sentence, asides)] + ([(previous, [])] if previous else [])
+
+
+def previous_sentence(text: str, sentences: Sequence[Span], sentence: Span) -> Span | None:
+    """The sentence before, when it is in the same paragraph (no line break between)."""
+    earlier = [(s, e) for s, e in sentences if e <= sentence[0]]
+    if not earlier or "\n" in text[earlier[-1][1] - 1 : sentence[0]]:
+        return None
+    return earlier[-1]
+
+
+def _inside(items, scope: Scope):
+    (s, e), asides = scope
+    return [
+        item for item in items
+        if s <= item.start and item.end <= e and not any(a <= item.start < b for a, b in asides)
+    ]  # fmt: skip
+
+
+def nearest(items, scope_list: Sequence[Scope], start: int, end: int):
+    """The item (place or date mention) nearest [start, end) in the first scope holding any."""
+    found = nearest_with_scope(items, scope_list, start, end)
+    return found[0] if found else None
+
+
+def nearest_with_scope(items, scope_list: Sequence[Scope], start: int, end: int):
+    """(item, index of its scope) of the item nearest [start, end), or None."""
+    for index, scope in enumerate(scope_list):
+        if inside := _inside(items, scope):
+            return min(inside, key=lambda i: min(abs(i.start - end), abs(start - i.end))), index
+    return None
+
+
+def precision_of(place: Place, text: str, m: PlaceMention | None) -> int:
+    """1 the site itself, 2 near/part of it or an admin unit, 3 a country (module docstring)."""
+    if place.kind in _PRECISION:
+        return _PRECISION[place.kind]
+    return 2 if m is not None and _NEAR_RE.search(_before(text, m)) else 1
+
+
+def _ends(text: str, mentions: Sequence[PlaceMention], sentence: Span) -> tuple:
+    """(origin, destination) mentions of a movement named in the sentence."""
+    inside = [m for m in mentions if sentence[0] <= m.start < sentence[1] and m.place is not None]
+    origin = next((m for m in inside if _FROM_RE.search(_before(text, m))), None)
+    destination = next((m for m in inside if _TO_RE.search(_before(text, m))), None)
+    return origin, destination
+
+
+_BASES = ("clause", "sentence", "previous sentence")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What one article offers every figure's placing: its mentions, focus and main country."""
+
+    text: str
+    mentions: tuple[PlaceMention, ...]  # after the dateline, resolved or not, no adjectives
+    focus: Place | None
+    country: Place | None
+    countries: tuple[Place, ...]
+
+    @classmethod
+    def of(cls, text: str, places: Sequence[PlaceMention]) -> Context:
+        body = dateline_end(text)
+        mentions = tuple(
+            m for m in places
+            if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
+        )  # fmt: skip
+        countries = tuple(m.place for m in places if m.place and m.place.kind == "country")
+        return cls(text, mentions, focus_place(places, body), _main_country(places), countries)
+
+
+def _country_of(place: Place, ctx: Context) -> Place | None:
+    return next((c for c in ctx.countries if c.country == place.country), None)
+
+
+def _enclosing(ctx: Context, sentence: Span) -> Place | None:
+    """The unit a name the gazetteer lacks lies in: a governorate/country of the sentence."""
+    units = [
+        m.place for m in ctx.mentions
+        if m.place is not None and sentence[0] <= m.start < sentence[1]
+        and m.place.kind in ("governorate", "country")
+    ]  # fmt: skip
+    return units[0] if units else ctx.country
+
+
+def place_figure(
+    ctx: Context, kind: str, start: int, end: int, scope_list: Sequence[Scope], sentence: Span
+) -> Placing:
+    """Place one figure of ``kind`` at [start, end) by the chain of the module docstring."""
+    text = ctx.text
+    named = [m for m in ctx.mentions if _names_event(m, text, kind)]
+    local = [m for m in named if m.place is None or m.place.kind != "country"]
+    candidates = [named, named, local]
+    found = None
+    for index, scope in enumerate(scope_list[:3]):
+        if hit := nearest_with_scope(candidates[index], [scope], start, end):
+            found = (hit[0], index)
+            break
+    origin = destination = None
+    if kind in MOVEMENTS:
+        o, d = _ends(text, named, sentence)
+        origin, destination = (o.place if o else None), (d.place if d else None)
+        chosen = (d or o) if kind in ("returned", "refugees") else (o or found and found[0] or d)
+        if chosen is not None and (found is None or chosen is not found[0]):
+            found = (chosen, 1)
+    if found is None:
+        if ctx.focus is None:
+            return UNPLACED
+        return Placing(
+            ctx.focus,
+            ctx.focus.name,
+            precision_of(ctx.focus, text, None),
+            "focus",
+            origin,
+            destination,
+        )
+    m, index = found
+    if m.place is None:
+        unit = _enclosing(ctx, sentence)
+        precision = None if unit is None else precision_of(unit, text, None)
+        return Placing(unit, m.text, precision, "unresolved", origin, destination)
+    place = m.place
+    if kind == "refugees" and place.feature_code == "PPLC":  # "Ankara has taken in": the country
+        place = _country_of(place, ctx) or place
+    precision = 3 if place.kind == "country" else precision_of(place, text, m)
+    return Placing(place, m.text, precision, _BASES[index], origin, destination)

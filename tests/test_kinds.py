@@ -1,0 +1,83 @@
+"""Kinds, modality, units and cumulative flags of issue 10's error classes, on invented sentences."""
+
+from datetime import date
+
+import pytest
+
+from geo.articles import make_article
+from geo.figures import KINDS, MODALITIES, find_figures
+
+DAY = date(2021, 6, 10)
+
+
+def only(sentence: str):
+    [f] = find_figures(make_article(sentence, published=DAY))
+    return f
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "modality"),
+    [
+        ("Some 3,000 fighters remain encircled in the steel plant.", "fighters", "reported"),
+        (
+            "About 400 people could still be remaining in the old quarter.",
+            "civilians_remaining",
+            "possible",
+        ),
+        ("The brigade had lost 120 fighters by the end of the week.", "killed", "reported"),
+        ("More than 5,000 people attended a rally in the square.", "other", "reported"),
+        ("Up to 200,000 residents are expected to leave the valley.", "displaced", "expected"),
+        ("The camp now holds 62,000 people, most of them women.", "camp_population", "reported"),
+        ("Nearly 70,000 people live in the camp on the plain.", "camp_population", "reported"),
+        ("The country hosts 3.6 million refugees.", "refugees", "reported"),
+        ("Gunmen kidnapped 35 villagers on the road.", "missing", "reported"),
+        ("At least 14 villagers were abducted last month.", "missing", "reported"),
+        ("There may be a thousand fighters left in the town.", "fighters", "possible"),
+        ("Perhaps 2,000 civilians are left inside the city.", "civilians_remaining", "possible"),
+    ],
+)
+def test_kind_and_modality(sentence, kind, modality):
+    f = only(sentence)
+    assert (f.kind, f.modality) == (kind, modality)
+    assert f.kind in KINDS and f.modality in MODALITIES
+
+
+def test_families_stay_families():
+    f = only("Some 200 families fled the village overnight.")
+    assert (f.kind, f.unit, f.value, f.low, f.high) == ("displaced", "families", 200, 180, 220)
+    assert f.label == "Some 200 families fled"
+
+
+def test_modal_words_are_kept_in_the_label():
+    assert only("There may be a thousand fighters left in the town.").label.startswith(
+        "may be a thousand"
+    )
+    assert only("Up to 200,000 residents are expected to leave the valley.").label == (
+        "Up to 200,000 expected to leave"
+    )
+
+
+def test_hedge_words_as_printed_never_signs():
+    assert only("Nearly 40,000 people were displaced.").label == "Nearly 40,000 displaced"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cumulative"),
+    [
+        ("In total, 12,000 people have fled since the offensive began.", True),
+        ("So far 300 civilians have been killed.", True),
+        ("On Tuesday 300 people fled the shelling.", False),
+    ],
+)
+def test_cumulative_totals(sentence, cumulative):
+    assert only(sentence).cumulative is cumulative
+
+
+def test_since_a_month_runs_from_it_to_publication():
+    f = only("More than 9,000 people have fled since March.")
+    assert (f.date_start, f.date_end, f.cumulative) == (date(2021, 3, 1), DAY, True)
+
+
+def test_an_article_is_never_refused_for_a_date_expression():
+    article = make_article("Over the past 5000 years the valley was farmed. 200 people fled.")
+    assert [f.kind for f in find_figures(article)] == ["displaced"]
