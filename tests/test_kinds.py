@@ -1,4 +1,4 @@
-"""Kinds, modality, units and cumulative flags of issue 10's error classes, on invented sentences."""
+"""Kinds, modality, units and cumulative flags of issue 10's error classes (invented sentences)."""
 
 from datetime import date
 

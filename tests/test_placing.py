@@ -1,0 +1,89 @@
+"""Where a figure gets its place (geo.placing): issue 10's error classes on invented sentences.
+
+Mentions are made by reading (exact names -> gazetteer ids), so these tests check the
+placing rules, not the geoparser.
+"""
+
+import re
+from datetime import date
+
+from geo.articles import make_article
+from geo.figures import find_figures
+from geo.gazetteer import default_gazetteer
+from geo.toponyms import PlaceMention
+
+IDS = {
+    "Moscow": "524901", "Mariupol": "701822", "Ukraine": "690791", "Dayton": "4509884",
+    "Ohio": "5165418", "Germany": "2921044", "Raqqa": "172955", "Turkey": "298795",
+    "Ankara": "323786", "Aleppo": "170063", "Idlib": "169387", "Syria": "163843",
+    "BEIRUT": "276781", "Kharkiv": "706483",
+}  # fmt: skip
+UNKNOWN = ("eastern Ghouta",)  # names the gazetteer lacks: mentions with no place
+
+
+def mentions(text: str) -> list[PlaceMention]:
+    gazetteer = default_gazetteer()
+    found = [
+        PlaceMention(m[0], m.start(), m.end(), gazetteer.get(pid), 1.0, False, ())
+        for name, pid in IDS.items()
+        for m in re.finditer(rf"\b{name}\b", text)
+    ]
+    found += [
+        PlaceMention(m[0], m.start(), m.end(), None, 0.0, False, ())
+        for name in UNKNOWN
+        for m in re.finditer(re.escape(name), text)
+    ]
+    return sorted(found, key=lambda m: m.start)
+
+
+def first(text: str):
+    article = make_article(text, published=date(2022, 4, 20))
+    return [f for f in find_figures(article, mentions(text)) if f.kind != "other"][0]
+
+
+def test_a_statements_speaker_city_never_places_the_figure():
+    f = first("The defence ministry in Moscow said 1,200 fighters were killed near Mariupol.")
+    assert (f.place.name, f.precision, f.place_basis) == ("Mariupol", 2, "clause")
+
+
+def test_a_persons_origin_never_places_the_figure():
+    f = first("A soldier from Dayton was among 14 people wounded in the blast in Raqqa.")
+    assert f.place.id == IDS["Raqqa"]
+
+
+def test_where_the_wounded_were_flown_lends_no_place():
+    text = "Two journalists were flown to Germany. In Kharkiv, 30 people were wounded."
+    assert first(text).place.id == IDS["Kharkiv"]
+    text = "The reporter was flown to a hospital in Germany. 30 people were wounded."
+    assert first(text).place is None
+
+
+def test_dateline_is_never_the_place():
+    f = first("BEIRUT — More than 500 people fled the shelling on Friday.")
+    assert f.place is None and f.precision is None and f.place_basis == ""
+
+
+def test_capital_for_a_country_wide_claim_is_the_country():
+    f = first("Turkey's government in Ankara has taken in 3.6 million refugees, Ankara says.")
+    assert (f.kind, f.place.id, f.precision) == ("refugees", IDS["Turkey"], 3)
+
+
+def test_movement_keeps_origin_and_destination():
+    f = first("Some 2,000 people fled from Aleppo into Turkey on Sunday.")
+    assert (f.kind, f.origin.id, f.destination.id) == ("displaced", IDS["Aleppo"], IDS["Turkey"])
+    assert f.place.id == IDS["Aleppo"]  # people who left are placed where they left
+    back = first("About 800 families returned to Raqqa from Turkey.")
+    assert (back.kind, back.place.id, back.unit) == ("returned", IDS["Raqqa"], "families")
+
+
+def test_a_name_the_gazetteer_lacks_is_kept_and_never_borrowed():
+    f = first("In Syria, 400,000 civilians remain trapped in eastern Ghouta.")
+    assert (f.place_name, f.place_basis) == ("eastern Ghouta", "unresolved")
+    assert (f.place.id, f.precision) == (IDS["Syria"], 3)
+
+
+def test_precision_of_town_area_and_country():
+    assert first("In Aleppo 300 people were killed.").precision == 1
+    assert first("Outside Aleppo 300 people were killed.").precision == 2
+    assert first("In Idlib 300 people were killed.").precision == 2
+    assert first("In Syria 300 people were killed.").precision == 3
