@@ -88,7 +88,6 @@ KIND_WORDS = {
     "civilians_remaining": "remaining", "territory_area": "held", "territory_share": "held",
     "refugees": "refugees", "camp_population": "in camps", "missing": "missing",
 }  # fmt: skip
-_FRACTION_WORD_RE = re.compile(r"half|third|quarter", re.I)
 _PARTICIPLE = re.compile(r"[a-z]+ed|[a-z]+ken|left|fled|held|lost|slain|.+ .+")
 
 
@@ -100,8 +99,7 @@ class Figure:
     implies (None where open).  ``unit`` is "people", "km2" or "percent";
     areas given in square miles are converted to km2 and ``original`` keeps
     the printed amount ("2 square miles").  ``hedge`` is the hedge phrase as
-    printed ("more than", "nearly", "about", "" for none), ``amount`` the amount
-    as printed ("40,000", "thousands").  ``cue`` is the word that decided the
+    printed ("more than", "nearly", "about", "" for none).  ``cue`` is the word that decided the
     kind ("evacuated", "fighters", "held"; the printed phrase "expected to
     leave" when a modal word after the number governs it).  Offsets index the
     article text: ``text == article.text[start:end]``.
@@ -132,7 +130,6 @@ class Figure:
     date_basis: str
     original: str = ""
     cue: str = ""
-    amount: str = ""
     precision: int | None = None
     place_basis: str = ""
     place_name: str = ""
@@ -152,15 +149,13 @@ class Figure:
         """
         unit = {"km2": " km²", "percent": " %"}.get(self.unit, "")
         unit = {"families": " families", "households": " households"}.get(self.unit, unit)
-        printed = self.amount or _number(self.value)
-        if _FRACTION_WORD_RE.search(printed):  # "more than half retaken": no unit sign
-            unit = ""
-        amount = self.original or printed + unit
-        if self.hedge in ("or more", "or so"):
-            amount = f"{amount} {self.hedge}"
-        elif self.hedge:
-            amount = f"{self.hedge} {amount}"
-        return " ".join(part for part in (self.modal, amount, self._word) if part)
+        printed = f"{self.hedge} {self.original}".strip() if self.original else self.text
+        word = self._word
+        if any(
+            re.search(rf"(?<!\w){re.escape(w)}(?!\w)", printed, re.I) for w in (word, self.cue) if w
+        ):
+            word = ""  # "hundreds of militants": the noun already says it
+        return " ".join(part for part in (self.modal, printed, word) if part)
 
     @property
     def _word(self) -> str:
@@ -351,6 +346,7 @@ _POSSIBLE_RE = cue_re("possible")
 _EXPECTED_RE = cue_re("expected")
 _CUMULATIVE_RE = cue_re("cumulative")
 _MODAL_AFTER_WORDS = 4
+_MODAL_AFTER_START = 2  # "are expected to leave", not "some of them possibly hostages"
 _MODAL_PHRASE_RE = re.compile(  # "There may be a thousand": "may be" is what the label keeps
     r"(?P<modal>\b(?:may|might|could|would|will)(?:\s+(?:still\s+)?(?:be|have))?"
     r"|\b(?:are|is|were)\s+expected\s+to\s+be)\s+$",
@@ -564,7 +560,8 @@ def _modality(ctx: _Context, cue: str) -> tuple[str, str, str]:
         if pattern.search(ctx.before):
             phrase = _MODAL_PHRASE_RE.search(ctx.before)
             return modality, phrase["modal"] if phrase else "", cue
-        if m := pattern.search(tail):
+        m = pattern.search(tail)
+        if m and len(tail[: m.start()].split()) < _MODAL_AFTER_START:
             printed = " ".join(tail[m.start() :].split())
             ends = [w for w in printed.split() if cue and w.lower().startswith(cue.lower())]
             phrase = printed[: printed.index(ends[0]) + len(ends[0])] if ends else ""
@@ -625,7 +622,6 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
                 date_basis=period.basis if period else "",
                 original=q.original,
                 cue=cue,
-                amount=q.amount,
                 precision=placing.precision,
                 place_basis=placing.basis,
                 place_name=placing.name,

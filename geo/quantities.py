@@ -75,8 +75,6 @@ class Quantity:
     ``unit`` is "people" (a person noun follows), "km2", "percent" or "" (a
     bare number).  ``noun`` is the person noun, lower-cased ("fighters");
     ``modifiers`` the words between amount and noun ("internally displaced").
-    ``amount`` is the amount as printed, without hedge or unit ("40,000",
-    "a thousand", "500 to 600"): labels print it, never a computed bound.
     """
 
     text: str
@@ -90,7 +88,6 @@ class Quantity:
     noun: str = ""
     original: str = ""
     modifiers: str = ""
-    amount: str = ""
 
 
 # --- amounts -----------------------------------------------------------------------------
@@ -355,7 +352,6 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
         other = _amount(second) if second else None
         if other and other[0] == other[2] and other[0] > value:
             low, high, value, end = value, other[0], (value + other[0]) / 2, second.end()
-    amount = text[m.start() : end]
     if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 or more people"
         hedge, end = postfix[0].strip(), postfix.end()
     unit = _unit(m, text, end)
@@ -390,5 +386,4 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
         unit.noun,
         original,
         unit.modifiers,
-        amount,
     )

@@ -94,7 +94,7 @@ def test_checked_by_more_than_20000_evacuated():
     assert (f.kind, f.low, f.high, f.value) == ("displaced", 20_000, None, 20_000)
     assert f.place.id in {"170792", "171943", "171944"}
     assert (f.date_start, f.date_end) == (date(2019, 2, 9), date(2019, 2, 9))
-    assert f.label == "more than 20,000 evacuated"  # the report's words, never "> 20,000"
+    assert f.label == "more than 20,000 civilians evacuated"  # the report's words, never "> 20,000"
 
 
 def test_checked_by_nearly_40000_since_december():
@@ -113,21 +113,21 @@ def test_checked_by_about_16000_over_week_and_a_half():
     f = _figure(0, "about 16,000")
     assert (f.kind, f.value, f.low, f.high) == ("displaced", 16_000, 14_400, 17_600)
     assert f.date_start == date(2019, 2, 24)
-    assert f.label == "about 16,000 left"
+    assert f.label == "about 16,000 others left"
 
 
 def test_checked_by_900_foreign_fighters_held():
     f = _figure(1, "900 foreign fighters")
     assert (f.kind, f.value, f.place.id) == ("detained", 900, "163843")
-    assert f.label == "900 detained"  # the kind's word: the report's "holding" reads badly
+    assert f.label == "900 foreign fighters detained"  # the kind's word, not "holding"
 
 
 def test_checked_by_territory_held():
     share = _figure(2, "99.5 percent")
-    assert (share.kind, share.value, share.label) == ("territory_share", 0.5, "99.5 % lost")
+    assert (share.kind, share.value, share.label) == ("territory_share", 0.5, "99.5 percent lost")
     below = _figure(2, "less than one percent")
     assert (below.kind, below.low, below.high, below.label) == (
-        "territory_share", None, 1, "less than one % held")  # fmt: skip
+        "territory_share", None, 1, "less than one percent held")  # fmt: skip
 
 
 def test_checked_by_areas():
@@ -234,10 +234,10 @@ def test_injured_after_killed_is_wounded():
     ("sentence", "label"),
     [
         ("Iraqi forces have retaken more than half of western Mosul.", "more than half retaken"),
-        ("IS still controls about 40 percent of Raqqa.", "about 40 % held"),
-        ("Iraqi troops recaptured 70 percent of the city.", "70 % recaptured"),
-        ("Only about 5 percent of Idlib remains under rebel control.", "about 5 % held"),
-        ("Nearly 70 percent of Palestinian young adults oppose violence.", "Nearly 70 %"),
+        ("IS still controls about 40 percent of Raqqa.", "about 40 percent held"),
+        ("Iraqi troops recaptured 70 percent of the city.", "70 percent recaptured"),
+        ("Only about 5 percent of Idlib remains under rebel control.", "about 5 percent held"),
+        ("Nearly 70 percent of Palestinian young adults oppose violence.", "Nearly 70 percent"),
         ("Nearly half of the population of 20 million has been displaced.", "Nearly half"),
     ],
 )
@@ -260,7 +260,7 @@ def test_lost_share_becomes_the_share_held_with_flipped_bounds():
     article = make_article("IS has lost more than 90 percent of its territory.")
     [f] = find_figures(article)
     assert (f.kind, f.value, f.low, f.high, f.label) == (
-        "territory_share", 10, None, 10, "more than 90 % lost")  # fmt: skip
+        "territory_share", 10, None, 10, "more than 90 percent lost")  # fmt: skip
 
 
 def test_no_places_and_no_date_give_none_never_a_guess():

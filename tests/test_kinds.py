@@ -53,12 +53,12 @@ def test_modal_words_are_kept_in_the_label():
         "may be a thousand"
     )
     assert only("Up to 200,000 residents are expected to leave the valley.").label == (
-        "Up to 200,000 expected to leave"
+        "Up to 200,000 residents expected to leave"
     )
 
 
 def test_hedge_words_as_printed_never_signs():
-    assert only("Nearly 40,000 people were displaced.").label == "Nearly 40,000 displaced"
+    assert only("Nearly 40,000 people were displaced.").label == "Nearly 40,000 people displaced"
 
 
 @pytest.mark.parametrize(
