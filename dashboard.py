@@ -13,9 +13,10 @@ query string) keeps the view.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from uuid import uuid4
 
 import pandas as pd
@@ -25,6 +26,10 @@ from geo.escaping import safe_label
 from geo.figures import KINDS
 from geo.filters import Filters, date_control, location_choices, parse_query, to_query
 from geo.maps import display_boundaries
+from geo.outage import Outage
+from geo.store import FRAME_COLUMNS, StoreUnavailable
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:  # the pipeline is imported when an article is first extracted
     from geo.articles import Article
@@ -46,12 +51,23 @@ def _url() -> str | None:
 
 @st.cache_resource(show_spinner="Opening the store…")
 def _open(url: str | None):
-    """One store per location; an empty one (even the in-memory fallback) gets the seeds."""
+    """One store per location; an empty one (even the in-memory fallback) gets the seeds.
+
+    An unreachable server raises :class:`~geo.store.StoreUnavailable`, which
+    Streamlit does not cache: the next run tries again, so an app started
+    during an outage finds the real store once it is back.
+    """
     from geo.store import open_store
 
-    opened = open_store(url)
+    opened = open_store(url, fallback=False)
     opened.seed_if_empty()
     return opened
+
+
+@st.cache_resource
+def outage() -> Outage:
+    """The store's outage state, shared by every session of this app process."""
+    return Outage()
 
 
 def store():
@@ -80,24 +96,60 @@ def extraction(article: Article) -> Extraction:
     return extract(article)
 
 
-def version() -> tuple[str | None, str | None, int]:
-    """Which store and how many articles: cached frames are keyed by it, so none is stale."""
-    return _url(), st.session_state.get("session_key"), int(store().stats()["articles"])
+def version() -> tuple[str | None, str | None, int | None]:
+    """Which store and how many articles: cached frames are keyed by it, so none is stale.
+
+    During an outage it is the last count read, so the frames read before it
+    are still served from the cache.
+    """
+    try:
+        count = int(store().stats()["articles"])
+    except StoreUnavailable:
+        outage().failed()
+        count = outage().last_count
+    else:
+        outage().answered(count)
+    return _url(), st.session_state.get("session_key"), count
+
+
+def _during_outage(read: Callable[[], T], empty: T) -> T:
+    """``read()``, or ``empty`` when the store cannot be reached (the outage is recorded)."""
+    try:
+        return read()
+    except StoreUnavailable:
+        outage().failed()
+        return empty
+
+
+def _empty(what: str) -> pd.DataFrame:
+    return pd.DataFrame(columns=FRAME_COLUMNS[what])
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def articles(filters: Filters, data_version: tuple) -> pd.DataFrame:
+def _articles(filters: Filters, data_version: tuple) -> pd.DataFrame:
     return store().articles(filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def mentions(filters: Filters, data_version: tuple) -> pd.DataFrame:
+def _mentions(filters: Filters, data_version: tuple) -> pd.DataFrame:
     return store().mentions(filters)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def figures(filters: Filters, data_version: tuple) -> pd.DataFrame:
+def _figures(filters: Filters, data_version: tuple) -> pd.DataFrame:
     return store().figures(filters)
+
+
+def articles(filters: Filters, data_version: tuple) -> pd.DataFrame:
+    return _during_outage(lambda: _articles(filters, data_version), _empty("articles"))
+
+
+def mentions(filters: Filters, data_version: tuple) -> pd.DataFrame:
+    return _during_outage(lambda: _mentions(filters, data_version), _empty("mentions"))
+
+
+def figures(filters: Filters, data_version: tuple) -> pd.DataFrame:
+    return _during_outage(lambda: _figures(filters, data_version), _empty("figures"))
 
 
 def selection(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -123,8 +175,8 @@ def _choices(data_version: tuple) -> tuple[pd.DataFrame, list[str], tuple[date, 
 
     shapes = governorates()
     names = dict(zip(shapes["id"], shapes["name"], strict=True))
-    locations = location_choices(mentions(Filters(), data_version), names)
-    everything = articles(Filters(), data_version)
+    locations = location_choices(_mentions(Filters(), data_version), names)
+    everything = _articles(Filters(), data_version)
     outlets = sorted(o for o in everything["outlet"].dropna().unique() if o)
     published = pd.to_datetime(everything["published"], errors="coerce").dropna()
     span = (
@@ -176,7 +228,8 @@ def sidebar() -> Filters:
     rules: widgets are set from it, their callbacks update it, and the query
     string is written from it.
     """
-    locations, outlets, span = _choices(version())
+    nothing = (location_choices(_empty("mentions"), {}), [], (date.today(),) * 2)
+    locations, outlets, span = _during_outage(lambda: _choices(version()), nothing)
     if "filters" not in st.session_state:
         filters, notices = parse_query(
             _query_string(), places=set(locations["id"]), kinds=KINDS, outlets=outlets
@@ -219,8 +272,11 @@ def sidebar() -> Filters:
             format_func=lambda k: k.replace("_", " "),
         )  # fmt: skip
         st.multiselect("Outlet", outlets, key="w_outlet", on_change=changed)
-        if store().note:
-            st.caption(safe_label(store().note))
+        note = _during_outage(lambda: store().note, "")
+        if note:
+            st.caption(safe_label(note))
+    if unreachable := outage().notice():
+        st.warning(unreachable, icon="🔌")
     for notice in (*st.session_state.notices, *dates.notices):
         st.warning(safe_label(notice), icon="⚠️")  # quotes the link's values: never Markdown
     query = to_query(st.session_state.filters)

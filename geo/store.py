@@ -58,6 +58,13 @@ CountryOf = Callable[[str], "str | None"]
 EVERYTHING = Filters()
 """No restriction: every stored row."""
 _ARTICLE_INFO = ["outlet", "published", "title", "url"]
+FRAME_COLUMNS = {
+    "articles": [*ARTICLE_COLUMNS, "added"],
+    "mentions": [*MENTION_COLUMNS, *_ARTICLE_INFO],
+    "figures": [*FIGURE_COLUMNS, *_ARTICLE_INFO],
+}
+"""The columns of what :meth:`Store.articles`, :meth:`~Store.mentions` and
+:meth:`~Store.figures` return (an empty frame with them stands in during an outage)."""
 _DATE_COLUMNS = ("published", "date_start", "date_end")
 
 
@@ -193,8 +200,21 @@ class _SQLite:
         self.conn.close()
 
 
+class StoreUnavailable(ConnectionError):
+    """The configured database cannot be reached now (server down, network gone).
+
+    Raised instead of the driver's error so that callers can tell an outage,
+    which ends by itself, from a bug; the message never holds the password.
+    """
+
+
 class _Postgres:
-    """A PostgreSQL server with PostGIS, reached through psycopg 3; reconnects when dropped."""
+    """A PostgreSQL server with PostGIS, reached through psycopg 3; reconnects when dropped.
+
+    Connection failures surface as :class:`StoreUnavailable`, and the next
+    transaction tries a new connection, so a reader recovers when the server returns.
+    """
+
 
     name = "postgresql"
     check_after_idle = 5.0
@@ -209,7 +229,14 @@ class _Postgres:
     def _connect(self):
         import psycopg
 
-        return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+        try:
+            return psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+        except psycopg.OperationalError as exc:
+            raise self._unavailable(exc) from exc
+
+    def _unavailable(self, exc: Exception) -> StoreUnavailable:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return StoreUnavailable(f"{self.description} cannot be reached: {reason}")
 
     @property
     def description(self) -> str:
@@ -217,10 +244,17 @@ class _Postgres:
 
     @contextmanager
     def transaction(self, write: bool = False) -> Iterator[Any]:
+        import psycopg
+
         with self.lock:
             self._reconnect_if_dropped()
-            with self.conn.transaction(), self.conn.cursor() as cur:
-                yield cur
+            try:
+                with self.conn.transaction(), self.conn.cursor() as cur:
+                    yield cur
+            except (psycopg.OperationalError, psycopg.InterfaceError) as exc:
+                if self.conn.closed or self.conn.broken:  # the server went away mid-query
+                    raise self._unavailable(exc) from exc
+                raise
 
     def _reconnect_if_dropped(self) -> None:
         """Hosted servers close idle connections: after a pause, test ours; replace it if gone."""
@@ -433,7 +467,7 @@ class Store:
                 f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND {place_sql})"
             )
             params += place_params
-        columns = [*ARTICLE_COLUMNS, "added"]
+        columns = FRAME_COLUMNS["articles"]
         query = (
             f"SELECT {_columns('a', columns)} FROM articles a {_where(where)} "
             "ORDER BY a.published IS NULL, a.published DESC, a.id"
@@ -443,7 +477,7 @@ class Store:
     def mentions(self, filters: Filters = EVERYTHING) -> pd.DataFrame:
         """Place mentions of the articles selected by dates and outlets, at the places."""
         where, params = self._conditions(filters, "a.published", "a.published", places="m")
-        columns = [*MENTION_COLUMNS, *_ARTICLE_INFO]
+        columns = FRAME_COLUMNS["mentions"]
         query = (
             f"SELECT {_columns('m', MENTION_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} "
             f"FROM mentions m JOIN articles a ON a.id = m.article_id {_where(where)} "
@@ -463,7 +497,7 @@ class Store:
             places="f",
             kinds="f.kind",
         )
-        columns = [*FIGURE_COLUMNS, *_ARTICLE_INFO]
+        columns = FRAME_COLUMNS["figures"]
         query = (
             f"SELECT {_columns('f', FIGURE_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} "
             f"FROM figures f JOIN articles a ON a.id = f.article_id {_where(where)} "
@@ -558,6 +592,7 @@ def open_store(
     *,
     governorate_of: GovernorateOf | None = None,
     country_of: CountryOf | None = None,
+    fallback: bool = True,
 ) -> Store:
     """The configured store: ``url``, else ``$DATABASE_URL``, else ``var/atlas.sqlite``.
 
@@ -565,6 +600,9 @@ def open_store(
     SQLite path, ``sqlite:///path`` or ``:memory:``.  Never raises for an
     unusable location: the result is then an in-memory copy (of the SQLite
     file when it can still be read) with ``writable=False`` and a ``note``.
+    With ``fallback=False`` an unreachable server raises
+    :class:`StoreUnavailable` instead: a long-running app must not keep an
+    in-memory stand-in for a database that is only down for a while.
     """
     url = url or os.environ.get("DATABASE_URL") or str(DEFAULT_PATH)
     options = {"governorate_of": governorate_of, "country_of": country_of}
@@ -575,6 +613,11 @@ def open_store(
         if reason := _readonly_reason():
             return _fallback(path, reason, options)
         return Store(_SQLite(path), **options)
+    except StoreUnavailable:
+        if not fallback:
+            raise
+        reason = f"{redact(url)} cannot be reached"
+        return _fallback(None, reason, options)
     except Exception as exc:  # any driver or OS error: report it, keep the app usable
         reason = f"{type(exc).__name__}: {exc}".replace(url, redact(url))
         return _fallback(None if url.startswith("postgres") else url, reason, options)

@@ -11,21 +11,33 @@ import streamlit as st
 
 import dashboard
 from geo.ingest import ingest, preview
+from geo.limits import MAX_REQUEST_ARTICLES, MAX_REQUEST_CHARS, within_budget
 from geo.readers import SUFFIXES, Metadata, Source, read_sources, read_text
+from geo.store import StoreUnavailable
 
 st.set_page_config(page_title="Add articles · Conflict News Atlas", page_icon="➕", layout="wide")
 st.title("Add articles")
 
-target = dashboard.writable_store()
-if target.writable:
-    st.caption("Articles are saved to the shared store: everyone using this app will see them.")
-else:
+try:
+    target = dashboard.writable_store()
+except StoreUnavailable:
+    dashboard.outage().failed()
+    target = None
     st.warning(
-        "This app cannot save articles for everyone: what you add here stays in this browser "
-        "session only (other users will not see it, and it is gone when you close the tab).",
-        icon="⚠️",
+        "The shared store cannot be reached right now, so nothing can be saved; you can still "
+        "check what the reader finds. Saving works again by itself when the store is back.",
+        icon="🔌",
     )
-    st.text(target.note)
+else:
+    if target.writable:
+        st.caption("Articles are saved to the shared store: everyone using this app will see them.")
+    else:
+        st.warning(
+            "This app cannot save articles for everyone: what you add here stays in this browser "
+            "session only (other users will not see it, and it is gone when you close the tab).",
+            icon="⚠️",
+        )
+        st.text(target.note)
 
 files = st.file_uploader(
     "Files: .txt (with an optional <name>.json / .csv sidecar), .html, .csv, .jsonl, .json",
@@ -48,11 +60,21 @@ if pasted.strip():
     records.append(read_text(pasted, "pasted text", pasted_defaults, today=date.today()))
 
 failed = [r for r in records if r.article is None]
-good = [r for r in records if r.article is not None]
+good, over = within_budget([(r, len(r.article.text)) for r in records if r.article is not None])
 if failed:
     st.subheader(f"Not readable ({len(failed)})")
     rows = [(r.source, r.number, r.error) for r in failed]
     st.dataframe(pd.DataFrame(rows, columns=["file", "record", "reason"]), hide_index=True)
+
+if over:
+    st.subheader(f"Not read here ({len(over)})")
+    st.caption(
+        f"This page reads at most {MAX_REQUEST_CHARS:,} characters and {MAX_REQUEST_ARTICLES} "
+        "articles at a time (the app's processors are shared by everyone using it). Add these "
+        "in a later batch, or with `python -m geo ingest` on your own machine."
+    )
+    rows = [(r.source, r.number, f"{len(r.article.text):,} characters") for r in over]
+    st.dataframe(pd.DataFrame(rows, columns=["file", "record", "size"]), hide_index=True)
 
 if good:
     st.subheader(f"Found ({len(good)} articles): check before saving")
@@ -70,7 +92,7 @@ for number, record in enumerate(good, start=1):
         st.dataframe(figures, hide_index=True)
         st.text(article.text[:2000] + ("…" if len(article.text) > 2000 else ""))
 
-if good and st.button(f"Save {len(good)} article(s)", type="primary"):
+if good and target is not None and st.button(f"Save {len(good)} article(s)", type="primary"):
     summary = ingest(good, target, extract=dashboard.extraction)
     st.success(
         f"Added {summary.added}, already stored {summary.unchanged}, failed {summary.failed}."
