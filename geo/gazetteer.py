@@ -93,6 +93,11 @@ class Place:
     ``kind`` is one of: country, governorate, district, subdistrict,
     populated place, neighbourhood, river, other.  ``admin1`` is the
     governorate / province / state name ("" for countries and rivers).
+    ``coords_source`` says where ``lat``/``lon`` come from: ``geonames`` (the GeoNames point
+    of cities15000), ``wof`` (Who's On First's point), ``natural earth`` (a point inside the
+    country's largest Natural Earth part, or on a river), ``capital`` (the GeoNames point of
+    its capital) or ``towns`` (the median of a unit's cities15000 towns): GeoNames publishes
+    no point for countries and first-level units in the data staged offline.
     """
 
     id: str
@@ -106,6 +111,7 @@ class Place:
     lon: float
     population: int
     names: tuple[str, ...]
+    coords_source: str = ""
 
     @cached_property
     def importance(self) -> float:
@@ -159,9 +165,9 @@ class Candidate:
 
 def _parse(row: bytes) -> Place:
     fields = row.decode("utf-8").split("\t")
-    (pid, gid, name, kind, code, country, admin1, lat, lon, population, names) = fields[:11]
+    (pid, gid, name, kind, code, country, admin1, lat, lon, population, names, source) = fields[:12]
     return Place(pid, int(gid) if gid else None, name, kind, code, country, admin1,
-                 float(lat), float(lon), int(population), tuple(names.split("|")))
+                 float(lat), float(lon), int(population), tuple(names.split("|")), source)
 
 
 def _read_lines(path: Path) -> list[bytes]:

@@ -118,6 +118,7 @@ def geonames_row(r: list[str], admin1: dict[str, tuple[str, int]]) -> Place:
         lon=round(float(r[5]), 5),
         population=int(float(r[14] or 0)),
         names=(),
+        coords_source="geonames",
     )
     return with_names(place, [r[1], r[2], *(n for n in r[3].split(",") if not is_code(n))])
 
@@ -146,7 +147,12 @@ def wof_rows(
             if not is_current(r):
                 continue
             place = geonames_row(r, admin1)
-            wof = replace(place, id=place.id or f"wof:{r[19]}", admin1=place.admin1 or r[23])
+            wof = replace(
+                place,
+                id=place.id or f"wof:{r[19]}",
+                admin1=place.admin1 or r[23],
+                coords_source="wof",
+            )
             if place.geonameid in cities:
                 fresh = geonames_row(cities[place.geonameid], admin1)
                 place = with_names(replace(fresh, admin1=fresh.admin1 or wof.admin1), wof.names)
@@ -226,9 +232,10 @@ def country_rows(
             geometry = shape(feature["geometry"])
             parts = getattr(geometry, "geoms", [geometry])
             point = max(parts, key=lambda g: g.area).representative_point()
-            lat, lon = point.y, point.x
+            lat, lon, source = point.y, point.x, "natural earth"
         elif iso2 in capitals:
             lat, lon = float(capitals[iso2][4]), float(capitals[iso2][5])
+            source = "capital"
         else:
             continue
         names = [name]
@@ -237,7 +244,7 @@ def country_rows(
             fields = ("NAME", "NAME_LONG", "ADMIN", "BRK_NAME", "FORMAL_EN", "ABBREV", "NAME_ALT")
             names += [props[k] for k in fields if props.get(k)]
         place = Place(str(gid), gid, name, "country", "PCLI", iso2, "", round(lat, 5),
-                      round(lon, 5), population, ())
+                      round(lon, 5), population, (), source)
         yield with_names(place, [*names, *wof_names.get(gid, ())])
 
 
@@ -257,7 +264,7 @@ def world_admin1(source: Path, cities: dict[int, list[str]]) -> Iterator[Place]:
             lat, lon = (statistics.median(axis) for axis in zip(*towns[code], strict=True))
             name = name or ascii_name  # "MC.00" has only its ASCII name
             place = Place(gid, int(gid), name, "governorate", "ADM1", code.split(".")[0], name,
-                          round(lat, 5), round(lon, 5), 0, ())
+                          round(lat, 5), round(lon, 5), 0, (), "towns")
             yield with_names(place, [name, ascii_name])
 
 
@@ -281,7 +288,7 @@ def river_rows(source: Path) -> Iterator[Place]:
         own = [f for f in group if f["properties"]["name"] == name] or group
         point = unary_union([shape(f["geometry"]) for f in group]).representative_point()
         place = Place(f"ne:{own[0]['properties']['rivernum']}", None, name, "river", "STM", "",
-                      "", round(point.y, 5), round(point.x, 5), 0, ())
+                      "", round(point.y, 5), round(point.x, 5), 0, (), "natural earth")
         names = [name, *RIVER_PIECES.get(name, ())]
         names += [f["properties"]["name_alt"] for f in group if f["properties"]["name_alt"]]
         yield with_names(place, (n for b in names for n in (b, f"{b} River", f"River {b}")))
@@ -332,14 +339,14 @@ def write(rows: list[Place], adjectives: list[tuple[str, str, str, str]], out: P
     # key and importance: the own name's normalised key and Place.importance, which a lookup
     # ranks every candidate by; stored so that it need not normalise and weigh each one.
     columns = ["id", "geonameid", "name", "kind", "feature_code", "country", "admin1", "lat",
-               "lon", "population", "names", "key", "importance"]
+               "lon", "population", "names", "coords_source", "key", "importance"]
     index: dict[str, set[str]] = defaultdict(set)
     with gzip_text(out / "places.tsv.gz") as f:
         f.write("\t".join(columns) + "\n")
         for r in rows:
             values = [r.id, r.geonameid or "", r.name, r.kind, r.feature_code, r.country,
                       r.admin1, f"{r.lat:.5f}", f"{r.lon:.5f}", r.population, "|".join(r.names),
-                      normalise(r.name), repr(r.importance)]
+                      r.coords_source, normalise(r.name), repr(r.importance)]
             f.write("\t".join(str(v).replace("\t", " ") for v in values) + "\n")
             for name in r.names:
                 if is_latin(name) and (key := normalise(name)):

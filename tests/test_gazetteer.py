@@ -14,6 +14,7 @@ from geo.names import normalise
 
 KINDS = {"country", "governorate", "district", "subdistrict", "populated place",
          "neighbourhood", "river", "other"}
+COORDS_SOURCES = {"geonames", "wof", "natural earth", "capital", "towns"}
 
 
 @pytest.fixture(scope="module")
@@ -159,11 +160,12 @@ def test_ids_are_unique_and_well_formed(rows):
 
 def test_every_row_is_complete(rows):
     for r in rows:
-        assert len(r) == 13
+        assert len(r) == 14
         assert r[3] in KINDS
+        assert r[11] in COORDS_SOURCES
         assert -90 <= float(r[7]) <= 90 and -180 <= float(r[8]) <= 180
         assert r[2] and r[10].split("|")[0]
-        assert r[11] == normalise(r[2]) and float(r[12]) > 0  # own key, importance
+        assert r[12] == normalise(r[2]) and float(r[13]) > 0  # own key, importance
 
 
 def test_counts(rows):
@@ -273,3 +275,26 @@ def test_a_country_adjective_looks_up_its_country(gazetteer):
 def test_a_town_comes_before_the_district_named_after_it(gazetteer, name):
     kinds = [c.place.kind for c in gazetteer.lookup(name, limit=2)]
     assert kinds == ["populated place", "district"]
+
+
+def test_every_entry_says_where_its_coordinates_come_from(gazetteer):
+    sources = {gazetteer.get(pid).coords_source for pid in gazetteer.ids()}
+    assert sources == COORDS_SOURCES
+
+
+def test_a_cities15000_town_has_the_geonames_point():
+    """Raqqa, row 163915 of cities15000: its GeoNames latitude and longitude, to 5 places."""
+    source = Path(__file__).resolve().parents[2] / "shared" / "data" / "gazetteer"
+    path = source / "geonames_cities15000_SY_IQ_TR_JO_LB.txt"
+    if not path.exists():
+        pytest.skip("staged GeoNames data not present")
+    row = next(r.split("\t") for r in path.read_text(encoding="utf-8").splitlines()
+               if r.startswith("163915\t"))
+    raqqa = default_gazetteer().get("163915")
+    assert raqqa.coords_source == "geonames"
+    assert (raqqa.lat, raqqa.lon) == (round(float(row[4]), 5), round(float(row[5]), 5))
+
+
+def test_countries_without_a_geonames_point_offline_say_so(gazetteer):
+    assert gazetteer.get("6252001").coords_source == "natural earth"  # United States
+    assert gazetteer.get("2017370").coords_source == "natural earth"  # Russia
