@@ -29,6 +29,8 @@ expression                          period (P = publication date)
 "in the summer of 2017"             meteorological seasons: spring Mar-May, summer
                                     Jun-Aug, autumn/fall Sep-Nov, winter Dec-Feb
 "May 21, 2015", "November 2015"     that day / the whole month (basis "stated")
+"between 5 and 9 March", "11–13     the first day .. the last
+October 2016"
 "Dec. 10", "in December"            that day / month in the latest year not after P
 "in 2016"                           the whole year
 ==================================  ==================================================
@@ -243,6 +245,14 @@ def _explicit(m: re.Match, published: date | None) -> Period | None:
     return Period(day, day.replace(day=monthrange(day.year, day.month)[1]), basis)
 
 
+def _day_range(m: re.Match, published: date | None) -> Period | None:
+    """'between 5 and 9 March', '11–13 October 2016': the first day .. the last."""
+    last = _explicit(m, published)
+    if last is None or int(m["first"]) > last.start.day:
+        return None
+    return Period(last.start.replace(day=int(m["first"])), last.end, last.basis)
+
+
 def _year(m: re.Match, published: date | None) -> Period | None:
     year = int(m["year"])
     return Period(date(year, 1, 1), date(year, 12, 31), STATED)
@@ -278,6 +288,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("weekend", re.compile(r"\b(?:over|during|at|on)?\s*(?:the|this|this past|last)\s+weekend\b",
                            re.I), _weekend),
     ("weekday", re.compile(rf"\b(?P<last>last\s+)?(?P<day>{'|'.join(_WEEKDAYS)})\b"), _weekday),
+    ("day range", re.compile(
+        rf"\b(?:between\s+|from\s+)?(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until)\s*"
+        rf"{_DAY_FIRST}\b", re.I), _day_range),
     ("day first", re.compile(rf"\b{_DAY_FIRST}\b"), _explicit),
     ("explicit", re.compile(rf"\b(?:in\s+|on\s+|by\s+)?{_DATE}(?![\w-])"), _explicit),
     ("year", re.compile(r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"), _year),
@@ -323,7 +336,7 @@ def text_year(text: str, at: int) -> int | None:
 
 def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None):
     """A rule's period; a yearless date in an undated text takes the text's own year."""
-    if published is not None or resolver is not _explicit or m["year"]:
+    if published is not None or resolver not in (_explicit, _day_range) or m["year"]:
         return _not_future(resolver(m, published), published)
     year = text_year(text, m.start())
     if year is None:

@@ -22,7 +22,7 @@ destination for returns and hosted refugees.  A refugee count placed at a
 capital ("Ankara has taken in ...") speaks for the country: the country it is.
 
 Precision (ACLED's ``geo_precision``): 1 the town, village, camp or site
-itself; 2 part of or near a place ("outside Raqqa", "northern Aleppo"), a
+itself; 2 part of or near a place ("outside Raqqa", "northern Syria"), a
 district, governorate or named area; 3 a country or wider region; None unplaced.
 When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
 keeps that name (``place_name``) and takes the nearest enclosing unit the text
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from geo.toponyms import PlaceMention
 
 MOVEMENTS = ("displaced", "returned", "refugees")
-_PRECISION = {"country": 3, "governorate": 2, "district": 2, "subdistrict": 2,
+_PRECISION = {"governorate": 2, "district": 2, "subdistrict": 2,
               "neighbourhood": 2}  # fmt: skip
 
 
@@ -212,10 +212,16 @@ def nearest_with_scope(items, scope_list: Sequence[Scope], start: int, end: int)
 
 
 def precision_of(place: Place, text: str, m: PlaceMention | None) -> int:
-    """1 the site itself, 2 near/part of it or an admin unit, 3 a country (module docstring)."""
+    """1 the site itself, 2 near/part of it or an admin unit, 3 a country (module docstring).
+
+    Part of a country ("in northern Syria") is 2: a named area within it.
+    """
+    near = m is not None and bool(_NEAR_RE.search(_before(text, m)))
+    if place.kind == "country":
+        return 2 if near else 3
     if place.kind in _PRECISION:
         return _PRECISION[place.kind]
-    return 2 if m is not None and _NEAR_RE.search(_before(text, m)) else 1
+    return 2 if near else 1
 
 
 def _ends(text: str, mentions: Sequence[PlaceMention], sentence: Span) -> tuple:
@@ -303,5 +309,5 @@ def place_figure(
     place = m.place
     if kind == "refugees" and place.feature_code == "PPLC":  # "Ankara has taken in": the country
         place = _country_of(place, ctx) or place
-    precision = 3 if place.kind == "country" else precision_of(place, text, m)
+    precision = precision_of(place, text, m if place is m.place else None)
     return Placing(place, m.text, precision, _BASES[index], origin, destination)

@@ -150,3 +150,13 @@ def test_undated_text_takes_its_own_year():
     assert mentions[-1].text == "On 5 March" or mentions[-1].text.endswith("5 March")
     assert mentions[-1].period == Period(date(2022, 3, 5), date(2022, 3, 5), "text year")
     assert find_dates("On 5 March the town fell.", None) == []
+
+
+def test_day_ranges():
+    assert resolve("between 2 and 5 March", THU) == Period(
+        date(2019, 3, 2), date(2019, 3, 5), "relative"
+    )
+    text = "The battle of 2016 went on. From 11 to 13 October the town was shelled."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2016, 10, 11), date(2016, 10, 13), "text year"
+    )
