@@ -52,6 +52,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 _POPULATION_FLOOR = {
     "PCLI": 1e9, "ADM1": 3e5, "ADM2": 3e4, "ADM3": 3e3, "STM": 1e6,
     "PPLC": 1e6, "PPLA": 1e5, "PPLA2": 3e4, "PPLA3": 1e4, "PPLA4": 3e3,
+    "CONT": 1e9, "RGN": 1e8,  # continents and world regions: "Europe" is never a town
 }
 #: Regional prior, in powers of ten of population: the conflict region comes first.
 _REGION_PRIOR = {"SY": 3.0, "IQ": 3.0, "TR": 1.5, "JO": 1.5, "LB": 1.5, "": 3.0}
@@ -89,9 +90,9 @@ class Place:
 
     ``id`` is stable across rebuilds: the GeoNames id as a decimal string where
     the entry has one (``"171943"``), else ``"wof:<wof_id>"`` for Who's On First
-    rows without one, ``"ne:<ne_id>"`` for Natural Earth rivers.
-    ``kind`` is one of: country, governorate, district, subdistrict,
-    populated place, neighbourhood, river, other.  ``admin1`` is the
+    rows without one, ``"ne:<ne_id>"`` for Natural Earth rivers, ``"ne:<name>"`` for regions.
+    ``kind`` is one of: country, governorate, district, subdistrict, populated place,
+    neighbourhood, river, region (a continent or world region), other.  ``admin1`` is the
     governorate / province / state name ("" for countries and rivers).
     ``coords_source`` says where ``lat``/``lon`` come from: ``geonames`` (the GeoNames point
     of cities15000), ``wof`` (Who's On First's point), ``natural earth`` (a point inside the

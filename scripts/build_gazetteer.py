@@ -229,9 +229,7 @@ def country_rows(
         iso2, iso3, name, population, gid = r[0], r[1], r[4], int(r[7] or 0), int(r[16])
         feature = ne.get(iso3)
         if feature is not None:
-            geometry = shape(feature["geometry"])
-            parts = getattr(geometry, "geoms", [geometry])
-            point = max(parts, key=lambda g: g.area).representative_point()
+            point = largest_part(shape(feature["geometry"])).representative_point()
             lat, lon, source = point.y, point.x, "natural earth"
         elif iso2 in capitals:
             lat, lon = float(capitals[iso2][4]), float(capitals[iso2][5])
@@ -246,6 +244,50 @@ def country_rows(
         place = Place(str(gid), gid, name, "country", "PCLI", iso2, "", round(lat, 5),
                       round(lon, 5), population, (), source)
         yield with_names(place, [*names, *wof_names.get(gid, ())])
+
+
+#: Natural Earth's geography attributes whose values news names as regions, and the GeoNames
+#: feature code given to each ("Europe": CONT, continent; "Northern Africa": RGN, region).
+REGION_ATTRIBUTES = {"CONTINENT": "CONT", "SUBREGION": "RGN"}
+#: Values that are not regions a report names.
+NOT_REGIONS = frozenset({"Seven seas (open ocean)"})
+#: How news shortens Natural Earth's subregion names: "Northern Africa" -> "North Africa".
+NEWS_FORMS = (("Northern ", "North "), ("Southern ", "South "), ("Eastern ", "East "),
+              ("Western ", "West "), ("South-Eastern ", "Southeast "))
+
+
+def region_rows(source: Path, country_names: set[str]) -> Iterator[Place]:
+    """Continents and world regions as unions of their Natural Earth countries.
+
+    Each entry stands at the median latitude and longitude of its countries' points (each a
+    point inside the country's largest part, as for the country entries): a point inside the
+    union would put Europe in Siberia.  It carries the news form of its name ("North Africa")
+    unless that form names a country ("South Africa") or another region ("North America");
+    a subregion named like its continent ("South America") is the continent.  Population:
+    the sum of the countries' ``POP_EST``.
+    """
+    unique = {id(f): f for f in ne_countries(source).values()}.values()  # keyed twice
+    groups: dict[str, tuple[str, list[dict]]] = {}
+    for attribute, code in REGION_ATTRIBUTES.items():
+        for feature in unique:
+            value = feature["properties"][attribute]
+            if value not in NOT_REGIONS:
+                groups.setdefault(value, (code, []))[1].append(feature)
+    taken = country_names | set(groups)
+    for name, (code, members) in sorted(groups.items()):
+        points = [largest_part(shape(f["geometry"])).representative_point() for f in members]
+        lat = statistics.median(p.y for p in points)
+        lon = statistics.median(p.x for p in points)
+        population = sum(int(float(f["properties"]["POP_EST"] or 0)) for f in members)
+        place = Place(f"ne:{name.lower().replace(' ', '-')}", None, name, "region", code, "",
+                      "", round(lat, 5), round(lon, 5), population, (), "natural earth")
+        forms = [name.replace(long, short) for long, short in NEWS_FORMS if long in name]
+        yield with_names(place, [name, *(f for f in forms if f not in taken)])
+
+
+def largest_part(geometry):
+    """The largest polygon of a (multi)polygon: where a country's point is put."""
+    return max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.area)
 
 
 def world_admin1(source: Path, cities: dict[int, list[str]]) -> Iterator[Place]:
@@ -325,7 +367,9 @@ def build(source: Path) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
         else:
             adjectives.append((normalise(form), form, cc, countries[cc].id))
     places = drop_borrowed_names(by_id.values(), cities)
-    return [*countries.values(), *river_rows(source), *places], adjectives
+    country_names = {name for country in countries.values() for name in country.names}
+    regions = region_rows(source, country_names)
+    return [*countries.values(), *regions, *river_rows(source), *places], adjectives
 
 
 def gzip_text(path: Path) -> io.TextIOWrapper:

@@ -13,7 +13,7 @@ from geo.gazetteer import DATA_DIR, Candidate, Gazetteer, Place, default_gazette
 from geo.names import normalise
 
 KINDS = {"country", "governorate", "district", "subdistrict", "populated place",
-         "neighbourhood", "river", "other"}
+         "neighbourhood", "river", "region", "other"}
 COORDS_SOURCES = {"geonames", "wof", "natural earth", "capital", "towns"}
 
 
@@ -298,3 +298,23 @@ def test_a_cities15000_town_has_the_geonames_point():
 def test_countries_without_a_geonames_point_offline_say_so(gazetteer):
     assert gazetteer.get("6252001").coords_source == "natural earth"  # United States
     assert gazetteer.get("2017370").coords_source == "natural earth"  # Russia
+
+
+@pytest.mark.parametrize(
+    ("name", "region_id"),
+    [
+        ("Europe", "ne:europe"),
+        ("North Africa", "ne:northern-africa"),
+        ("Northern Africa", "ne:northern-africa"),
+        ("Western Asia", "ne:western-asia"),
+        ("Eastern Europe", "ne:eastern-europe"),
+    ],
+)
+def test_regions_are_natural_earth_unions_not_towns(gazetteer, name, region_id):
+    top = gazetteer.lookup(name)[0].place
+    assert (top.id, top.kind, top.coords_source) == (region_id, "region", "natural earth")
+
+
+def test_a_regions_news_form_never_takes_a_countrys_name(gazetteer):
+    assert "South Africa" not in gazetteer.get("ne:southern-africa").names
+    assert gazetteer.lookup("South Africa")[0].place.kind == "country"

@@ -267,3 +267,17 @@ def test_a_name_beside_another_capitalised_word_is_kept(text, name, place_id):
 
 def test_an_adjective_before_an_army_name_stays_part_of_the_name():
     assert "Syrian" not in _resolved("The Syrian Arab Army advanced.")
+
+
+def test_regions_news_names_resolve_to_regions_or_stay_unresolved():
+    found = {
+        m.text: m.place
+        for m in find_places(
+            "Smugglers moved people from North Africa to Europe. Eastern Europe and the "
+            "Middle East watched, and the Levant burned."
+        )
+    }
+    assert found["North Africa"].id == "ne:northern-africa"
+    assert found["Europe"].id == "ne:europe"  # never Aleppo, which lists "Europe" among its names
+    assert found["Eastern Europe"].kind == "region"
+    assert found["Middle East"] is None and found["Levant"] is None
