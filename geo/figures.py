@@ -338,7 +338,13 @@ _TOTAL_RE = re.compile(  # "the death toll rose to 54", "the number of displaced
     r"(?:to|at|of|is|was|reached|hit|topped|passed|exceeded)\s+$",
     re.I,
 )
+_AMONG_RE = re.compile(r"\bamong\s+the\s+(?P<what>dead|killed|wounded|injured|missing)\b", re.I)
+_EVENT_KIND_OF = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
+                  "missing": "missing"}  # fmt: skip
 _CAMP_VERB_RE = cue_re("camp_verbs")
+_FORCE_RE = cue_re("force_nouns")
+_DEPLOYED_RE = cue_re("deployed")
+_CIVILIANS_TOO_RE = re.compile(r"\s*(?:,|and)\s*(?:women|children)\b", re.I)
 _CAMP_RE = cue_re("camp")
 _LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+)?$", re.I)
 _ENCIRCLED_RE = cue_re("encircled")
@@ -384,6 +390,9 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
     return word.lower() not in _NOT_BACKWARD and distance <= _BACKWARD_WORDS
 
 
+_ASIDE_RE = re.compile(r"\([^()]*\)")  # "21 rebels (including a defected officer) ... killed"
+
+
 def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     """(kind, cue word) of the event word nearest the number, within ``limit`` words.
 
@@ -396,7 +405,7 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
             if distance <= limit and _cue_counts(m, distance, False, ctx):
                 found.append((distance, 1, kind, m[0]))
         for m in pattern.finditer(ctx.after):
-            distance = len(ctx.after[: m.start()].split())
+            distance = len(_ASIDE_RE.sub(" ", ctx.after[: m.start()]).split())
             if distance <= limit and _cue_counts(m, distance, True, ctx):
                 found.append((distance, 0, kind, m[0]))
     return min(found)[2:] if found else ("", "")
@@ -429,6 +438,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """
     if total := _TOTAL_RE.search(ctx.before):
         return _total_kind(total)
+    if among := _AMONG_RE.search(ctx.before):  # "Among the dead ... were 12 fighters"
+        return _EVENT_KIND_OF[among["what"].lower()], among["what"].lower()
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
     if (
@@ -464,6 +475,12 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return kind, cue
     if noun_kind:
         return noun_kind, q.noun.lstrip("-")
+    if (
+        _FORCE_RE.fullmatch(q.noun)
+        and not _DEPLOYED_RE.search(ctx.sentence)
+        and not (_CIVILIANS_TOO_RE.match(ctx.after))
+    ):  # "570 soldiers", "30 men" in a battle: fighters; "the U.S. has 2,000 troops": other
+        return "fighters", q.noun
     if _CAMP_VERB_RE.search(after) and _CAMP_RE.search(ctx.sentence):
         return "camp_population", _CAMP_VERB_RE.search(after)[0]
     near = " ".join([q.modifiers, *_near_words(ctx.after)])
@@ -496,6 +513,7 @@ def _held_share(q: Quantity) -> Quantity:
 
 # --- period scopes ----------------------------------------------------------------------
 
+_JOINED_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
 _INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom)\s*$", re.I)
 
 
@@ -503,11 +521,15 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
     """Where the words that may speak for quantity ``i`` stop: at the next figure.
 
     A figure inside the first ("17 civilians, including five children, were
-    among the dead") does not stop them.
+    among the dead") does not stop them, nor one joined to it by "and" ("Two
+    rebels and at least five soldiers were killed": both were).
     """
+    previous_end = quantities[i].end
     for q in quantities[i + 1 :]:
-        if not _INCLUDING_RE.search(text, quantities[i].end, q.start):
+        joined = _JOINED_RE.fullmatch(text, previous_end, q.start)
+        if not joined and not _INCLUDING_RE.search(text, quantities[i].end, q.start):
             return min(q.start, sentence_end)
+        previous_end = q.end
     return sentence_end
 
 
