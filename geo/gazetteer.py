@@ -44,6 +44,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from geo.names import articles_of, normalise, skeleton
+from geo.regions import priors
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 
@@ -54,8 +55,9 @@ _POPULATION_FLOOR = {
     "PPLC": 1e6, "PPLA": 1e5, "PPLA2": 3e4, "PPLA3": 1e4, "PPLA4": 3e3,
     "CONT": 1e9, "RGN": 1e8,  # continents and world regions: "Europe" is never a town
 }
-#: Regional prior, in powers of ten of population: the conflict region comes first.
-_REGION_PRIOR = {"SY": 3.0, "IQ": 3.0, "TR": 1.5, "JO": 1.5, "LB": 1.5, "": 3.0}
+#: Regional prior, in powers of ten of population: the region packs' countries come first
+#: (data/regions.toml), and places of no country (rivers, world regions) with them.
+_REGION_PRIOR = {**priors(), "": 3.0}
 _MAX_IMPORTANCE = 12.0  # log10 of a country (9) plus the largest prior (3)
 
 _EXACT, _NORMALISED, _VARIANT = 1.0, 0.99, 0.80

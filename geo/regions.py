@@ -18,3 +18,15 @@ def home_countries(path: Path = REGIONS_FILE) -> tuple[str, ...]:
     packs = tomllib.loads(path.read_text(encoding="utf-8"))
     codes = (code for pack in packs.values() if pack.get("enabled") for code in pack["countries"])
     return tuple(dict.fromkeys(codes))
+
+
+def priors(path: Path = REGIONS_FILE) -> dict[str, float]:
+    """Country code -> the ranking prior of its places (powers of ten of population), for
+    the countries of every enabled pack that gives one."""
+    packs = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {
+        code: float(prior)
+        for pack in packs.values()
+        if pack.get("enabled")
+        for code, prior in pack.get("prior", {}).items()
+    }

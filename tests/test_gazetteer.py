@@ -318,3 +318,16 @@ def test_regions_are_natural_earth_unions_not_towns(gazetteer, name, region_id):
 def test_a_regions_news_form_never_takes_a_countrys_name(gazetteer):
     assert "South Africa" not in gazetteer.get("ne:southern-africa").names
     assert gazetteer.lookup("South Africa")[0].place.kind == "country"
+
+
+def test_region_packs_are_configuration(tmp_path):
+    from geo.regions import REGIONS_FILE, home_countries, priors
+
+    assert home_countries() == ("SY", "IQ", "TR", "JO", "LB")  # ukraine listed, not enabled
+    assert priors()["SY"] == 3.0 and "UA" not in priors()
+    packs = tmp_path / "regions.toml"
+    packs.write_text(
+        REGIONS_FILE.read_text(encoding="utf-8").replace("enabled = false", "enabled = true"),
+        encoding="utf-8",
+    )
+    assert home_countries(packs) == ("SY", "IQ", "TR", "JO", "LB", "UA")
