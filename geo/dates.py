@@ -317,21 +317,27 @@ def _matches(text: str):
 
 
 _TEXT_YEAR_RE = re.compile(r"(?<![\w,.-])(?:19|20)\d\d(?![\w-])")
+_MONTH_YEAR_RE = re.compile(rf"{_MONTHS}(?:\s+\d{{1,2}})?,?\s+(?P<year>(?:19|20)\d\d)\b")
 _LEAD = 1000  # a title and lead that name the year of a story ("The 2022 Chornobaivka attacks")
 
 
 def text_year(text: str, at: int) -> int | None:
     """The year a yearless date at ``at`` belongs to, in a text with no publication date.
 
-    The nearest year printed before it ("In March 2022 ... On 5 March"), else
-    the first year of the title or lead; None when the text gives none (never a
-    guess from nothing).
+    The nearest year printed with a month before it ("In March 2022 ... On 5
+    March"), else the first year of the title or lead, else the nearest year
+    printed before it; None when the text gives none (never a guess from
+    nothing).  A bare year ("since 2014 the town ...") is background more often
+    than the story's year, so a month-dated year wins over it.
     """
-    before = [m for m in _TEXT_YEAR_RE.finditer(text, 0, at)]
-    if before:
-        return int(before[-1][0])
+    dated = list(_MONTH_YEAR_RE.finditer(text, 0, at))
+    if dated:
+        return int(dated[-1]["year"])
     lead = _TEXT_YEAR_RE.search(text, 0, _LEAD)
-    return int(lead[0]) if lead else None
+    if lead:
+        return int(lead[0])
+    before = list(_TEXT_YEAR_RE.finditer(text, 0, at))
+    return int(before[-1][0]) if before else None
 
 
 def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None):

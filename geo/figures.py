@@ -54,7 +54,7 @@ aside between dashes or brackets keeps its places and dates to itself, and a
 dateline ("BEIRUT — ") lends none.  Period: the nearest time expression in the
 clause, the sentence, or the sentence before in the same paragraph
 (:mod:`geo.dates`), else the publication date (basis "publication"); with no
-publication date, the last date printed earlier in the paragraph, else none.
+publication date, the last date printed earlier in the section, else none.
 """
 
 from __future__ import annotations
@@ -591,14 +591,19 @@ def _modality(ctx: _Context, cue: str) -> tuple[str, str, str]:
     return "reported", "", cue
 
 
-def _paragraph_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:
-    """In a text with no publication date, the last date printed earlier in the paragraph.
+_HEADING_RE = re.compile(r"\n\n[^\n.!?]{1,80}\n\n")
 
-    An encyclopaedia paragraph dates its first sentence ("On 5 March the
-    assault began") and lets the following ones ride on it.
+
+def _section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:
+    """In a text with no publication date, the last date printed earlier in its section.
+
+    An encyclopaedia section dates its first events ("On 5 March the assault
+    began") and lets the following sentences ride on them; a heading line
+    ("Aftermath") starts a new section.
     """
-    paragraph = text.rfind("\n", 0, start) + 1
-    earlier = [d for d in dates if paragraph <= d.start and d.end <= start]
+    headings = [m.end() for m in _HEADING_RE.finditer(text, 0, start)]
+    section = headings[-1] if headings else 0
+    earlier = [d for d in dates if section <= d.start and d.end <= start]
     return earlier[-1] if earlier else None
 
 
@@ -636,7 +641,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         placing = place_figure(where, kind, q.start, q.end, scope_list, sentence)
         dated: DateMention | None = nearest(dates, scope_list, q.start, q.end)
         if dated is None and article.published is None:
-            dated = _paragraph_date(text, dates, sentence[0])
+            dated = _section_date(text, dates, sentence[0])
         period = dated.period if dated else fallback
         modality, modal, cue = _modality(ctx, cue)
         figures.append(

@@ -114,8 +114,8 @@ def place_right(f: Figure, g: dict) -> bool | None:
 
 
 def period_right(f: Figure, g: dict) -> bool | None:
-    if "date_start" not in g:
-        return None
+    if "date_start" not in g or ("place_ids" in g and not g["date_start"]):
+        return None  # the seed and dev gold leave undated figures unscored
     got = (f.date_start and f.date_start.isoformat(), f.date_end and f.date_end.isoformat())
     return got == (g["date_start"], g.get("date_end"))
 
