@@ -22,7 +22,7 @@ from uuid import uuid4
 import pandas as pd
 import streamlit as st
 
-from geo.escaping import safe_label
+from geo.escaping import safe, safe_label
 from geo.figures import KINDS
 from geo.filters import Filters, date_control, location_choices, parse_query, to_query
 from geo.maps import display_boundaries
@@ -278,11 +278,27 @@ def sidebar() -> Filters:
     if unreachable := outage().notice():
         st.warning(unreachable, icon="🔌")
     for notice in (*st.session_state.notices, *dates.notices):
-        st.warning(safe_label(notice), icon="⚠️")  # quotes the link's values: never Markdown
+        plain_notice(notice)
     query = to_query(st.session_state.filters)
     if _query_string() != {k: v if isinstance(v, list) else [v] for k, v in query.items()}:
         st.query_params.from_dict(query)
     return st.session_state.filters
+
+
+NOTICE_STYLE = (
+    "background:rgba(255,189,69,0.2);color:rgb(146,108,5);border-radius:0.5rem;"
+    "padding:0.75rem 1rem;margin:0 0 0.5rem 0;"
+)
+
+
+def plain_notice(text: str) -> None:
+    """A warning that quotes what a link or a user typed: escaped HTML, never Markdown.
+
+    Streamlit's warnings are Markdown, and even with every punctuation mark
+    escaped its renderer turns a bare ``https://…`` into a clickable link: a
+    crafted shared link could show every visitor a phishing link.
+    """
+    st.html(f'<div class="atlas-notice" role="alert" style="{NOTICE_STYLE}">⚠️ {safe(text)}</div>')
 
 
 def _query_string() -> dict[str, list[str]]:

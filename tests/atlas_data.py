@@ -43,3 +43,12 @@ def store_url() -> str:
     store.add(extract(HOSTILE))
     store.close()
     return url
+
+
+def notices(app) -> list[str]:
+    """The text of the plain notices an AppTest page showed (dashboard.plain_notice)."""
+    import html
+    import re
+
+    bodies = [e.proto.body for e in app.get("html") if "atlas-notice" in e.proto.body]
+    return [html.unescape(re.sub(r"<[^>]+>", "", body)).strip() for body in bodies]

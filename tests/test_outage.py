@@ -1,4 +1,4 @@
-"""A real PostgreSQL stopped and started again under the dashboard: a notice, no traceback, recovery.
+"""A real PostgreSQL stopped and started again under the dashboard: a notice, then recovery.
 
 The test runs its own throwaway server (initdb in a temporary folder, a free
 port on 127.0.0.1) so it can stop it without disturbing the suite's shared one.
