@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
@@ -66,6 +66,26 @@ FRAME_COLUMNS = {
 """The columns of what :meth:`Store.articles`, :meth:`~Store.mentions` and
 :meth:`~Store.figures` return (an empty frame with them stands in during an outage)."""
 _DATE_COLUMNS = ("published", "date_start", "date_end")
+RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4)
+"""Seconds slept between attempts of a write that met a busy database (~13 s in all)."""
+T = TypeVar("T")
+
+
+def retrying(action: Callable[[], T], retryable: Callable[[Exception], bool]) -> T:
+    """``action()``, run again after a growing pause while it fails with a retryable error.
+
+    Another process may hold the database for a moment (an ingest starting on
+    the same new SQLite file, a PostgreSQL transaction that conflicts with
+    ours): waiting and trying again succeeds where failing would lose a record.
+    """
+    for delay in RETRY_DELAYS:
+        try:
+            return action()
+        except Exception as exc:
+            if not retryable(exc):
+                raise
+        time.sleep(delay)
+    return action()
 
 
 @dataclass(frozen=True)
@@ -159,7 +179,9 @@ class _SQLite:
             # WAL: readers keep reading while an ingest writes.  synchronous=NORMAL: a
             # commit survives the process being killed; only a power cut can lose the
             # last commits (never half of one).  It makes one-article transactions ~4x faster.
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            # Switching a new file to WAL fails at once (no busy wait) while another
+            # process does the same, hence the retries.
+            retrying(lambda: self.conn.execute("PRAGMA journal_mode = WAL"), self.retryable)
             self.conn.execute("PRAGMA synchronous = NORMAL")
         self.lock = threading.RLock()
 
@@ -182,6 +204,12 @@ class _SQLite:
 
     def lock_schema(self, cur: sqlite3.Cursor) -> None:
         """Nothing to do: a write transaction already excludes other writers."""
+
+    @staticmethod
+    def retryable(exc: Exception) -> bool:
+        """A lock held by another connection, which the busy timeout did not outwait."""
+        text = str(exc).lower()
+        return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
     @staticmethod
     def sql(query: str) -> str:
@@ -214,7 +242,6 @@ class _Postgres:
     Connection failures surface as :class:`StoreUnavailable`, and the next
     transaction tries a new connection, so a reader recovers when the server returns.
     """
-
 
     name = "postgresql"
     check_after_idle = 5.0
@@ -275,6 +302,13 @@ class _Postgres:
     def lock_schema(self, cur) -> None:
         """Two app processes starting together must not both run a migration."""
         cur.execute("SELECT pg_advisory_xact_lock(hashtext('conflict-news-atlas schema'))")
+
+    @staticmethod
+    def retryable(exc: Exception) -> bool:
+        """A transaction the server rolled back because a concurrent one conflicted with it."""
+        from psycopg import errors
+
+        return isinstance(exc, errors.SerializationFailure | errors.DeadlockDetected)
 
     @staticmethod
     def sql(query: str) -> str:
@@ -341,33 +375,47 @@ class Store:
     def description(self) -> str:
         return self._db.description
 
+    def _write(self, body: Callable[[Any], T]) -> T:
+        """``body(cursor)`` in one write transaction, retried whole when the database is busy."""
+
+        def attempt() -> T:
+            with self._db.transaction(write=True) as cur:
+                return body(cur)
+
+        return retrying(attempt, self._db.retryable)
+
     def migrate(self) -> None:
         """Apply, in order and in one transaction, the migrations this database lacks.
 
-        Raises when the database cannot be written, which :func:`open_store` turns
-        into the in-memory fallback.
+        Serialised: two processes opening a new store together both succeed, one
+        creating the schema and the other finding it (SQLite's write lock, a
+        PostgreSQL advisory lock).  Raises when the database cannot be written,
+        which :func:`open_store` turns into the in-memory fallback.
         """
-        with self._db.transaction(write=True) as cur:
-            self._db.lock_schema(cur)
+        self._write(self._migrate)
+
+    def _migrate(self, cur) -> None:
+        """The migration steps, inside the write transaction ``cur`` belongs to."""
+        self._db.lock_schema(cur)
+        cur.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version "
+            "(version INTEGER PRIMARY KEY, summary TEXT NOT NULL, applied TEXT NOT NULL)"
+        )
+        cur.execute("SELECT MAX(version) FROM schema_version")
+        current = cur.fetchone()[0] or 0
+        for migration in MIGRATIONS:
+            if migration.version <= current:
+                continue
+            steps = migration.sql + (migration.postgis if self.backend == "postgresql" else ())
+            for step in steps:
+                cur.execute(step)
             cur.execute(
-                "CREATE TABLE IF NOT EXISTS schema_version "
-                "(version INTEGER PRIMARY KEY, summary TEXT NOT NULL, applied TEXT NOT NULL)"
+                self._db.sql("INSERT INTO schema_version VALUES (?, ?, ?)"),
+                (migration.version, migration.summary, datetime.now(UTC).isoformat()),
             )
-            cur.execute("SELECT MAX(version) FROM schema_version")
-            current = cur.fetchone()[0] or 0
-            for migration in MIGRATIONS:
-                if migration.version <= current:
-                    continue
-                steps = migration.sql + (migration.postgis if self.backend == "postgresql" else ())
-                for step in steps:
-                    cur.execute(step)
-                cur.execute(
-                    self._db.sql("INSERT INTO schema_version VALUES (?, ?, ?)"),
-                    (migration.version, migration.summary, datetime.now(UTC).isoformat()),
-                )
-            # A write that changes nothing: fails here, not at the first add, when the
-            # database is read-only (a read-only file, replica or role).
-            cur.execute("DELETE FROM schema_version WHERE version < 0")
+        # A write that changes nothing: fails here, not at the first add, when the
+        # database is read-only (a read-only file, replica or role).
+        cur.execute("DELETE FROM schema_version WHERE version < 0")
 
     def schema_version(self) -> int:
         with self._db.transaction() as cur:
@@ -386,13 +434,16 @@ class Store:
         article = {**article_row(extraction), "added": datetime.now(UTC)}
         mentions = mention_rows(extraction, governorate_of)
         figures = figure_rows(extraction, governorate_of)
-        with self._db.transaction(write=True) as cur:
+
+        def write(cur) -> Status:
             self._insert(cur, "articles", [article], conflict="ON CONFLICT (id) DO NOTHING")
             if cur.rowcount != 1:
                 return "unchanged"
             self._insert(cur, "mentions", mentions)
             self._insert(cur, "figures", figures)
-        return "added"
+            return "added"
+
+        return self._write(write)
 
     def _insert(self, cur, table: str, rows: list[dict], conflict: str = "") -> None:
         if not rows:
