@@ -232,11 +232,40 @@ def _ago(m: re.Match, published: date | None) -> Period | None:
     return Period(day, day, RELATIVE) if day else None
 
 
+_MONTH_NUMBER = {name[:3].lower(): i for i, name in enumerate(
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"], start=1)}  # fmt: skip
+_WHEN_RE = re.compile(
+    r"(?P<d1>\d{1,2})?\s*(?P<month>[A-Za-z]+)\.?\s*(?:(?P<d2>\d{1,2})(?!\d))?\D*(?P<y>\d{4})?"
+)
+
+
+def _month_day(when: str, published: date | None) -> date | None:
+    """'5 March', 'Dec. 10', 'May 21, 2015', 'November 2015' -> a day (the 1st for a month).
+
+    Read directly rather than by dateparser: these forms are unambiguous, and
+    the war corpus prints thousands of them.  Without a year, the latest such
+    day not after publication; impossible days ("February 30") give None.
+    """
+    m = _WHEN_RE.match(when.strip())
+    if m is None or m["month"][:3].lower() not in _MONTH_NUMBER:
+        return None
+    month, day = _MONTH_NUMBER[m["month"][:3].lower()], int(m["d1"] or m["d2"] or 1)
+    year = int(m["y"]) if m["y"] else published.year
+    try:
+        found = date(year, month, day)
+        if not m["y"] and found > published:
+            found = date(year - 1, month, day)
+    except ValueError:
+        return None
+    return found
+
+
 def _explicit(m: re.Match, published: date | None) -> Period | None:
     """'Dec. 10', 'May 21, 2015', 'November 2015', 'in December': via dateparser."""
     if published is None and not m["year"]:
         return None
-    day = _parse(m["when"], published)
+    day = _month_day(m["when"], published)
     if day is None:
         return None
     basis = STATED if m["year"] else RELATIVE

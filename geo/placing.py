@@ -34,6 +34,7 @@ unrelated place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -244,6 +245,8 @@ class Context:
     focus: Place | None
     country: Place | None
     countries: tuple[Place, ...]
+    starts: tuple[int, ...] = ()  # of the mentions, for finding a sentence's by bisection
+    names_event: tuple[tuple[bool, bool], ...] = ()  # (for other kinds, for movements)
 
     @classmethod
     def of(cls, text: str, places: Sequence[PlaceMention]) -> Context:
@@ -252,8 +255,21 @@ class Context:
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
         )  # fmt: skip
+        mentions = tuple(sorted(mentions, key=lambda m: m.start))
         countries = tuple(m.place for m in places if m.place and m.place.kind == "country")
-        return cls(text, mentions, focus_place(places, body), _main_country(places), countries)
+        return cls(
+            text, mentions, focus_place(places, body), _main_country(places), countries,
+            tuple(m.start for m in mentions),
+            tuple((_names_event(m, text, "other"), _names_event(m, text, "displaced"))
+                  for m in mentions),
+        )  # fmt: skip
+
+    def named(self, kind: str, start: int, end: int) -> list[PlaceMention]:
+        """Mentions in [start, end) that may name where a figure of ``kind`` happened."""
+        movement = kind in MOVEMENTS
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [m for m, ok in zip(self.mentions[lo:hi], self.names_event[lo:hi], strict=True)
+                if ok[movement]]  # fmt: skip
 
 
 def _country_of(place: Place, ctx: Context) -> Place | None:
@@ -275,7 +291,8 @@ def place_figure(
 ) -> Placing:
     """Place one figure of ``kind`` at [start, end) by the chain of the module docstring."""
     text = ctx.text
-    named = [m for m in ctx.mentions if _names_event(m, text, kind)]
+    lowest = min(scope[0][0] for scope in scope_list[:3])
+    named = ctx.named(kind, min(lowest, sentence[0]), max(sentence[1], end))
     local = [m for m in named if m.place is None or m.place.kind != "country"]
     candidates = [named, named, local]
     found = None
