@@ -148,6 +148,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX figures_geom ON figures USING GIST (geom)",
         ),
     ),
+    Migration(
+        2,
+        "figures: precision, place basis and name, origin, destination, modality, cumulative",
+        (
+            'ALTER TABLE figures ADD COLUMN "precision" INTEGER',
+            "ALTER TABLE figures ADD COLUMN place_basis TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE figures ADD COLUMN place_name TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE figures ADD COLUMN origin_id TEXT",
+            "ALTER TABLE figures ADD COLUMN destination_id TEXT",
+            "ALTER TABLE figures ADD COLUMN modality TEXT NOT NULL DEFAULT 'reported'",
+            "ALTER TABLE figures ADD COLUMN cumulative BOOLEAN NOT NULL DEFAULT FALSE",
+            "CREATE INDEX figures_modality ON figures (modality)",
+        ),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

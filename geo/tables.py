@@ -27,7 +27,8 @@ FIGURE_COLUMNS = [
     "article_id", "kind", "value", "low", "high", "unit", "hedge", "label", "text", "start", "end",
     "sentence", "date_start", "date_end", "date_basis",
     "place_id", "geonameid", "name", "place_kind", "lat", "lon", "country", "admin1",
-    "governorate_id",
+    "governorate_id", "precision", "place_basis", "place_name", "origin_id", "destination_id",
+    "modality", "cumulative",
 ]  # fmt: skip
 
 
@@ -103,6 +104,13 @@ def figure_rows(extraction: Extraction, governorate_of: GovernorateOf) -> list[d
                 "date_basis": f.date_basis,
                 "place_kind": f.place.kind if f.place else None,
                 **_place_columns(f.place, governorate_of),
+                "precision": f.precision,
+                "place_basis": f.place_basis,
+                "place_name": f.place_name,
+                "origin_id": f.origin.id if f.origin else None,
+                "destination_id": f.destination.id if f.destination else None,
+                "modality": f.modality,
+                "cumulative": f.cumulative,
             }
         )
     return rows

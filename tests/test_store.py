@@ -379,3 +379,21 @@ def test_a_dropped_postgres_connection_is_replaced(pg_url):
         admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
     assert store.stats()["articles"] == 1
     assert store._db.conn.info.backend_pid != pid
+
+
+def test_figure_precision_basis_movement_and_modality_are_stored(store):
+    """Migration 2: the figure reader's issue-10 fields round-trip on both backends."""
+    text = "Some 200 families fled from Raqqa to Mosul since March."
+    base = extraction(text, [("Raqqa", RAQQA), ("Mosul", MOSUL)])
+    start = text.index("Some 200 families")
+    figure = Figure(
+        "displaced", 200, 180, 220, "families", "Some", "Some 200 families", start,
+        start + len("Some 200 families"), text, RAQQA, *MARCH, "relative",
+        precision=1, place_basis="clause", place_name="Raqqa", origin=RAQQA, destination=MOSUL,
+        modality="expected", cumulative=True,
+    )  # fmt: skip
+    assert store.add(Extraction(base.article, base.places, (figure,))) == "added"
+    row = store.figures().iloc[0]
+    assert (row["precision"], row["place_basis"], row["place_name"]) == (1, "clause", "Raqqa")
+    assert (row["origin_id"], row["destination_id"]) == (RAQQA.id, MOSUL.id)
+    assert (row["modality"], bool(row["cumulative"]), row["unit"]) == ("expected", True, "families")
