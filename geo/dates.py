@@ -16,10 +16,13 @@ expression                          period (P = publication date)
 "this morning"
 "yesterday", "last night"           P - 1 day
 "over the weekend", "last weekend"  the latest Saturday-Sunday begun by P
-"over the past four days"           P - 4 days .. P  (week = 7, month = 30, year = 365
+"over the past four days"           A - 4 days .. A, A = the sentence's own date if it
+                                    prints one, else P (else, undated, the last date
+                                    before it); (week = 7, month = 30, year = 365
                                     days, hours rounded up to days; "and a half" adds
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
+"the next/following day"            the day after the last date printed before it
 "in recent days/weeks/months"       P - 7 / 21 / 90 days .. P
 "since December"                    the latest 1 December on or before P .. P
 "since 2016", "since May 21, 2015"  that day (1 January for a year) .. P
@@ -282,6 +285,14 @@ def _day_range(m: re.Match, published: date | None) -> Period | None:
     return Period(last.start.replace(day=int(m["first"])), last.end, last.basis)
 
 
+def _next_day(m: re.Match, anchor: date | None) -> Period | None:
+    """'the next day', 'the following day': the day after the date before it."""
+    if anchor is None:
+        return None
+    day = anchor + timedelta(days=1)
+    return Period(day, day, RELATIVE)
+
+
 def _year(m: re.Match, published: date | None) -> Period | None:
     year = int(m["year"])
     return Period(date(year, 1, 1), date(year, 12, 31), STATED)
@@ -297,6 +308,8 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         r"\b(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
         rf"(?:{_N}\s+)?(?P<unit>hour|day|week|month|year)s?(?P<half>\s+and\s+a\s+half)?\b", re.I),
      _past_span),
+    ("next day", re.compile(
+        r"\b(?:the\s+)?(?:next|following)\s+day\b|\bthe\s+day\s+after\b", re.I), _next_day),
     ("recent", re.compile(
         r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+"
         r"(?P<unit>days|weeks|months)\b", re.I), _recent),
@@ -324,6 +337,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("explicit", re.compile(rf"\b(?:in\s+|on\s+|by\s+)?{_DATE}(?![\w-])"), _explicit),
     ("year", re.compile(r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"), _year),
 ]  # fmt: skip
+
+
+_ANCHORED = (_past_span, _next_day)  # resolved against a day of the text, see _anchor
 
 
 def _month_alone_is_modal(m: re.Match, text: str) -> bool:
@@ -387,17 +403,55 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     longest, then the earlier rule in :data:`RULES`.  Without a publication
     date, "On 5 March" takes the year of the text itself (:func:`text_year`).
     """
-    found = []
+    found, anchored = [], []
     for m, rank, resolver in _matches(text):
+        if resolver in _ANCHORED:
+            anchored.append((m, rank, resolver))
+            continue
         period = _resolve(m, resolver, text, published)
         if period is not None:
             found.append((m.start(), -(m.end() - m.start()), rank, m, period))
+    dated = _first_wins(found)
+    for m, rank, resolver in anchored:
+        anchor = _anchor(text, dated, m, resolver, published)
+        period = None if anchor is None else _not_future(resolver(m, anchor), published)
+        if period is not None:
+            found.append((m.start(), -(m.end() - m.start()), rank, m, period))
+    return _first_wins(found)
+
+
+def _first_wins(found: list) -> list[DateMention]:
     mentions: list[DateMention] = []
     for start, _length, _rank, m, period in sorted(found, key=lambda f: f[:3]):
         if mentions and start < mentions[-1].end:
             continue
         mentions.append(DateMention(m[0], m.start(), m.end(), period))
     return mentions
+
+
+_SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
+
+
+def _anchor(
+    text: str, dated: list[DateMention], m: re.Match, resolver: _Resolver, published: date | None
+) -> date | None:
+    """The day a relative span counts back (or on) from.
+
+    "Over the past 24 hours" counts back from the sentence's own date when it
+    prints one ("On 3 May, ... over the past 24 hours"), else from publication;
+    in a text with no publication date, from the last date printed before it.
+    "The next day" follows the last date printed before it.
+    """
+    before = [d for d in dated if d.end <= m.start()]
+    if resolver is _next_day:
+        return before[-1].period.end if before else None
+    same = [d for d in dated if not _SENTENCE_BREAK_RE.search(
+        text, min(d.start, m.start()), max(d.end, m.end()))]  # fmt: skip
+    if same:
+        return min(same, key=lambda d: abs(d.start - m.start())).period.end
+    if published is not None:
+        return published
+    return before[-1].period.end if before else None
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:

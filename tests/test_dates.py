@@ -160,3 +160,17 @@ def test_day_ranges():
     assert find_dates(text, None)[-1].period == Period(
         date(2016, 10, 11), date(2016, 10, 13), "text year"
     )
+
+
+def test_past_span_is_anchored_to_the_sentences_own_date():
+    text = "On 3 March, 500 people fled over the past 24 hours."
+    [_day, span] = find_dates(text, THU)
+    assert span.period == Period(date(2019, 3, 2), date(2019, 3, 3), "relative")
+    assert resolve("over the past 24 hours", THU) == Period(date(2019, 3, 6), THU, "relative")
+
+
+def test_the_next_day_follows_the_date_before_it():
+    text = "The assault began on 14 May 2016. The next day the town fell."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2016, 5, 15), date(2016, 5, 15), "relative"
+    )
