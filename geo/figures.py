@@ -514,6 +514,7 @@ def _held_share(q: Quantity) -> Quantity:
 # --- period scopes ----------------------------------------------------------------------
 
 _JOINED_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
+_LIST_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
 _INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom)\s*$", re.I)
 
 
@@ -636,6 +637,8 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         if decided is None:
             continue
         q, kind, cue = decided
+        if kind == "other" and figures and _LIST_RE.fullmatch(text, figures[-1].end, q.start):
+            kind, cue = figures[-1].kind, figures[-1].cue  # "killed six soldiers, five others"
         previous = previous_sentence(text, sentences, sentence)
         scope_list = scopes(text, sentence, clause, q.start, previous)
         placing = place_figure(where, kind, q.start, q.end, scope_list, sentence)

@@ -81,3 +81,9 @@ def test_since_a_month_runs_from_it_to_publication():
 def test_an_article_is_never_refused_for_a_date_expression():
     article = make_article("Over the past 5000 years the valley was farmed. 200 people fled.")
     assert [f.kind for f in find_figures(article)] == ["displaced"]
+
+
+def test_counts_in_a_list_share_the_verb_before_them():
+    text = "The shelling killed six soldiers, five Russian soldiers and 12 civilians."
+    kinds = [f.kind for f in find_figures(make_article(text, published=DAY))]
+    assert kinds == ["killed", "killed", "killed"]
