@@ -637,7 +637,8 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         if decided is None:
             continue
         q, kind, cue = decided
-        if kind == "other" and figures and _LIST_RE.fullmatch(text, figures[-1].end, q.start):
+        own = kind != "other" and cue != q.noun.lstrip("-")  # an event word, not just a noun
+        if not own and figures and _LIST_RE.fullmatch(text, figures[-1].end, q.start):
             kind, cue = figures[-1].kind, figures[-1].cue  # "killed six soldiers, five others"
         previous = previous_sentence(text, sentences, sentence)
         scope_list = scopes(text, sentence, clause, q.start, previous)
