@@ -29,17 +29,18 @@ period); unreadable or in the future is an error for that record.
 
 from __future__ import annotations
 
-import codecs
-import csv
 import io
-import json
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from geo.articles import Article, make_article
+from geo.decoding import Decision, Unreadable, decide, decode, text_stream
+from geo.formats import csv_rows, json_rows, jsonl_rows
 
 MAX_FILE_BYTES = 20_000_000
 MAX_TEXT_CHARS = 1_000_000
@@ -62,11 +63,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 """Accepted column names (compared lower-cased, spaces and dashes as underscores)."""
 
-# The region's legacy encodings, tried before an open-ended guess: left to choose
-# freely, charset-normalizer reads short Latin-1 French as Central European cp1250.
-_LEGACY_ENCODINGS = ["cp1252", "latin_1", "cp1256", "iso8859_6", "cp1254", "iso8859_9"]
-_BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]  # fmt: skip
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair alone (JSON allows ``"\\ud800"``): no database can store it."""
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -102,14 +100,12 @@ class Record:
     article: Article | None = None
     error: str = ""
     warnings: tuple[str, ...] = ()
+    encoding: str = ""
+    """The encoding decided for the file and why (see :class:`geo.decoding.Decision`)."""
 
     @property
     def where(self) -> str:
         return f"{self.source} record {self.number}"
-
-
-class Unreadable(ValueError):
-    """A file or record that cannot give an article; the message is shown to the user."""
 
 
 @dataclass(frozen=True)
@@ -131,34 +127,13 @@ class Source:
     def read(self) -> bytes:
         return self.data if isinstance(self.data, bytes) else self.data.read_bytes()
 
+    def open(self) -> io.BufferedIOBase:
+        """The bytes as a stream, so that a large batch file is never held whole in memory."""
+        return io.BytesIO(self.data) if isinstance(self.data, bytes) else self.data.open("rb")
+
     @classmethod
     def of_path(cls, path: Path) -> Source:
         return cls(str(path), path.stat().st_size, path)
-
-
-# --- decoding --------------------------------------------------------------------------
-
-
-def decode(data: bytes) -> str:
-    """Text of ``data``: UTF-8 first, else a BOM's encoding, else the best-fitting encoding.
-
-    Raises :class:`Unreadable` for binary data (NUL bytes, or no encoding fits).
-    """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding)
-    if b"\x00" in data:
-        raise Unreadable("binary file (it contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=_LEGACY_ENCODINGS).best() or from_bytes(data).best()
-    if best is None:
-        raise Unreadable("not text: no character encoding fits its bytes")
-    return str(best)
 
 
 # --- metadata values ---------------------------------------------------------------------
@@ -183,19 +158,35 @@ def parse_published(value: object, today: date) -> date | None:
     return found
 
 
+DATE_FORMATS = (
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%Y/%m/%d",
+)
+"""Written dates accepted besides ISO 8601 (``2019-01-15``, ``2019-01-15T10:00:00Z``,
+``20190115``) and RFC 2822 (``Tue, 15 Jan 2019 10:00:00 +0000``).  Day/month
+orders that can be misread (``01/02/2019``) and relative words ("yesterday")
+are refused: a publication date is metadata, and a guessed one mis-dates figures."""
+
+
 def _parse_date_text(text: str) -> date:
     try:
         return datetime.fromisoformat(text).date()
     except ValueError:
         pass
-    import dateparser
-
-    parsed = dateparser.parse(
-        text, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
-    )
-    if parsed is None:
-        raise Unreadable(f"publication date {text[:40]!r} is not a date")
-    return parsed.date()
+    for form in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        raise Unreadable(f"publication date {text[:40]!r} is not a date") from None
 
 
 def _key(name: str) -> str:
@@ -206,12 +197,23 @@ _FIELD_OF = {alias: name for name, aliases in ALIASES.items() for alias in alias
 
 
 def map_columns(raw: Mapping) -> dict[str, object]:
-    """The record's values under our field names; the first matching column wins."""
+    """The record's values under our field names.
+
+    Raises :class:`Unreadable` when two columns give one field different
+    values (``text`` and ``body``, say): which is right cannot be told.
+    """
     mapped: dict[str, object] = {}
+    source: dict[str, str] = {}
     for column, value in raw.items():
         name = _FIELD_OF.get(_key(column)) if column is not None else None
-        if name and name not in mapped and value not in (None, ""):
-            mapped[name] = value
+        if not name or value in (None, ""):
+            continue
+        if name in mapped and mapped[name] != value:
+            raise Unreadable(
+                f"columns {source[name]!r} and {column!r} both give the {name}, differently"
+            )
+        mapped.setdefault(name, value)
+        source.setdefault(name, column)
     return mapped
 
 
@@ -259,8 +261,13 @@ def _record(source: str, number: int, text: object, meta: Metadata, defaults: Me
         )
     meta = meta.under(defaults)
     warnings = () if meta.published else ("no publication date: its figures get no period",)
-    article = make_article(text, **asdict(meta))
-    return Record(source, number, article, warnings=warnings)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings += ("lone surrogate code points (not characters) replaced with U+FFFD",)
+    values = {
+        k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in asdict(meta).items()
+    }
+    return Record(source, number, make_article(text, **values), warnings=warnings)
 
 
 def _failing(source: str, number: int, exc: Exception) -> Record:
@@ -315,12 +322,12 @@ def read_table_rows(
         if not isinstance(row, Mapping):
             yield Record(name, number, error=f"expected an object, found {type(row).__name__}")
             continue
-        values = map_columns(row)
         if not any(_FIELD_OF.get(_key(column)) == "text" for column in row if column):
             columns = ", ".join(map(str, row))
             yield Record(name, number, error=f"no text column (columns: {columns})")
             continue
         try:
+            values = map_columns(row)
             meta = _metadata(values, today)
         except Unreadable as exc:
             yield _failing(name, number, exc)
@@ -328,58 +335,11 @@ def read_table_rows(
         yield _record(name, number, values.get("text", ""), meta, defaults)
 
 
-def csv_rows(text: str) -> Iterator[tuple[int, dict | Exception]]:
-    """``(line, row)`` pairs; a row with more fields than the header is an error, not a shift."""
-    # The csv module's field limit (128 KiB) is process-wide and below a long article;
-    # fields beyond ours are still refused, by the csv module, as a malformed row.
-    csv.field_size_limit(max(csv.field_size_limit(), 10 * MAX_TEXT_CHARS))
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        return
-    number = reader.line_num + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield number, Unreadable(f"malformed CSV: {exc}")
-            number = reader.line_num + 1
-            continue
-        if cells and any(f.strip() for f in cells):
-            if len(cells) > len(header):
-                yield number, Unreadable(
-                    f"malformed CSV: {len(cells)} fields for {len(header)} columns"
-                )
-            else:
-                yield number, dict(zip(header, cells, strict=False))
-        number = reader.line_num + 1
-
-
-def jsonl_rows(text: str) -> Iterator[tuple[int, object]]:
-    """``(line, value)`` pairs; an invalid line yields the error and the next line is read."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, json.loads(line)
-        except ValueError as exc:
-            yield number, Unreadable(f"malformed JSON line: {exc}")
-
-
-def json_rows(text: str) -> Iterator[tuple[int, object]]:
-    """Items of a JSON list (numbered from 1), or the single object of a JSON file."""
-    try:
-        value = json.loads(text)
-    except ValueError as exc:
-        yield 1, Unreadable(f"malformed JSON: {exc}")
-        return
-    yield from enumerate(value, start=1) if isinstance(value, list) else [(1, value)]
-
-
 _ROWS = {".csv": csv_rows, ".jsonl": jsonl_rows, ".ndjson": jsonl_rows, ".json": json_rows}
+_NEWLINE = {".csv": "", ".jsonl": "\n", ".ndjson": "\n", ".json": ""}
+"""Line ends per format: CSV any (the csv module decides), JSON Lines ``\\n`` only."""
+SIDECAR_BYTES = 65_536
+"""A sidecar holds one article's metadata: a larger file is read as a file of articles."""
 
 
 # --- sources: files, folders, uploads --------------------------------------------------------
@@ -423,6 +383,9 @@ def _read_source(source: Source, defaults: Metadata, sidecar: Metadata, today: d
             f"{MAX_FILE_BYTES / 1e6:.0f} MB for one article",
         )
         return
+    if source.suffix in BATCH_SUFFIXES:
+        yield from _read_batch(source, defaults, today)
+        return
     data = source.read()
     if not data.strip():
         yield Record(source.name, 1, error="empty file")
@@ -431,15 +394,38 @@ def _read_source(source: Source, defaults: Metadata, sidecar: Metadata, today: d
         yield read_html(data, source.name, defaults.under(sidecar), today=today)
         return
     try:
-        text = decode(data)
+        decision = decide(io.BytesIO(data))
     except Unreadable as exc:
         yield _failing(source.name, 1, exc)
         return
-    if source.suffix == ".txt":
-        yield read_text(text, source.name, defaults, sidecar, today=today)
-    else:
+    text = text_stream(io.BytesIO(data), decision, newline="").read()
+    yield _flagged(read_text(text, source.name, defaults, sidecar, today=today), decision)
+
+
+def _read_batch(source: Source, defaults: Metadata, today: date) -> Iterator[Record]:
+    """The records of a CSV, JSON Lines or JSON file, streamed in the encoding decided for it."""
+    with source.open() as stream:
+        if not stream.read(4096).strip():
+            yield Record(source.name, 1, error="empty file")
+            return
+        stream.seek(0)
+        try:
+            decision = decide(stream)
+        except Unreadable as exc:
+            yield _failing(source.name, 1, exc)
+            return
+        text = text_stream(stream, decision, newline=_NEWLINE[source.suffix])
         rows = _ROWS[source.suffix](text)
-        yield from read_table_rows(rows, source.name, defaults, today=today)
+        for record in read_table_rows(rows, source.name, defaults, today=today):
+            yield _flagged(record, decision)
+
+
+def _flagged(record: Record, decision: Decision) -> Record:
+    """``record`` with the file's encoding decision, warned if its text holds replaced bytes."""
+    warnings = record.warnings
+    if decision.replaced and record.article and "\ufffd" in record.article.text:
+        warnings += (f"undecodable bytes in {decision.encoding} replaced with U+FFFD",)
+    return replace(record, warnings=warnings, encoding=str(decision))
 
 
 def _sidecars(sources: list[Source], today: date) -> tuple[dict[str, Metadata | str], set[str]]:
@@ -455,20 +441,21 @@ def _sidecars(sources: list[Source], today: date) -> tuple[dict[str, Metadata | 
     for source in sources:
         if source.suffix not in {".json", ".csv"} or source.size > MAX_FILE_BYTES:
             continue
+        beside = source.stem in texts and source.size <= SIDECAR_BYTES
         try:
             rows = _metadata_rows(source)
         except (Unreadable, OSError) as exc:
-            if source.stem in texts:
+            if beside:
                 used.add(source.name)
                 found[texts[source.stem]] = f"metadata in {source.name}: {exc}"
             continue  # else read, and reported, as a file of articles
-        if source.stem in texts:
-            pairs = [(texts[source.stem], rows[0] if rows else {})]
+        if beside and _is_sidecar(rows):
+            pairs = [(texts[source.stem], rows[0])]
         elif _is_index(rows):
             folder = Path(source.name).parent
-            pairs = [(str(folder / row["file"]), row) for row in rows if row.get("file")]
+            pairs = [(str(folder / str(row["file"])), row) for row in rows if row.get("file")]
         else:
-            continue
+            continue  # a file of articles, whatever its name
         used.add(source.name)
         for txt, row in pairs:
             try:
@@ -478,36 +465,65 @@ def _sidecars(sources: list[Source], today: date) -> tuple[dict[str, Metadata | 
     return found, used
 
 
-def _metadata_rows(source: Source) -> list[Mapping]:
-    """The objects of a small JSON or CSV file; raises :class:`Unreadable` for a malformed one."""
-    rows = [row for _, row in _ROWS[source.suffix](decode(source.read()))]
+def _metadata_rows(source: Source) -> list:
+    """The values of a small JSON or CSV file; raises :class:`Unreadable` for a malformed one."""
+    text = io.StringIO(decode(source.read()), newline="")
+    rows = [row for _, row in _ROWS[source.suffix](text)]
     for row in rows:
         if isinstance(row, Exception):
             raise row
-    return [row for row in rows if isinstance(row, Mapping)]
+    return rows
+
+
+def _is_sidecar(rows: list) -> bool:
+    """One object of metadata fields and no text: the shape of a sidecar, never of articles."""
+    if len(rows) != 1 or not isinstance(rows[0], Mapping):
+        return False
+    fields_given = {_FIELD_OF.get(_key(column)) for column in rows[0] if column is not None}
+    return "text" not in fields_given and bool(fields_given - {None})
 
 
 def _is_index(rows: list[Mapping]) -> bool:
     """An index names files and gives no text (like ``data/articles/articles.csv``)."""
-    return bool(rows) and "file" in rows[0] and "text" not in map_columns(rows[0])
+    return (
+        bool(rows)
+        and all(isinstance(row, Mapping) for row in rows)
+        and "file" in rows[0]
+        and "text" not in map_columns(rows[0])
+    )
 
 
 def sources_of(paths: Iterable[str | Path]) -> Iterator[Source | Record]:
     """Sources for files and, recursively, folders (sorted; hidden and unknown files skipped).
 
-    A path that does not exist yields an error record instead.
+    A path that does not exist, a folder that cannot be listed and an entry
+    that cannot be opened (a broken link, no permission) yield an error record.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and child.suffix.lower() in SUFFIXES:
-                    yield Source.of_path(child)
+            yield from _folder(path)
         elif path.is_file():
             yield Source.of_path(path)
         else:
             yield Record(str(path), 1, error="no such file or folder")
+
+
+def _folder(root: Path) -> Iterator[Source | Record]:
+    failures: list[OSError] = []
+    for folder, subfolders, files in os.walk(root, onerror=failures.append):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(files):
+            child = Path(folder) / name
+            if name.startswith(".") or child.suffix.lower() not in SUFFIXES:
+                continue
+            try:
+                yield Source.of_path(child)
+            except OSError as exc:
+                yield Record(str(child), 1, error=f"cannot be read: {exc.strerror or exc}")
+        while failures:
+            exc = failures.pop()
+            yield Record(str(exc.filename), 1, error=f"folder cannot be read: {exc.strerror}")
 
 
 def read_paths(

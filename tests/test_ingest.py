@@ -23,7 +23,7 @@ from geo.articles import make_article
 from geo.ingest import Summary, ingest, preview
 from geo.pipeline import extract
 from geo.readers import Record, read_paths
-from geo.store import open_store
+from geo.store import SCHEMA_VERSION, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD_INPUTS = ROOT / "tests" / "fixtures" / "bad_inputs"
@@ -361,7 +361,7 @@ def test_add_page_shows_a_hostile_paste_as_text_and_runs_none_of_it(page, app_ur
 
 OPEN_TOGETHER = """
 import sys, time
-from geo.store import open_store
+from geo.store import SCHEMA_VERSION, open_store
 folder, start, rounds = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
 for round_ in range(rounds):
     while time.time() < start + 0.4 * round_:
@@ -383,4 +383,6 @@ def test_two_processes_creating_a_new_sqlite_store_together_both_succeed(tmp_pat
     assert outcomes == ["ok"] * (2 * rounds)
     for round_ in range(rounds):
         with sqlite3.connect(tmp_path / f"new{round_}.sqlite") as conn:
-            assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone() == (1,)
+            assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone() == (
+                SCHEMA_VERSION,
+            )
