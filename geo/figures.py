@@ -11,50 +11,70 @@ then an event word among its modifiers or nearest to it (after it on ties),
 then the person noun, then words saying people are still there:
 
 ===================  ==============================================================
-kind                 words
+kind                 words (example)
 ===================  ==============================================================
 displaced            left, fled, escaped, evacuated, trudged out, exodus, displaced,
-                     expelled, uprooted, crossed (into), camp(s) (right beside the
-                     number), refugees, evacuees, "internally displaced people"
-returned             returned, went/came back, returnees
-detained             detained, arrested, captured, held/holding (fighters), surrendered,
-                     custody, prisoners, detainees
-killed               killed, dead, died, deaths, slain, executed, bodies, "the death
-                     toll rose to N"; "the number of displaced people reached N" takes the
-                     kind of its words
-wounded              wounded, injured, hurt
+                     expelled, uprooted, crossed (into), evacuees, "internally
+                     displaced people" ("more than 8,000 people have left Baghuz")
+returned             returned, went/came back, returnees ("800 families returned")
+refugees             refugees, asylum seekers, hosted/taken in ("Turkey hosts 3.6
+                     million Syrian refugees"): placed at the host country
+camp_population      people a camp holds, houses or hosts, who live in it, or "N in
+                     camps" ("the camp housing more than 35,000 people")
+civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, hostages,
+                     held/holding (civilians) ("400 people could still be remaining")
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
-                     extremists, rebels, "-strong"  (soldiers/troops of an army: other)
-civilians_remaining  trapped, remain(ing), stranded, besieged, inside, hostages,
-                     held/holding (civilians)
+                     extremists, rebels, "-strong"; soldiers/troops/men in a battle,
+                     also when they "remain encircled" ("3,000 fighters remain
+                     encircled"); a force a country deploys, stations or has: other
+detained             detained, arrested, captured, held/holding (fighters), surrendered,
+                     custody, prisoners, detainees ("the SDF is holding 900 fighters")
+killed               killed, dead, died, deaths, slain, executed, bodies, "among the
+                     dead", "the death toll rose to N", a force that "had lost N
+                     fighters"; counts listed after the verb share it ("killed six
+                     soldiers, five others"); "the number of displaced people reached N"
+                     takes the kind of its words
+wounded              wounded, injured, hurt
+missing              kidnapped, abducted, missing, disappeared ("gunmen kidnapped 35")
 territory_area       an area (km², square miles) in a sentence about holding ground
 territory_share      "N percent of (its) territory / the caliphate / land / area", or
                      "of <Place> / the city / the country" with a word of control
                      (controls, holds, seized; "remains under rebel control"); after
                      "lost", "retaken", "recaptured", "liberated" ... the share still
                      held is 100 - N (bounds flipped)
-other                every other count of people, percentage or area
+other                every other count of people, percentage or area; people who
+                     attended, rallied, protested, marched ("5,000 attended a rally")
 ===================  ==============================================================
 
 Dropped: bare numbers with neither a person noun nor a verb and event word
 right after them ("Class 4 felony", "16 bed shelter").  Typed other:
 percentages of 100 (slogans and totals: "100 percent of the caliphate"), shares
-or areas said to be held "once" or "formerly", areas said to be lost,
-projections ("aid agencies expect 100,000 to flee", "will", "could"), and
+or areas said to be held "once" or "formerly", areas said to be lost, and
 people counted for anything else ("13 million people need aid", "2,000 U.S.
 troops", "could hold 5,300 people").
 
-Place: the nearest resolved, non-adjective, non-river place named in the same
-clause (comma to comma), else in the sentence (a country only after a place
-preposition: "in Syria", not "U.S. officials"; "from <country>" only for people
-who fled it), else a place other than a country in the sentence before it in the
-same paragraph, else the article's focus place (its most-mentioned resolved
-place that is not a country or river, first mentioned on ties), else none.  An
-aside between dashes or brackets keeps its places and dates to itself, and a
-dateline ("BEIRUT — ") lends none.  Period: the nearest time expression in the
-clause, the sentence, or the sentence before in the same paragraph
-(:mod:`geo.dates`), else the publication date (basis "publication"); with no
-publication date, the last date printed earlier in the section, else none.
+Modality: "reported" (the default), "expected" (expect(ed), will, would, plan
+to, set to, forecast, projected, likely to: "200,000 are expected to leave",
+"aid agencies expect 100,000 to flee") or "possible" (may, might, could,
+possibly, perhaps: "there may be a thousand fighters"), from the clause before
+the number or the first words after it; the kind stays what the words say,
+and only reported figures are meant to be drawn by default.  ``cumulative``
+marks running totals ("in total", "so far", "since ...", "overall", a death
+toll).  Units "families" and "households" stay so ("some 200 families": 200
+families, no people estimate).  Labels print the report's words: "nearly
+40,000 residents displaced", "may be a thousand fighters", never "< 40,000".
+Cue words are data: ``data/vocabulary/figure_cues.json``.
+
+Place, precision (1 site, 2 part of a place/district/governorate/named area,
+3 country), place basis, the name as printed and a movement's origin and
+destination: :mod:`geo.placing` (never the dateline, a speaker's city, a
+person's origin or where someone was taken afterwards).  An aside between
+dashes or brackets keeps its places and dates to itself.
+
+Period: the nearest time expression in the clause, the sentence, or the
+sentence before in the same paragraph (:mod:`geo.dates`), else the publication
+date (basis "publication"); with no publication date, the last date printed
+earlier in the section, else none.
 """
 
 from __future__ import annotations
