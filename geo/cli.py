@@ -17,10 +17,17 @@ from geo.articles import Article, make_article
 
 
 def _iso_date(value: str) -> date:
+    """A publication date given on the command line: YYYY-MM-DD, not after tomorrow."""
+    from geo.readers import Unreadable, parse_published
+
     try:
-        return date.fromisoformat(value)
+        found = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+    try:
+        return parse_published(found, date.today())
+    except Unreadable as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _lookup(args: argparse.Namespace) -> int:

@@ -44,6 +44,8 @@ class Summary:
     unchanged: int = 0
     failures: tuple[Failure, ...] = ()
     warnings: tuple[Failure, ...] = field(default=())
+    encodings: tuple[tuple[str, str], ...] = ()
+    """``(file, decision)`` for every file read: the encoding chosen and the evidence for it."""
 
     @property
     def failed(self) -> int:
@@ -56,6 +58,7 @@ class Summary:
             "failed": self.failed,
             "failures": [vars(f) for f in self.failures],
             "warnings": [vars(w) for w in self.warnings],
+            "encodings": dict(self.encodings),
         }
 
     def report(self) -> str:
@@ -91,14 +94,23 @@ def ingest(records: Iterable[Record], store: Store, extract: Extract = extract) 
     counts = {"added": 0, "unchanged": 0}
     failures: list[Failure] = []
     warnings: list[Failure] = []
+    encodings: dict[str, str] = {}
     for record in records:
+        if record.encoding:
+            encodings.setdefault(record.source, record.encoding)
         outcome = store_record(record, store, extract)
         if isinstance(outcome, Failure):
             failures.append(outcome)
             continue
         counts[outcome] += 1
         warnings += [Failure(record.source, record.number, w) for w in record.warnings]
-    return Summary(counts["added"], counts["unchanged"], tuple(failures), tuple(warnings))
+    return Summary(
+        counts["added"],
+        counts["unchanged"],
+        tuple(failures),
+        tuple(warnings),
+        tuple(encodings.items()),
+    )
 
 
 def preview(extraction: Extraction) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -386,3 +386,58 @@ def test_two_processes_creating_a_new_sqlite_store_together_both_succeed(tmp_pat
             assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone() == (
                 SCHEMA_VERSION,
             )
+
+
+def _corpus():
+    """The bad-input corpus module (scripts/ is not a package: loaded by path)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_bad_inputs", ROOT / "scripts" / "make_bad_inputs.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bad_input_corpus_stores_every_good_record_once_and_names_every_bad_one(url, tmp_path):
+    corpus = _corpus()
+    folder = tmp_path / "wild"
+    corpus.write_corpus(folder)
+    first = geo_cli("ingest", str(folder), "--db", url, "--json", check=1)
+    summary = json.loads(first.stdout)
+    failed = {
+        (str(Path(f["source"]).relative_to(folder)), f["record"]): f["reason"]
+        for f in summary["failures"]
+    }
+    expected_bad = {
+        (n, r): why for n, case in corpus.EXPECTED.items() for r, why in case["bad"].items()
+    }
+    assert set(failed) == set(expected_bad)
+    for where, fragment in expected_bad.items():
+        assert fragment in failed[where], where
+    assert (summary["added"], summary["unchanged"]) == (corpus.good_count(), 0)
+    assert len(summary["encodings"]) >= len(corpus.EXPECTED) - 1  # all but the broken link
+    flagged = {(Path(w["source"]).name, w["reason"]) for w in summary["warnings"]}
+    assert ("stray_byte.txt", "undecodable bytes in utf-8 replaced with U+FFFD") in flagged
+    stray = next(v for k, v in summary["encodings"].items() if k.endswith("stray_byte.txt"))
+    assert stray.startswith("utf-8") and "1 undecodable bytes replaced" in stray
+
+    store = open_store(url)
+    texts = store.articles()["text"].tolist()
+    assert any(
+        "Bāghūz" in t and "stray" in t for t in texts
+    )  # UTF-8 kept, not re-read as a code page
+    assert any("utf32 Bāghūz" in t for t in texts) and any("utf16 Hajin" in t for t in texts)
+    assert any("Line\u2028separator" in t for t in texts) and any(
+        "Next\u0085line" in t for t in texts
+    )
+    assert sum("quote" in t for t in texts) == 3  # the unbalanced row merged nothing
+    assert len(texts) == len(set(texts)) == corpus.good_count()
+    titles = store.articles().set_index("title")
+    assert str(titles.loc["From the sidecar", "published"]) == "2019-03-12"
+    store.close()
+
+    again = json.loads(geo_cli("ingest", str(folder), "--db", url, "--json", check=1).stdout)
+    assert (again["added"], again["unchanged"]) == (0, corpus.good_count())
+    assert stats(url)["articles"] == corpus.good_count()
