@@ -157,26 +157,30 @@ class Overview:
     articles: int
     places: int
     figures: int
-    displaced_low: float | None
-    displaced_high: float | None
+    displaced_smallest: str | None
+    displaced_largest: str | None
     latest_territory: str | None
     latest_territory_where: str | None
 
     @property
     def displaced_range(self) -> str:
-        if self.displaced_low is None:
+        """The smallest and largest displacement claims as printed ("Hundreds more men – nearly
+        40,000 residents").
+
+        Only words some report printed: a bound the hedge implies ("about 97,000" is
+        at most 106,700) is never shown as if a report had said it.
+        """
+        if self.displaced_smallest is None:
             return "none reported"
-        if self.displaced_low == self.displaced_high:
-            return f"{self.displaced_low:,.0f}"
-        return f"{self.displaced_low:,.0f} – {self.displaced_high:,.0f}"
+        if self.displaced_smallest == self.displaced_largest:
+            return self.displaced_smallest
+        return f"{self.displaced_smallest} – {self.displaced_largest}"
 
 
 def overview(articles: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFrame) -> Overview:
     """Counts of what the filters select, the displacement range claimed, the latest territory."""
-    displaced = figures[figures["kind"] == "displaced"]
-    ranges = [bounds(row) for _, row in displaced.iterrows()]
-    lows = [low for low, _ in ranges if not math.isnan(low)]
-    highs = [high for _, high in ranges if not math.isnan(high)]
+    displaced = figures[figures["kind"] == "displaced"].sort_values("value", kind="stable")
+    printed = list(displaced["text"])
     territory = figures[figures["kind"].isin(["territory_area", "territory_share"])]
     latest = where = None
     if not territory.empty:
@@ -187,8 +191,8 @@ def overview(articles: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFra
         articles=len(articles),
         places=int(mentions["place_id"].nunique()),
         figures=len(figures),
-        displaced_low=min(lows) if lows else None,
-        displaced_high=max(highs) if highs else None,
+        displaced_smallest=printed[0] if printed else None,
+        displaced_largest=printed[-1] if printed else None,
         latest_territory=latest,
         latest_territory_where=where,
     )

@@ -69,8 +69,8 @@ def test_home_page_summarises_the_selection():
     metrics = _metrics(_page("app.py"))
     assert int(metrics["Articles"]) == 4  # three seeds + the hostile article
     assert int(metrics["Figures"]) > 0 and int(metrics["Places"]) > 0
-    assert "40,000" in metrics["Displacement claimed"]
-    assert "km²" in metrics["Latest territory claim"]
+    assert metrics["Displacement claimed"].endswith("nearly 40,000 residents")
+    assert "square mile" in metrics["Latest territory claim"]
 
 
 def test_changing_a_filter_changes_the_counts():

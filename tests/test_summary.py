@@ -66,9 +66,9 @@ def test_the_seeds_disagree_about_how_many_left(store):
 def test_overview_counts_the_selection_and_names_the_latest_territory(store):
     summary = overview(store.articles(), store.mentions(), store.figures())
     assert summary.articles == 4
-    assert summary.displaced_high == 40000
-    assert summary.displaced_range.endswith("40,000")
-    assert "km²" in summary.latest_territory
+    assert summary.displaced_largest == "nearly 40,000 residents"  # as printed, hedge and all
+    assert summary.displaced_range == "Hundreds more men – nearly 40,000 residents"
+    assert summary.latest_territory == "less than a single square mile held"
     assert summary.latest_territory_where.endswith("2019-03-07")
     empty = overview(*(frame.iloc[0:0] for frame in (store.articles(), store.mentions(),
                                                      store.figures())))
@@ -93,9 +93,10 @@ def test_claim_ranges_keep_dated_figures_with_open_sides_at_the_stated_value():
 
 def test_share_claims_are_ranges_whose_open_side_reaches_zero(store):
     shares = share_claims(store.figures()).set_index("label")
-    assert list(shares.loc["< 1 % held", ["low", "high", "value"]]) == [0.0, 1.0, 1.0]
-    assert list(shares.loc["0.5 % held", ["low", "high", "value"]]) == [0.5, 0.5, 0.5]
-    assert shares.loc["< 1 % held", "claim"] == "2019-02-09 · < 1 % held"
+    held = "less than one percent held"
+    assert list(shares.loc[held, ["low", "high", "value"]]) == [0.0, 1.0, 1.0]
+    assert list(shares.loc["99.5 percent lost", ["low", "high", "value"]]) == [0.5, 0.5, 0.5]
+    assert shares.loc[held, "claim"] == f"2019-02-09 · {held}"
     assert set(share_claims(store.figures())["kind"]) == {"territory_share"}
 
 
