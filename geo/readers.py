@@ -9,12 +9,16 @@ Formats (by suffix):
 
 * ``.txt``: one article.  Metadata from an optional front matter block
   (``---`` / ``key: value`` lines / ``---``), a sidecar ``<name>.json`` or
-  ``<name>.csv`` beside it, or a folder index CSV with a ``file`` column
-  (as in ``data/articles/articles.csv``).
+  ``<name>.csv`` beside it, or a folder index (CSV or JSON) with a ``file``
+  column (as in ``data/articles/articles.csv``).  A sidecar is recognised by
+  its shape: one object of metadata fields and no text, under 64 KB; a file
+  of articles beside a ``.txt`` of the same name is read as articles.
 * ``.html`` / ``.htm``: one saved page; trafilatura finds the main text,
   title, date and site name, and drops scripts, navigation and styles.
 * ``.csv``, ``.jsonl`` / ``.ndjson``, ``.json`` (one object or a list): one
-  article per row/line/item, columns mapped case-insensitively (see ``ALIASES``).
+  article per row/line/item, columns mapped case-insensitively (see ``ALIASES``),
+  streamed (see ``geo.formats``) in the encoding decided for the file
+  (``geo.decoding``); two columns giving one field different values is an error.
 
 Metadata given by the caller (command-line flags, the Add page's fields) fill
 in what a record lacks; they never override what a file states.
@@ -24,7 +28,8 @@ unread (a saved page with its scripts is a few MB; a long report's text is under
 1 MB), and any article text above ``MAX_TEXT_CHARS`` characters is refused (the
 pipeline's time grows with length, and such a text is a dump, not a report).
 Publication dates: missing is allowed with a warning (figures then have no
-period); unreadable or in the future is an error for that record.
+period); a date not in one of the documented forms (``DATE_FORMATS``), not a
+real calendar date, or after tomorrow is an error for that record.
 """
 
 from __future__ import annotations

@@ -441,3 +441,18 @@ def test_bad_input_corpus_stores_every_good_record_once_and_names_every_bad_one(
     again = json.loads(geo_cli("ingest", str(folder), "--db", url, "--json", check=1).stdout)
     assert (again["added"], again["unchanged"]) == (0, corpus.good_count())
     assert stats(url)["articles"] == corpus.good_count()
+
+
+def test_two_ingests_started_together_on_a_new_sqlite_file_both_succeed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"a{n}.txt").write_text(f"Report {n}: 300 people fled Raqqa on Monday.")
+    db = str(tmp_path / "new.sqlite")
+    command = [sys.executable, "-m", "geo", "ingest", str(folder), "--db", db, "--json"]
+    runs = [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True) for _ in "ab"]
+    summaries = [json.loads(run.communicate(timeout=300)[0]) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0]
+    assert sum(s["added"] for s in summaries) == 6
+    assert all(s["added"] + s["unchanged"] == 6 and not s["failed"] for s in summaries)
+    assert stats(db)["articles"] == 6

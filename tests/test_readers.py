@@ -6,6 +6,7 @@ tests (see its README); the 50 MB text is generated here, in tmp_path.
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from geo.articles import article_id
+from geo.decoding import decide
 from geo.readers import (
     MAX_FILE_BYTES,
     MAX_TEXT_CHARS,
@@ -270,3 +272,53 @@ def test_malformed_sidecar_fails_its_text_instead_of_dropping_the_metadata(tmp_p
     (record,) = read_paths([tmp_path], today=TODAY)
     assert record.source.endswith("x.txt") and record.article is None
     assert record.error.startswith(f"metadata in {tmp_path / 'x.json'}: malformed JSON")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2019-01-15", date(2019, 1, 15)),
+        ("2019-01-15T10:00:00Z", date(2019, 1, 15)),
+        ("20190115", date(2019, 1, 15)),
+        ("15 January 2019", date(2019, 1, 15)),
+        ("Jan 15, 2019", date(2019, 1, 15)),
+        ("Tue, 15 Jan 2019 10:00:00 +0000", date(2019, 1, 15)),
+        ("2019/01/15", date(2019, 1, 15)),
+    ],
+)
+def test_publication_dates_in_the_documented_forms(value, expected):
+    assert parse_published(value, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["2019-13-01", "2019-02-30", "yesterday", "last Tuesday", "01/02/2019", "2099-01-01"]
+)
+def test_publication_dates_impossible_relative_ambiguous_or_future_are_refused(value):
+    with pytest.raises(Unreadable):
+        parse_published(value, TODAY)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_encodings_without_a_bom_are_recognised_even_with_an_odd_byte(encoding):
+    text = "Bāghūz الباغوز: 1,200 people fled.\n" * 3
+    stream = io.BytesIO(text.encode(encoding) + b"\x01")
+    decision = decide(stream)
+    assert decision.encoding == encoding and decision.replaced == 1
+    assert decode(text.encode(encoding)) == text
+
+
+def test_a_stray_byte_keeps_utf8_and_a_legacy_file_gets_its_code_page():
+    utf8 = "Bāghūz and Hajin".encode() + b"\xff"
+    assert str(decide(io.BytesIO(utf8))).startswith("utf-8")
+    assert decode(utf8) == "Bāghūz and Hajin\ufffd"
+    assert decide(io.BytesIO("Le réfugié à Alep".encode("latin-1"))).encoding == "cp1252"
+
+
+def test_a_json_list_beside_a_text_is_articles_not_its_sidecar(tmp_path):
+    (tmp_path / "x.txt").write_text("Shelling hit Aleppo on Tuesday, officials said.")
+    items = [{"text": f"Report {n}: 1,200 people fled Idlib."} for n in (1, 2)]
+    (tmp_path / "x.json").write_text(json.dumps(items))
+    found = read_paths([tmp_path], today=TODAY)
+    assert sorted((Path(r.source).name, r.number, r.article is not None) for r in found) == [
+        ("x.json", 1, True), ("x.json", 2, True), ("x.txt", 1, True)
+    ]  # fmt: skip
