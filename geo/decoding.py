@@ -22,8 +22,9 @@ from typing import BinaryIO
 SAMPLE_BYTES = 1 << 20
 """How much of a file the code-page guess and the UTF-16/32 test look at."""
 CHUNK_BYTES = 1 << 20
-MAX_INVALID_SHARE = 0.2
-"""UTF-8 when at most this share of the non-ASCII evidence is invalid sequences."""
+MAX_INVALID_SHARE = 0.5
+"""UTF-8 while invalid sequences are at most this share of the non-ASCII evidence (a legacy
+code page forms a valid multi-byte sequence only by rare chance, so its share is near 1)."""
 REPLACEMENT = "\ufffd"
 
 # The region's legacy encodings, tried before an open-ended guess: left to choose

@@ -199,6 +199,11 @@ def _repeated(header: list[str]) -> str:
 def _csv_problem(message: str, lines: _Lines) -> str:
     if "unexpected end of data" in message:
         return f"unbalanced quote: the quoted field opened on line {lines.first} never closes"
+    if len(lines.taken) > 1:
+        last = lines.taken[-1][0]
+        return (
+            f"unbalanced quote: the quoted field opened on line {lines.first} runs to line {last}"
+        )
     return f"malformed CSV: {message}"
 
 
