@@ -53,8 +53,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from calendar import monthrange
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -442,16 +443,26 @@ def _anchor(
     in a text with no publication date, from the last date printed before it.
     "The next day" follows the last date printed before it.
     """
-    before = [d for d in dated if d.end <= m.start()]
+    split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
+    before = dated[:split]
     if resolver is _next_day:
         return before[-1].period.end if before else None
-    same = [d for d in dated if not _SENTENCE_BREAK_RE.search(
-        text, min(d.start, m.start()), max(d.end, m.end()))]  # fmt: skip
+    same = [*_same_sentence(text, reversed(before), m), *_same_sentence(text, dated[split:], m)]
     if same:
         return min(same, key=lambda d: abs(d.start - m.start())).period.end
     if published is not None:
         return published
     return before[-1].period.end if before else None
+
+
+def _same_sentence(text: str, mentions: Iterable[DateMention], m: re.Match) -> list[DateMention]:
+    """The mentions, walked away from ``m``, up to the first one in another sentence."""
+    same = []
+    for d in mentions:
+        if _SENTENCE_BREAK_RE.search(text, min(d.start, m.start()), max(d.end, m.end())):
+            break
+        same.append(d)
+    return same
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:

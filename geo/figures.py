@@ -80,6 +80,7 @@ earlier in the section, else none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -556,10 +557,11 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
 
 def _sentence_of(sentences, start: int, end: int, length: int) -> tuple[int, int]:
     """The sentence(s) holding [start, end): a span broken by a line end takes both lines."""
-    covering = [(s, e) for s, e in sentences if s < end and start < e]
-    if not covering:
+    first = bisect_right(sentences, start, key=lambda span: span[1])  # in text order
+    last = bisect_left(sentences, end, lo=first, key=lambda span: span[0])
+    if first >= last:
         return 0, length
-    return covering[0][0], covering[-1][1]
+    return sentences[first][0], sentences[last - 1][1]
 
 
 # --- figures ------------------------------------------------------------------------------

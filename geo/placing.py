@@ -34,7 +34,7 @@ unrelated place.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -184,17 +184,23 @@ def scopes(text: str, sentence: Span, clause: Span, start: int, previous: Span |
 
 def previous_sentence(text: str, sentences: Sequence[Span], sentence: Span) -> Span | None:
     """The sentence before, when it is in the same paragraph (no line break between)."""
-    earlier = [(s, e) for s, e in sentences if e <= sentence[0]]
-    if not earlier or "\n" in text[earlier[-1][1] - 1 : sentence[0]]:
+    before = bisect_right(sentences, sentence[0], key=lambda span: span[1])  # in text order
+    if not before or "\n" in text[sentences[before - 1][1] - 1 : sentence[0]]:
         return None
-    return earlier[-1]
+    return sentences[before - 1]
 
 
 def _inside(items, scope: Scope):
+    """The items (in text order) wholly inside the scope and outside its asides.
+
+    Found by bisection, so placing every figure of a long article stays linear.
+    """
     (s, e), asides = scope
+    first = bisect_left(items, s, key=lambda item: item.start)
+    last = bisect_left(items, e, lo=first, key=lambda item: item.start)
     return [
-        item for item in items
-        if s <= item.start and item.end <= e and not any(a <= item.start < b for a, b in asides)
+        item for item in items[first:last]
+        if item.end <= e and not any(a <= item.start < b for a, b in asides)
     ]  # fmt: skip
 
 

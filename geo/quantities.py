@@ -284,12 +284,16 @@ def _bounds(low: float, value: float, high: float, kind: str):
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every count of people, area and percentage printed in ``text``, with hedge and bounds."""
-    in_dates = date_spans(text)
+    dates = iter(date_spans(text))  # sorted by start; amounts come in text order too
+    upcoming, reach = next(dates, None), -1  # reach: furthest end of the dates begun so far
     found: list[Quantity] = []
     for m in _AMOUNT_RE.finditer(text):
         if found and m.start() < found[-1].end:
             continue
-        if any(s <= m.start() < e for s, e in in_dates) or _is_year(m, text):
+        while upcoming is not None and upcoming[0] <= m.start():
+            reach = max(reach, upcoming[1])
+            upcoming = next(dates, None)
+        if m.start() < reach or _is_year(m, text):  # inside a date: "on 5 March 2019"
             continue
         quantity = _quantity(m, text)
         if quantity is not None:
