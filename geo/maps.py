@@ -47,16 +47,22 @@ FULLSCREEN_CSS = [("Control.FullScreen.css", f"{FULLSCREEN}/Control.FullScreen.c
 # Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
 KIND_COLOURS = {
     "displaced": "#E69F00",
+    "refugees": "#E69F00",
+    "camp_population": "#E69F00",
     "returned": "#009E73",
     "civilians_remaining": "#56B4E9",
     "fighters": "#CC79A7",
     "detained": "#0072B2",
+    "missing": "#0072B2",
     "killed": "#D55E00",
     "wounded": "#F0E442",
     "other": "#000000",
 }
-DISPLACEMENT_KINDS = ("displaced", "returned", "civilians_remaining")
-OTHER_COUNT_KINDS = ("fighters", "detained", "killed", "wounded", "other")
+DISPLACEMENT_KINDS = ("displaced", "refugees", "camp_population", "returned", "civilians_remaining")
+OTHER_COUNT_KINDS = ("fighters", "detained", "missing", "killed", "wounded", "other")
+COUNT_UNITS = ("people", "families", "households")
+REPORTED = ("reported",)
+"""Modalities drawn by default: what a report says happened, not what it expects or fears."""
 PLACE_COLOUR = "#444444"
 TERRITORY_COLOUR = "#D55E00"
 CHART_COLOURS = {**KIND_COLOURS, "territory_area": TERRITORY_COLOUR, "territory_share": "#0072B2"}
@@ -175,33 +181,47 @@ def _figure_popup(row, headline: str) -> str:
             f"<b>{safe(row.label)}</b> {headline}",
             f"“{safe(row.sentence)}”",
             f"{safe(row.outlet)}, published {_day(row.published)}; period {_period(row)}",
-            f"Drawn at {safe(row.placed_at)}",
+            f"Drawn at {safe(row.placed_at)}"
+            + (f" (precision {int(row.precision)})" if pd.notna(row.precision) else ""),
             safe_link(row.url, "Read the article"),
         ]
     )
 
 
 def counts_layer(
-    figures: pd.DataFrame, name: str, kinds: Iterable[str], show: bool = True
+    figures: pd.DataFrame,
+    name: str,
+    kinds: Iterable[str],
+    show: bool = True,
+    modalities: Iterable[str] | None = REPORTED,
 ) -> folium.FeatureGroup:
-    """Proportional symbols (area ~ number of people) for people-counting figures of ``kinds``.
+    """Proportional symbols (area ~ number counted) for counting figures of ``kinds``.
 
     ``figures`` are located ones (:func:`geo.summary.locate`).  Each symbol is
-    labelled with the hedged figure as printed ("> 20,000 evacuated"), and its
-    popup cites the sentence, outlet, date and article.
+    labelled with the figure as printed ("more than 20,000 civilians evacuated"),
+    and its popup cites the sentence, outlet, date and article.  Only figures
+    of ``modalities`` are drawn (None: every modality but the reported ones);
+    a country-wide claim is drawn on its country with a dashed outline.
     """
     layer = folium.FeatureGroup(name=name, show=show)
+    modality = figures["modality"].fillna("reported")
+    wanted = modality.isin(REPORTED) if modalities is REPORTED else (
+        ~modality.isin(REPORTED) if modalities is None else modality.isin(list(modalities))
+    )  # fmt: skip
     rows = figures[
-        figures["kind"].isin(list(kinds)) & (figures["unit"] == "people") & figures["lat"].notna()
-    ]
+        figures["kind"].isin(list(kinds)) & figures["unit"].isin(COUNT_UNITS)
+        & figures["lat"].notna() & wanted
+    ]  # fmt: skip
     features = []
     for row in rows.sort_values("value", ascending=False).itertuples(index=False):
         colour = KIND_COLOURS.get(row.kind, KIND_COLOURS["other"])
         popup = _figure_popup(row, f"({safe(row.kind)}) · {safe(row.name)}")
+        wide = bool(getattr(row, "broad", False))
         style = {
             "radius": min(40.0, max(5.0, 0.15 * math.sqrt(max(float(row.value), 0.0)))),
-            "color": colour, "weight": 2, "fillColor": colour, "fillOpacity": 0.35,
-            "className": f"atlas-figure atlas-{row.kind}",
+            "color": colour, "weight": 2, "fillColor": colour,
+            "fillOpacity": 0.12 if wide else 0.35, "dashArray": "5 4" if wide else None,
+            "className": f"atlas-figure atlas-{row.kind}" + (" atlas-country-wide" if wide else ""),
         }  # fmt: skip
         tooltip = f"{safe(row.label)} · {safe(row.name)}"
         features.append(_feature(_point(row.lat, row.lon), popup, tooltip, style))
@@ -359,7 +379,7 @@ class Legend(MacroElement):
 
 def legend(figures: pd.DataFrame) -> Legend:
     """Legend entries for what is drawn: places, each figure kind present, footprints."""
-    present = set(figures.loc[figures["unit"].isin(["people", "km2"]), "kind"])
+    present = set(figures.loc[figures["unit"].isin([*COUNT_UNITS, "km2"]), "kind"])
     entries = [(PLACE_COLOUR, "place named (size: mentions)", "50%")]
     entries += [
         (colour, f"{kind.replace('_', ' ')} (size: people)", "50%")
@@ -368,6 +388,7 @@ def legend(figures: pd.DataFrame) -> Legend:
     ]
     if "territory_area" in present:
         entries.append((TERRITORY_COLOUR, "territory held, to scale", "0"))
+    entries.append(("#BBBBBB", "faint, dashed: a country-wide claim, drawn on the country", "50%"))
     return Legend(entries)
 
 
@@ -408,6 +429,9 @@ def build_map(mentions: pd.DataFrame, figures: pd.DataFrame, governorates: dict)
     others = "Other counts (fighters, killed…)"
     counts_layer(figures, others, OTHER_COUNT_KINDS, show=False).add_to(m)
     counts_layer(figures, "Displacement", DISPLACEMENT_KINDS).add_to(m)
+    expected = "Expected or possible (not reported as happened)"
+    all_kinds = DISPLACEMENT_KINDS + OTHER_COUNT_KINDS
+    counts_layer(figures, expected, all_kinds, show=False, modalities=None).add_to(m)
     places_layer(mentions).add_to(m)
     fullscreen = plugins.Fullscreen()
     fullscreen.default_js, fullscreen.default_css = FULLSCREEN_JS, FULLSCREEN_CSS

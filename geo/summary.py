@@ -199,18 +199,22 @@ def overview(articles: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFra
 
 
 TABLE_COLUMNS = [
-    "kind", "hedge", "low", "high", "value", "unit", "label", "place", "place_id",
-    "period", "outlet", "published", "sentence", "lat", "lon", "article_id",
+    "kind", "label", "printed", "hedge", "low", "high", "value", "unit", "modality", "cumulative",
+    "place", "place_name", "precision", "placed_at", "place_id", "period", "date_start",
+    "date_end", "outlet", "published", "title", "url", "sentence", "lat", "lon", "article_id",
 ]  # fmt: skip
 
 
-def figures_table(figures: pd.DataFrame) -> pd.DataFrame:
+def figures_table(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """The figures as the Figures page shows (and downloads) them, newest period first.
 
+    Each figure's point is the one the map draws it at (:func:`locate`), so a
+    table, a CSV and a GeoJSON never place a claim where the map does not.
     Bounds are rounded to 0.01: square miles converted to km² print as 5.18, not 5.179976.
     """
     if figures.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
+    figures = locate(figures, mentions).rename(columns={"text": "printed"})
     table = figures.assign(
         place=figures["name"],
         period=[_period_text(row) for _, row in figures.iterrows()],
@@ -332,28 +336,51 @@ def main_places(mentions: pd.DataFrame) -> pd.DataFrame:
     return best[["article_id", "place_id", "name", "lat", "lon"]].reset_index(drop=True)
 
 
-def locate(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Figures with a point to draw them at, and ``placed_at`` saying where that came from.
+BROAD_KINDS = ("country", "region", "river")
+"""Places too wide to stand for where a counted event happened."""
+TERRITORY_KINDS = ("territory_area", "territory_share")
 
-    A figure tied to a whole country (or to nothing) has no meaningful point:
-    drawn at the country's centre, "less than 2 square miles" would sit in
-    the middle of the desert.  It is drawn at the local place its article
-    names most, and ``placed_at`` says so; figures with neither are dropped.
+
+def locate(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Figures with the point the map, the tables and the downloads all use, and ``placed_at``.
+
+    A figure about a town, camp or district is drawn there.  A country-wide
+    claim (its place a country or region, precision 3) is drawn on that
+    country, styled as such (``broad`` is True), never at a town.  A territory
+    figure tied to a whole country is the exception: its footprint is drawn
+    around the local place its article names most ("less than 2 square miles"
+    in the middle of the desert would say nothing), and ``placed_at`` says so.
+    Figures with no place keep no point.
     """
-    broad = figures["place_kind"].isin(["country", "river"]) | figures["lat"].isna()
-    own = figures[~broad].assign(placed_at="place named with the figure")
+    broad = figures["place_kind"].isin(BROAD_KINDS) | (figures["precision"] == 3)
+    footprint = broad & figures["kind"].isin(TERRITORY_KINDS)
+    basis = pd.Series(
+        [
+            "the country or region as a whole (a country-wide claim)" if wide
+            else "no place (the article names none for it)" if pd.isna(lat)
+            else "place named with the figure"
+            for wide, lat in zip(broad, figures["lat"], strict=True)
+        ],
+        index=figures.index, dtype=object,
+    )  # fmt: skip
+    own = figures[~footprint].assign(placed_at=basis[~footprint], broad=broad[~footprint])
     main = main_places(mentions).rename(
         columns={"place_id": "main_id", "name": "main_name", "lat": "main_lat", "lon": "main_lon"}
     )
-    moved = figures[broad].merge(main, on="article_id", how="inner")
+    moved = figures[footprint].merge(main, on="article_id", how="left")
+    local = moved["main_id"].notna()
     moved = moved.assign(
         placed_at=[
             f"{name}, the place its article names most (the figure names {where})"
+            if isinstance(name, str) else "the country or region as a whole (a country-wide claim)"
             for name, where in zip(
                 moved["main_name"], moved["name"].fillna("no place"), strict=True
             )
         ],
-        place_id=moved["main_id"], name=moved["main_name"],
-        lat=moved["main_lat"], lon=moved["main_lon"],
+        place_id=moved["main_id"].where(local, moved["place_id"]),
+        name=moved["main_name"].where(local, moved["name"]),
+        lat=moved["main_lat"].where(local, moved["lat"]),
+        lon=moved["main_lon"].where(local, moved["lon"]),
+        broad=~local,
     ).drop(columns=["main_id", "main_name", "main_lat", "main_lon"])  # fmt: skip
     return pd.concat([own, moved], ignore_index=True)

@@ -19,11 +19,13 @@ from geo.summary import (
 
 st.set_page_config(page_title="Figures · Conflict News Atlas", page_icon="🔢", layout="wide")
 filters = dashboard.sidebar()
-figures = dashboard.figures(filters, dashboard.version())
+data_version = dashboard.version()
+figures = dashboard.figures(filters, data_version)
+mentions = dashboard.mentions(filters, data_version)
 
 st.title("Figures")
 st.caption("Each number as hedged in its report, with the bounds the hedge implies.")
-table = figures_table(figures)
+table = figures_table(figures, mentions)
 st.dataframe(
     table.drop(columns=["lat", "lon", "article_id", "place_id"]),
     hide_index=True,

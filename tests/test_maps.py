@@ -24,7 +24,7 @@ from geo.maps import (
     place_tooltip,
 )
 from geo.store import open_store
-from geo.summary import locate, place_counts
+from geo.summary import TERRITORY_KINDS, locate, place_counts
 from geo.territory import footprints
 
 NASTY = "<script>alert(1)</script> ${1+1} \\` onerror="
@@ -49,9 +49,7 @@ def page(rows) -> str:
 
 def test_safe_leaves_no_markup_and_nothing_a_template_literal_would_run():
     text = safe(NASTY)
-    assert text == (
-        "&lt;script&gt;alert(1)&lt;/script&gt; &#36;{1+1} &#92;&#96; onerror="
-    )
+    assert text == ("&lt;script&gt;alert(1)&lt;/script&gt; &#36;{1+1} &#92;&#96; onerror=")
     assert not set("<>$`\\") & set(text)
     assert safe(None) == safe(float("nan")) == ""
 
@@ -123,13 +121,23 @@ def test_territory_footprints_are_drawn_to_scale_around_their_place(rows):
     assert list(km2.round(2)) == list(areas["value"].astype(float).round(2))
 
 
-def test_figures_about_a_whole_country_are_drawn_at_their_articles_main_place(rows):
+def test_country_wide_claims_stay_on_their_country_and_only_footprints_move(rows):
     mentions, figures = rows
     located = locate(figures, mentions)
-    moved = located[located["place_kind"] == "country"]
-    assert len(moved) > 0
-    assert moved["placed_at"].str.contains("the place its article names most").all()
-    assert not located[["lat", "lon"]].isna().any().any()
+    assert len(located) == len(figures)  # the table and the downloads lose none
+    wide = located[located["place_kind"] == "country"]
+    counts, areas = (wide[wide["kind"].isin(TERRITORY_KINDS) == flag] for flag in (False, True))
+    assert len(counts) > 0 and counts["broad"].all()
+    assert counts["placed_at"].str.startswith("the country or region as a whole").all()
+    assert set(counts["name"]) <= set(mentions.loc[mentions["kind"] == "country", "name"])
+    assert len(areas) > 0  # "less than 2 square miles ... in Syria": a footprint at the pocket
+    assert areas["placed_at"].str.contains("the place its article names most").all()
+
+
+def test_country_wide_and_expected_claims_are_drawn_distinctly(page):
+    assert "atlas-country-wide" in page and "dashArray" in page
+    assert "Expected or possible (not reported as happened)" in page
+    assert "may be a thousand fighters" in page  # possible: in its own layer, not hidden away
 
 
 def test_the_view_opens_on_where_things_happened_not_on_far_capitals(rows):

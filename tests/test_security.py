@@ -124,7 +124,7 @@ def test_every_payload_through_every_format_reaches_every_view_as_text(url, tmp_
     assert_inert(html)
     # each payload's figure is drawn with its sentence in the popup (and its tooltip)
     assert html.count("observer said QQ") >= len(PAYLOADS)
-    table = figures_table(store.figures())
+    table = figures_table(store.figures(), store.mentions())
     rows = list(csv.reader(io.StringIO(figures_csv(table))))
     header = rows[0]
     for row in rows[1:]:
@@ -153,7 +153,7 @@ def test_geojson_download_is_valid_json_when_a_figure_has_no_place():
         published=date(2019, 3, 5),
     )
     store.add(extract(unplaced))
-    table = figures_table(store.figures())
+    table = figures_table(store.figures(), store.mentions())
     assert len(table) == 1 and pd.isna(table.loc[0, "lat"])
     collection = json.loads(figures_geojson(table), parse_constant=_no_nan)
     assert collection["features"][0]["geometry"] is None

@@ -101,7 +101,7 @@ def test_share_claims_are_ranges_whose_open_side_reaches_zero(store):
 
 
 def test_downloads_hold_exactly_the_table(store):
-    table = figures_table(store.figures())
+    table = figures_table(store.figures(), store.mentions())
     collection = json.loads(figures_geojson(table))
     assert len(collection["features"]) == len(table)
     first = collection["features"][0]
