@@ -19,14 +19,17 @@ articles, mentions, figures = dashboard.selection(filters)
 
 st.title("Conflict News Atlas")
 summary = overview(articles, mentions, figures)
-columns = st.columns([1, 1, 1, 2, 3])
+columns = st.columns([1, 1, 1, 3, 3])
 columns[0].metric("Articles", summary.articles)
 columns[1].metric("Places", summary.places)
 columns[2].metric("Figures", summary.figures)
+# claims are the reports' own words, often longer than a metric shows: in full in the caption
 columns[3].metric("Displacement claimed", summary.displaced_range)
+columns[3].caption(safe_label(summary.displaced_range))
 columns[4].metric("Latest territory claim", summary.latest_territory or "none reported")
 if summary.latest_territory_where:
-    columns[4].caption(safe_label(summary.latest_territory_where))
+    where = f"{summary.latest_territory} · {summary.latest_territory_where}"
+    columns[4].caption(safe_label(where))
 
 map_column, chart_column = st.columns([5, 2])
 with map_column:
