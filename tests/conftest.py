@@ -8,6 +8,7 @@ Browser tests need Debian's Chromium at /usr/bin/chromium.  In CI
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -94,8 +95,13 @@ def _wait_healthy(url: str, server: subprocess.Popen, timeout: float = 90) -> No
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     """The app served from the repo on a free port, over the temporary test store."""
-    folder = tmp_path_factory.mktemp("server")
-    database = store_url()
+    with served(store_url(), tmp_path_factory.mktemp("server")) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def served(database: str, folder: Path):
+    """``streamlit run app.py`` over ``database`` on a free port (its log in ``folder``)."""
     port = _free_port()
     log = (folder / "streamlit.log").open("w")
     server = subprocess.Popen(

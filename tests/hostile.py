@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from geo.articles import Article, make_article
+from geo.pipeline import extract
+from geo.store import open_store
 
 PAYLOADS: dict[str, str] = {
     "jinja_expression": "{{ 7*7 }}",
@@ -128,3 +130,14 @@ def write_files(folder: Path) -> dict[str, int]:
     (folder / "page.html").write_text(page, encoding="utf-8")
     counts["page.html"] = 1
     return counts
+
+
+def hostile_store(folder: Path) -> str:
+    """A SQLite store in ``folder`` holding the seeds and every hostile article; its URL."""
+    url = f"sqlite:///{folder / 'atlas.sqlite'}"
+    store = open_store(url)
+    store.seed_if_empty()
+    for article in hostile_articles():
+        store.add(extract(article))
+    store.close()
+    return url

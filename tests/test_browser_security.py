@@ -8,17 +8,11 @@ URLs.  Every wait is for a condition, never a sleep.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO, _free_port, _wait_healthy
-from hostile import hostile_articles
-
-from geo.pipeline import extract
-from geo.store import open_store
+from conftest import served
+from hostile import hostile_store
 
 pytestmark = pytest.mark.browser
 
@@ -29,27 +23,8 @@ PWNED = "window.top.__atlasPwned"
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("hostile-server")
-    database = f"sqlite:///{folder / 'atlas.sqlite'}"
-    store = open_store(database)
-    store.seed_if_empty()
-    for article in hostile_articles():
-        store.add(extract(article))
-    store.close()
-    port = _free_port()
-    log = (folder / "streamlit.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=REPO, env={**os.environ, "DATABASE_URL": database}, stdout=log, stderr=log,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server)
+    with served(hostile_store(folder), folder) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from atlas_data import notices
-from hostile import EVALUATED, PAYLOADS, URLS, hostile_articles, hostile_text, marked, write_files
+from hostile import EVALUATED, PAYLOADS, URLS, hostile_text, marked, write_files
+from hostile import hostile_store as build_hostile_store
 from streamlit.testing.v1 import AppTest
 from test_ingest import geo_cli
 
@@ -66,13 +67,7 @@ def assert_inert(html: str) -> None:
 @pytest.fixture(scope="module")
 def hostile_store(tmp_path_factory) -> str:
     """A SQLite store holding the seeds and every hostile article (built in process)."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'atlas.sqlite'}"
-    store = open_store(url)
-    store.seed_if_empty()
-    for article in hostile_articles():
-        store.add(extract(article))
-    store.close()
-    return url
+    return build_hostile_store(tmp_path_factory.mktemp("hostile"))
 
 
 # --- the template hole (issue probes) ------------------------------------------------------
