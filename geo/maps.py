@@ -193,21 +193,18 @@ def counts_layer(
     name: str,
     kinds: Iterable[str],
     show: bool = True,
-    modalities: Iterable[str] | None = REPORTED,
+    reported: bool = True,
 ) -> folium.FeatureGroup:
     """Proportional symbols (area ~ number counted) for counting figures of ``kinds``.
 
     ``figures`` are located ones (:func:`geo.summary.locate`).  Each symbol is
     labelled with the figure as printed ("more than 20,000 civilians evacuated"),
-    and its popup cites the sentence, outlet, date and article.  Only figures
-    of ``modalities`` are drawn (None: every modality but the reported ones);
-    a country-wide claim is drawn on its country with a dashed outline.
+    and its popup cites the sentence, outlet, date and article.  Only reported
+    figures are drawn, or with ``reported=False`` only the expected or possible
+    ones; a country-wide claim is drawn on its country with a dashed outline.
     """
     layer = folium.FeatureGroup(name=name, show=show)
-    modality = figures["modality"].fillna("reported")
-    wanted = modality.isin(REPORTED) if modalities is REPORTED else (
-        ~modality.isin(REPORTED) if modalities is None else modality.isin(list(modalities))
-    )  # fmt: skip
+    wanted = figures["modality"].fillna("reported").isin(REPORTED) == reported
     rows = figures[
         figures["kind"].isin(list(kinds)) & figures["unit"].isin(COUNT_UNITS)
         & figures["lat"].notna() & wanted
@@ -216,7 +213,7 @@ def counts_layer(
     for row in rows.sort_values("value", ascending=False).itertuples(index=False):
         colour = KIND_COLOURS.get(row.kind, KIND_COLOURS["other"])
         popup = _figure_popup(row, f"({safe(row.kind)}) · {safe(row.name)}")
-        wide = bool(getattr(row, "broad", False))
+        wide = bool(row.broad)
         style = {
             "radius": min(40.0, max(5.0, 0.15 * math.sqrt(max(float(row.value), 0.0)))),
             "color": colour, "weight": 2, "fillColor": colour,
@@ -431,7 +428,7 @@ def build_map(mentions: pd.DataFrame, figures: pd.DataFrame, governorates: dict)
     counts_layer(figures, "Displacement", DISPLACEMENT_KINDS).add_to(m)
     expected = "Expected or possible (not reported as happened)"
     all_kinds = DISPLACEMENT_KINDS + OTHER_COUNT_KINDS
-    counts_layer(figures, expected, all_kinds, show=False, modalities=None).add_to(m)
+    counts_layer(figures, expected, all_kinds, show=False, reported=False).add_to(m)
     places_layer(mentions).add_to(m)
     fullscreen = plugins.Fullscreen()
     fullscreen.default_js, fullscreen.default_css = FULLSCREEN_JS, FULLSCREEN_CSS
