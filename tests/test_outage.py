@@ -11,13 +11,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import _missing
+from conftest import _free_port, _missing
 from streamlit.testing.v1 import AppTest
 
 from geo.outage import Outage
@@ -32,12 +31,6 @@ UNREACHABLE = "The shared store is unreachable since"
 def _bin(name: str) -> Path | None:
     found = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))
     return found[-1] if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
