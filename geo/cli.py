@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -78,9 +79,28 @@ def _open_writable(url: str | None):
     return store
 
 
-def _ingest(args: argparse.Namespace) -> int:
+def _progress(items, desc: str):
+    """A progress bar on a terminal; nothing when the output is a file or a pipe."""
     from tqdm import tqdm
 
+    disable = not sys.stderr.isatty()
+    return tqdm(items, desc=desc, unit=" records", file=sys.stderr, disable=disable)
+
+
+@contextmanager
+def _client(args: argparse.Namespace):
+    """The Dask client asked for (``--scheduler``, or ``--workers`` > 1), else None (in process)."""
+    from geo.parallel import dask_client, default_workers
+
+    workers = args.workers or default_workers()
+    if not args.scheduler and workers == 1:
+        yield None
+        return
+    with dask_client(workers, args.scheduler) as client:
+        yield client
+
+
+def _ingest(args: argparse.Namespace) -> int:
     from geo.ingest import ingest
     from geo.readers import Metadata, read_paths
 
@@ -92,19 +112,40 @@ def _ingest(args: argparse.Namespace) -> int:
     if store is None:
         return 2
     defaults = Metadata(title=args.title, outlet=args.outlet, published=args.published)
-    records = tqdm(
-        read_paths(args.paths, defaults),
-        desc="ingest",
-        unit=" records",
-        file=sys.stderr,
-        disable=not sys.stderr.isatty(),
-    )
-    summary = ingest(records, store)
+    records = _progress(read_paths(args.paths, defaults), "ingest")
+    try:
+        with _client(args) as client:
+            summary = ingest(records, store, client=client)
+    except OSError as exc:  # no scheduler at that address, or no port for a local cluster
+        print(f"error: no Dask cluster: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(f"{summary.report()}\nstore: {store.description}")
     return 1 if summary.failed else 0
+
+
+def _reextract(args: argparse.Namespace) -> int:
+    from geo.pipeline import EXTRACTOR_VERSION
+    from geo.reextract import reextract
+
+    store = _open_writable(args.db)
+    if store is None:
+        return 2
+    before = store.outdated(EXTRACTOR_VERSION)
+    try:
+        with _client(args) as client:
+            result = reextract(store, client=client, progress=lambda a: _progress(a, "reextract"))
+    except OSError as exc:
+        print(f"error: no Dask cluster: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({**result.to_dict(), "outdated_before": before}, indent=2))
+    else:
+        print(f"{before} articles read by an older extractor than {EXTRACTOR_VERSION}")
+        print(f"{result.report()}\nstore: {store.description}")
+    return 1 if result.failures else 0
 
 
 def _stats(args: argparse.Namespace) -> int:
@@ -113,6 +154,22 @@ def _stats(args: argparse.Namespace) -> int:
         return 2
     print(json.dumps({**store.stats(), "store": store.description}, indent=2))
     return 0
+
+
+def _workers(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (1 or more)")
+    return int(value)
+
+
+def _parallel_options(parser: argparse.ArgumentParser) -> None:
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--workers", type=_workers, help="processes to extract on (default: this machine's cores)"
+    )
+    where.add_argument(
+        "--scheduler", metavar="tcp://HOST:PORT", help="extract on this Dask distributed cluster"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,7 +202,17 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--outlet", default="", help="outlet where a file gives none")
     ing.add_argument("--title", default="", help="title where a file gives none")
     ing.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _parallel_options(ing)
     ing.set_defaults(run=_ingest)
+
+    rex = sub.add_parser(
+        "reextract",
+        help="re-read stored articles read by an older extractor version; exit 1 if some failed",
+    )
+    rex.add_argument("--db", help=db_help)
+    rex.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _parallel_options(rex)
+    rex.set_defaults(run=_reextract)
 
     stats = sub.add_parser("stats", help="counts of stored articles, mentions, figures (JSON)")
     stats.add_argument("--db", help=db_help)

@@ -17,6 +17,7 @@ from typing import Literal
 import pandas as pd
 
 from geo.articles import Article
+from geo.parallel import Failed, ordered_map
 from geo.pipeline import Extraction, extract
 from geo.readers import Record
 from geo.store import Store
@@ -73,32 +74,63 @@ class Summary:
 Outcome = Literal["added", "unchanged"]
 
 
-def store_record(record: Record, store: Store, extract: Extract = extract) -> Outcome | Failure:
-    """Extract and store one record; any error becomes a :class:`Failure` naming it."""
+class _ExtractRecord:
+    """``extract(record.article)``, as a picklable callable for Dask workers."""
+
+    def __init__(self, extract: Extract):
+        self.extract = extract
+
+    def __call__(self, record: Record) -> Extraction:
+        return self.extract(record.article)
+
+
+def _to_extract(store: Store) -> Callable[[Record], bool]:
+    """Whether a record needs extracting: it was read, and its text is not stored yet."""
+
+    def wanted(record: Record) -> bool:
+        if record.article is None:
+            return False
+        try:
+            return not store.has(record.article.id)
+        except Exception:  # the store is failing: extract anyway, and let add() report it
+            return True
+
+    return wanted
+
+
+def _outcome(record: Record, result: Extraction | Failed | None, store: Store) -> Outcome | Failure:
+    """Store one record's extraction; any problem becomes a :class:`Failure` naming the record."""
     if record.article is None:
         return Failure(record.source, record.number, record.error)
+    if result is None:
+        return "unchanged"
+    if isinstance(result, Failed):  # one article's bug must not stop the batch; it is reported
+        return Failure(record.source, record.number, f"extraction failed: {result}")
     try:
-        if store.has(record.article.id):
-            return "unchanged"
-        extraction = extract(record.article)
-    except Exception as exc:  # one article's bug must not stop the batch; it is reported
-        return Failure(record.source, record.number, f"extraction failed: {exc!r}")
-    try:
-        return store.add(extraction)
+        return store.add(result)
     except Exception as exc:  # a database error is reported with the record it hit
         return Failure(record.source, record.number, f"could not be stored: {exc!r}")
 
 
-def ingest(records: Iterable[Record], store: Store, extract: Extract = extract) -> Summary:
-    """Store every good record; count the rest as failures with their reasons."""
+def ingest(
+    records: Iterable[Record], store: Store, extract: Extract = extract, client=None
+) -> Summary:
+    """Store every good record; count the rest as failures with their reasons.
+
+    With a Dask ``client`` (see :mod:`geo.parallel`) the extraction runs on its workers and
+    the records are stored here, in the order they were read, one transaction each: the
+    store ends as a sequential run leaves it, and a killed run resumes where it stopped
+    (stored texts are skipped).
+    """
     counts = {"added": 0, "unchanged": 0}
     failures: list[Failure] = []
     warnings: list[Failure] = []
     encodings: dict[str, str] = {}
-    for record in records:
+    results = ordered_map(_ExtractRecord(extract), records, client, wanted=_to_extract(store))
+    for record, result in results:
         if record.encoding:
             encodings.setdefault(record.source, record.encoding)
-        outcome = store_record(record, store, extract)
+        outcome = _outcome(record, result, store)
         if isinstance(outcome, Failure):
             failures.append(outcome)
             continue

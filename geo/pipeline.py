@@ -13,6 +13,15 @@ from geo.figures import Figure, find_figures
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.toponyms import PlaceMention, find_places
 
+EXTRACTOR_VERSION = "2026.12.1"
+"""The version of what :func:`extract` reads from a text, stored with every article it read.
+
+Bump it whenever the places or figures found in some text change (a rule, a word list, the
+gazetteer): ``python -m geo reextract`` then re-reads the articles stored by an older one,
+and the dashboard says while any remain.  ``tests/test_reextract.py`` keeps a fingerprint of
+the seeds' extraction under this version, so a change of output without a bump fails there.
+"""
+
 
 @dataclass(frozen=True)
 class Extraction:
@@ -21,6 +30,7 @@ class Extraction:
     article: Article
     places: tuple[PlaceMention, ...]
     figures: tuple[Figure, ...]
+    extractor: str = EXTRACTOR_VERSION
 
 
 def extract(article: Article, gazetteer: Gazetteer | None = None) -> Extraction:

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
 
+from geo.articles import Article
 from geo.filters import Filters
 from geo.pipeline import Extraction
 from geo.tables import (
@@ -160,6 +161,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE figures ADD COLUMN modality TEXT NOT NULL DEFAULT 'reported'",
             "ALTER TABLE figures ADD COLUMN cumulative BOOLEAN NOT NULL DEFAULT FALSE",
             "CREATE INDEX figures_modality ON figures (modality)",
+        ),
+    ),
+    Migration(
+        3,
+        "articles: the extractor version that read them ('' for those stored before versions)",
+        (
+            "ALTER TABLE articles ADD COLUMN extractor TEXT NOT NULL DEFAULT ''",
+            "CREATE INDEX articles_extractor ON articles (extractor)",
         ),
     ),
 )
@@ -459,6 +468,31 @@ class Store:
 
         return self._write(write)
 
+    def replace(self, extraction: Extraction) -> bool:
+        """Swap a stored article's mentions and figures for a new reading, all or nothing.
+
+        The article's own fields stay as first stored; only its extractor version changes.
+        Returns False when the article is no longer stored.
+        """
+        governorate_of = self._governorate_of or _default_governorate_of()
+        mentions = mention_rows(extraction, governorate_of)
+        figures = figure_rows(extraction, governorate_of)
+        article_id = extraction.article.id
+
+        def write(cur) -> bool:
+            sql = self._db.sql
+            cur.execute(sql("UPDATE articles SET extractor = ? WHERE id = ?"),
+                        (extraction.extractor, article_id))  # fmt: skip
+            if cur.rowcount != 1:
+                return False
+            cur.execute(sql("DELETE FROM mentions WHERE article_id = ?"), (article_id,))
+            cur.execute(sql("DELETE FROM figures WHERE article_id = ?"), (article_id,))
+            self._insert(cur, "mentions", mentions)
+            self._insert(cur, "figures", figures)
+            return True
+
+        return self._write(write)
+
     def _insert(self, cur, table: str, rows: list[dict], conflict: str = "") -> None:
         if not rows:
             return
@@ -508,6 +542,36 @@ class Store:
         with self._db.transaction() as cur:
             cur.execute(self._db.sql("SELECT 1 FROM articles WHERE id = ?"), (article_id,))
             return cur.fetchone() is not None
+
+    def outdated(self, version: str) -> int:
+        """How many stored articles were read by another extractor version than ``version``."""
+        with self._db.transaction() as cur:
+            cur.execute(self._db.sql("SELECT COUNT(*) FROM articles WHERE extractor <> ?"),
+                        (version,))  # fmt: skip
+            return cur.fetchone()[0]
+
+    def outdated_articles(self, version: str, page: int = 200) -> Iterator[Article]:
+        """Every stored article read by another version, in id order, fetched ``page`` at a time.
+
+        Each page is a fresh query after the last id seen, so no read stays open while the
+        caller writes (SQLite has one writer) and memory holds one page, whatever the store.
+        """
+        columns = ["id", "text", "title", "outlet", "published", "url", "dateline"]
+        last = ""
+        while True:
+            query = (
+                f"SELECT {', '.join(map(_quote, columns))} FROM articles "
+                "WHERE extractor <> ? AND id > ? ORDER BY id LIMIT ?"
+            )
+            with self._db.transaction() as cur:
+                cur.execute(self._db.sql(query), (version, last, page))
+                rows = cur.fetchall()
+            for row in rows:
+                fields = dict(zip(columns, row, strict=True))
+                yield Article(**{**fields, "published": _as_date(fields["published"])})
+            if len(rows) < page:
+                return
+            last = rows[-1][0]
 
     def stats(self) -> dict[str, int]:
         """How many articles, mentions, figures and distinct resolved places are stored.

@@ -18,7 +18,7 @@ GovernorateOf = Callable[[Place], "str | None"]
 """Gives the gazetteer id of a place's governorate (``geo.boundaries.governorate_id_of``):
 a governorate is its own, countries and rivers have none."""
 
-ARTICLE_COLUMNS = ["id", "title", "outlet", "url", "published", "dateline", "text"]
+ARTICLE_COLUMNS = ["id", "title", "outlet", "url", "published", "dateline", "text", "extractor"]
 MENTION_COLUMNS = [
     "article_id", "start", "end", "text", "adjective", "confidence", "evidence", "alternatives",
     "place_id", "geonameid", "name", "kind", "lat", "lon", "country", "admin1", "governorate_id",
@@ -50,8 +50,8 @@ def _place_columns(place: Place | None, governorate_of: GovernorateOf) -> dict:
 
 
 def article_row(extraction: Extraction) -> dict:
-    """The article's own fields (ARTICLE_COLUMNS), straight from its record."""
-    return dataclasses.asdict(extraction.article)
+    """The article's own fields (ARTICLE_COLUMNS), straight from its record, and who read it."""
+    return {**dataclasses.asdict(extraction.article), "extractor": extraction.extractor}
 
 
 def mention_rows(extraction: Extraction, governorate_of: GovernorateOf) -> list[dict]:
@@ -68,9 +68,15 @@ def mention_rows(extraction: Extraction, governorate_of: GovernorateOf) -> list[
             "evidence": json.dumps(list(m.evidence)),
             "alternatives": json.dumps(
                 [
-                    {"id": a.place.id, "name": a.place.name, "kind": a.place.kind,
-                     "admin1": a.place.admin1, "country": a.place.country,
-                     "score": a.score, "evidence": list(a.evidence)}
+                    {
+                        "id": a.place.id,
+                        "name": a.place.name,
+                        "kind": a.place.kind,
+                        "admin1": a.place.admin1,
+                        "country": a.place.country,
+                        "score": a.score,
+                        "evidence": list(a.evidence),
+                    }
                     for a in m.alternatives
                 ]  # fmt: skip
             ),

@@ -133,3 +133,19 @@ def page(chromium, tmp_path):
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def dask_scheduler():
+    """The address of a real Dask cluster of two worker processes.
+
+    CI starts one (``.ci/run``: ``dask scheduler`` and two ``dask worker`` processes) and
+    names it in ``DASK_SCHEDULER_TEST``; elsewhere the suite starts a local one of its own.
+    """
+    if address := os.environ.get("DASK_SCHEDULER_TEST"):
+        yield address
+        return
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
