@@ -3,7 +3,8 @@
 A careful reader places a number at the event it counts.  :func:`place_figure`
 looks, nearest scope first, in the clause (comma to comma), the sentence, and
 the sentence before it in the same paragraph, then falls back on the article's
-focus place.  Mentions that name something other than the event never place a
+focus place: the place its title names ("Battle of Lyman"), else the place it
+names most.  Mentions that name something other than the event never place a
 figure:
 
 - the dateline ("BEIRUT — "), where the reporter filed from;
@@ -11,8 +12,9 @@ figure:
   "told a news conference in Geneva");
 - a person's origin ("a soldier from Dayton", "a native of Ohio");
 - where someone was taken afterwards ("flown to a hospital in Germany");
-- a country used as an actor ("U.S. officials"): a country places a figure only
-  after a place preposition ("in Syria", "into Turkey");
+- a country used as an actor ("U.S. officials", "Ukraine's 79th Brigade"): a
+  country places a figure only after a place preposition ("in Syria", "into
+  Turkey") and never in the possessive;
 - in the sentence before, countries (too wide for a local count).
 
 For movements (displaced, returned, refugees) the mentions after "from", "fled",
@@ -26,9 +28,10 @@ itself; 2 part of or near a place ("outside Raqqa", "northern Syria"), a
 district, governorate or named area; 3 a country or wider region; None unplaced.
 When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
 keeps that name (``place_name``) and takes the nearest enclosing unit the text
-supports (a governorate or country named in the sentence, else the article's
-main country) with that unit's precision, basis "unresolved": never a borrowed
-unrelated place.
+supports (a governorate or country named in the sentence, else the focus
+place's country, else the country the article names most: never the attacker's
+country only because "Turkish troops" are named often) with that unit's
+precision, basis "unresolved": never a borrowed unrelated place.
 """
 
 from __future__ import annotations
@@ -103,6 +106,7 @@ _NEAR_RE = re.compile(
 _FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _TO_RE = re.compile(rf"\b(?:{alternatives('movement_to')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _LOOKBACK = 60
+_POSSESSIVE = ("'s", "’s")
 
 
 def _before(text: str, m: PlaceMention) -> str:
@@ -120,6 +124,8 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
         return False
     if m.place is None or m.place.kind != "country":
         return True
+    if text.startswith(_POSSESSIVE, m.end):  # "Ukraine's 79th Brigade": an actor
+        return False
     prep = _LOCATIVE_RE.search(text, max(0, m.start - 40), m.start)
     if prep is None:
         return False
@@ -139,12 +145,26 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def focus_place(places: Sequence[PlaceMention], after: int = 0) -> Place | None:
-    """The article's most-mentioned resolved place other than a country or river (first on ties).
+def _in_title(m: PlaceMention, title: str) -> int:
+    """Where the mention's name stands in the title (-1: not there)."""
+    found = re.search(rf"(?<!\w){re.escape(m.text)}(?!\w)", title)
+    return found.start() if found else -1
 
-    Mentions before offset ``after`` (the dateline) do not count.
+
+def focus_place(places: Sequence[PlaceMention], after: int = 0, title: str = "") -> Place | None:
+    """The article's focus: the place its title names, else its most-mentioned one.
+
+    ``title`` is the text's opening title, if any ("Battle of Lyman": the battle's
+    place, however often the text names Kyiv).  The title's place is its own
+    mention there, else a mention of the text spelling a name of the title (the
+    title alone is too short to read a name in).  Countries and rivers never
+    count; mentions before offset ``after`` (the dateline) do not count.
     """
-    counted = [m for m in places if _usable(m) and m.place.kind != "country" and m.start >= after]
+    usable = [m for m in places if _usable(m) and m.place.kind != "country"]
+    spelt = [(at, m.start, m) for m in usable if title and (at := _in_title(m, title)) >= 0]
+    if spelt:
+        return min(spelt, key=lambda hit: hit[:2])[2].place
+    counted = [m for m in usable if m.start >= after]
     counts = Counter(m.place.id for m in counted)
     if not counts:
         return None
@@ -152,11 +172,24 @@ def focus_place(places: Sequence[PlaceMention], after: int = 0) -> Place | None:
     return next(m.place for m in counted if counts[m.place.id] == top)
 
 
-def _main_country(places: Sequence[PlaceMention]) -> Place | None:
+def _most_named_country(places: Sequence[PlaceMention]) -> Place | None:
     """The country the article names most (adjectives count: "Syrian forces")."""
     countries = [m.place for m in places if m.place is not None and m.place.kind == "country"]
     counts = Counter(p.id for p in countries)
     return next((p for p in countries if counts[p.id] == max(counts.values())), None)
+
+
+def _main_country(places: Sequence[PlaceMention], focus: Place | None) -> Place | None:
+    """The country the story happens in: the focus's, else the one the article names most."""
+    countries = [m.place for m in places if m.place is not None and m.place.kind == "country"]
+    if focus is not None and (own := _same_country(focus, countries)):
+        return own
+    return _most_named_country(places)
+
+
+def _same_country(place: Place, countries: Sequence[Place]) -> Place | None:
+    """The country (of those given) that ``place`` lies in."""
+    return next((c for c in countries if c.country == place.country), None)
 
 
 _INSERTION_RE = re.compile(r"\s[—–-]\s.*?(?:\s[—–-]\s|$)|—.*?(?:—|$)|\(.*?\)")
@@ -255,16 +288,19 @@ class Context:
     names_event: tuple[tuple[bool, bool], ...] = ()  # (for other kinds, for movements)
 
     @classmethod
-    def of(cls, text: str, places: Sequence[PlaceMention]) -> Context:
+    def of(cls, text: str, places: Sequence[PlaceMention], title: str = "") -> Context:
+        """The context of an article's text; ``title`` counts when the text opens with it."""
         body = dateline_end(text)
+        title = title if title and text.startswith(title) else ""
         mentions = tuple(
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
         )  # fmt: skip
         mentions = tuple(sorted(mentions, key=lambda m: m.start))
         countries = tuple(m.place for m in places if m.place and m.place.kind == "country")
+        focus = focus_place(places, body, title)
         return cls(
-            text, mentions, focus_place(places, body), _main_country(places), countries,
+            text, mentions, focus, _main_country(places, focus), countries,
             tuple(m.start for m in mentions),
             tuple((_names_event(m, text, "other"), _names_event(m, text, "displaced"))
                   for m in mentions),
@@ -278,12 +314,9 @@ class Context:
                 if ok[movement]]  # fmt: skip
 
 
-def _country_of(place: Place, ctx: Context) -> Place | None:
-    return next((c for c in ctx.countries if c.country == place.country), None)
-
-
 def _enclosing(ctx: Context, sentence: Span) -> Place | None:
-    """The unit a name the gazetteer lacks lies in: a governorate/country of the sentence."""
+    """The unit a name the gazetteer lacks lies in: a governorate/country of the sentence,
+    else the story's country."""
     units = [
         m.place for m in ctx.mentions
         if m.place is not None and sentence[0] <= m.start < sentence[1]
@@ -331,6 +364,6 @@ def place_figure(
         return Placing(unit, m.text, precision, "unresolved", origin, destination)
     place = m.place
     if kind == "refugees" and place.feature_code == "PPLC":  # "Ankara has taken in": the country
-        place = _country_of(place, ctx) or place
+        place = _same_country(place, ctx.countries) or place
     precision = precision_of(place, text, m if place is m.place else None)
     return Placing(place, m.text, precision, _BASES[index], origin, destination)

@@ -87,3 +87,55 @@ def test_precision_of_town_area_and_country():
     assert first("Outside Aleppo 300 people were killed.").precision == 2
     assert first("In Idlib 300 people were killed.").precision == 2
     assert first("In Syria 300 people were killed.").precision == 3
+
+
+def titled(title: str, body: str, adjectives: tuple[str, ...] = (), in_title: bool = True):
+    """The figures of an article whose text opens with its title (as Wikipedia texts do).
+
+    ``adjectives`` are demonyms read as adjective mentions of their country ("Turkish");
+    with ``in_title`` False the title's own mentions are dropped (a name the geoparser
+    missed in the short title line but reads in the body).
+    """
+    text = f"{title}\n\n{body}"
+    found = [m for m in mentions(text) if in_title or m.start > len(title)]
+    country = {"Turkish": IDS["Turkey"]}
+    found += [
+        PlaceMention(
+            m[0], m.start(), m.end(), default_gazetteer().get(country[m[0]]), 1.0, True, ()
+        )
+        for word in adjectives
+        for m in re.finditer(rf"\b{word}\b", text)
+    ]
+    article = make_article(text, title=title, published=date(2022, 4, 20))
+    found = sorted(found, key=lambda m: m.start)
+    return [f for f in find_figures(article, found) if f.kind != "other"]
+
+
+def test_the_title_names_the_focus_place_however_often_another_is_named():
+    body = (
+        "Moscow sent reinforcements, Moscow said, and Moscow later claimed a victory.\n\n"
+        "On 3 May, 40 soldiers were killed."
+    )
+    f = titled("Battle of Kharkiv", body)[0]
+    assert (f.place.id, f.precision, f.place_basis) == (IDS["Kharkiv"], 1, "focus")
+    f = titled("Battle of Kharkiv", body, in_title=False)[0]  # the body's Kharkiv spells it
+    assert f.place.id == IDS["Moscow"]  # not named in the body: the most-mentioned place
+    body = body.replace("Moscow later", "Kharkiv later")
+    f = titled("Battle of Kharkiv", body, in_title=False)[0]
+    assert f.place.id == IDS["Kharkiv"]
+
+
+def test_a_countrys_possessive_names_an_actor_not_the_place():
+    body = "The fighting went on for weeks. A battalion of Ukraine's army lost 100 men killed."
+    f = titled("Battle of Kharkiv", body)[0]
+    assert (f.place.id, f.place_basis) == (IDS["Kharkiv"], "focus")
+
+
+def test_a_lacking_name_lies_in_the_focus_country_not_the_attackers():
+    body = (
+        "Turkish troops and Turkish tanks moved on Aleppo. Turkish guns fired.\n\n"
+        "Near eastern Ghouta, 20 rebels were killed. Aleppo in Syria was shelled."
+    )
+    f = titled("Battle of Aleppo", body, adjectives=("Turkish",))[0]
+    assert (f.place_name, f.place_basis) == ("eastern Ghouta", "unresolved")
+    assert (f.place.id, f.precision) == (IDS["Syria"], 3)
