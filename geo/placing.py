@@ -41,13 +41,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from geo.cues import alternatives
 from geo.gazetteer import Place
-
-if TYPE_CHECKING:
-    from geo.toponyms import PlaceMention
+from geo.resolution import PlaceMention
+from geo.wordlists import table
 
 MOVEMENTS = ("displaced", "returned", "refugees")
 _PRECISION = {"governorate": 2, "district": 2, "subdistrict": 2,
@@ -192,6 +190,44 @@ def _same_country(place: Place, countries: Sequence[Place]) -> Place | None:
     return next((c for c in countries if c.country == place.country), None)
 
 
+_ANAPHORS = table("place_anaphors")
+_ANAPHOR_RE = re.compile(
+    rf"\bthe\s+(?P<word>{'|'.join(_ANAPHORS)})\b(?!\s+of\b)(?!\s+(?-i:[A-Z]))",
+    re.I,
+)
+
+
+def anaphors(
+    text: str,
+    mentions: Sequence[PlaceMention],
+    focus: Place | None,
+    sentences: Sequence[Span] = (),
+    after: int = 0,
+) -> list[PlaceMention]:
+    """ "The city", "the town" (no name after them) as mentions of the place they stand for.
+
+    That is the article's focus ("35% of the city" in a report on Palmyra is Palmyra's,
+    not the nearer town the sentence names in passing), unless its sentence or the one
+    before (``sentences``, in text order) names other places of the kind the word
+    names (``data/words/place_anaphors.tsv``) and not the focus: then the last of them
+    ("took Tikrit. ... the city's prisons" in a report on Mosul).  ``mentions`` are in
+    text order.
+    """
+    found = []
+    for m in _ANAPHOR_RE.finditer(text, after):
+        kind = _ANAPHORS[m["word"].lower()]
+        at = bisect_right(sentences, m.start(), key=lambda span: span[0]) - 1
+        sentence = sentences[at] if at >= 0 else (m.start(), m.end())
+        since = (previous_sentence(text, sentences, sentence) or sentence)[0]
+        lo = bisect_left(mentions, since, key=lambda n: n.start)
+        hi = bisect_left(mentions, m.start(), lo=lo, key=lambda n: n.start)
+        named = [n.place for n in mentions[lo:hi] if n.place is not None and n.place.kind == kind]
+        place = focus if not named or focus in named else named[-1]
+        if place is not None and place.kind == kind:
+            found.append(PlaceMention(m[0], m.start(), m.end(), place, 1.0, False, ("anaphor",)))
+    return found
+
+
 _INSERTION_RE = re.compile(r"\s[—–-]\s.*?(?:\s[—–-]\s|$)|—.*?(?:—|$)|\(.*?\)")
 
 Span = tuple[int, int]
@@ -288,8 +324,15 @@ class Context:
     names_event: tuple[tuple[bool, bool], ...] = ()  # (for other kinds, for movements)
 
     @classmethod
-    def of(cls, text: str, places: Sequence[PlaceMention], title: str = "") -> Context:
-        """The context of an article's text; ``title`` counts when the text opens with it."""
+    def of(
+        cls,
+        text: str,
+        places: Sequence[PlaceMention],
+        title: str = "",
+        sentences: Sequence[Span] = (),
+    ) -> Context:
+        """The context of an article's text; ``title`` counts when the text opens with it,
+        ``sentences`` (spans in text order) say what "the city" may stand for."""
         body = dateline_end(text)
         title = title if title and text.startswith(title) else ""
         mentions = tuple(
@@ -299,6 +342,8 @@ class Context:
         mentions = tuple(sorted(mentions, key=lambda m: m.start))
         countries = tuple(m.place for m in places if m.place and m.place.kind == "country")
         focus = focus_place(places, body, title)
+        mentions = tuple(sorted(mentions + tuple(anaphors(text, mentions, focus, sentences, body)),
+                                key=lambda m: m.start))  # fmt: skip
         return cls(
             text, mentions, focus, _main_country(places, focus), countries,
             tuple(m.start for m in mentions),

@@ -139,3 +139,13 @@ def test_a_lacking_name_lies_in_the_focus_country_not_the_attackers():
     f = titled("Battle of Aleppo", body, adjectives=("Turkish",))[0]
     assert (f.place_name, f.place_basis) == ("eastern Ghouta", "unresolved")
     assert (f.place.id, f.precision) == (IDS["Syria"], 3)
+
+
+def test_the_city_with_no_name_is_the_focus_unless_just_named_another():
+    body = "Moscow sent troops.\n\nTroops held 40% of the city, while others moved on Aleppo."
+    f = titled("Battle of Kharkiv", body)[0]
+    assert (f.place.id, f.place_name, f.place_basis) == (IDS["Kharkiv"], "the city", "clause")
+    body = "Moscow sent troops.\n\nRebels took Aleppo. 200 inmates fled the city's prison."
+    assert titled("Battle of Kharkiv", body)[0].place.id == IDS["Aleppo"]
+    body = "Moscow sent troops.\n\n30 people were killed as troops shelled the city of Aleppo."
+    assert titled("Battle of Kharkiv", body)[0].place.id == IDS["Aleppo"]
