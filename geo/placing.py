@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from geo.cues import alternatives
 from geo.gazetteer import Place
 from geo.resolution import PlaceMention
-from geo.wordlists import table
+from geo.wordlists import ordered, table
 
 MOVEMENTS = ("displaced", "returned", "refugees")
 _PRECISION = {"governorate": 2, "district": 2, "subdistrict": 2,
@@ -98,9 +98,15 @@ _TRANSPORT_RE = re.compile(
 )
 _NEAR_RE = re.compile(
     r"\b(?:near|outside|around|outskirts\s+of|(?:north|south|east|west)(?:[\w-]*)?\s+of"
-    r"|(?:north|south|east|west)ern|central|rural|countryside\s+of|parts?\s+of)\s+(?:the\s+)?$",
+    r"|(?:north|south|east|west)ern|central|rural|countryside\s+of|parts?\s+of"
+    r"|(?:area|vicinity|region|territory)\s+of|between)\s+(?:the\s+)?$",
     re.I,
 )
+_AREA_AFTER_RE = re.compile(
+    rf"['’]?s?\s+(?:{'|'.join(sorted(ordered('area_after_place'), key=len, reverse=True))})\b",
+    re.I,
+)
+_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 _FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _TO_RE = re.compile(rf"\b(?:{alternatives('movement_to')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _LOOKBACK = 60
@@ -287,17 +293,34 @@ def nearest_with_scope(items, scope_list: Sequence[Scope], start: int, end: int)
     return None
 
 
-def precision_of(place: Place, text: str, m: PlaceMention | None) -> int:
+def precision_of(place: Place, text: str, m: PlaceMention | None, listed: bool = False) -> int:
     """1 the site itself, 2 near/part of it or an admin unit, 3 a country (module docstring).
 
-    Part of a country ("in northern Syria") is 2: a named area within it.
+    Part of a country ("in northern Syria") is 2: a named area within it; so is a
+    town named as an area ("the Palmyra area", "the Raqqa campaign",
+    ``data/words/area_after_place.txt``) or as one of several (``listed``: "the
+    fighting at Izium and Sloviansk").
     """
-    near = m is not None and bool(_NEAR_RE.search(_before(text, m)))
+    near = m is not None and bool(
+        _NEAR_RE.search(_before(text, m)) or _AREA_AFTER_RE.match(text, m.end)
+    )
     if place.kind == "country":
         return 2 if near else 3
     if place.kind in _PRECISION:
         return _PRECISION[place.kind]
-    return 2 if near else 1
+    return 2 if near or listed else 1
+
+
+def _listed(ctx: Context, m: PlaceMention) -> bool:
+    """Whether the mention stands in a list of places of its kind ("Khalsah, Zeitan and Birnah")."""
+    at = bisect_left(ctx.starts, m.start)
+    neighbours = [(n, m) for n in ctx.mentions[max(0, at - 1) : at]]
+    neighbours += [(m, n) for n in ctx.mentions[at + 1 : at + 2]]
+    return any(
+        a.place is not None and b.place is not None and a.place.kind == b.place.kind
+        and a.place.id != b.place.id and _LIST_GAP_RE.fullmatch(ctx.text, a.end, b.start)
+        for a, b in neighbours
+    )  # fmt: skip
 
 
 def _ends(text: str, mentions: Sequence[PlaceMention], sentence: Span) -> tuple:
@@ -410,5 +433,6 @@ def place_figure(
     place = m.place
     if kind == "refugees" and place.feature_code == "PPLC":  # "Ankara has taken in": the country
         place = _same_country(place, ctx.countries) or place
-    precision = precision_of(place, text, m if place is m.place else None)
+    own = place is m.place
+    precision = precision_of(place, text, m if own else None, own and _listed(ctx, m))
     return Placing(place, m.text, precision, _BASES[index], origin, destination)

@@ -149,3 +149,14 @@ def test_the_city_with_no_name_is_the_focus_unless_just_named_another():
     assert titled("Battle of Kharkiv", body)[0].place.id == IDS["Aleppo"]
     body = "Moscow sent troops.\n\n30 people were killed as troops shelled the city of Aleppo."
     assert titled("Battle of Kharkiv", body)[0].place.id == IDS["Aleppo"]
+
+
+def test_a_town_named_as_an_area_or_one_of_several_is_precision_2():
+    assert first("Fighting in the Aleppo area killed 40 people.").precision == 2
+    assert first("During the Raqqa campaign, 6 fighters were killed.").precision == 2
+    assert first("In the area of Aleppo 40 people were killed.").precision == 2
+    assert first("Clashes at Aleppo and Raqqa killed 50 people.").precision == 2
+    assert first("Clashes between Aleppo and Raqqa killed 50 people.").precision == 2
+    f = first("In Raqqa, Syria, 20 people were killed.")  # a town and its country: the town
+    assert (f.place.id, f.precision) == (IDS["Raqqa"], 1)
+    assert first("Aleppo's old market burned and 20 people were killed.").precision == 1
