@@ -40,7 +40,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.cues import alternatives
 from geo.gazetteer import Place
@@ -155,25 +155,32 @@ def _in_title(m: PlaceMention, title: str) -> int:
     return found.start() if found else -1
 
 
-def focus_place(places: Sequence[PlaceMention], after: int = 0, title: str = "") -> Place | None:
-    """The article's focus: the place its title names, else its most-mentioned one.
+def focus_of(
+    places: Sequence[PlaceMention], after: int = 0, title: str = ""
+) -> tuple[Place | None, int | None]:
+    """The article's focus, the place its title names, else its most-mentioned one, and the
+    precision of a figure placed only by it.
 
     ``title`` is the text's opening title, if any ("Battle of Lyman": the battle's
     place, however often the text names Kyiv).  The title's place is its own
     mention there, else a mention of the text spelling a name of the title (the
-    title alone is too short to read a name in).  Countries and rivers never
-    count; mentions before offset ``after`` (the dateline) do not count.
+    title alone is too short to read a name in); a title naming it as an area
+    ("Dabiq offensive", "Battles of the Donetsk suburbs") makes the precision 2.
+    Countries and rivers never count; mentions before offset ``after`` (the
+    dateline) do not count.
     """
     usable = [m for m in places if _usable(m) and m.place.kind != "country"]
     spelt = [(at, m.start, m) for m in usable if title and (at := _in_title(m, title)) >= 0]
     if spelt:
-        return min(spelt, key=lambda hit: hit[:2])[2].place
+        at, _, m = min(spelt, key=lambda hit: hit[:2])
+        return m.place, precision_of(m.place, title, replace(m, start=at, end=at + len(m.text)))
     counted = [m for m in usable if m.start >= after]
     counts = Counter(m.place.id for m in counted)
     if not counts:
-        return None
+        return None, None
     top = max(counts.values())
-    return next(m.place for m in counted if counts[m.place.id] == top)
+    focus = next(m.place for m in counted if counts[m.place.id] == top)
+    return focus, precision_of(focus, "", None)
 
 
 def _most_named_country(places: Sequence[PlaceMention]) -> Place | None:
@@ -345,6 +352,7 @@ class Context:
     countries: tuple[Place, ...]
     starts: tuple[int, ...] = ()  # of the mentions, for finding a sentence's by bisection
     names_event: tuple[tuple[bool, bool], ...] = ()  # (for other kinds, for movements)
+    focus_precision: int | None = None  # of a figure placed only by the focus
 
     @classmethod
     def of(
@@ -364,7 +372,7 @@ class Context:
         )  # fmt: skip
         mentions = tuple(sorted(mentions, key=lambda m: m.start))
         countries = tuple(m.place for m in places if m.place and m.place.kind == "country")
-        focus = focus_place(places, body, title)
+        focus, focus_precision = focus_of(places, body, title)
         mentions = tuple(sorted(mentions + tuple(anaphors(text, mentions, focus, sentences, body)),
                                 key=lambda m: m.start))  # fmt: skip
         return cls(
@@ -372,6 +380,7 @@ class Context:
             tuple(m.start for m in mentions),
             tuple((_names_event(m, text, "other"), _names_event(m, text, "displaced"))
                   for m in mentions),
+            focus_precision,
         )  # fmt: skip
 
     def named(self, kind: str, start: int, end: int) -> list[PlaceMention]:
@@ -420,7 +429,7 @@ def place_figure(
         return Placing(
             ctx.focus,
             ctx.focus.name,
-            precision_of(ctx.focus, text, None),
+            ctx.focus_precision,
             "focus",
             origin,
             destination,

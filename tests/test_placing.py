@@ -160,3 +160,10 @@ def test_a_town_named_as_an_area_or_one_of_several_is_precision_2():
     f = first("In Raqqa, Syria, 20 people were killed.")  # a town and its country: the town
     assert (f.place.id, f.precision) == (IDS["Raqqa"], 1)
     assert first("Aleppo's old market burned and 20 people were killed.").precision == 1
+
+
+def test_a_title_naming_its_place_as_an_area_places_figures_around_it():
+    body = "Moscow sent troops.\n\nOn 3 May, 40 soldiers were killed."
+    f = titled("2016 Kharkiv offensive", body)[0]
+    assert (f.place.id, f.precision, f.place_basis) == (IDS["Kharkiv"], 2, "focus")
+    assert titled("Siege of Kharkiv", body)[0].precision == 1
