@@ -17,6 +17,10 @@ figure:
   Turkey") and never in the possessive;
 - in the sentence before, countries (too wide for a local count).
 
+A town naming an operation ("the Kharkiv counteroffensive") gives way to another
+place of the same scope; "the city", "the town" with no name after them stand
+for the focus place (:func:`anaphors`).
+
 For movements (displaced, returned, refugees) the mentions after "from", "fled",
 "out of" are the ``origin``, those after "to", "into", "reached", "hosted in" the
 ``destination``; the figure's ``place`` is the origin for people who left, the
@@ -24,8 +28,10 @@ destination for returns and hosted refugees.  A refugee count placed at a
 capital ("Ankara has taken in ...") speaks for the country: the country it is.
 
 Precision (ACLED's ``geo_precision``): 1 the town, village, camp or site
-itself; 2 part of or near a place ("outside Raqqa", "northern Syria"), a
-district, governorate or named area; 3 a country or wider region; None unplaced.
+itself; 2 part of or near a place ("outside Raqqa", "northern Syria", "the
+Palmyra area", one of a list of towns), a district, governorate or named area;
+3 a country or wider region; None unplaced.  A figure placed only by the focus
+takes the precision of the title's naming of it ("Dabiq offensive": 2).
 When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
 keeps that name (``place_name``) and takes the nearest enclosing unit the text
 supports (a governorate or country named in the sentence, else the focus
@@ -102,10 +108,16 @@ _NEAR_RE = re.compile(
     r"|(?:area|vicinity|region|territory)\s+of|between)\s+(?:the\s+)?$",
     re.I,
 )
-_AREA_AFTER_RE = re.compile(
-    rf"['’]?s?\s+(?:{'|'.join(sorted(ordered('area_after_place'), key=len, reverse=True))})\b",
-    re.I,
-)
+
+
+def _after_re(*lists: str) -> re.Pattern:
+    """Any word of the lists right after a name ("Aleppo area", "Aleppo's suburbs")."""
+    alternation = "|".join(sorted((w for n in lists for w in ordered(n)), key=len, reverse=True))
+    return re.compile(rf"['’]?s?\s+(?:{alternation})\b", re.I)
+
+
+_AREA_AFTER_RE = _after_re("area_after_place", "operation_after_place")
+_OPERATION_AFTER_RE = _after_re("operation_after_place")
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 _FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _TO_RE = re.compile(rf"\b(?:{alternatives('movement_to')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
@@ -413,7 +425,10 @@ def place_figure(
     candidates = [named, named, local]
     found = None
     for index, scope in enumerate(scope_list[:3]):
-        if hit := nearest_with_scope(candidates[index], [scope], start, end):
+        events = [m for m in candidates[index] if not _OPERATION_AFTER_RE.match(text, m.end)]
+        if hit := nearest_with_scope(events, [scope], start, end) or nearest_with_scope(
+            candidates[index], [scope], start, end
+        ):
             found = (hit[0], index)
             break
     origin = destination = None

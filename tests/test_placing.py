@@ -167,3 +167,10 @@ def test_a_title_naming_its_place_as_an_area_places_figures_around_it():
     f = titled("2016 Kharkiv offensive", body)[0]
     assert (f.place.id, f.precision, f.place_basis) == (IDS["Kharkiv"], 2, "focus")
     assert titled("Siege of Kharkiv", body)[0].precision == 1
+
+
+def test_a_place_naming_an_operation_gives_way_to_the_events_place():
+    f = first("Troops entered Aleppo during the Raqqa campaign, and 30 people were killed.")
+    assert (f.place.id, f.precision) == (IDS["Aleppo"], 1)
+    f = first("During the Raqqa counteroffensive, 30 people were killed.")  # the only place
+    assert (f.place.id, f.precision) == (IDS["Raqqa"], 2)
