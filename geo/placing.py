@@ -148,16 +148,17 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
     return prep["prep"].lower() != "from" or kind in MOVEMENTS
 
 
-_DATELINE_RE = re.compile(r"\s*(?-i:[A-Z][A-Z .,'/-]{1,40})\s*(?:—|–|--|:)\s")
+_DATELINE_RE = re.compile(r"[\s.]*(?-i:[A-Z][A-Z .,'/-]{1,40})\s*(?:—|–|--|:)\s")
 
 
-def dateline_end(text: str) -> int:
-    """End of a dateline opening the text ("BEIRUT — ", "MIEH MIEH/BEIRUT: "), else 0.
+def dateline_end(text: str, start: int = 0) -> int:
+    """End of a dateline opening the text at ``start`` (after a title the text opens with):
+    "BEIRUT — ", "MIEH MIEH/BEIRUT: "; else 0.
 
     A dateline says where the reporter filed from, not where things happened, so
     its place lends no figure a place.
     """
-    m = _DATELINE_RE.match(text)
+    m = _DATELINE_RE.match(text, start)
     return m.end() if m else 0
 
 
@@ -376,8 +377,8 @@ class Context:
     ) -> Context:
         """The context of an article's text; ``title`` counts when the text opens with it,
         ``sentences`` (spans in text order) say what "the city" may stand for."""
-        body = dateline_end(text)
         title = title if title and text.startswith(title) else ""
+        body = dateline_end(text, len(title))
         mentions = tuple(
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")

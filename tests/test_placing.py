@@ -174,3 +174,8 @@ def test_a_place_naming_an_operation_gives_way_to_the_events_place():
     assert (f.place.id, f.precision) == (IDS["Aleppo"], 1)
     f = first("During the Raqqa counteroffensive, 30 people were killed.")  # the only place
     assert (f.place.id, f.precision) == (IDS["Raqqa"], 2)
+
+
+def test_a_dateline_after_the_title_is_never_the_place():
+    f = titled("Clashes in the south", "BEIRUT — More than 30 people were killed on Friday.")[0]
+    assert f.place is None and f.place_basis == ""
