@@ -168,32 +168,40 @@ def _in_title(m: PlaceMention, title: str) -> int:
     return found.start() if found else -1
 
 
-def focus_of(
-    places: Sequence[PlaceMention], after: int = 0, title: str = ""
-) -> tuple[Place | None, int | None]:
-    """The article's focus, the place its title names, else its most-mentioned one, and the
-    precision of a figure placed only by it.
+def focus_of(places: Sequence[PlaceMention], after: int = 0, title: str = "") -> Placing:
+    """The article's focus, the place its title names, else its most-mentioned one, as the
+    placing of a figure placed only by it.
 
     ``title`` is the text's opening title, if any ("Battle of Lyman": the battle's
     place, however often the text names Kyiv).  The title's place is its own
     mention there, else a mention of the text spelling a name of the title (the
     title alone is too short to read a name in); a title naming it as an area
     ("Dabiq offensive", "Battles of the Donetsk suburbs") makes the precision 2.
-    Countries and rivers never count; mentions before offset ``after`` (the
-    dateline) do not count.
+    A title's name the gazetteer lacks ("Battle of Moshchun") is kept, in the
+    country the article names most as a noun (basis "unresolved"): never the
+    city the text names most.  Countries and rivers never count; mentions before
+    offset ``after`` (the dateline) do not count.
     """
     usable = [m for m in places if _usable(m) and m.place.kind != "country"]
-    spelt = [(at, m.start, m) for m in usable if title and (at := _in_title(m, title)) >= 0]
+    lacking = [m for m in places if m.place is None]
+    spelt = [
+        (at, m.start, m) for m in usable + lacking if title and (at := _in_title(m, title)) >= 0
+    ]
     if spelt:
         at, _, m = min(spelt, key=lambda hit: hit[:2])
-        return m.place, precision_of(m.place, title, replace(m, start=at, end=at + len(m.text)))
+        if m.place is None:
+            country = _most_named_country([n for n in places if not n.adjective] or places)
+            precision = None if country is None else precision_of(country, "", None)
+            return Placing(country, m.text, precision, "unresolved")
+        precision = precision_of(m.place, title, replace(m, start=at, end=at + len(m.text)))
+        return Placing(m.place, m.place.name, precision, "focus")
     counted = [m for m in usable if m.start >= after]
     counts = Counter(m.place.id for m in counted)
     if not counts:
-        return None, None
+        return UNPLACED
     top = max(counts.values())
     focus = next(m.place for m in counted if counts[m.place.id] == top)
-    return focus, precision_of(focus, "", None)
+    return Placing(focus, focus.name, precision_of(focus, "", None), "focus")
 
 
 def _most_named_country(places: Sequence[PlaceMention]) -> Place | None:
@@ -360,12 +368,11 @@ class Context:
 
     text: str
     mentions: tuple[PlaceMention, ...]  # after the dateline, resolved or not, no adjectives
-    focus: Place | None
+    focus: Placing  # of a figure placed only by the article's focus
     country: Place | None
     countries: tuple[Place, ...]
     starts: tuple[int, ...] = ()  # of the mentions, for finding a sentence's by bisection
     names_event: tuple[tuple[bool, bool], ...] = ()  # (for other kinds, for movements)
-    focus_precision: int | None = None  # of a figure placed only by the focus
 
     @classmethod
     def of(
@@ -385,15 +392,14 @@ class Context:
         )  # fmt: skip
         mentions = tuple(sorted(mentions, key=lambda m: m.start))
         countries = tuple(m.place for m in places if m.place and m.place.kind == "country")
-        focus, focus_precision = focus_of(places, body, title)
-        mentions = tuple(sorted(mentions + tuple(anaphors(text, mentions, focus, sentences, body)),
-                                key=lambda m: m.start))  # fmt: skip
+        focus = focus_of(places, body, title)
+        mentions += tuple(anaphors(text, mentions, focus.place, sentences, body))
+        mentions = tuple(sorted(mentions, key=lambda m: m.start))
         return cls(
-            text, mentions, focus, _main_country(places, focus), countries,
+            text, mentions, focus, _main_country(places, focus.place), countries,
             tuple(m.start for m in mentions),
             tuple((_names_event(m, text, "other"), _names_event(m, text, "displaced"))
                   for m in mentions),
-            focus_precision,
         )  # fmt: skip
 
     def named(self, kind: str, start: int, end: int) -> list[PlaceMention]:
@@ -440,16 +446,7 @@ def place_figure(
         if chosen is not None and (found is None or chosen is not found[0]):
             found = (chosen, 1)
     if found is None:
-        if ctx.focus is None:
-            return UNPLACED
-        return Placing(
-            ctx.focus,
-            ctx.focus.name,
-            ctx.focus_precision,
-            "focus",
-            origin,
-            destination,
-        )
+        return replace(ctx.focus, origin=origin, destination=destination)
     m, index = found
     if m.place is None:
         unit = _enclosing(ctx, sentence)

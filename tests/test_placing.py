@@ -98,7 +98,7 @@ def titled(title: str, body: str, adjectives: tuple[str, ...] = (), in_title: bo
     """
     text = f"{title}\n\n{body}"
     found = [m for m in mentions(text) if in_title or m.start > len(title)]
-    country = {"Turkish": IDS["Turkey"]}
+    country = {"Turkish": IDS["Turkey"], "Russian": "2017370"}
     found += [
         PlaceMention(
             m[0], m.start(), m.end(), default_gazetteer().get(country[m[0]]), 1.0, True, ()
@@ -179,3 +179,19 @@ def test_a_place_naming_an_operation_gives_way_to_the_events_place():
 def test_a_dateline_after_the_title_is_never_the_place():
     f = titled("Clashes in the south", "BEIRUT — More than 30 people were killed on Friday.")[0]
     assert f.place is None and f.place_basis == ""
+
+
+def test_a_title_place_the_gazetteer_lacks_is_kept_never_the_city_named_most():
+    body = (
+        "Russian troops left Kharkiv, and Kharkiv was quiet; Ukraine held Kharkiv.\n\n"
+        "Near eastern Ghouta the Russian army lost 40 soldiers killed."
+    )
+    f = titled("Battle of eastern Ghouta", body, adjectives=("Russian",))[0]
+    assert (f.place.id, f.place_name, f.precision) == (IDS["Ukraine"], "eastern Ghouta", 3)
+    body = body.replace("Near eastern Ghouta the", "The")
+    f = titled("Battle of eastern Ghouta", body, adjectives=("Russian",))[0]
+    assert (f.place.id, f.place_name, f.place_basis) == (
+        IDS["Ukraine"],
+        "eastern Ghouta",
+        "unresolved",
+    )
