@@ -190,7 +190,8 @@ def focus_of(places: Sequence[PlaceMention], after: int = 0, title: str = "") ->
     if spelt:
         at, _, m = min(spelt, key=lambda hit: hit[:2])
         if m.place is None:
-            country = _most_named_country([n for n in places if not n.adjective] or places)
+            nouns = [n for n in places if not n.adjective]
+            country = _most_named_country(nouns) or _most_named_country(places)
             precision = None if country is None else precision_of(country, "", None)
             return Placing(country, m.text, precision, "unresolved")
         precision = precision_of(m.place, title, replace(m, start=at, end=at + len(m.text)))
@@ -238,7 +239,7 @@ def anaphors(
     sentences: Sequence[Span] = (),
     after: int = 0,
 ) -> list[PlaceMention]:
-    """ "The city", "the town" (no name after them) as mentions of the place they stand for.
+    """Mentions of the place that "the city", "the town" (no name after them) stand for.
 
     That is the article's focus ("35% of the city" in a report on Palmyra is Palmyra's,
     not the nearer town the sentence names in passing), unless its sentence or the one
