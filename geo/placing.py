@@ -12,6 +12,8 @@ figure:
   "told a news conference in Geneva");
 - a person's origin ("a soldier from Dayton", "a native of Ohio");
 - where someone was taken afterwards ("flown to a hospital in Germany");
+- the venue of talks or a deal ("the Astana talks", "an agreement signed in
+  Sochi"), which does not count for the focus either;
 - a country used as an actor ("U.S. officials", "Ukraine's 79th Brigade"): a
   country places a figure only after a place preposition ("in Syria", "into
   Turkey") and never in the possessive;
@@ -118,6 +120,10 @@ def _after_re(*lists: str) -> re.Pattern:
 
 _AREA_AFTER_RE = _after_re("area_after_place", "operation_after_place")
 _OPERATION_AFTER_RE = _after_re("operation_after_place")
+_VENUE_AFTER_RE = _after_re("venue_words")
+_VENUE_BEFORE_RE = re.compile(
+    rf"\b(?:{'|'.join(ordered('venue_words'))})\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$", re.I
+)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 _FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _TO_RE = re.compile(rf"\b(?:{alternatives('movement_to')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
@@ -133,6 +139,8 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
     """Whether a mention can say where a figure applies (see the module docstring)."""
     before = _before(text, m)
     if _SPEAKER_BEFORE_RE.search(before) or _SPEECH_AFTER_RE.match(text, m.end):
+        return False
+    if _VENUE_AFTER_RE.match(text, m.end) or _VENUE_BEFORE_RE.search(before):  # "Astana talks"
         return False
     if _ORIGIN_RE.search(before) and kind not in MOVEMENTS:
         return False
@@ -393,7 +401,12 @@ class Context:
         )  # fmt: skip
         mentions = tuple(sorted(mentions, key=lambda m: m.start))
         countries = tuple(m.place for m in places if m.place and m.place.kind == "country")
-        focus = focus_of(places, body, title)
+        eventful = [  # not a venue of talks, a speaker's city or where the wounded were flown
+            m for m in places
+            if (m.place is not None and m.place.kind == "country")
+            or _names_event(m, text, "displaced")
+        ]  # fmt: skip
+        focus = focus_of(eventful, body, title)
         mentions += tuple(anaphors(text, mentions, focus.place, sentences, body))
         mentions = tuple(sorted(mentions, key=lambda m: m.start))
         return cls(

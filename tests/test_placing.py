@@ -195,3 +195,13 @@ def test_a_title_place_the_gazetteer_lacks_is_kept_never_the_city_named_most():
         "eastern Ghouta",
         "unresolved",
     )
+
+
+def test_the_venue_of_talks_is_never_the_place_nor_the_focus():
+    assert first("After the Moscow talks, 30 people were killed.").place is None
+    assert first("After an agreement signed in Moscow, 30 people were killed.").place is None
+    text = (
+        "The Moscow talks and the Moscow summit ended. Fighting went on in Raqqa.\n\n"
+        "30 people were killed."
+    )
+    assert first(text).place.id == IDS["Raqqa"]
