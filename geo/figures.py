@@ -648,7 +648,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
     quantities = find_quantities(text)
     sentences = sentence_spans(text)
     dates = find_dates(text, article.published)
-    where = Context.of(text, places)
+    where = Context.of(text, places, article.title, sentences)
     fallback = publication_period(article.published)
     figures = []
     for i, q in enumerate(quantities):

@@ -3,7 +3,8 @@
 A careful reader places a number at the event it counts.  :func:`place_figure`
 looks, nearest scope first, in the clause (comma to comma), the sentence, and
 the sentence before it in the same paragraph, then falls back on the article's
-focus place.  Mentions that name something other than the event never place a
+focus place: the place its title names ("Battle of Lyman"), else the place it
+names most.  Mentions that name something other than the event never place a
 figure:
 
 - the dateline ("BEIRUT — "), where the reporter filed from;
@@ -11,9 +12,16 @@ figure:
   "told a news conference in Geneva");
 - a person's origin ("a soldier from Dayton", "a native of Ohio");
 - where someone was taken afterwards ("flown to a hospital in Germany");
-- a country used as an actor ("U.S. officials"): a country places a figure only
-  after a place preposition ("in Syria", "into Turkey");
+- the venue of talks or a deal ("the Astana talks", "an agreement signed in
+  Sochi"), which does not count for the focus either;
+- a country used as an actor ("U.S. officials", "Ukraine's 79th Brigade"): a
+  country places a figure only after a place preposition ("in Syria", "into
+  Turkey") and never in the possessive;
 - in the sentence before, countries (too wide for a local count).
+
+A town naming an operation ("the Kharkiv counteroffensive") gives way to another
+place of the same scope; "the city", "the town" with no name after them stand
+for the focus place (:func:`anaphors`).
 
 For movements (displaced, returned, refugees) the mentions after "from", "fled",
 "out of" are the ``origin``, those after "to", "into", "reached", "hosted in" the
@@ -22,13 +30,16 @@ destination for returns and hosted refugees.  A refugee count placed at a
 capital ("Ankara has taken in ...") speaks for the country: the country it is.
 
 Precision (ACLED's ``geo_precision``): 1 the town, village, camp or site
-itself; 2 part of or near a place ("outside Raqqa", "northern Syria"), a
-district, governorate or named area; 3 a country or wider region; None unplaced.
+itself; 2 part of or near a place ("outside Raqqa", "northern Syria", "the
+Palmyra area", one of a list of towns), a district, governorate or named area;
+3 a country or wider region; None unplaced.  A figure placed only by the focus
+takes the precision of the title's naming of it ("Dabiq offensive": 2).
 When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
 keeps that name (``place_name``) and takes the nearest enclosing unit the text
-supports (a governorate or country named in the sentence, else the article's
-main country) with that unit's precision, basis "unresolved": never a borrowed
-unrelated place.
+supports (a governorate or country named in the sentence, else the focus
+place's country, else the country the article names most: never the attacker's
+country only because "Turkish troops" are named often) with that unit's
+precision, basis "unresolved": never a borrowed unrelated place.
 """
 
 from __future__ import annotations
@@ -37,14 +48,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
 
 from geo.cues import alternatives
 from geo.gazetteer import Place
-
-if TYPE_CHECKING:
-    from geo.toponyms import PlaceMention
+from geo.resolution import PlaceMention
+from geo.wordlists import ordered, table
 
 MOVEMENTS = ("displaced", "returned", "refugees")
 _PRECISION = {"governorate": 2, "district": 2, "subdistrict": 2,
@@ -97,12 +106,29 @@ _TRANSPORT_RE = re.compile(
 )
 _NEAR_RE = re.compile(
     r"\b(?:near|outside|around|outskirts\s+of|(?:north|south|east|west)(?:[\w-]*)?\s+of"
-    r"|(?:north|south|east|west)ern|central|rural|countryside\s+of|parts?\s+of)\s+(?:the\s+)?$",
+    r"|(?:north|south|east|west)ern|central|rural|countryside\s+of|parts?\s+of"
+    r"|(?:area|vicinity|region|territory)\s+of|between)\s+(?:the\s+)?$",
     re.I,
 )
+
+
+def _after_re(*lists: str) -> re.Pattern:
+    """Any word of the lists right after a name ("Aleppo area", "Aleppo's suburbs")."""
+    alternation = "|".join(sorted((w for n in lists for w in ordered(n)), key=len, reverse=True))
+    return re.compile(rf"['’]?s?\s+(?:{alternation})\b", re.I)
+
+
+_AREA_AFTER_RE = _after_re("area_after_place", "operation_after_place")
+_OPERATION_AFTER_RE = _after_re("operation_after_place")
+_VENUE_AFTER_RE = _after_re("venue_words")
+_VENUE_BEFORE_RE = re.compile(
+    rf"\b(?:{'|'.join(ordered('venue_words'))})\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$", re.I
+)
+_LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 _FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _TO_RE = re.compile(rf"\b(?:{alternatives('movement_to')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _LOOKBACK = 60
+_POSSESSIVE = ("'s", "’s")
 
 
 def _before(text: str, m: PlaceMention) -> str:
@@ -114,49 +140,135 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
     before = _before(text, m)
     if _SPEAKER_BEFORE_RE.search(before) or _SPEECH_AFTER_RE.match(text, m.end):
         return False
+    if _VENUE_AFTER_RE.match(text, m.end) or _VENUE_BEFORE_RE.search(before):  # "Astana talks"
+        return False
     if _ORIGIN_RE.search(before) and kind not in MOVEMENTS:
         return False
     if _TRANSPORT_RE.search(before):
         return False
     if m.place is None or m.place.kind != "country":
         return True
+    if text.startswith(_POSSESSIVE, m.end):  # "Ukraine's 79th Brigade": an actor
+        return False
     prep = _LOCATIVE_RE.search(text, max(0, m.start - 40), m.start)
     if prep is None:
         return False
     return prep["prep"].lower() != "from" or kind in MOVEMENTS
 
 
-_DATELINE_RE = re.compile(r"\s*(?-i:[A-Z][A-Z .,'/-]{1,40})\s*(?:—|–|--|:)\s")
+_DATELINE_RE = re.compile(r"[\s.]*(?-i:[A-Z][A-Z .,'/-]{1,40})\s*(?:—|–|--|:)\s")
 
 
-def dateline_end(text: str) -> int:
-    """End of a dateline opening the text ("BEIRUT — ", "MIEH MIEH/BEIRUT: "), else 0.
+def dateline_end(text: str, start: int = 0) -> int:
+    """End of a dateline opening the text at ``start`` (after a title the text opens with):
+    "BEIRUT — ", "MIEH MIEH/BEIRUT: "; else 0.
 
     A dateline says where the reporter filed from, not where things happened, so
     its place lends no figure a place.
     """
-    m = _DATELINE_RE.match(text)
+    m = _DATELINE_RE.match(text, start)
     return m.end() if m else 0
 
 
-def focus_place(places: Sequence[PlaceMention], after: int = 0) -> Place | None:
-    """The article's most-mentioned resolved place other than a country or river (first on ties).
+def _in_title(m: PlaceMention, title: str) -> int:
+    """Where the mention's name stands in the title (-1: not there)."""
+    found = re.search(rf"(?<!\w){re.escape(m.text)}(?!\w)", title)
+    return found.start() if found else -1
 
-    Mentions before offset ``after`` (the dateline) do not count.
+
+def focus_of(places: Sequence[PlaceMention], after: int = 0, title: str = "") -> Placing:
+    """The article's focus, the place its title names, else its most-mentioned one, as the
+    placing of a figure placed only by it.
+
+    ``title`` is the text's opening title, if any ("Battle of Lyman": the battle's
+    place, however often the text names Kyiv).  The title's place is its own
+    mention there, else a mention of the text spelling a name of the title (the
+    title alone is too short to read a name in); a title naming it as an area
+    ("Dabiq offensive", "Battles of the Donetsk suburbs") makes the precision 2.
+    A title's name the gazetteer lacks ("Battle of Moshchun") is kept, in the
+    country the article names most as a noun (basis "unresolved"): never the
+    city the text names most.  Countries and rivers never count; mentions before
+    offset ``after`` (the dateline) do not count.
     """
-    counted = [m for m in places if _usable(m) and m.place.kind != "country" and m.start >= after]
+    usable = [m for m in places if _usable(m) and m.place.kind != "country"]
+    lacking = [m for m in places if m.place is None]
+    spelt = [
+        (at, m.start, m) for m in usable + lacking if title and (at := _in_title(m, title)) >= 0
+    ]
+    if spelt:
+        at, _, m = min(spelt, key=lambda hit: hit[:2])
+        if m.place is None:
+            nouns = [n for n in places if not n.adjective]
+            country = _most_named_country(nouns) or _most_named_country(places)
+            precision = None if country is None else precision_of(country, "", None)
+            return Placing(country, m.text, precision, "unresolved")
+        precision = precision_of(m.place, title, replace(m, start=at, end=at + len(m.text)))
+        return Placing(m.place, m.place.name, precision, "focus")
+    counted = [m for m in usable if m.start >= after]
     counts = Counter(m.place.id for m in counted)
     if not counts:
-        return None
+        return UNPLACED
     top = max(counts.values())
-    return next(m.place for m in counted if counts[m.place.id] == top)
+    focus = next(m.place for m in counted if counts[m.place.id] == top)
+    return Placing(focus, focus.name, precision_of(focus, "", None), "focus")
 
 
-def _main_country(places: Sequence[PlaceMention]) -> Place | None:
+def _most_named_country(places: Sequence[PlaceMention]) -> Place | None:
     """The country the article names most (adjectives count: "Syrian forces")."""
     countries = [m.place for m in places if m.place is not None and m.place.kind == "country"]
     counts = Counter(p.id for p in countries)
     return next((p for p in countries if counts[p.id] == max(counts.values())), None)
+
+
+def _main_country(places: Sequence[PlaceMention], focus: Place | None) -> Place | None:
+    """The country the story happens in: the focus's, else the one the article names most."""
+    countries = [m.place for m in places if m.place is not None and m.place.kind == "country"]
+    if focus is not None and (own := _same_country(focus, countries)):
+        return own
+    return _most_named_country(places)
+
+
+def _same_country(place: Place, countries: Sequence[Place]) -> Place | None:
+    """The country (of those given) that ``place`` lies in."""
+    return next((c for c in countries if c.country == place.country), None)
+
+
+_ANAPHORS = table("place_anaphors")
+_ANAPHOR_RE = re.compile(
+    rf"\bthe\s+(?P<word>{'|'.join(_ANAPHORS)})\b(?!\s+of\b)(?!\s+(?-i:[A-Z]))",
+    re.I,
+)
+
+
+def anaphors(
+    text: str,
+    mentions: Sequence[PlaceMention],
+    focus: Place | None,
+    sentences: Sequence[Span] = (),
+    after: int = 0,
+) -> list[PlaceMention]:
+    """Mentions of the place that "the city", "the town" (no name after them) stand for.
+
+    That is the article's focus ("35% of the city" in a report on Palmyra is Palmyra's,
+    not the nearer town the sentence names in passing), unless its sentence or the one
+    before (``sentences``, in text order) names other places of the kind the word
+    names (``data/words/place_anaphors.tsv``) and not the focus: then the last of them
+    ("took Tikrit. ... the city's prisons" in a report on Mosul).  ``mentions`` are in
+    text order.
+    """
+    found = []
+    for m in _ANAPHOR_RE.finditer(text, after):
+        kind = _ANAPHORS[m["word"].lower()]
+        at = bisect_right(sentences, m.start(), key=lambda span: span[0]) - 1
+        sentence = sentences[at] if at >= 0 else (m.start(), m.end())
+        since = (previous_sentence(text, sentences, sentence) or sentence)[0]
+        lo = bisect_left(mentions, since, key=lambda n: n.start)
+        hi = bisect_left(mentions, m.start(), lo=lo, key=lambda n: n.start)
+        named = [n.place for n in mentions[lo:hi] if n.place is not None and n.place.kind == kind]
+        place = focus if not named or focus in named else named[-1]
+        if place is not None and place.kind == kind:
+            found.append(PlaceMention(m[0], m.start(), m.end(), place, 1.0, False, ("anaphor",)))
+    return found
 
 
 _INSERTION_RE = re.compile(r"\s[—–-]\s.*?(?:\s[—–-]\s|$)|—.*?(?:—|$)|\(.*?\)")
@@ -218,17 +330,34 @@ def nearest_with_scope(items, scope_list: Sequence[Scope], start: int, end: int)
     return None
 
 
-def precision_of(place: Place, text: str, m: PlaceMention | None) -> int:
+def precision_of(place: Place, text: str, m: PlaceMention | None, listed: bool = False) -> int:
     """1 the site itself, 2 near/part of it or an admin unit, 3 a country (module docstring).
 
-    Part of a country ("in northern Syria") is 2: a named area within it.
+    Part of a country ("in northern Syria") is 2: a named area within it; so is a
+    town named as an area ("the Palmyra area", "the Raqqa campaign",
+    ``data/words/area_after_place.txt``) or as one of several (``listed``: "the
+    fighting at Izium and Sloviansk").
     """
-    near = m is not None and bool(_NEAR_RE.search(_before(text, m)))
+    near = m is not None and bool(
+        _NEAR_RE.search(_before(text, m)) or _AREA_AFTER_RE.match(text, m.end)
+    )
     if place.kind == "country":
         return 2 if near else 3
     if place.kind in _PRECISION:
         return _PRECISION[place.kind]
-    return 2 if near else 1
+    return 2 if near or listed else 1
+
+
+def _listed(ctx: Context, m: PlaceMention) -> bool:
+    """Whether the mention stands in a list of places of its kind ("Khalsah, Zeitan and Birnah")."""
+    at = bisect_left(ctx.starts, m.start)
+    neighbours = [(n, m) for n in ctx.mentions[max(0, at - 1) : at]]
+    neighbours += [(m, n) for n in ctx.mentions[at + 1 : at + 2]]
+    return any(
+        a.place is not None and b.place is not None and a.place.kind == b.place.kind
+        and a.place.id != b.place.id and _LIST_GAP_RE.fullmatch(ctx.text, a.end, b.start)
+        for a, b in neighbours
+    )  # fmt: skip
 
 
 def _ends(text: str, mentions: Sequence[PlaceMention], sentence: Span) -> tuple:
@@ -248,23 +377,40 @@ class Context:
 
     text: str
     mentions: tuple[PlaceMention, ...]  # after the dateline, resolved or not, no adjectives
-    focus: Place | None
+    focus: Placing  # of a figure placed only by the article's focus
     country: Place | None
     countries: tuple[Place, ...]
     starts: tuple[int, ...] = ()  # of the mentions, for finding a sentence's by bisection
     names_event: tuple[tuple[bool, bool], ...] = ()  # (for other kinds, for movements)
 
     @classmethod
-    def of(cls, text: str, places: Sequence[PlaceMention]) -> Context:
-        body = dateline_end(text)
+    def of(
+        cls,
+        text: str,
+        places: Sequence[PlaceMention],
+        title: str = "",
+        sentences: Sequence[Span] = (),
+    ) -> Context:
+        """The context of an article's text; ``title`` counts when the text opens with it,
+        ``sentences`` (spans in text order) say what "the city" may stand for."""
+        title = title if title and text.startswith(title) else ""
+        body = dateline_end(text, len(title))
         mentions = tuple(
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
         )  # fmt: skip
         mentions = tuple(sorted(mentions, key=lambda m: m.start))
         countries = tuple(m.place for m in places if m.place and m.place.kind == "country")
+        eventful = [  # not a venue of talks, a speaker's city or where the wounded were flown
+            m for m in places
+            if (m.place is not None and m.place.kind == "country")
+            or _names_event(m, text, "displaced")
+        ]  # fmt: skip
+        focus = focus_of(eventful, body, title)
+        mentions += tuple(anaphors(text, mentions, focus.place, sentences, body))
+        mentions = tuple(sorted(mentions, key=lambda m: m.start))
         return cls(
-            text, mentions, focus_place(places, body), _main_country(places), countries,
+            text, mentions, focus, _main_country(places, focus.place), countries,
             tuple(m.start for m in mentions),
             tuple((_names_event(m, text, "other"), _names_event(m, text, "displaced"))
                   for m in mentions),
@@ -278,12 +424,9 @@ class Context:
                 if ok[movement]]  # fmt: skip
 
 
-def _country_of(place: Place, ctx: Context) -> Place | None:
-    return next((c for c in ctx.countries if c.country == place.country), None)
-
-
 def _enclosing(ctx: Context, sentence: Span) -> Place | None:
-    """The unit a name the gazetteer lacks lies in: a governorate/country of the sentence."""
+    """The unit a name the gazetteer lacks lies in: a governorate/country of the sentence,
+    else the story's country."""
     units = [
         m.place for m in ctx.mentions
         if m.place is not None and sentence[0] <= m.start < sentence[1]
@@ -303,7 +446,10 @@ def place_figure(
     candidates = [named, named, local]
     found = None
     for index, scope in enumerate(scope_list[:3]):
-        if hit := nearest_with_scope(candidates[index], [scope], start, end):
+        events = [m for m in candidates[index] if not _OPERATION_AFTER_RE.match(text, m.end)]
+        if hit := nearest_with_scope(events, [scope], start, end) or nearest_with_scope(
+            candidates[index], [scope], start, end
+        ):
             found = (hit[0], index)
             break
     origin = destination = None
@@ -314,16 +460,7 @@ def place_figure(
         if chosen is not None and (found is None or chosen is not found[0]):
             found = (chosen, 1)
     if found is None:
-        if ctx.focus is None:
-            return UNPLACED
-        return Placing(
-            ctx.focus,
-            ctx.focus.name,
-            precision_of(ctx.focus, text, None),
-            "focus",
-            origin,
-            destination,
-        )
+        return replace(ctx.focus, origin=origin, destination=destination)
     m, index = found
     if m.place is None:
         unit = _enclosing(ctx, sentence)
@@ -331,6 +468,7 @@ def place_figure(
         return Placing(unit, m.text, precision, "unresolved", origin, destination)
     place = m.place
     if kind == "refugees" and place.feature_code == "PPLC":  # "Ankara has taken in": the country
-        place = _country_of(place, ctx) or place
-    precision = precision_of(place, text, m if place is m.place else None)
+        place = _same_country(place, ctx.countries) or place
+    own = place is m.place
+    precision = precision_of(place, text, m if own else None, own and _listed(ctx, m))
     return Placing(place, m.text, precision, _BASES[index], origin, destination)

@@ -87,3 +87,121 @@ def test_precision_of_town_area_and_country():
     assert first("Outside Aleppo 300 people were killed.").precision == 2
     assert first("In Idlib 300 people were killed.").precision == 2
     assert first("In Syria 300 people were killed.").precision == 3
+
+
+def titled(title: str, body: str, adjectives: tuple[str, ...] = (), in_title: bool = True):
+    """The figures of an article whose text opens with its title (as Wikipedia texts do).
+
+    ``adjectives`` are demonyms read as adjective mentions of their country ("Turkish");
+    with ``in_title`` False the title's own mentions are dropped (a name the geoparser
+    missed in the short title line but reads in the body).
+    """
+    text = f"{title}\n\n{body}"
+    found = [m for m in mentions(text) if in_title or m.start > len(title)]
+    country = {"Turkish": IDS["Turkey"], "Russian": "2017370"}
+    found += [
+        PlaceMention(
+            m[0], m.start(), m.end(), default_gazetteer().get(country[m[0]]), 1.0, True, ()
+        )
+        for word in adjectives
+        for m in re.finditer(rf"\b{word}\b", text)
+    ]
+    article = make_article(text, title=title, published=date(2022, 4, 20))
+    found = sorted(found, key=lambda m: m.start)
+    return [f for f in find_figures(article, found) if f.kind != "other"]
+
+
+def test_the_title_names_the_focus_place_however_often_another_is_named():
+    body = (
+        "Moscow sent reinforcements, Moscow said, and Moscow later claimed a victory.\n\n"
+        "On 3 May, 40 soldiers were killed."
+    )
+    f = titled("Battle of Kharkiv", body)[0]
+    assert (f.place.id, f.precision, f.place_basis) == (IDS["Kharkiv"], 1, "focus")
+    f = titled("Battle of Kharkiv", body, in_title=False)[0]  # the body's Kharkiv spells it
+    assert f.place.id == IDS["Moscow"]  # not named in the body: the most-mentioned place
+    body = body.replace("Moscow later", "Kharkiv later")
+    f = titled("Battle of Kharkiv", body, in_title=False)[0]
+    assert f.place.id == IDS["Kharkiv"]
+
+
+def test_a_countrys_possessive_names_an_actor_not_the_place():
+    body = "The fighting went on for weeks. A battalion of Ukraine's army lost 100 men killed."
+    f = titled("Battle of Kharkiv", body)[0]
+    assert (f.place.id, f.place_basis) == (IDS["Kharkiv"], "focus")
+
+
+def test_a_lacking_name_lies_in_the_focus_country_not_the_attackers():
+    body = (
+        "Turkish troops and Turkish tanks moved on Aleppo. Turkish guns fired.\n\n"
+        "Near eastern Ghouta, 20 rebels were killed. Aleppo in Syria was shelled."
+    )
+    f = titled("Battle of Aleppo", body, adjectives=("Turkish",))[0]
+    assert (f.place_name, f.place_basis) == ("eastern Ghouta", "unresolved")
+    assert (f.place.id, f.precision) == (IDS["Syria"], 3)
+
+
+def test_the_city_with_no_name_is_the_focus_unless_just_named_another():
+    body = "Moscow sent troops.\n\nTroops held 40% of the city, while others moved on Aleppo."
+    f = titled("Battle of Kharkiv", body)[0]
+    assert (f.place.id, f.place_name, f.place_basis) == (IDS["Kharkiv"], "the city", "clause")
+    body = "Moscow sent troops.\n\nRebels took Aleppo. 200 inmates fled the city's prison."
+    assert titled("Battle of Kharkiv", body)[0].place.id == IDS["Aleppo"]
+    body = "Moscow sent troops.\n\n30 people were killed as troops shelled the city of Aleppo."
+    assert titled("Battle of Kharkiv", body)[0].place.id == IDS["Aleppo"]
+
+
+def test_a_town_named_as_an_area_or_one_of_several_is_precision_2():
+    assert first("Fighting in the Aleppo area killed 40 people.").precision == 2
+    assert first("During the Raqqa campaign, 6 fighters were killed.").precision == 2
+    assert first("In the area of Aleppo 40 people were killed.").precision == 2
+    assert first("Clashes at Aleppo and Raqqa killed 50 people.").precision == 2
+    assert first("Clashes between Aleppo and Raqqa killed 50 people.").precision == 2
+    f = first("In Raqqa, Syria, 20 people were killed.")  # a town and its country: the town
+    assert (f.place.id, f.precision) == (IDS["Raqqa"], 1)
+    assert first("Aleppo's old market burned and 20 people were killed.").precision == 1
+
+
+def test_a_title_naming_its_place_as_an_area_places_figures_around_it():
+    body = "Moscow sent troops.\n\nOn 3 May, 40 soldiers were killed."
+    f = titled("2016 Kharkiv offensive", body)[0]
+    assert (f.place.id, f.precision, f.place_basis) == (IDS["Kharkiv"], 2, "focus")
+    assert titled("Siege of Kharkiv", body)[0].precision == 1
+
+
+def test_a_place_naming_an_operation_gives_way_to_the_events_place():
+    f = first("Troops entered Aleppo during the Raqqa campaign, and 30 people were killed.")
+    assert (f.place.id, f.precision) == (IDS["Aleppo"], 1)
+    f = first("During the Raqqa counteroffensive, 30 people were killed.")  # the only place
+    assert (f.place.id, f.precision) == (IDS["Raqqa"], 2)
+
+
+def test_a_dateline_after_the_title_is_never_the_place():
+    f = titled("Clashes in the south", "BEIRUT — More than 30 people were killed on Friday.")[0]
+    assert f.place is None and f.place_basis == ""
+
+
+def test_a_title_place_the_gazetteer_lacks_is_kept_never_the_city_named_most():
+    body = (
+        "Russian troops left Kharkiv, and Kharkiv was quiet; Ukraine held Kharkiv.\n\n"
+        "Near eastern Ghouta the Russian army lost 40 soldiers killed."
+    )
+    f = titled("Battle of eastern Ghouta", body, adjectives=("Russian",))[0]
+    assert (f.place.id, f.place_name, f.precision) == (IDS["Ukraine"], "eastern Ghouta", 3)
+    body = body.replace("Near eastern Ghouta the", "The")
+    f = titled("Battle of eastern Ghouta", body, adjectives=("Russian",))[0]
+    assert (f.place.id, f.place_name, f.place_basis) == (
+        IDS["Ukraine"],
+        "eastern Ghouta",
+        "unresolved",
+    )
+
+
+def test_the_venue_of_talks_is_never_the_place_nor_the_focus():
+    assert first("After the Moscow talks, 30 people were killed.").place is None
+    assert first("After an agreement signed in Moscow, 30 people were killed.").place is None
+    text = (
+        "The Moscow talks and the Moscow summit ended. Fighting went on in Raqqa.\n\n"
+        "30 people were killed."
+    )
+    assert first(text).place.id == IDS["Raqqa"]
