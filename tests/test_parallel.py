@@ -54,7 +54,7 @@ def test_ordered_map_keeps_order_reports_errors_and_skips_unwanted(dask_schedule
         return 1 / x
 
     with Client(dask_scheduler) as client:
-        got = list(ordered_map(invert, range(-50, 50), client, wanted=lambda x: x % 7, window=8))
+        got = list(ordered_map(invert, range(-50, 50), client, wanted=lambda x: x % 7, chunk=3))
     assert [item for item, _ in got] == list(range(-50, 50))
     for item, result in got:
         if item % 7 == 0:
