@@ -1,0 +1,132 @@
+"""The period a figure is about, as a careful reader of an undated text takes it.
+
+:mod:`geo.dates` finds the dates a text prints; :func:`geo.placing.nearest`
+picks the one that governs a figure's sentence.  An encyclopaedia article has
+no publication date and is written in sections, so a reader also uses the
+text's layout:
+
+- a figure with no date of its own rides on the last date printed earlier in
+  its section (a heading line such as "Aftermath" starts a new section);
+- a figure stated for a whole event ("during the battle", "since the start of
+  the offensive", "in all", a "Casualties" section) keeps the event's start: a
+  running total dated D ("By 11 May ... 173 dead") runs from the first date of
+  its section to D, and an undated one takes the battle's period as the lead
+  states it ("It began on 23 May and ended on 27 May 2022").
+
+News reports (with a publication date) name their own start when they give
+one ("since December"): their figures keep the period :mod:`geo.dates` gives.
+The words are data: ``data/periods.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from geo.dates import DateMention, Period
+
+PERIODS_FILE = Path(__file__).resolve().parent.parent / "data" / "periods.json"
+_HEADING_RE = re.compile(r"\n\n(?P<title>[^\n.!?]{1,80})\n\n")
+_EVENT_DAYS = 40  # a lead date spanning longer ("in 2022") is background, not the battle
+_LONGEST_TOTAL = timedelta(days=366)  # a running total from a section start further back is not one
+
+
+@cache
+def _words() -> dict[str, list[str]]:
+    return json.loads(PERIODS_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def _whole_event_re() -> re.Pattern:
+    alternatives = "|".join(_words()["whole_event"])
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+def _headings(text: str, end: int) -> list[re.Match]:
+    return list(_HEADING_RE.finditer(text, 0, end))
+
+
+def section_start(text: str, at: int) -> int:
+    """Where the section holding offset ``at`` begins (0 before the first heading)."""
+    headings = _headings(text, at)
+    return headings[-1].end() if headings else 0
+
+
+def in_casualty_section(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a section headed "Casualties", "Losses" and the like."""
+    headings = _headings(text, at)
+    title = headings[-1]["title"].strip().lower() if headings else ""
+    return title in _words()["casualty_headings"]
+
+
+def whole_event(sentence: str) -> bool:
+    """Whether a sentence states its figures for a whole event ("during the battle")."""
+    return bool(_whole_event_re().search(sentence))
+
+
+def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:
+    """The last date printed earlier in the section of ``start`` (None if none)."""
+    section = section_start(text, start)
+    earlier = [d for d in dates if section <= d.start and d.end <= start]
+    return earlier[-1] if earlier else None
+
+
+def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
+    """The period of the event the text is about, as its lead (before any heading) dates it.
+
+    From the first to the last day the lead prints, counting days and short
+    spans only: a lead's "in 2022" or "since 2014" is background.
+    """
+    headings = _headings(text, len(text))
+    lead_end = headings[0].start() if headings else len(text)
+    days = [
+        d.period
+        for d in dates
+        if d.end <= lead_end and (d.period.end - d.period.start).days < _EVENT_DAYS
+    ]
+    if not days:
+        return None
+    return Period(min(p.start for p in days), max(p.end for p in days), days[0].basis)
+
+
+def _section_first(text: str, dates: Sequence[DateMention], at: int) -> date | None:
+    section = section_start(text, at)
+    inside = [d for d in dates if section <= d.start < at]
+    return inside[0].period.start if inside else None
+
+
+def figure_period(
+    text: str,
+    dates: Sequence[DateMention],
+    own: DateMention | None,
+    sentence: tuple[int, int],
+    whole: bool,
+    fallback: Period | None,
+    undated_text: bool,
+) -> Period | None:
+    """The period of one figure.
+
+    ``own`` is the date governing the figure's sentence (or None), ``whole``
+    whether the figure is a total for a whole event, ``fallback`` the
+    publication period and ``undated_text`` whether the text has no
+    publication date (the section rules apply only then).
+    """
+    if not undated_text:
+        return own.period if own else fallback
+    if own is None and (whole or in_casualty_section(text, sentence[0])):
+        lead = lead_period(text, dates)
+        if lead is not None:
+            return lead
+    if own is None:
+        own = section_date(text, dates, sentence[0])
+        return own.period if own else fallback
+    period = own.period
+    if whole and period.start == period.end:
+        first = _section_first(text, dates, own.start)
+        if first is not None and period.start - _LONGEST_TOTAL <= first < period.start:
+            return Period(first, period.end, period.basis)
+    return period

@@ -1,0 +1,71 @@
+"""Figure periods in undated, sectioned texts: section dates, running totals, battle periods."""
+
+from datetime import date
+
+from geo.articles import make_article
+from geo.dates import find_dates
+from geo.figures import find_figures
+from geo.periods import in_casualty_section, lead_period, section_start, whole_event
+
+# An invented encyclopaedia-style text: a lead dating the battle, then sections.
+BATTLE = (
+    "Battle of Westbrook\n\n"
+    "The battle of Westbrook began on 3 April and ended on 19 April 2031.\n\n"
+    "Background\n\n"
+    "Westbrook had been quiet since 2029.\n\n"
+    "Assault\n\n"
+    "On 3 April, raiders crossed the river. On 6 April, 12 soldiers were killed near the mill. "
+    "By 9 April, 85 soldiers had been killed since the start of the assault.\n\n"
+    "Casualties\n\n"
+    "Around 300 fighters were wounded. A further 40 soldiers were killed.\n"
+)
+
+
+def _figure(text: str, words: str, published: date | None = None):
+    figures = find_figures(make_article(text, published=published))
+    return next(f for f in figures if f.text.startswith(words))
+
+
+def _period(f) -> tuple[date | None, date | None]:
+    return f.date_start, f.date_end
+
+
+def test_a_figure_of_one_day_keeps_its_day():
+    assert _period(_figure(BATTLE, "12")) == (date(2031, 4, 6), date(2031, 4, 6))
+
+
+def test_a_running_total_runs_from_the_first_date_of_its_section():
+    total = _figure(BATTLE, "85")
+    assert _period(total) == (date(2031, 4, 3), date(2031, 4, 9))
+    assert total.cumulative
+
+
+def test_an_undated_figure_of_a_casualty_section_takes_the_battle_period_of_the_lead():
+    for words in ("Around 300", "40"):
+        assert _period(_figure(BATTLE, words)) == (date(2031, 4, 3), date(2031, 4, 19))
+
+
+def test_a_news_report_keeps_the_publication_day_for_a_total_without_a_start():
+    text = "Rescuers said 20 people had been killed during the fighting."
+    f = _figure(text, "20", published=date(2031, 5, 2))
+    assert _period(f) == (date(2031, 5, 2), date(2031, 5, 2))
+
+
+def test_sections_start_after_their_heading():
+    at = BATTLE.index("Around 300")
+    assert BATTLE[section_start(BATTLE, at) :].startswith("Around 300")
+    assert in_casualty_section(BATTLE, at)
+    assert not in_casualty_section(BATTLE, BATTLE.index("85"))
+
+
+def test_the_lead_period_ignores_background_years():
+    text = "Siege of Harlow\n\nSince 2020 the town was contested; the siege lasted 5 to 9 May 2024.\n\n"
+    period = lead_period(text, find_dates(text, None))
+    assert period is not None
+    assert (period.start, period.end) == (date(2024, 5, 5), date(2024, 5, 9))
+
+
+def test_whole_event_words():
+    assert whole_event("Thirty soldiers died during the siege of the port.")
+    assert whole_event("By this point 40 had been captured.")
+    assert not whole_event("Thirty soldiers died on the bridge.")
