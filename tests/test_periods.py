@@ -59,7 +59,7 @@ def test_sections_start_after_their_heading():
 
 
 def test_the_lead_period_ignores_background_years():
-    text = "Siege of Harlow\n\nSince 2020 the town was contested; the siege lasted 5 to 9 May 2024.\n\n"
+    text = "Siege of Harlow\n\nSince 2020 the town was held; the siege ran 5 to 9 May 2024.\n\n"
     period = lead_period(text, find_dates(text, None))
     assert period is not None
     assert (period.start, period.end) == (date(2024, 5, 5), date(2024, 5, 9))
