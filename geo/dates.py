@@ -363,37 +363,78 @@ def _matches(text: str):
 
 
 _TEXT_YEAR_RE = re.compile(r"(?<![\w,.-])(?:19|20)\d\d(?![\w-])")
-_MONTH_YEAR_RE = re.compile(rf"{_MONTHS}(?:\s+\d{{1,2}})?,?\s+(?P<year>(?:19|20)\d\d)\b")
+_MONTH_YEAR_RE = re.compile(
+    rf"(?P<when>{_MONTHS}(?:\s+(?P<day>\d{{1,2}}))?,?\s+(?P<year>(?:19|20)\d\d))\b"
+    rf"|(?P<day_first>(?P<dday>\d{{1,2}})\s+{_MONTHS},?\s+(?P<dyear>(?:19|20)\d\d))\b"
+)
+_HEADING_YEAR_RE = re.compile(r"\n\n[^\n.!?]{0,80}?(?P<year>(?:19|20)\d\d)[^\n.!?]{0,80}\n\n")
 _LEAD = 1000  # a title and lead that name the year of a story ("The 2022 Chornobaivka attacks")
+_RANGE_JOIN_RE = re.compile(r"\s*(?:[-–—]|to|until)\s*")
+_TURN_OF_YEAR = timedelta(days=180)  # a yearless date this far from its anchor is in the next year
 
 
-def text_year(text: str, at: int) -> int | None:
-    """The year a yearless date at ``at`` belongs to, in a text with no publication date.
+def _year_period(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), TEXT_YEAR)
 
-    The nearest year printed with a month before it ("In March 2022 ... On 5
-    March"), else the first year of the title or lead, else the nearest year
-    printed before it; None when the text gives none (never a guess from
-    nothing).  A bare year ("since 2014 the town ...") is background more often
-    than the story's year, so a month-dated year wins over it.
+
+def _month_year(m: re.Match) -> Period | None:
+    """'November 2022' -> the month; '25 January 2023', 'August 15, 2022' -> the day."""
+    when, year = (m["when"], m["year"]) if m["when"] else (m["day_first"], m["dyear"])
+    day = _month_day(when, date(int(year), 12, 31))
+    if day is None:
+        return None
+    if m["day"] or m["dday"]:
+        return Period(day, day, TEXT_YEAR)
+    return Period(day, day.replace(day=monthrange(day.year, day.month)[1]), TEXT_YEAR)
+
+
+def text_anchor(text: str, at: int) -> Period | None:
+    """The dated context a yearless date at ``at`` belongs to, in a text with no publication date.
+
+    The nearest date printed with its year before it ("In March 2022 ... On 5
+    March"; "27 September 2022–25 January 2023 ... On 2 November") or the
+    nearest heading naming a year ("2018" ... "On 6 February"), else the first
+    year of the title or lead, else the nearest year printed before it; None
+    when the text gives none (never a guess from nothing).  A bare year in
+    running text ("since 2014 the town ...") is background more often than the
+    story's year, so it only counts when nothing else does.
     """
-    dated = list(_MONTH_YEAR_RE.finditer(text, 0, at))
-    if dated:
-        return int(dated[-1]["year"])
+    found = [(m.start(), m.end(), _month_year(m)) for m in _MONTH_YEAR_RE.finditer(text, 0, at)]
+    found += [(m.start("year"), m.end("year"), _year_period(int(m["year"])))
+              for m in _HEADING_YEAR_RE.finditer(text, 0, at)]  # fmt: skip
+    found = sorted(f for f in found if f[2] is not None)
+    if len(found) > 1 and _RANGE_JOIN_RE.fullmatch(text, found[-2][1], found[-1][0]):
+        return Period(found[-2][2].start, found[-1][2].end, TEXT_YEAR)  # "27 September 2022–25 ..."
+    if found:
+        return found[-1][2]
     lead = _TEXT_YEAR_RE.search(text, 0, _LEAD)
     if lead:
-        return int(lead[0])
+        return _year_period(int(lead[0]))
     before = list(_TEXT_YEAR_RE.finditer(text, 0, at))
-    return int(before[-1][0]) if before else None
+    return _year_period(int(before[-1][0])) if before else None
 
 
 def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None):
-    """A rule's period; a yearless date in an undated text takes the text's own year."""
+    """A rule's period; a yearless date in an undated text takes the text's own year.
+
+    The year is the anchor's (:func:`text_anchor`); of an anchor spanning years
+    ("27 September 2022–25 January 2023"), the one that puts the date inside
+    it; the next one when the date would fall half a year before the anchor
+    ("In November 2022 ... In mid-January": 2023): narratives move forward,
+    and seldom back nearly a year without printing the year.
+    """
     if published is not None or resolver not in (_explicit, _day_range) or m["year"]:
         return _not_future(resolver(m, published), published)
-    year = text_year(text, m.start())
-    if year is None:
+    anchor = text_anchor(text, m.start())
+    if anchor is None:
         return None
-    period = resolver(m, date(year, 12, 31))
+    period = None
+    for year in range(anchor.start.year, anchor.end.year + 1):
+        period = resolver(m, date(year, 12, 31))
+        if period is None or anchor.start <= period.start <= anchor.end:
+            break
+    if period is not None and period.end < anchor.start - _TURN_OF_YEAR:
+        period = resolver(m, date(anchor.end.year + 1, 12, 31))
     return None if period is None else Period(period.start, period.end, TEXT_YEAR)
 
 
@@ -402,7 +443,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 
     Where rules overlap, the one whose match starts first wins, then the
     longest, then the earlier rule in :data:`RULES`.  Without a publication
-    date, "On 5 March" takes the year of the text itself (:func:`text_year`).
+    date, "On 5 March" takes the year of the text itself (:func:`text_anchor`).
     """
     found, anchored = [], []
     for m, rank, resolver in _matches(text):

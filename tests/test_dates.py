@@ -174,3 +174,24 @@ def test_the_next_day_follows_the_date_before_it():
     assert find_dates(text, None)[-1].period == Period(
         date(2016, 5, 15), date(2016, 5, 15), "relative"
     )
+
+
+def test_a_heading_year_dates_its_section():
+    """A heading naming a year is nearer than a month dated in the section before it."""
+    text = "2040\n\nPosts opened in October 2040.\n\n2041\n\nOn 6 February a post was hit."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 2, 6), date(2041, 2, 6), "text year"
+    )
+
+
+def test_a_range_spanning_years_puts_the_date_inside_it():
+    text = "Advances (27 September 2040–25 January 2041)\n\nOn 2 November the line moved."
+    assert find_dates(text, None)[-1].period.start == date(2040, 11, 2)
+
+
+def test_a_narrative_moves_into_the_next_year():
+    text = "In November 2040 the front held. In January a new assault began."
+    [_november, january] = find_dates(text, None)
+    assert (january.period.start, january.period.end) == (date(2041, 1, 1), date(2041, 1, 31))
+    text = "On 5 March 2040 rebels attacked. On 15 October they took the base."
+    assert find_dates(text, None)[-1].period.start == date(2040, 10, 15)
