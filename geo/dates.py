@@ -33,15 +33,18 @@ expression                          period (P = publication date)
                                     Jun-Aug, autumn/fall Sep-Nov, winter Dec-Feb
 "May 21, 2015", "November 2015"     that day / the whole month (basis "stated")
 "between 5 and 9 March", "11–13     the first day .. the last
-October 2016"
+October 2016", "December 16 and 17",
+"between 28 February and 6 March"
 "Dec. 10", "in December"            that day / month in the latest year not after P
 "in 2016"                           the whole year
 ==================================  ==================================================
 
 Without a publication date (archives, encyclopaedia texts) expressions that
-state their own year resolve, a yearless "On 5 March" takes the nearest year
-printed before it (else the year of the lead: "In March 2022 ... On 5 March" =
-2022-03-05, basis "text year"), and the others give no period (never a guess).
+state their own year resolve, a yearless "On 5 March" takes the year of the
+nearest date or heading printed with a year before it (else the year of the
+lead: "In March 2022 ... On 5 March" = 2022-03-05, basis "text year"; see
+:func:`text_anchor` for ranges and the turn of the year), and the others give
+no period (never a guess).
 Expressions pointing after the publication date ("next week") give no period,
 and periods running past it ("in March" in a report of 7 March) end on it: a
 report's figures describe what has happened.  Impossible dates ("February 30")
@@ -286,6 +289,28 @@ def _day_range(m: re.Match, published: date | None) -> Period | None:
     return Period(last.start.replace(day=int(m["first"])), last.end, last.basis)
 
 
+def _month_first_range(m: re.Match, published: date | None) -> Period | None:
+    """'December 16 and 17', 'May 5–9, 2016': the first day .. the last."""
+    if published is None and not m["year"]:
+        return None
+    last = _month_day(f"{m['month']} {m['day']} {m['year'] or ''}", published)
+    if last is None or int(m["first"]) > last.day:
+        return None
+    basis = STATED if m["year"] else RELATIVE
+    return Period(last.replace(day=int(m["first"])), last, basis)
+
+
+def _cross_month_range(m: re.Match, published: date | None) -> Period | None:
+    """'between 28 February and 6 March', '28 December to 3 January': the first day .. the last."""
+    last = _explicit(m, published)
+    first = None if last is None else _month_day(f"{m['from']} {last.start.year}", published)
+    if last is None or first is None:
+        return None
+    if first > last.start:
+        first = first.replace(year=first.year - 1)
+    return Period(first, last.end, last.basis)
+
+
 def _next_day(m: re.Match, anchor: date | None) -> Period | None:
     """'the next day', 'the following day': the day after the date before it."""
     if anchor is None:
@@ -334,6 +359,13 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("day range", re.compile(
         rf"\b(?:between\s+|from\s+)?(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until)\s*"
         rf"{_DAY_FIRST}\b", re.I), _day_range),
+    ("cross-month range", re.compile(
+        rf"\b(?:between|from)\s+(?P<from>\d{{1,2}}\s+{_MONTHS})\s*(?:[-–]|to|and|until)\s*"
+        rf"{_DAY_FIRST}\b", re.I), _cross_month_range),
+    ("month-first range", re.compile(
+        rf"\b(?:between\s+|from\s+|on\s+)?(?P<month>{_MONTHS})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*"
+        rf"(?:[-–]|to|and|until)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+        rf"(?:,?\s+(?P<year>\d{{4}}))?\b"), _month_first_range),
     ("day first", re.compile(rf"\b{_DAY_FIRST}\b"), _explicit),
     ("explicit", re.compile(rf"\b(?:in\s+|on\s+|by\s+)?{_DATE}(?![\w-])"), _explicit),
     ("year", re.compile(r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"), _year),
@@ -341,6 +373,7 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
 
 
 _ANCHORED = (_past_span, _next_day)  # resolved against a day of the text, see _anchor
+_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range)  # take a text year
 
 
 def _month_alone_is_modal(m: re.Match, text: str) -> bool:
@@ -423,7 +456,7 @@ def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None
     ("In November 2022 ... In mid-January": 2023): narratives move forward,
     and seldom back nearly a year without printing the year.
     """
-    if published is not None or resolver not in (_explicit, _day_range) or m["year"]:
+    if published is not None or resolver not in _YEARLESS or m["year"]:
         return _not_future(resolver(m, published), published)
     anchor = text_anchor(text, m.start())
     if anchor is None:

@@ -32,6 +32,7 @@ from geo.dates import DateMention, Period
 PERIODS_FILE = Path(__file__).resolve().parent.parent / "data" / "periods.json"
 _HEADING_RE = re.compile(r"\n\n(?P<title>[^\n.!?]{1,80})\n\n")
 _EVENT_DAYS = 40  # a lead date spanning longer ("in 2022") is background, not the battle
+_MONTH_DAYS = 27  # a lead date this long is a month, narrowed by any date inside it
 _LONGEST_TOTAL = timedelta(days=366)  # a running total from a section start further back is not one
 
 
@@ -78,19 +79,30 @@ def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMen
 def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
     """The period of the event the text is about, as its lead (before any heading) dates it.
 
-    From the first to the last day the lead prints, counting days and short
-    spans only: a lead's "in 2022" or "since 2014" is background.
+    From the first to the last day the lead prints ("began on 3 July ... until
+    September 8"), counting days, short ranges and months, a month only when
+    the lead does not narrow it ("in May 2022, most notably from 5 to 13 May"
+    is 5..13 May): a lead's "in 2022" or "since 2014" is background.
     """
     headings = _headings(text, len(text))
     lead_end = headings[0].start() if headings else len(text)
-    days = [
-        d.period
-        for d in dates
-        if d.end <= lead_end and (d.period.end - d.period.start).days < _EVENT_DAYS
-    ]
+    lead = [d.period for d in dates if d.end <= lead_end and _is_short(d.period)]
+    days = [p for p in lead if not any(_refines(q, p) for q in lead)]
     if not days:
         return None
     return Period(min(p.start for p in days), max(p.end for p in days), days[0].basis)
+
+
+def _is_short(period: Period) -> bool:
+    return (period.end - period.start).days < _EVENT_DAYS
+
+
+def _refines(narrow: Period, month: Period) -> bool:
+    """Whether ``narrow`` lies inside the month-long ``month`` ("5 to 13 May" in "May 2022")."""
+    if (month.end - month.start).days < _MONTH_DAYS:
+        return False
+    shorter = narrow.end - narrow.start < month.end - month.start
+    return shorter and month.start <= narrow.start and narrow.end <= month.end
 
 
 def _section_first(text: str, dates: Sequence[DateMention], at: int) -> date | None:

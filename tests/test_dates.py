@@ -195,3 +195,20 @@ def test_a_narrative_moves_into_the_next_year():
     assert (january.period.start, january.period.end) == (date(2041, 1, 1), date(2041, 1, 31))
     text = "On 5 March 2040 rebels attacked. On 15 October they took the base."
     assert find_dates(text, None)[-1].period.start == date(2040, 10, 15)
+
+
+def test_month_first_and_cross_month_day_ranges():
+    assert resolve("on March 1 and 2", THU) == Period(
+        date(2019, 3, 1), date(2019, 3, 2), "relative"
+    )
+    assert resolve("May 5–9, 2016", THU) == Period(date(2016, 5, 5), date(2016, 5, 9), "stated")
+    assert resolve("between 26 February and 4 March", THU) == Period(
+        date(2019, 2, 26), date(2019, 3, 4), "relative"
+    )
+    assert resolve("from 28 December to 3 January 2016", None) == Period(
+        date(2015, 12, 28), date(2016, 1, 3), "stated"
+    )
+    text = "In June 2041 the siege tightened. On June 16 and 17 the walls were shelled."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 6, 16), date(2041, 6, 17), "text year"
+    )

@@ -65,6 +65,13 @@ def test_the_lead_period_ignores_background_years():
     assert (period.start, period.end) == (date(2024, 5, 5), date(2024, 5, 9))
 
 
+def test_a_month_in_the_lead_is_narrowed_by_the_days_inside_it():
+    text = "Raid on Corvel\n\nFought in May 2030, chiefly from 5 to 13 May, with a lull on 10 May."
+    period = lead_period(text, find_dates(text, None))
+    assert period is not None
+    assert (period.start, period.end) == (date(2030, 5, 5), date(2030, 5, 13))
+
+
 def test_whole_event_words():
     assert whole_event("Thirty soldiers died during the siege of the port.")
     assert whole_event("By this point 40 had been captured.")
