@@ -90,7 +90,7 @@ from geo.articles import Article
 from geo.cues import cue_re
 from geo.dates import find_dates, publication_period
 from geo.gazetteer import Place
-from geo.periods import figure_period, whole_event
+from geo.periods import figure_period, is_total
 from geo.placing import Context, nearest, place_figure, previous_sentence, scopes
 from geo.quantities import NOUN_KINDS, Quantity, find_quantities
 
@@ -650,11 +650,11 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         previous = previous_sentence(text, sentences, sentence)
         scope_list = scopes(text, sentence, clause, q.start, previous)
         placing = place_figure(where, kind, q.start, q.end, scope_list, sentence)
-        cumulative = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
-        whole = cumulative or whole_event(ctx.sentence)
-        own = nearest(dates, scope_list, q.start, q.end)
+        dated = nearest(dates, scope_list, q.start, q.end)
+        cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
+        cumulative = is_total(text, ctx.sentence, dated, cued, kind)
         undated = article.published is None
-        period = figure_period(text, dates, own, sentence, whole, fallback, undated)
+        period = figure_period(text, dates, dated, sentence, cumulative, fallback, undated)
         modality, modal, cue = _modality(ctx, cue)
         figures.append(
             Figure(
@@ -680,7 +680,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
                 origin=placing.origin,
                 destination=placing.destination,
                 modality=modality,
-                cumulative=whole,
+                cumulative=cumulative,
                 modal=modal,
             )
         )

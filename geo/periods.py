@@ -69,6 +69,29 @@ def whole_event(sentence: str) -> bool:
     return bool(_whole_event_re().search(sentence))
 
 
+@cache
+def _running_total_re() -> re.Pattern:
+    alternatives = "|".join(_words()["running_total_dates"])
+    return re.compile(rf"(?<![\w-])(?:{alternatives})\s*$", re.I)
+
+
+def is_total(text: str, sentence: str, dated: DateMention | None, cued: bool, kind: str) -> bool:
+    """Whether a figure is a total for a whole event or a running total up to a day.
+
+    ``cued``: a cumulative word ("in total", "so far") speaks for the figure
+    itself; else the sentence states its figures for a whole event ("during the
+    battle"), or its date is the day a count had reached ("By 11 May, the
+    fighting left 173 dead"; "As of 14 March") and it counts events (the dead,
+    the displaced), not a state on that day ("by 6 April, 60% was held").
+    """
+    if cued or whole_event(sentence):
+        return True
+    if dated is None or kind in _words()["state_kinds"]:
+        return False
+    lead_in = (text[max(0, dated.start - 12) : dated.start], dated.text.split()[0])
+    return any(_running_total_re().search(words) for words in lead_in)
+
+
 def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:
     """The last date printed earlier in the section of ``start`` (None if none)."""
     section = section_start(text, start)

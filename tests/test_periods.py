@@ -76,3 +76,26 @@ def test_whole_event_words():
     assert whole_event("Thirty soldiers died during the siege of the port.")
     assert whole_event("By this point 40 had been captured.")
     assert not whole_event("Thirty soldiers died on the bridge.")
+
+
+RUNNING = (
+    "Siege of Dunmore\n\n"
+    "The siege of Dunmore began on 2 June 2033.\n\n"
+    "First week\n\n"
+    "On 2 June, rebels surrounded the town. "
+    "By 8 June, the shelling had left 64 civilians dead. "
+    "By 9 June, rebels held 60 percent of the town.\n"
+)
+
+
+def test_a_count_reached_by_a_day_is_a_running_total_from_its_section_start():
+    total = _figure(RUNNING, "64")
+    assert total.cumulative
+    assert _period(total) == (date(2033, 6, 2), date(2033, 6, 8))
+
+
+def test_a_state_on_a_day_is_not_a_running_total():
+    share = _figure(RUNNING, "60")
+    assert share.kind == "territory_share"
+    assert not share.cumulative
+    assert _period(share) == (date(2033, 6, 9), date(2033, 6, 9))
