@@ -421,18 +421,35 @@ def _month_year(m: re.Match) -> Period | None:
     return Period(day, day.replace(day=monthrange(day.year, day.month)[1]), TEXT_YEAR)
 
 
+_CLAUSE_START_RE = re.compile(r"(?:^|[.!?;:]\s+|\n)(?:\S+\s+){0,3}$")
+
+
+def _narrative(text: str, m: re.Match) -> bool:
+    """Whether a printed month and year dates the narrative rather than recalling background.
+
+    A full date does ("On 16 February 2016"), and so does a month opening its
+    sentence ("In May 2016, ..."); a month further in ("hostages taken during a
+    previous offensive in February 2015") is background.
+    """
+    if m["day"] or m["dday"]:
+        return True
+    return bool(_CLAUSE_START_RE.search(text, max(0, m.start() - 40), m.start()))
+
+
 def text_anchor(text: str, at: int) -> Period | None:
     """The dated context a yearless date at ``at`` belongs to, in a text with no publication date.
 
     The nearest date printed with its year before it ("In March 2022 ... On 5
-    March"; "27 September 2022–25 January 2023 ... On 2 November") or the
+    March"; "27 September 2022–25 January 2023 ... On 2 November"; see
+    :func:`_narrative`) or the
     nearest heading naming a year ("2018" ... "On 6 February"), else the first
     year of the title or lead, else the nearest year printed before it; None
     when the text gives none (never a guess from nothing).  A bare year in
     running text ("since 2014 the town ...") is background more often than the
     story's year, so it only counts when nothing else does.
     """
-    found = [(m.start(), m.end(), _month_year(m)) for m in _MONTH_YEAR_RE.finditer(text, 0, at)]
+    found = [(m.start(), m.end(), _month_year(m)) for m in _MONTH_YEAR_RE.finditer(text, 0, at)
+             if _narrative(text, m)]  # fmt: skip
     found += [(m.start("year"), m.end("year"), _year_period(int(m["year"])))
               for m in _HEADING_YEAR_RE.finditer(text, 0, at)]  # fmt: skip
     found = sorted(f for f in found if f[2] is not None)

@@ -212,3 +212,13 @@ def test_month_first_and_cross_month_day_ranges():
     assert find_dates(text, None)[-1].period == Period(
         date(2041, 6, 16), date(2041, 6, 17), "text year"
     )
+
+
+def test_a_month_recalled_inside_a_sentence_does_not_set_the_year():
+    text = (
+        "On 3 April 2041 the offensive began. Prisoners taken in an earlier raid in March 2040 "
+        "were freed. On 9 April the town fell."
+    )
+    assert find_dates(text, None)[-1].period.start == date(2041, 4, 9)
+    text = "On 3 April 2041 the offensive began. In March 2040, a raid failed. On 9 April it fell."
+    assert find_dates(text, None)[-1].period.start == date(2040, 4, 9)
