@@ -36,6 +36,7 @@ expression                          period (P = publication date)
 October 2016", "December 16 and 17",
 "between 28 February and 6 March"
 "Dec. 10", "in December"            that day / month in the latest year not after P
+"early/mid/late June"               days 1-10 / 10-20 / 20-end of that month
 "in 2016"                           the whole year
 ==================================  ==================================================
 
@@ -311,6 +312,19 @@ def _cross_month_range(m: re.Match, published: date | None) -> Period | None:
     return Period(first, last.end, last.basis)
 
 
+_PART_DAYS = {"early": (1, 10), "mid": (10, 20), "late": (20, 31)}
+
+
+def _part_of_month(m: re.Match, published: date | None) -> Period | None:
+    """'early June' = 1..10, 'mid-May' = 10..20, 'late March' = 20..the month's end."""
+    month = _explicit(m, published)
+    if month is None or m["day"]:
+        return month
+    first, last = _PART_DAYS[m["part"].lower()]
+    end = min(last, month.end.day)
+    return Period(month.start.replace(day=first), month.start.replace(day=end), month.basis)
+
+
 def _next_day(m: re.Match, anchor: date | None) -> Period | None:
     """'the next day', 'the following day': the day after the date before it."""
     if anchor is None:
@@ -367,13 +381,17 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         rf"(?:[-–]|to|and|until)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
         rf"(?:,?\s+(?P<year>\d{{4}}))?\b"), _month_first_range),
     ("day first", re.compile(rf"\b{_DAY_FIRST}\b"), _explicit),
+    ("part of month", re.compile(
+        rf"\b(?:in\s+|by\s+)?(?P<part>early|mid|late)(?:-|\s+)(?:of\s+)?{_DATE}(?![\w-])", re.I),
+     _part_of_month),
     ("explicit", re.compile(rf"\b(?:in\s+|on\s+|by\s+)?{_DATE}(?![\w-])"), _explicit),
     ("year", re.compile(r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"), _year),
 ]  # fmt: skip
 
 
 _ANCHORED = (_past_span, _next_day)  # resolved against a day of the text, see _anchor
-_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range)  # take a text year
+# Yearless in an undated text, these take the text's year (see _resolve).
+_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range, _part_of_month)
 
 
 def _month_alone_is_modal(m: re.Match, text: str) -> bool:

@@ -222,3 +222,16 @@ def test_a_month_recalled_inside_a_sentence_does_not_set_the_year():
     assert find_dates(text, None)[-1].period.start == date(2041, 4, 9)
     text = "On 3 April 2041 the offensive began. In March 2040, a raid failed. On 9 April it fell."
     assert find_dates(text, None)[-1].period.start == date(2040, 4, 9)
+
+
+def test_early_mid_and_late_month_are_thirds_of_it():
+    assert resolve("in early June 2016", None) == Period(
+        date(2016, 6, 1), date(2016, 6, 10), "stated"
+    )
+    assert resolve("mid-May 2016", THU) == Period(date(2016, 5, 10), date(2016, 5, 20), "stated")
+    assert resolve("late February 2016", None) == Period(
+        date(2016, 2, 20), date(2016, 2, 29), "stated"
+    )
+    assert resolve("by late February", THU) == Period(
+        date(2019, 2, 20), date(2019, 2, 28), "relative"
+    )
