@@ -345,7 +345,7 @@ _DAY_FIRST = rf"(?P<when>(?P<day>\d{{1,2}})\s+{_MONTHS}(?:,?\s+(?P<year>\d{{4}})
 # The resolution chain, in order: at each position the first rule that matches wins.
 RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("past span", re.compile(
-        r"\b(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
+        r"\b(?:over|in|during|for|from|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
         rf"(?:{_N}\s+)?(?P<unit>hour|day|week|month|year)s?(?P<half>\s+and\s+a\s+half)?\b", re.I),
      _past_span),
     ("next day", re.compile(

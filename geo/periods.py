@@ -47,6 +47,12 @@ def _whole_event_re() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
 
 
+@cache
+def _aftermath_re() -> re.Pattern:
+    alternatives = "|".join(_words()["aftermath"])
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
 def _headings(text: str, end: int) -> list[re.Match]:
     return list(_HEADING_RE.finditer(text, 0, end))
 
@@ -105,10 +111,13 @@ def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
     From the first to the last day the lead prints ("began on 3 July ... until
     September 8"), counting days, short ranges and months, a month only when
     the lead does not narrow it ("in May 2022, most notably from 5 to 13 May"
-    is 5..13 May): a lead's "in 2022" or "since 2014" is background.
+    is 5..13 May): a lead's "in 2022" or "since 2014" is background, and so
+    is what it tells after the battle ("After the battle ended, ... On 11 March").
     """
     headings = _headings(text, len(text))
     lead_end = headings[0].start() if headings else len(text)
+    aftermath = _aftermath_re().search(text, 0, lead_end)
+    lead_end = aftermath.start() if aftermath else lead_end
     lead = [d.period for d in dates if d.end <= lead_end and _is_short(d.period)]
     days = [p for p in lead if not any(_refines(q, p) for q in lead)]
     if not days:

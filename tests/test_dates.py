@@ -235,3 +235,10 @@ def test_early_mid_and_late_month_are_thirds_of_it():
     assert resolve("by late February", THU) == Period(
         date(2019, 2, 20), date(2019, 2, 28), "relative"
     )
+
+
+def test_from_the_previous_days_is_a_past_span():
+    text = "On 6 March, the dead from the previous two days of fighting were buried."
+    assert find_dates(text, THU)[-1].period == Period(
+        date(2019, 3, 4), date(2019, 3, 6), "relative"
+    )

@@ -72,6 +72,26 @@ def test_a_month_in_the_lead_is_narrowed_by_the_days_inside_it():
     assert (period.start, period.end) == (date(2030, 5, 5), date(2030, 5, 13))
 
 
+def test_the_lead_period_stops_where_the_lead_tells_what_followed():
+    text = (
+        "Battle of Orwen\n\nRaiders attacked Orwen on 4 May 2030 and took it by 8 May. "
+        "After the battle ended, the mayor was held on 19 May.\n\n"
+    )
+    period = lead_period(text, find_dates(text, None))
+    assert period is not None
+    assert (period.start, period.end) == (date(2030, 5, 4), date(2030, 5, 8))
+
+
+def test_an_updated_count_runs_from_the_first_date_of_its_section():
+    text = (
+        "Blast at Kelby\n\nEvents\n\nOn 2 July 2030 a depot exploded. "
+        "On 3 July, officials said the number of people injured had risen to 40."
+    )
+    injured = _figure(text, "40")
+    assert injured.cumulative
+    assert _period(injured) == (date(2030, 7, 2), date(2030, 7, 3))
+
+
 def test_whole_event_words():
     assert whole_event("Thirty soldiers died during the siege of the port.")
     assert whole_event("By this point 40 had been captured.")
