@@ -99,8 +99,13 @@ def is_total(text: str, sentence: str, dated: DateMention | None, cued: bool, ki
 
 
 def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:
-    """The last date printed earlier in the section of ``start`` (None if none)."""
-    section = section_start(text, start)
+    """The last date printed earlier in the section of ``start``, its heading included.
+
+    A heading that prints a date ("August 2014 Sinjar offensive") dates the
+    section's first figures; None when neither heading nor section dates any.
+    """
+    headings = _headings(text, start)
+    section = headings[-1].start() if headings else 0
     earlier = [d for d in dates if section <= d.start and d.end <= start]
     return earlier[-1] if earlier else None
 

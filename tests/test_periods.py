@@ -92,6 +92,14 @@ def test_an_updated_count_runs_from_the_first_date_of_its_section():
     assert _period(injured) == (date(2030, 7, 2), date(2030, 7, 3))
 
 
+def test_a_heading_that_prints_a_date_dates_its_section():
+    text = (
+        "Valley war\n\nThe war in the valley began in 2029.\n\n"
+        "August 2031 floods offensive\n\nAbout 2,000 people fled the valley."
+    )
+    assert _period(_figure(text, "About 2,000")) == (date(2031, 8, 1), date(2031, 8, 31))
+
+
 def test_whole_event_words():
     assert whole_event("Thirty soldiers died during the siege of the port.")
     assert whole_event("By this point 40 had been captured.")
