@@ -652,9 +652,10 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         placing = place_figure(where, kind, q.start, q.end, scope_list, sentence)
         dated = nearest(dates, scope_list, q.start, q.end)
         cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
-        cumulative = is_total(text, ctx.sentence, dated, cued, kind)
+        cumulative = is_total(text, ctx.before + " " + ctx.after, dated, cued, kind)
+        whole = cumulative or is_total(text, ctx.sentence, dated, cued, kind)
         undated = article.published is None
-        period = figure_period(text, dates, dated, sentence, cumulative, fallback, undated)
+        period = figure_period(text, dates, dated, sentence, whole, fallback, undated)
         modality, modal, cue = _modality(ctx, cue)
         figures.append(
             Figure(

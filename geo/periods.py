@@ -81,21 +81,25 @@ def _running_total_re() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives})\s*$", re.I)
 
 
-def is_total(text: str, sentence: str, dated: DateMention | None, cued: bool, kind: str) -> bool:
+def is_total(text: str, words: str, dated: DateMention | None, cued: bool, kind: str) -> bool:
     """Whether a figure is a total for a whole event or a running total up to a day.
 
-    ``cued``: a cumulative word ("in total", "so far") speaks for the figure
-    itself; else the sentence states its figures for a whole event ("during the
-    battle"), or its date is the day a count had reached ("By 11 May, the
-    fighting left 173 dead"; "As of 14 March") and it counts events (the dead,
-    the displaced), not a state on that day ("by 6 April, 60% was held").
+    ``words`` speak for the figure: the words around it make it a running total
+    ("173 were killed during the battle"); its whole sentence makes it a figure
+    of the whole event, whose period is the event's ("During the battle, a
+    hospital was shelled, killing four").  ``cued``: a cumulative word ("in
+    total", "so far") speaks for it; else ``words`` state a whole event
+    ("during the battle"), or its date is the day a count had reached ("By 11
+    May, the fighting left 173 dead"; "As of 14 March") and it counts events
+    (the dead, the displaced), not a state on that day ("by 6 April, 60% was
+    held").
     """
-    if cued or whole_event(sentence):
+    if cued or whole_event(words):
         return True
     if dated is None or kind in _words()["state_kinds"]:
         return False
     lead_in = (text[max(0, dated.start - 12) : dated.start], dated.text.split()[0])
-    return any(_running_total_re().search(words) for words in lead_in)
+    return any(_running_total_re().search(part) for part in lead_in)
 
 
 def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:

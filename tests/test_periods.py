@@ -100,6 +100,20 @@ def test_a_heading_that_prints_a_date_dates_its_section():
     assert _period(_figure(text, "About 2,000")) == (date(2031, 8, 1), date(2031, 8, 31))
 
 
+def test_a_figure_of_the_whole_battle_is_not_always_a_running_total():
+    text = (
+        "Battle of Orwen\n\nRaiders attacked Orwen on 4 May 2030 and took it by 8 May.\n\n"
+        "Battle\n\nDuring the battle, shells hit a clinic, "
+        "killing four people. The mayor said 200 civilians were killed during the battle, with "
+        "three more killed as they fled."
+    )
+    clinic, toll, fled = (_figure(text, words) for words in ("four", "200", "three"))
+    assert _period(clinic) == (date(2030, 5, 4), date(2030, 5, 8))
+    assert not clinic.cumulative
+    assert toll.cumulative
+    assert not fled.cumulative
+
+
 def test_whole_event_words():
     assert whole_event("Thirty soldiers died during the siege of the port.")
     assert whole_event("By this point 40 had been captured.")
