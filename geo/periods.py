@@ -81,7 +81,9 @@ def _running_total_re() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives})\s*$", re.I)
 
 
-def is_total(text: str, words: str, dated: DateMention | None, cued: bool, kind: str) -> bool:
+def is_total(
+    text: str, at: int, words: str, dated: DateMention | None, cued: bool, kind: str
+) -> bool:
     """Whether a figure is a total for a whole event or a running total up to a day.
 
     ``words`` speak for the figure: the words around it make it a running total
@@ -92,11 +94,16 @@ def is_total(text: str, words: str, dated: DateMention | None, cued: bool, kind:
     ("during the battle"), or its date is the day a count had reached ("By 11
     May, the fighting left 173 dead"; "As of 14 March") and it counts events
     (the dead, the displaced), not a state on that day ("by 6 April, 60% was
-    held").
+    held"); a count of events in a "Casualties" section (at offset ``at``) sums
+    the battle up.
     """
     if cued or whole_event(words):
         return True
-    if dated is None or kind in _words()["state_kinds"]:
+    if kind in _words()["state_kinds"]:
+        return False
+    if in_casualty_section(text, at):
+        return True
+    if dated is None:
         return False
     lead_in = (text[max(0, dated.start - 12) : dated.start], dated.text.split()[0])
     return any(_running_total_re().search(part) for part in lead_in)

@@ -45,6 +45,13 @@ def test_an_undated_figure_of_a_casualty_section_takes_the_battle_period_of_the_
         assert _period(_figure(BATTLE, words)) == (date(2031, 4, 3), date(2031, 4, 19))
 
 
+def test_a_count_of_events_in_a_casualty_section_sums_the_battle_up():
+    assert _figure(BATTLE, "Around 300").cumulative
+    assert _figure(BATTLE, "40").cumulative
+    text = BATTLE + "Some 900 soldiers took part in the defence.\n"
+    assert not _figure(text, "Some 900").cumulative  # a force's strength is a state
+
+
 def test_a_news_report_keeps_the_publication_day_for_a_total_without_a_start():
     text = "Rescuers said 20 people had been killed during the fighting."
     f = _figure(text, "20", published=date(2031, 5, 2))
