@@ -90,7 +90,7 @@ from geo.articles import Article
 from geo.cues import cue_re
 from geo.dates import find_dates, publication_period
 from geo.gazetteer import Place
-from geo.periods import figure_period, is_total
+from geo.periods import figure_period, is_total, total_words
 from geo.placing import Context, nearest, place_figure, previous_sentence, scopes
 from geo.quantities import NOUN_KINDS, Quantity, find_quantities
 
@@ -652,7 +652,8 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         placing = place_figure(where, kind, q.start, q.end, scope_list, sentence)
         dated = nearest(dates, scope_list, q.start, q.end)
         cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
-        cumulative = is_total(text, q.start, ctx.before + " " + ctx.after, dated, cued, kind)
+        words = total_words(ctx.before, ctx.after, text[q.end : sentence[1]])
+        cumulative = is_total(text, q.start, words, dated, cued, kind)
         whole = cumulative or is_total(text, q.start, ctx.sentence, dated, cued, kind)
         undated = article.published is None
         period = figure_period(text, dates, dated, sentence, whole, fallback, undated)

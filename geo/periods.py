@@ -109,6 +109,19 @@ def is_total(
     return any(_running_total_re().search(part) for part in lead_in)
 
 
+_LIST_TAIL_RE = re.compile(r"^[^,;.]{0,30}(?:,|\band)\s*$")
+
+
+def total_words(before: str, after: str, rest: str) -> str:
+    """The words that speak for a figure's being a total: those around it, and for a figure
+    opening a list, the list's shared predicate ("61 rebels, 47 fighters and 29 civilians
+    had been killed since the start": all three are totals).
+
+    ``after`` stops at the next figure; ``rest`` runs on to the end of the sentence.
+    """
+    return f"{before} {after} {rest if _LIST_TAIL_RE.search(after) else ''}"
+
+
 def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:
     """The last date printed earlier in the section of ``start``, its heading included.
 

@@ -148,3 +148,12 @@ def test_a_state_on_a_day_is_not_a_running_total():
     assert share.kind == "territory_share"
     assert not share.cumulative
     assert _period(share) == (date(2033, 6, 9), date(2033, 6, 9))
+
+
+def test_every_member_of_a_list_shares_its_total():
+    text = "By then 14 soldiers, 9 rebels and 3 civilians had died since the start of the siege."
+    figures = find_figures(make_article(text, published=date(2031, 5, 2)))
+    assert [f.cumulative for f in figures] == [True, True, True]
+    text = "Then 14 soldiers died on the bridge, and 3 civilians died since the siege began."
+    figures = find_figures(make_article(text, published=date(2031, 5, 2)))
+    assert [f.cumulative for f in figures] == [False, True]
