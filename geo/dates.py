@@ -37,6 +37,7 @@ October 2016", "December 16 and 17",
 "between 28 February and 6 March"
 "Dec. 10", "in December"            that day / month in the latest year not after P
 "early/mid/late June"               days 1-10 / 10-20 / 20-end of that month
+"by the end of 2022 / of March"     the last day of that year / month
 "in 2016"                           the whole year
 ==================================  ==================================================
 
@@ -325,6 +326,15 @@ def _part_of_month(m: re.Match, published: date | None) -> Period | None:
     return Period(month.start.replace(day=first), month.start.replace(day=end), month.basis)
 
 
+def _end_of(m: re.Match, published: date | None) -> Period | None:
+    """'by the end of 2022', 'at the end of March 2016': the last day of that year or month."""
+    if m["year_only"]:
+        day = date(int(m["year_only"]), 12, 31)
+        return Period(day, day, STATED)
+    month = _explicit(m, published)
+    return None if month is None else Period(month.end, month.end, month.basis)
+
+
 def _next_day(m: re.Match, anchor: date | None) -> Period | None:
     """'the next day', 'the following day': the day after the date before it."""
     if anchor is None:
@@ -356,6 +366,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("season", re.compile(
         r"\b(?:in\s+)?(?:the\s+)?(?P<season>summer|spring|autumn|fall|winter)\s+(?:of\s+)?"
         r"(?P<year>(?:19|20)\d\d)\b", re.I), _season),
+    ("end of", re.compile(
+        rf"\b(?:by|at|until)\s+the\s+end\s+of\s+(?:{_DATE}(?![\w-])|(?P<year_only>(?:19|20)\d\d)\b)",
+        re.I), _end_of),
     ("since", re.compile(rf"\bsince\s+(?:{_DATE}|(?P<year_only>(?:19|20)\d\d)\b)"), _since),
     ("since start", re.compile(
         r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I),
@@ -391,7 +404,7 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
 
 _ANCHORED = (_past_span, _next_day)  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
-_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range, _part_of_month)
+_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range, _part_of_month, _end_of)
 
 
 def _month_alone_is_modal(m: re.Match, text: str) -> bool:
@@ -491,7 +504,8 @@ def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None
     ("In November 2022 ... In mid-January": 2023): narratives move forward,
     and seldom back nearly a year without printing the year.
     """
-    if published is not None or resolver not in _YEARLESS or m["year"]:
+    stated_year = m.groupdict().get("year") or m.groupdict().get("year_only")
+    if published is not None or resolver not in _YEARLESS or stated_year:
         return _not_future(resolver(m, published), published)
     anchor = text_anchor(text, m.start())
     if anchor is None:

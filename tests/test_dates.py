@@ -242,3 +242,16 @@ def test_from_the_previous_days_is_a_past_span():
     assert find_dates(text, THU)[-1].period == Period(
         date(2019, 3, 4), date(2019, 3, 6), "relative"
     )
+
+
+def test_the_end_of_a_year_or_month_is_its_last_day():
+    assert resolve("By the end of 2016", None) == Period(
+        date(2016, 12, 31), date(2016, 12, 31), "stated"
+    )
+    assert resolve("at the end of February 2016", THU) == Period(
+        date(2016, 2, 29), date(2016, 2, 29), "stated"
+    )
+    text = "In May 2041 the siege began. By the end of June, the town was held."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 6, 30), date(2041, 6, 30), "text year"
+    )
