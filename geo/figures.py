@@ -74,7 +74,8 @@ dashes or brackets keeps its places and dates to itself.
 Period: the nearest time expression in the clause, the sentence, or the
 sentence before in the same paragraph (:mod:`geo.dates`), else the publication
 date (basis "publication"); with no publication date, the last date printed
-earlier in the section, else none.
+earlier in the section, else none, and a total for a whole event keeps the
+event's start (:mod:`geo.periods`).
 """
 
 from __future__ import annotations
