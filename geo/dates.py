@@ -12,8 +12,7 @@ expression                          period (P = publication date)
 ==================================  ==================================================
 "on Thursday", "Saturday"           the most recent such day on or before P
 "last Thursday"                     the most recent such day strictly before P
-"today", "tonight", "overnight",    P
-"this morning"
+"today", "tonight", "this morning"  P
 "yesterday", "last night"           P - 1 day
 "over the weekend", "last weekend"  the latest Saturday-Sunday begun by P
 "over the past four days"           A - 4 days .. A, A = the sentence's own date if it
@@ -23,6 +22,8 @@ expression                          period (P = publication date)
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
 "the next/following day"            the day after the last date printed before it
+"overnight"                         A .. A + 1 day, A as for "over the past four days"
+                                    (ending on P: P)
 "in recent days/weeks/months"       P - 7 / 21 / 90 days .. P
 "since December"                    the latest 1 December on or before P .. P
 "since 2016", "since May 21, 2015"  that day (1 January for a year) .. P
@@ -335,6 +336,13 @@ def _end_of(m: re.Match, published: date | None) -> Period | None:
     return None if month is None else Period(month.end, month.end, month.basis)
 
 
+def _overnight(m: re.Match, anchor: date | None) -> Period | None:
+    """'overnight': the night after the sentence's day (publication: that day only)."""
+    if anchor is None:
+        return None
+    return Period(anchor, anchor + timedelta(days=1), RELATIVE)
+
+
 def _next_day(m: re.Match, anchor: date | None) -> Period | None:
     """'the next day', 'the following day': the day after the date before it."""
     if anchor is None:
@@ -378,7 +386,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _calendar),
     ("ago", re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                        r"(?:day|week|month|year)s?\s+ago\b", re.I), _ago),
-    ("deictic", re.compile(r"\b(?:today|tonight|yesterday|overnight|last night"
+    ("overnight", re.compile(r"\bovernight\b(?!\s+(?:between|on|of|from|to)\b)", re.I),
+     _overnight),
+    ("deictic", re.compile(r"\b(?:today|tonight|yesterday|last night"
                            r"|this (?:morning|afternoon|evening))\b", re.I), _deictic),
     ("weekend", re.compile(r"\b(?:over|during|at|on)?\s*(?:the|this|this past|last)\s+weekend\b",
                            re.I), _weekend),
@@ -402,7 +412,7 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
 ]  # fmt: skip
 
 
-_ANCHORED = (_past_span, _next_day)  # resolved against a day of the text, see _anchor
+_ANCHORED = (_past_span, _next_day, _overnight)  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
 _YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range, _part_of_month, _end_of)
 

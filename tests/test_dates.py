@@ -255,3 +255,15 @@ def test_the_end_of_a_year_or_month_is_its_last_day():
     assert find_dates(text, None)[-1].period == Period(
         date(2041, 6, 30), date(2041, 6, 30), "text year"
     )
+
+
+def test_overnight_is_the_night_after_the_sentences_day():
+    text = "In May 2041 the siege began. On 26 May, fighting went on overnight."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 5, 26), date(2041, 5, 27), "relative"
+    )
+    assert resolve("Fighting went on overnight.", THU) == Period(THU, THU, "relative")
+    text = "In May 2041 the siege began. Overnight between 11 and 12 May, jets struck."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 5, 11), date(2041, 5, 12), "text year"
+    )
