@@ -12,8 +12,7 @@ expression                          period (P = publication date)
 ==================================  ==================================================
 "on Thursday", "Saturday"           the most recent such day on or before P
 "last Thursday"                     the most recent such day strictly before P
-"today", "tonight", "overnight",    P
-"this morning"
+"today", "tonight", "this morning"  P
 "yesterday", "last night"           P - 1 day
 "over the weekend", "last weekend"  the latest Saturday-Sunday begun by P
 "over the past four days"           A - 4 days .. A, A = the sentence's own date if it
@@ -23,6 +22,8 @@ expression                          period (P = publication date)
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
 "the next/following day"            the day after the last date printed before it
+"overnight"                         A .. A + 1 day, A as for "over the past four days"
+                                    (ending on P: P)
 "in recent days/weeks/months"       P - 7 / 21 / 90 days .. P
 "since December"                    the latest 1 December on or before P .. P
 "since 2016", "since May 21, 2015"  that day (1 January for a year) .. P
@@ -33,15 +34,20 @@ expression                          period (P = publication date)
                                     Jun-Aug, autumn/fall Sep-Nov, winter Dec-Feb
 "May 21, 2015", "November 2015"     that day / the whole month (basis "stated")
 "between 5 and 9 March", "11–13     the first day .. the last
-October 2016"
+October 2016", "December 16 and 17",
+"between 28 February and 6 March"
 "Dec. 10", "in December"            that day / month in the latest year not after P
+"early/mid/late June"               days 1-10 / 10-20 / 20-end of that month
+"by the end of 2022 / of March"     the last day of that year / month
 "in 2016"                           the whole year
 ==================================  ==================================================
 
 Without a publication date (archives, encyclopaedia texts) expressions that
-state their own year resolve, a yearless "On 5 March" takes the nearest year
-printed before it (else the year of the lead: "In March 2022 ... On 5 March" =
-2022-03-05, basis "text year"), and the others give no period (never a guess).
+state their own year resolve, a yearless "On 5 March" takes the year of the
+nearest date or heading printed with a year before it (else the year of the
+lead: "In March 2022 ... On 5 March" = 2022-03-05, basis "text year"; see
+:func:`text_anchor` for ranges and the turn of the year), and the others give
+no period (never a guess).
 Expressions pointing after the publication date ("next week") give no period,
 and periods running past it ("in March" in a report of 7 March) end on it: a
 report's figures describe what has happened.  Impossible dates ("February 30")
@@ -286,6 +292,57 @@ def _day_range(m: re.Match, published: date | None) -> Period | None:
     return Period(last.start.replace(day=int(m["first"])), last.end, last.basis)
 
 
+def _month_first_range(m: re.Match, published: date | None) -> Period | None:
+    """'December 16 and 17', 'May 5–9, 2016': the first day .. the last."""
+    if published is None and not m["year"]:
+        return None
+    last = _month_day(f"{m['month']} {m['day']} {m['year'] or ''}", published)
+    if last is None or int(m["first"]) > last.day:
+        return None
+    basis = STATED if m["year"] else RELATIVE
+    return Period(last.replace(day=int(m["first"])), last, basis)
+
+
+def _cross_month_range(m: re.Match, published: date | None) -> Period | None:
+    """'between 28 February and 6 March', '28 December to 3 January': the first day .. the last."""
+    last = _explicit(m, published)
+    first = None if last is None else _month_day(f"{m['from']} {last.start.year}", published)
+    if last is None or first is None:
+        return None
+    if first > last.start:
+        first = first.replace(year=first.year - 1)
+    return Period(first, last.end, last.basis)
+
+
+_PART_DAYS = {"early": (1, 10), "mid": (10, 20), "late": (20, 31)}
+
+
+def _part_of_month(m: re.Match, published: date | None) -> Period | None:
+    """'early June' = 1..10, 'mid-May' = 10..20, 'late March' = 20..the month's end."""
+    month = _explicit(m, published)
+    if month is None or m["day"]:
+        return month
+    first, last = _PART_DAYS[m["part"].lower()]
+    end = min(last, month.end.day)
+    return Period(month.start.replace(day=first), month.start.replace(day=end), month.basis)
+
+
+def _end_of(m: re.Match, published: date | None) -> Period | None:
+    """'by the end of 2022', 'at the end of March 2016': the last day of that year or month."""
+    if m["year_only"]:
+        day = date(int(m["year_only"]), 12, 31)
+        return Period(day, day, STATED)
+    month = _explicit(m, published)
+    return None if month is None else Period(month.end, month.end, month.basis)
+
+
+def _overnight(m: re.Match, anchor: date | None) -> Period | None:
+    """'overnight': the night after the sentence's day (publication: that day only)."""
+    if anchor is None:
+        return None
+    return Period(anchor, anchor + timedelta(days=1), RELATIVE)
+
+
 def _next_day(m: re.Match, anchor: date | None) -> Period | None:
     """'the next day', 'the following day': the day after the date before it."""
     if anchor is None:
@@ -306,7 +363,7 @@ _DAY_FIRST = rf"(?P<when>(?P<day>\d{{1,2}})\s+{_MONTHS}(?:,?\s+(?P<year>\d{{4}})
 # The resolution chain, in order: at each position the first rule that matches wins.
 RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("past span", re.compile(
-        r"\b(?:over|in|during|for|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
+        r"\b(?:over|in|during|for|from|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
         rf"(?:{_N}\s+)?(?P<unit>hour|day|week|month|year)s?(?P<half>\s+and\s+a\s+half)?\b", re.I),
      _past_span),
     ("next day", re.compile(
@@ -317,6 +374,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("season", re.compile(
         r"\b(?:in\s+)?(?:the\s+)?(?P<season>summer|spring|autumn|fall|winter)\s+(?:of\s+)?"
         r"(?P<year>(?:19|20)\d\d)\b", re.I), _season),
+    ("end of", re.compile(
+        rf"\b(?:by|at|until)\s+the\s+end\s+of\s+(?:{_DATE}(?![\w-])|(?P<year_only>(?:19|20)\d\d)\b)",
+        re.I), _end_of),
     ("since", re.compile(rf"\bsince\s+(?:{_DATE}|(?P<year_only>(?:19|20)\d\d)\b)"), _since),
     ("since start", re.compile(
         r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I),
@@ -326,7 +386,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _calendar),
     ("ago", re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                        r"(?:day|week|month|year)s?\s+ago\b", re.I), _ago),
-    ("deictic", re.compile(r"\b(?:today|tonight|yesterday|overnight|last night"
+    ("overnight", re.compile(r"\bovernight\b(?!\s+(?:between|on|of|from|to)\b)", re.I),
+     _overnight),
+    ("deictic", re.compile(r"\b(?:today|tonight|yesterday|last night"
                            r"|this (?:morning|afternoon|evening))\b", re.I), _deictic),
     ("weekend", re.compile(r"\b(?:over|during|at|on)?\s*(?:the|this|this past|last)\s+weekend\b",
                            re.I), _weekend),
@@ -334,13 +396,25 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("day range", re.compile(
         rf"\b(?:between\s+|from\s+)?(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until)\s*"
         rf"{_DAY_FIRST}\b", re.I), _day_range),
+    ("cross-month range", re.compile(
+        rf"\b(?:between|from)\s+(?P<from>\d{{1,2}}\s+{_MONTHS})\s*(?:[-–]|to|and|until)\s*"
+        rf"{_DAY_FIRST}\b", re.I), _cross_month_range),
+    ("month-first range", re.compile(
+        rf"\b(?:between\s+|from\s+|on\s+)?(?P<month>{_MONTHS})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*"
+        rf"(?:[-–]|to|and|until)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+        rf"(?:,?\s+(?P<year>\d{{4}}))?\b"), _month_first_range),
     ("day first", re.compile(rf"\b{_DAY_FIRST}\b"), _explicit),
+    ("part of month", re.compile(
+        rf"\b(?:in\s+|by\s+)?(?P<part>early|mid|late)(?:-|\s+)(?:of\s+)?{_DATE}(?![\w-])", re.I),
+     _part_of_month),
     ("explicit", re.compile(rf"\b(?:in\s+|on\s+|by\s+)?{_DATE}(?![\w-])"), _explicit),
     ("year", re.compile(r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"), _year),
 ]  # fmt: skip
 
 
-_ANCHORED = (_past_span, _next_day)  # resolved against a day of the text, see _anchor
+_ANCHORED = (_past_span, _next_day, _overnight)  # resolved against a day of the text, see _anchor
+# Yearless in an undated text, these take the text's year (see _resolve).
+_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range, _part_of_month, _end_of)
 
 
 def _month_alone_is_modal(m: re.Match, text: str) -> bool:
@@ -363,37 +437,96 @@ def _matches(text: str):
 
 
 _TEXT_YEAR_RE = re.compile(r"(?<![\w,.-])(?:19|20)\d\d(?![\w-])")
-_MONTH_YEAR_RE = re.compile(rf"{_MONTHS}(?:\s+\d{{1,2}})?,?\s+(?P<year>(?:19|20)\d\d)\b")
+_MONTH_YEAR_RE = re.compile(
+    rf"(?P<when>{_MONTHS}(?:\s+(?P<day>\d{{1,2}}))?,?\s+(?P<year>(?:19|20)\d\d))\b"
+    rf"|(?P<day_first>(?P<dday>\d{{1,2}})\s+{_MONTHS},?\s+(?P<dyear>(?:19|20)\d\d))\b"
+)
+_HEADING_YEAR_RE = re.compile(r"\n\n[^\n.!?]{0,80}?(?P<year>(?:19|20)\d\d)[^\n.!?]{0,80}\n\n")
 _LEAD = 1000  # a title and lead that name the year of a story ("The 2022 Chornobaivka attacks")
+_RANGE_JOIN_RE = re.compile(r"\s*(?:[-–—]|to|until)\s*")
+_TURN_OF_YEAR = timedelta(days=180)  # a yearless date this far from its anchor is in the next year
 
 
-def text_year(text: str, at: int) -> int | None:
-    """The year a yearless date at ``at`` belongs to, in a text with no publication date.
+def _year_period(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), TEXT_YEAR)
 
-    The nearest year printed with a month before it ("In March 2022 ... On 5
-    March"), else the first year of the title or lead, else the nearest year
-    printed before it; None when the text gives none (never a guess from
-    nothing).  A bare year ("since 2014 the town ...") is background more often
-    than the story's year, so a month-dated year wins over it.
+
+def _month_year(m: re.Match) -> Period | None:
+    """'November 2022' -> the month; '25 January 2023', 'August 15, 2022' -> the day."""
+    when, year = (m["when"], m["year"]) if m["when"] else (m["day_first"], m["dyear"])
+    day = _month_day(when, date(int(year), 12, 31))
+    if day is None:
+        return None
+    if m["day"] or m["dday"]:
+        return Period(day, day, TEXT_YEAR)
+    return Period(day, day.replace(day=monthrange(day.year, day.month)[1]), TEXT_YEAR)
+
+
+_CLAUSE_START_RE = re.compile(r"(?:^|[.!?;:]\s+|\n)(?:\S+\s+){0,3}$")
+
+
+def _narrative(text: str, m: re.Match) -> bool:
+    """Whether a printed month and year dates the narrative rather than recalling background.
+
+    A full date does ("On 16 February 2016"), and so does a month opening its
+    sentence ("In May 2016, ..."); a month further in ("hostages taken during a
+    previous offensive in February 2015") is background.
     """
-    dated = list(_MONTH_YEAR_RE.finditer(text, 0, at))
-    if dated:
-        return int(dated[-1]["year"])
+    if m["day"] or m["dday"]:
+        return True
+    return bool(_CLAUSE_START_RE.search(text, max(0, m.start() - 40), m.start()))
+
+
+def text_anchor(text: str, at: int) -> Period | None:
+    """The dated context a yearless date at ``at`` belongs to, in a text with no publication date.
+
+    The nearest date printed with its year before it ("In March 2022 ... On 5
+    March"; "27 September 2022–25 January 2023 ... On 2 November"; see
+    :func:`_narrative`) or the
+    nearest heading naming a year ("2018" ... "On 6 February"), else the first
+    year of the title or lead, else the nearest year printed before it; None
+    when the text gives none (never a guess from nothing).  A bare year in
+    running text ("since 2014 the town ...") is background more often than the
+    story's year, so it only counts when nothing else does.
+    """
+    found = [(m.start(), m.end(), _month_year(m)) for m in _MONTH_YEAR_RE.finditer(text, 0, at)
+             if _narrative(text, m)]  # fmt: skip
+    found += [(m.start("year"), m.end("year"), _year_period(int(m["year"])))
+              for m in _HEADING_YEAR_RE.finditer(text, 0, at)]  # fmt: skip
+    found = sorted(f for f in found if f[2] is not None)
+    if len(found) > 1 and _RANGE_JOIN_RE.fullmatch(text, found[-2][1], found[-1][0]):
+        return Period(found[-2][2].start, found[-1][2].end, TEXT_YEAR)  # "27 September 2022–25 ..."
+    if found:
+        return found[-1][2]
     lead = _TEXT_YEAR_RE.search(text, 0, _LEAD)
     if lead:
-        return int(lead[0])
+        return _year_period(int(lead[0]))
     before = list(_TEXT_YEAR_RE.finditer(text, 0, at))
-    return int(before[-1][0]) if before else None
+    return _year_period(int(before[-1][0])) if before else None
 
 
 def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None):
-    """A rule's period; a yearless date in an undated text takes the text's own year."""
-    if published is not None or resolver not in (_explicit, _day_range) or m["year"]:
+    """A rule's period; a yearless date in an undated text takes the text's own year.
+
+    The year is the anchor's (:func:`text_anchor`); of an anchor spanning years
+    ("27 September 2022–25 January 2023"), the one that puts the date inside
+    it; the next one when the date would fall half a year before the anchor
+    ("In November 2022 ... In mid-January": 2023): narratives move forward,
+    and seldom back nearly a year without printing the year.
+    """
+    stated_year = m.groupdict().get("year") or m.groupdict().get("year_only")
+    if published is not None or resolver not in _YEARLESS or stated_year:
         return _not_future(resolver(m, published), published)
-    year = text_year(text, m.start())
-    if year is None:
+    anchor = text_anchor(text, m.start())
+    if anchor is None:
         return None
-    period = resolver(m, date(year, 12, 31))
+    period = None
+    for year in range(anchor.start.year, anchor.end.year + 1):
+        period = resolver(m, date(year, 12, 31))
+        if period is None or anchor.start <= period.start <= anchor.end:
+            break
+    if period is not None and period.end < anchor.start - _TURN_OF_YEAR:
+        period = resolver(m, date(anchor.end.year + 1, 12, 31))
     return None if period is None else Period(period.start, period.end, TEXT_YEAR)
 
 
@@ -402,7 +535,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 
     Where rules overlap, the one whose match starts first wins, then the
     longest, then the earlier rule in :data:`RULES`.  Without a publication
-    date, "On 5 March" takes the year of the text itself (:func:`text_year`).
+    date, "On 5 March" takes the year of the text itself (:func:`text_anchor`).
     """
     found, anchored = [], []
     for m, rank, resolver in _matches(text):

@@ -74,7 +74,8 @@ dashes or brackets keeps its places and dates to itself.
 Period: the nearest time expression in the clause, the sentence, or the
 sentence before in the same paragraph (:mod:`geo.dates`), else the publication
 date (basis "publication"); with no publication date, the last date printed
-earlier in the section, else none.
+earlier in the section, else none, and a total for a whole event keeps the
+event's start (:mod:`geo.periods`).
 """
 
 from __future__ import annotations
@@ -88,8 +89,9 @@ from typing import TYPE_CHECKING
 
 from geo.articles import Article
 from geo.cues import cue_re
-from geo.dates import DateMention, find_dates, publication_period
+from geo.dates import find_dates, publication_period
 from geo.gazetteer import Place
+from geo.periods import figure_period, is_total, total_words
 from geo.placing import Context, nearest, place_figure, previous_sentence, scopes
 from geo.quantities import NOUN_KINDS, Quantity, find_quantities
 
@@ -614,22 +616,6 @@ def _modality(ctx: _Context, cue: str) -> tuple[str, str, str]:
     return "reported", "", cue
 
 
-_HEADING_RE = re.compile(r"\n\n[^\n.!?]{1,80}\n\n")
-
-
-def _section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:
-    """In a text with no publication date, the last date printed earlier in its section.
-
-    An encyclopaedia section dates its first events ("On 5 March the assault
-    began") and lets the following sentences ride on them; a heading line
-    ("Aftermath") starts a new section.
-    """
-    headings = [m.end() for m in _HEADING_RE.finditer(text, 0, start)]
-    section = headings[-1] if headings else 0
-    earlier = [d for d in dates if section <= d.start and d.end <= start]
-    return earlier[-1] if earlier else None
-
-
 def _unit(q: Quantity) -> str:
     """people, families or households (never converted), km2, percent."""
     if q.noun in ("families", "households"):
@@ -665,10 +651,13 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         previous = previous_sentence(text, sentences, sentence)
         scope_list = scopes(text, sentence, clause, q.start, previous)
         placing = place_figure(where, kind, q.start, q.end, scope_list, sentence)
-        dated: DateMention | None = nearest(dates, scope_list, q.start, q.end)
-        if dated is None and article.published is None:
-            dated = _section_date(text, dates, sentence[0])
-        period = dated.period if dated else fallback
+        dated = nearest(dates, scope_list, q.start, q.end)
+        cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
+        words = total_words(ctx.before, ctx.after, text[q.end : sentence[1]])
+        cumulative = is_total(text, q.start, words, dated, cued, kind)
+        whole = cumulative or is_total(text, q.start, ctx.sentence, dated, cued, kind)
+        undated = article.published is None
+        period = figure_period(text, dates, dated, sentence, whole, fallback, undated)
         modality, modal, cue = _modality(ctx, cue)
         figures.append(
             Figure(
@@ -694,7 +683,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
                 origin=placing.origin,
                 destination=placing.destination,
                 modality=modality,
-                cumulative=bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after)),
+                cumulative=cumulative,
                 modal=modal,
             )
         )

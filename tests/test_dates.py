@@ -174,3 +174,96 @@ def test_the_next_day_follows_the_date_before_it():
     assert find_dates(text, None)[-1].period == Period(
         date(2016, 5, 15), date(2016, 5, 15), "relative"
     )
+
+
+def test_a_heading_year_dates_its_section():
+    """A heading naming a year is nearer than a month dated in the section before it."""
+    text = "2040\n\nPosts opened in October 2040.\n\n2041\n\nOn 6 February a post was hit."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 2, 6), date(2041, 2, 6), "text year"
+    )
+
+
+def test_a_range_spanning_years_puts_the_date_inside_it():
+    text = "Advances (27 September 2040–25 January 2041)\n\nOn 2 November the line moved."
+    assert find_dates(text, None)[-1].period.start == date(2040, 11, 2)
+
+
+def test_a_narrative_moves_into_the_next_year():
+    text = "In November 2040 the front held. In January a new assault began."
+    [_november, january] = find_dates(text, None)
+    assert (january.period.start, january.period.end) == (date(2041, 1, 1), date(2041, 1, 31))
+    text = "On 5 March 2040 rebels attacked. On 15 October they took the base."
+    assert find_dates(text, None)[-1].period.start == date(2040, 10, 15)
+
+
+def test_month_first_and_cross_month_day_ranges():
+    assert resolve("on March 1 and 2", THU) == Period(
+        date(2019, 3, 1), date(2019, 3, 2), "relative"
+    )
+    assert resolve("May 5–9, 2016", THU) == Period(date(2016, 5, 5), date(2016, 5, 9), "stated")
+    assert resolve("between 26 February and 4 March", THU) == Period(
+        date(2019, 2, 26), date(2019, 3, 4), "relative"
+    )
+    assert resolve("from 28 December to 3 January 2016", None) == Period(
+        date(2015, 12, 28), date(2016, 1, 3), "stated"
+    )
+    text = "In June 2041 the siege tightened. On June 16 and 17 the walls were shelled."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 6, 16), date(2041, 6, 17), "text year"
+    )
+
+
+def test_a_month_recalled_inside_a_sentence_does_not_set_the_year():
+    text = (
+        "On 3 April 2041 the offensive began. Prisoners taken in an earlier raid in March 2040 "
+        "were freed. On 9 April the town fell."
+    )
+    assert find_dates(text, None)[-1].period.start == date(2041, 4, 9)
+    text = "On 3 April 2041 the offensive began. In March 2040, a raid failed. On 9 April it fell."
+    assert find_dates(text, None)[-1].period.start == date(2040, 4, 9)
+
+
+def test_early_mid_and_late_month_are_thirds_of_it():
+    assert resolve("in early June 2016", None) == Period(
+        date(2016, 6, 1), date(2016, 6, 10), "stated"
+    )
+    assert resolve("mid-May 2016", THU) == Period(date(2016, 5, 10), date(2016, 5, 20), "stated")
+    assert resolve("late February 2016", None) == Period(
+        date(2016, 2, 20), date(2016, 2, 29), "stated"
+    )
+    assert resolve("by late February", THU) == Period(
+        date(2019, 2, 20), date(2019, 2, 28), "relative"
+    )
+
+
+def test_from_the_previous_days_is_a_past_span():
+    text = "On 6 March, the dead from the previous two days of fighting were buried."
+    assert find_dates(text, THU)[-1].period == Period(
+        date(2019, 3, 4), date(2019, 3, 6), "relative"
+    )
+
+
+def test_the_end_of_a_year_or_month_is_its_last_day():
+    assert resolve("By the end of 2016", None) == Period(
+        date(2016, 12, 31), date(2016, 12, 31), "stated"
+    )
+    assert resolve("at the end of February 2016", THU) == Period(
+        date(2016, 2, 29), date(2016, 2, 29), "stated"
+    )
+    text = "In May 2041 the siege began. By the end of June, the town was held."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 6, 30), date(2041, 6, 30), "text year"
+    )
+
+
+def test_overnight_is_the_night_after_the_sentences_day():
+    text = "In May 2041 the siege began. On 26 May, fighting went on overnight."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 5, 26), date(2041, 5, 27), "relative"
+    )
+    assert resolve("Fighting went on overnight.", THU) == Period(THU, THU, "relative")
+    text = "In May 2041 the siege began. Overnight between 11 and 12 May, jets struck."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 5, 11), date(2041, 5, 12), "text year"
+    )

@@ -1,0 +1,205 @@
+"""The period a figure is about, as a careful reader of an undated text takes it.
+
+:mod:`geo.dates` finds the dates a text prints; :func:`geo.placing.nearest`
+picks the one that governs a figure's sentence.  An encyclopaedia article has
+no publication date and is written in sections, so a reader also uses the
+text's layout:
+
+- a figure with no date of its own rides on the last date printed earlier in
+  its section (a heading line such as "Aftermath" starts a new section);
+- a figure stated for a whole event ("during the battle", "since the start of
+  the offensive", "in all", a "Casualties" section) keeps the event's start: a
+  running total dated D ("By 11 May ... 173 dead") runs from the first date of
+  its section to D, and an undated one takes the battle's period as the lead
+  states it ("It began on 23 May and ended on 27 May 2022").
+
+News reports (with a publication date) name their own start when they give
+one ("since December"): their figures keep the period :mod:`geo.dates` gives.
+The words are data: ``data/periods.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from geo.dates import DateMention, Period
+
+PERIODS_FILE = Path(__file__).resolve().parent.parent / "data" / "periods.json"
+_HEADING_RE = re.compile(r"\n\n(?P<title>[^\n.!?]{1,80})\n\n")
+_EVENT_DAYS = 40  # a lead date spanning longer ("in 2022") is background, not the battle
+_MONTH_DAYS = 27  # a lead date this long is a month, narrowed by any date inside it
+_LONGEST_TOTAL = timedelta(days=366)  # a running total from a section start further back is not one
+
+
+@cache
+def _words() -> dict[str, list[str]]:
+    return json.loads(PERIODS_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def _whole_event_re() -> re.Pattern:
+    alternatives = "|".join(_words()["whole_event"])
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+@cache
+def _aftermath_re() -> re.Pattern:
+    alternatives = "|".join(_words()["aftermath"])
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
+def _headings(text: str, end: int) -> list[re.Match]:
+    return list(_HEADING_RE.finditer(text, 0, end))
+
+
+def section_start(text: str, at: int) -> int:
+    """Where the section holding offset ``at`` begins (0 before the first heading)."""
+    headings = _headings(text, at)
+    return headings[-1].end() if headings else 0
+
+
+def in_casualty_section(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a section headed "Casualties", "Losses" and the like."""
+    headings = _headings(text, at)
+    title = headings[-1]["title"].strip().lower() if headings else ""
+    return title in _words()["casualty_headings"]
+
+
+def whole_event(sentence: str) -> bool:
+    """Whether a sentence states its figures for a whole event ("during the battle")."""
+    return bool(_whole_event_re().search(sentence))
+
+
+@cache
+def _running_total_re() -> re.Pattern:
+    alternatives = "|".join(_words()["running_total_dates"])
+    return re.compile(rf"(?<![\w-])(?:{alternatives})\s*$", re.I)
+
+
+def is_total(
+    text: str, at: int, words: str, dated: DateMention | None, cued: bool, kind: str
+) -> bool:
+    """Whether a figure is a total for a whole event or a running total up to a day.
+
+    ``words`` speak for the figure: the words around it make it a running total
+    ("173 were killed during the battle"); its whole sentence makes it a figure
+    of the whole event, whose period is the event's ("During the battle, a
+    hospital was shelled, killing four").  ``cued``: a cumulative word ("in
+    total", "so far") speaks for it; else ``words`` state a whole event
+    ("during the battle"), or its date is the day a count had reached ("By 11
+    May, the fighting left 173 dead"; "As of 14 March") and it counts events
+    (the dead, the displaced), not a state on that day ("by 6 April, 60% was
+    held"); a count of events in a "Casualties" section (at offset ``at``) sums
+    the battle up.
+    """
+    if cued or whole_event(words):
+        return True
+    if kind in _words()["state_kinds"]:
+        return False
+    if in_casualty_section(text, at):
+        return True
+    if dated is None:
+        return False
+    lead_in = (text[max(0, dated.start - 12) : dated.start], dated.text.split()[0])
+    return any(_running_total_re().search(part) for part in lead_in)
+
+
+_LIST_TAIL_RE = re.compile(r"^[^,;.]{0,30}(?:,|\band)\s*$")
+
+
+def total_words(before: str, after: str, rest: str) -> str:
+    """The words that speak for a figure's being a total: those around it, and for a figure
+    opening a list, the list's shared predicate ("61 rebels, 47 fighters and 29 civilians
+    had been killed since the start": all three are totals).
+
+    ``after`` stops at the next figure; ``rest`` runs on to the end of the sentence.
+    """
+    return f"{before} {after} {rest if _LIST_TAIL_RE.search(after) else ''}"
+
+
+def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:
+    """The last date printed earlier in the section of ``start``, its heading included.
+
+    A heading that prints a date ("August 2014 Sinjar offensive") dates the
+    section's first figures; None when neither heading nor section dates any.
+    """
+    headings = _headings(text, start)
+    section = headings[-1].start() if headings else 0
+    earlier = [d for d in dates if section <= d.start and d.end <= start]
+    return earlier[-1] if earlier else None
+
+
+def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
+    """The period of the event the text is about, as its lead (before any heading) dates it.
+
+    From the first to the last day the lead prints ("began on 3 July ... until
+    September 8"), counting days, short ranges and months, a month only when
+    the lead does not narrow it ("in May 2022, most notably from 5 to 13 May"
+    is 5..13 May): a lead's "in 2022" or "since 2014" is background, and so
+    is what it tells after the battle ("After the battle ended, ... On 11 March").
+    """
+    headings = _headings(text, len(text))
+    lead_end = headings[0].start() if headings else len(text)
+    aftermath = _aftermath_re().search(text, 0, lead_end)
+    lead_end = aftermath.start() if aftermath else lead_end
+    lead = [d.period for d in dates if d.end <= lead_end and _is_short(d.period)]
+    days = [p for p in lead if not any(_refines(q, p) for q in lead)]
+    if not days:
+        return None
+    return Period(min(p.start for p in days), max(p.end for p in days), days[0].basis)
+
+
+def _is_short(period: Period) -> bool:
+    return (period.end - period.start).days < _EVENT_DAYS
+
+
+def _refines(narrow: Period, month: Period) -> bool:
+    """Whether ``narrow`` lies inside the month-long ``month`` ("5 to 13 May" in "May 2022")."""
+    if (month.end - month.start).days < _MONTH_DAYS:
+        return False
+    shorter = narrow.end - narrow.start < month.end - month.start
+    return shorter and month.start <= narrow.start and narrow.end <= month.end
+
+
+def _section_first(text: str, dates: Sequence[DateMention], at: int) -> date | None:
+    section = section_start(text, at)
+    inside = [d for d in dates if section <= d.start < at]
+    return inside[0].period.start if inside else None
+
+
+def figure_period(
+    text: str,
+    dates: Sequence[DateMention],
+    own: DateMention | None,
+    sentence: tuple[int, int],
+    whole: bool,
+    fallback: Period | None,
+    undated_text: bool,
+) -> Period | None:
+    """The period of one figure.
+
+    ``own`` is the date governing the figure's sentence (or None), ``whole``
+    whether the figure is a total for a whole event, ``fallback`` the
+    publication period and ``undated_text`` whether the text has no
+    publication date (the section rules apply only then).
+    """
+    if not undated_text:
+        return own.period if own else fallback
+    if own is None and (whole or in_casualty_section(text, sentence[0])):
+        lead = lead_period(text, dates)
+        if lead is not None:
+            return lead
+    if own is None:
+        own = section_date(text, dates, sentence[0])
+        return own.period if own else fallback
+    period = own.period
+    if whole and period.start == period.end:
+        first = _section_first(text, dates, own.start)
+        if first is not None and period.start - _LONGEST_TOTAL <= first < period.start:
+            return Period(first, period.end, period.basis)
+    return period

@@ -1,0 +1,159 @@
+"""Figure periods in undated, sectioned texts: section dates, running totals, battle periods."""
+
+from datetime import date
+
+from geo.articles import make_article
+from geo.dates import find_dates
+from geo.figures import find_figures
+from geo.periods import in_casualty_section, lead_period, section_start, whole_event
+
+# An invented encyclopaedia-style text: a lead dating the battle, then sections.
+BATTLE = (
+    "Battle of Westbrook\n\n"
+    "The battle of Westbrook began on 3 April and ended on 19 April 2031.\n\n"
+    "Background\n\n"
+    "Westbrook had been quiet since 2029.\n\n"
+    "Assault\n\n"
+    "On 3 April, raiders crossed the river. On 6 April, 12 soldiers were killed near the mill. "
+    "By 9 April, 85 soldiers had been killed since the start of the assault.\n\n"
+    "Casualties\n\n"
+    "Around 300 fighters were wounded. A further 40 soldiers were killed.\n"
+)
+
+
+def _figure(text: str, words: str, published: date | None = None):
+    figures = find_figures(make_article(text, published=published))
+    return next(f for f in figures if f.text.startswith(words))
+
+
+def _period(f) -> tuple[date | None, date | None]:
+    return f.date_start, f.date_end
+
+
+def test_a_figure_of_one_day_keeps_its_day():
+    assert _period(_figure(BATTLE, "12")) == (date(2031, 4, 6), date(2031, 4, 6))
+
+
+def test_a_running_total_runs_from_the_first_date_of_its_section():
+    total = _figure(BATTLE, "85")
+    assert _period(total) == (date(2031, 4, 3), date(2031, 4, 9))
+    assert total.cumulative
+
+
+def test_an_undated_figure_of_a_casualty_section_takes_the_battle_period_of_the_lead():
+    for words in ("Around 300", "40"):
+        assert _period(_figure(BATTLE, words)) == (date(2031, 4, 3), date(2031, 4, 19))
+
+
+def test_a_count_of_events_in_a_casualty_section_sums_the_battle_up():
+    assert _figure(BATTLE, "Around 300").cumulative
+    assert _figure(BATTLE, "40").cumulative
+    text = BATTLE + "Some 900 soldiers took part in the defence.\n"
+    assert not _figure(text, "Some 900").cumulative  # a force's strength is a state
+
+
+def test_a_news_report_keeps_the_publication_day_for_a_total_without_a_start():
+    text = "Rescuers said 20 people had been killed during the fighting."
+    f = _figure(text, "20", published=date(2031, 5, 2))
+    assert _period(f) == (date(2031, 5, 2), date(2031, 5, 2))
+
+
+def test_sections_start_after_their_heading():
+    at = BATTLE.index("Around 300")
+    assert BATTLE[section_start(BATTLE, at) :].startswith("Around 300")
+    assert in_casualty_section(BATTLE, at)
+    assert not in_casualty_section(BATTLE, BATTLE.index("85"))
+
+
+def test_the_lead_period_ignores_background_years():
+    text = "Siege of Harlow\n\nSince 2020 the town was held; the siege ran 5 to 9 May 2024.\n\n"
+    period = lead_period(text, find_dates(text, None))
+    assert period is not None
+    assert (period.start, period.end) == (date(2024, 5, 5), date(2024, 5, 9))
+
+
+def test_a_month_in_the_lead_is_narrowed_by_the_days_inside_it():
+    text = "Raid on Corvel\n\nFought in May 2030, chiefly from 5 to 13 May, with a lull on 10 May."
+    period = lead_period(text, find_dates(text, None))
+    assert period is not None
+    assert (period.start, period.end) == (date(2030, 5, 5), date(2030, 5, 13))
+
+
+def test_the_lead_period_stops_where_the_lead_tells_what_followed():
+    text = (
+        "Battle of Orwen\n\nRaiders attacked Orwen on 4 May 2030 and took it by 8 May. "
+        "After the battle ended, the mayor was held on 19 May.\n\n"
+    )
+    period = lead_period(text, find_dates(text, None))
+    assert period is not None
+    assert (period.start, period.end) == (date(2030, 5, 4), date(2030, 5, 8))
+
+
+def test_an_updated_count_runs_from_the_first_date_of_its_section():
+    text = (
+        "Blast at Kelby\n\nEvents\n\nOn 2 July 2030 a depot exploded. "
+        "On 3 July, officials said the number of people injured had risen to 40."
+    )
+    injured = _figure(text, "40")
+    assert injured.cumulative
+    assert _period(injured) == (date(2030, 7, 2), date(2030, 7, 3))
+
+
+def test_a_heading_that_prints_a_date_dates_its_section():
+    text = (
+        "Valley war\n\nThe war in the valley began in 2029.\n\n"
+        "August 2031 floods offensive\n\nAbout 2,000 people fled the valley."
+    )
+    assert _period(_figure(text, "About 2,000")) == (date(2031, 8, 1), date(2031, 8, 31))
+
+
+def test_a_figure_of_the_whole_battle_is_not_always_a_running_total():
+    text = (
+        "Battle of Orwen\n\nRaiders attacked Orwen on 4 May 2030 and took it by 8 May.\n\n"
+        "Battle\n\nDuring the battle, shells hit a clinic, "
+        "killing four people. The mayor said 200 civilians were killed during the battle, with "
+        "three more killed as they fled."
+    )
+    clinic, toll, fled = (_figure(text, words) for words in ("four", "200", "three"))
+    assert _period(clinic) == (date(2030, 5, 4), date(2030, 5, 8))
+    assert not clinic.cumulative
+    assert toll.cumulative
+    assert not fled.cumulative
+
+
+def test_whole_event_words():
+    assert whole_event("Thirty soldiers died during the siege of the port.")
+    assert whole_event("By this point 40 had been captured.")
+    assert not whole_event("Thirty soldiers died on the bridge.")
+
+
+RUNNING = (
+    "Siege of Dunmore\n\n"
+    "The siege of Dunmore began on 2 June 2033.\n\n"
+    "First week\n\n"
+    "On 2 June, rebels surrounded the town. "
+    "By 8 June, the shelling had left 64 civilians dead. "
+    "By 9 June, rebels held 60 percent of the town.\n"
+)
+
+
+def test_a_count_reached_by_a_day_is_a_running_total_from_its_section_start():
+    total = _figure(RUNNING, "64")
+    assert total.cumulative
+    assert _period(total) == (date(2033, 6, 2), date(2033, 6, 8))
+
+
+def test_a_state_on_a_day_is_not_a_running_total():
+    share = _figure(RUNNING, "60")
+    assert share.kind == "territory_share"
+    assert not share.cumulative
+    assert _period(share) == (date(2033, 6, 9), date(2033, 6, 9))
+
+
+def test_every_member_of_a_list_shares_its_total():
+    text = "By then 14 soldiers, 9 rebels and 3 civilians had died since the start of the siege."
+    figures = find_figures(make_article(text, published=date(2031, 5, 2)))
+    assert [f.cumulative for f in figures] == [True, True, True]
+    text = "Then 14 soldiers died on the bridge, and 3 civilians died since the siege began."
+    figures = find_figures(make_article(text, published=date(2031, 5, 2)))
+    assert [f.cumulative for f in figures] == [False, True]
