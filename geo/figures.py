@@ -21,21 +21,25 @@ refugees             refugees, asylum seekers, hosted/taken in ("Turkey hosts 3.
                      million Syrian refugees"): placed at the host country
 camp_population      people a camp holds, houses or hosts, who live in it, or "N in
                      camps" ("the camp housing more than 35,000 people")
-civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, hostages,
-                     held/holding (civilians) ("400 people could still be remaining")
+civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, held/holding
+                     (civilians, hostages) ("400 people could still be remaining")
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
                      extremists, rebels, "-strong"; soldiers/troops/men in a battle,
                      also when they "remain encircled" ("3,000 fighters remain
-                     encircled"); a force a country deploys, stations or has: other
+                     encircled"), or the rest of armed men ("out of 90 troops, just 26
+                     were left"); a force a country deploys, stations or has: other
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
                      custody, prisoners, detainees ("the SDF is holding 900 fighters")
 killed               killed, dead, died, deaths, slain, executed, bodies, "among the
-                     dead", "the death toll rose to N", a force that "had lost N
+                     dead", "the bodies of N", casualties, fatalities, "killed or
+                     wounded" (together), "the death toll rose to N", a force that "had lost N
                      fighters"; counts listed after the verb share it ("killed six
                      soldiers, five others"); "the number of displaced people reached N"
                      takes the kind of its words
-wounded              wounded, injured, hurt
-missing              kidnapped, abducted, missing, disappeared ("gunmen kidnapped 35")
+wounded              wounded, injured, hurt, hospitalised; an event word before "and" is
+                     the count's before it ("two died and five were wounded")
+missing              kidnapped, abducted, missing, disappeared, hostages not held, "contact
+                     was lost with N" ("gunmen kidnapped 35", "freed 16 hostages")
 territory_area       an area (km², square miles) in a sentence about holding ground
 territory_share      "N percent of (its) territory / the caliphate / land / area", or
                      "of <Place> / the city / the country" with a word of control
@@ -282,7 +286,7 @@ _EVENT_CUES = {
         r"kill(?:ed|ing|s)?|dead|died|die|deaths?|death toll|slain|executed"
         r"|massacred|perished|lives"
     ),
-    "wounded": _cues(r"wounded|wounding|injured|injuring|injuries|hurt"),
+    "wounded": _cues(r"wounded|wounding|injured|injuring|injuries|hurt|hospitali[sz]ed"),
     "detained": _cues(
         r"detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|captured?|capturing|held|holding"
         r"|holds?|surrender(?:ed|ing|s)?|custody|imprisoned|jailed|lockups?"
@@ -365,6 +369,21 @@ _EVENT_KIND_OF = {"dead": "killed", "killed": "killed", "wounded": "wounded", "i
 _CAMP_VERB_RE = cue_re("camp_verbs")
 _FORCE_RE = cue_re("force_nouns")
 _DEPLOYED_RE = cue_re("deployed")
+_OWNER_RE = re.compile(rf"{cue_re('deployed_owner').pattern}\s+$", re.I)
+_CASUALTIES_RE = cue_re("casualties")
+_DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
+_ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
+_STILL_THERE_RE = cue_re("still_there")
+_MISSING_BEFORE_RE = re.compile(rf"{cue_re('missing').pattern}\s+$", re.I)
+_LAST_WORDS = 4
+_ARMED_RE = re.compile(
+    rf"{cue_re('force_nouns').pattern}|(?<![\w-])(?:"
+    + "|".join(noun for noun, kind in NOUN_KINDS.items() if kind == "fighters" and noun[0] != "-")
+    + r")(?![\w-])",
+    re.I,
+)
+_CIVILIAN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_CIVILIAN_NOUNS)})(?![\w-])", re.I)
+_CONJUNCTION_RE = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
 _CIVILIANS_TOO_RE = re.compile(r"\s*(?:,|and)\s*(?:women|children)\b", re.I)
 _CAMP_RE = cue_re("camp")
 _LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+)?$", re.I)
@@ -386,6 +405,7 @@ class _Context:
     """The words around a quantity that decide its kind."""
 
     before: str  # the clause before the number, at most a few words
+    lead: str  # the whole sentence before the number
     after: str  # the rest of the sentence after the number, up to the next number
     sentence: str
 
@@ -417,19 +437,26 @@ _ASIDE_RE = re.compile(r"\([^()]*\)")  # "21 rebels (including a defected office
 def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     """(kind, cue word) of the event word nearest the number, within ``limit`` words.
 
-    Words after the number win ties.
+    Words after the number win ties.  An event word before the number that
+    "and", "while" or "but" sets apart from it belongs to the count before it
+    when a word after the number speaks for this one ("two soldiers died and
+    five were wounded").
     """
-    found = []
+    backward, forward = [], []
     for kind, pattern in _EVENT_CUES.items():
         for m in pattern.finditer(ctx.before):
             distance = len(ctx.before[m.end() :].split())
             if distance <= limit and _cue_counts(m, distance, False, ctx):
-                found.append((distance, 1, kind, m[0]))
+                apart = bool(_CONJUNCTION_RE.search(ctx.before, m.end()))
+                backward.append((distance, 1, kind, m[0], apart))
         for m in pattern.finditer(ctx.after):
             distance = len(_ASIDE_RE.sub(" ", ctx.after[: m.start()]).split())
             if distance <= limit and _cue_counts(m, distance, True, ctx):
-                found.append((distance, 0, kind, m[0]))
-    return min(found)[2:] if found else ("", "")
+                forward.append((distance, 0, kind, m[0], False))
+    if forward:
+        backward = [cue for cue in backward if not cue[4]]
+    found = backward + forward
+    return min(found)[2:4] if found else ("", "")
 
 
 def _total_kind(total: re.Match) -> tuple[str, str]:
@@ -450,6 +477,11 @@ def _near_words(after: str) -> list[str]:
     return words[: skipped + _REMAINING_WORDS]
 
 
+def _last_words(text: str) -> str:
+    """The last few words of ``text``: a cue there stands right before the number."""
+    return " ".join(text.split()[-_LAST_WORDS:])
+
+
 def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """Kind and cue of a count of people; None for a bare number nothing speaks for.
 
@@ -461,11 +493,14 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return _total_kind(total)
     if among := _AMONG_RE.search(ctx.before):  # "Among the dead ... were 12 fighters"
         return _EVENT_KIND_OF[among["what"].lower()], among["what"].lower()
+    if dead := _DEAD_OF_RE.search(ctx.before):  # "the bodies of 24 civilians"
+        return "killed", dead[0].split()[0].lower()
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
     if (
         not q.unit
         and not _BARE_NEXT_RE.match(ctx.after)
+        and not _ANOTHER_RE.search(ctx.before)  # "killed 50 and wounded another 96"
         and not any(p.match(ctx.after.lstrip()) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
     ):
         return None
@@ -475,10 +510,14 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
             return kind, cue[0]
     noun_kind = NOUN_KINDS.get(q.noun, "")
+    after = " ".join(_near_words(ctx.after))
+    if casualties := _CASUALTIES_RE.search(f"{_last_words(ctx.before)} {after}"):
+        return "killed", casualties[0]  # "killed or wounded 183 soldiers": casualties
+    if missing := _MISSING_BEFORE_RE.search(ctx.before):  # "contact was lost with 25 rebels"
+        return "missing", missing[0].strip()
     lost = _LOST_PEOPLE_RE.search(ctx.before)  # "had lost 300 fighters": their dead
     if lost and (noun_kind == "fighters" or q.noun in _FORCE_NOUNS):
         return "killed", lost[0].split()[0].lower()
-    after = " ".join(_near_words(ctx.after))
     if noun_kind == "fighters" and (encircled := _ENCIRCLED_RE.search(after)):
         return "fighters", encircled[0]  # "3,000 fighters remain encircled": present, not dead
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
@@ -492,6 +531,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "camp_population", cue  # "the camp holds 70,000", "70,000 live in the camp"
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and q.noun in _CIVILIAN_NOUNS:
         return "civilians_remaining", cue
+    if noun_kind == "missing":  # "released 42 hostages": taken, whatever happens to them next
+        return "missing", q.noun
     if kind:
         return kind, cue
     if noun_kind:
@@ -499,13 +540,22 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     if (
         _FORCE_RE.fullmatch(q.noun)
         and not _DEPLOYED_RE.search(ctx.sentence)
+        and not _OWNER_RE.search(ctx.before)
         and not (_CIVILIANS_TOO_RE.match(ctx.after))
     ):  # "570 soldiers", "30 men" in a battle: fighters; "the U.S. has 2,000 troops": other
         return "fighters", q.noun
     if _CAMP_VERB_RE.search(after) and _CAMP_RE.search(ctx.sentence):
         return "camp_population", _CAMP_VERB_RE.search(after)[0]
     near = " ".join([q.modifiers, *_near_words(ctx.after)])
-    if remaining := _REMAINING_CUES.search(near):  # "2,000 trapped civilians", "thousands inside"
+    remaining = _REMAINING_CUES.search(near) or (not q.unit and _STILL_THERE_RE.search(near))
+    if (
+        remaining
+        and not q.unit
+        and _ARMED_RE.search(ctx.lead)
+        and not _CIVILIAN_RE.search(ctx.lead)
+    ):
+        return "fighters", remaining[0]  # "out of 90 troops in his company, just 26 were left"
+    if remaining:  # "2,000 trapped civilians", "thousands inside"
         return "civilians_remaining", remaining[0]
     return ("other", "") if q.unit == "people" else None
 
@@ -578,6 +628,7 @@ def _context(
     previous_end = quantities[i - 1].end if i else sentence[0]
     return _Context(
         before=text[max(clause[0], previous_end, sentence[0]) : q.start],
+        lead=text[sentence[0] : q.start],
         after=text[q.end : _next_start(text, quantities, i, sentence[1])],
         sentence=text[sentence[0] : sentence[1]],
     )

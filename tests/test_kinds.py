@@ -87,3 +87,28 @@ def test_counts_in_a_list_share_the_verb_before_them():
     text = "The shelling killed six soldiers, five Russian soldiers and 12 civilians."
     kinds = [f.kind for f in find_figures(make_article(text, published=DAY))]
     assert kinds == ["killed", "killed", "killed"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Three guards died and 11 were wounded at the depot.", ["killed", "wounded"]),
+        ("One medic died while four more were hospitalised.", ["wounded"]),
+        ("The raid killed 40 militiamen and wounded another 75.", ["killed", "wounded"]),
+        ("Shelling killed or wounded 230 conscripts near the bridge.", ["killed"]),
+        ("Dozens of militiamen were killed and wounded in the ambush.", ["killed"]),
+        ("The brigade suffered 300 casualties in the valley.", ["killed"]),
+        ("Divers recovered the bodies of 14 villagers and 3 soldiers.", ["killed", "killed"]),
+        ("The fire caused the deaths of 9 villagers and hurt many others.", ["killed"]),
+        ("The gang freed 16 hostages it had seized in the spring.", ["missing"]),
+        ("Contact was lost with 12 paratroopers after the drop.", ["missing"]),
+        ("Of the 90 troops in the company, just 26 were left.", ["fighters", "fighters"]),
+        ("From 300 men in the battalion only 40 remained.", ["fighters", "fighters"]),
+        ("The column was said to have consisted of 700 men and 50 trucks.", ["fighters"]),
+        ("The navy has 4,000 marines on the island.", ["other"]),
+        ("Several suicide bombers attacked the checkpoint.", ["fighters"]),
+        ("Tens of rebel fighters retreated across the river.", ["fighters"]),
+    ],
+)
+def test_kinds_of_battle_reports(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
