@@ -40,7 +40,8 @@ wounded              wounded, injured, hurt, hospitalised; an event word before 
                      the count's before it ("two died and five were wounded")
 missing              kidnapped, abducted, missing, disappeared, hostages not held, "contact
                      was lost with N" ("gunmen kidnapped 35", "freed 16 hostages")
-territory_area       an area (km², square miles) in a sentence about holding ground
+territory_area       an area (km², square miles) captured, lost or seized ("captured 1,400
+                     km² of land"), or in a sentence about holding ground
 territory_share      "N percent of (its) territory / the caliphate / land / area", or
                      "of <Place> / the city / the country" with a word of control
                      (controls, holds, seized; "remains under rebel control"); after
@@ -53,9 +54,9 @@ other                every other count of people, percentage or area; people who
 Dropped: bare numbers with neither a person noun nor a verb and event word
 right after them ("Class 4 felony", "16 bed shelter").  Typed other:
 percentages of 100 (slogans and totals: "100 percent of the caliphate"), shares
-or areas said to be held "once" or "formerly", areas said to be lost, and
-people counted for anything else ("13 million people need aid", "2,000 U.S.
-troops", "could hold 5,300 people").
+or areas said to be held "once" or "formerly", prisoners set free ("freed
+1,000 prisoners"), and people counted for anything else ("13 million people
+need aid", "2,000 U.S. troops", "could hold 5,300 people").
 
 Modality: "reported" (the default), "expected" (expect(ed), will, would, plan
 to, set to, forecast, projected, likely to: "200,000 are expected to leave",
@@ -306,7 +307,7 @@ _EVENT_CUES = {
 }
 _REMAINING_CUES = _cues(
     r"trapped|remain(?:ed|ing|s)?|stranded|besieged|inside|holed up"
-    r"|hostages?|still (?:living )?in|still there|stuck|presence"
+    r"|hostages?|still (?:liv(?:e|es|ed|ing) )?in|still there|stuck|presence"
     r"|left (?:in|inside|behind)"
 )
 _HOLD_RE = _cues(r"held|holding|holds?")
@@ -374,6 +375,8 @@ _CASUALTIES_RE = cue_re("casualties")
 _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
+_FREED_RE = cue_re("freed")
+_AREA_TAKEN_RE = cue_re("area_taken")
 _MISSING_BEFORE_RE = re.compile(rf"{cue_re('missing').pattern}\s+$", re.I)
 _LAST_WORDS = 4
 _ARMED_RE = re.compile(
@@ -511,7 +514,9 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
             return kind, cue[0]
     noun_kind = NOUN_KINDS.get(q.noun, "")
     after = " ".join(_near_words(ctx.after))
-    if casualties := _CASUALTIES_RE.search(f"{_last_words(ctx.before)} {after}"):
+    if casualties := _CASUALTIES_RE.search(_last_words(ctx.before)) or _CASUALTIES_RE.match(
+        ctx.after.lstrip()
+    ):
         return "killed", casualties[0]  # "killed or wounded 183 soldiers": casualties
     if missing := _MISSING_BEFORE_RE.search(ctx.before):  # "contact was lost with 25 rebels"
         return "missing", missing[0].strip()
@@ -531,6 +536,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "camp_population", cue  # "the camp holds 70,000", "70,000 live in the camp"
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and q.noun in _CIVILIAN_NOUNS:
         return "civilians_remaining", cue
+    if noun_kind == "detained" and _FREED_RE.search(f"{ctx.before} {after}"):
+        return "other", ""  # "freed 1,000 prisoners": no longer held
     if noun_kind == "missing":  # "released 42 hostages": taken, whatever happens to them next
         return "missing", q.noun
     if kind:
@@ -571,7 +578,9 @@ def _territory_kind(q: Quantity, ctx: _Context, text: str) -> tuple[Quantity, st
         if q.value == 100 or not (_TERRITORY_OF_RE.match(text, q.end) or of_place):
             return q, "other", ""
         return (_held_share(q) if lost else q), "territory_share", lost[0] if lost else "held"
-    if _LOST_RE.search(ctx.before) or not _HOLDING_GROUND_RE.search(ctx.sentence):
+    if taken := _AREA_TAKEN_RE.search(ctx.before):  # "captured 1,400 km² of land", "lost 40 km²"
+        return q, "territory_area", taken[0]
+    if not _HOLDING_GROUND_RE.search(ctx.sentence):
         return q, "other", ""
     return q, "territory_area", "held"
 
@@ -586,6 +595,8 @@ def _held_share(q: Quantity) -> Quantity:
 
 _JOINED_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
 _LIST_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
+_COMMA_RE = re.compile(r"\s*,\s*")
+_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 _INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom)\s*$", re.I)
 
 
@@ -593,16 +604,25 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
     """Where the words that may speak for quantity ``i`` stop: at the next figure.
 
     A figure inside the first ("17 civilians, including five children, were
-    among the dead") does not stop them, nor one joined to it by "and" ("Two
-    rebels and at least five soldiers were killed": both were).
+    among the dead", "four fighters, one of them a volunteer, were killed")
+    does not stop them, nor one joined to it by "and" ("Two rebels and at least
+    five soldiers were killed": both were), nor a list "A, B and C" that "and"
+    closes ("61 rebels, 47 fighters and 29 civilians had been killed").
     """
-    previous_end = quantities[i].end
+    previous_end, listed = quantities[i].end, None  # listed: where an open "A, B" list began
     for q in quantities[i + 1 :]:
-        joined = _JOINED_RE.fullmatch(text, previous_end, q.start)
-        if not joined and not _INCLUDING_RE.search(text, quantities[i].end, q.start):
-            return min(q.start, sentence_end)
+        if _JOINED_RE.fullmatch(text, previous_end, q.start):
+            listed = None
+        elif _COMMA_RE.fullmatch(text, previous_end, q.start) and not _OF_THEM_RE.match(
+            text, q.end
+        ):
+            listed = q.start if listed is None else listed
+        elif not (
+            _INCLUDING_RE.search(text, quantities[i].end, q.start) or _OF_THEM_RE.match(text, q.end)
+        ):
+            return min(q.start if listed is None else listed, sentence_end)
         previous_end = q.end
-    return sentence_end
+    return sentence_end if listed is None else min(listed, sentence_end)
 
 
 def _sentence_of(sentences, start: int, end: int, length: int) -> tuple[int, int]:

@@ -112,3 +112,21 @@ def test_counts_in_a_list_share_the_verb_before_them():
 )
 def test_kinds_of_battle_reports(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("By then 50 rebels, 21 soldiers and 8 civilians had been killed.", ["killed"] * 3),
+        ("Six guards, one of them a cook, were shot dead at the gate.", ["killed"]),
+        ("12 workers had been killed and 30 people wounded by the blast.", ["killed", "wounded"]),
+        ("The militia freed some 400 prisoners from the jail.", ["other"]),
+        ("The gendarmes arrested 40 prisoners who had escaped.", ["detained"]),
+        ("Nearly 9,000 civilians still lived in the besieged quarter.", ["civilians_remaining"]),
+        ("The army captured 600 square kilometers of land in a week.", ["territory_area"]),
+        ("The rebels lost 35 square miles to the advance.", ["territory_area"]),
+        ("A unit of 25 police officers guarded the police station.", ["fighters"]),
+    ],
+)
+def test_lists_asides_freed_prisoners_and_areas(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
