@@ -376,6 +376,8 @@ _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
 _FREED_RE = cue_re("freed")
+_LEADING_RE = re.compile(r"^[\s\"”’']*(?:\w+ly\s+)?")
+_VERB_AFTER_RE = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+ly\s+)?", re.I)
 _AREA_TAKEN_RE = cue_re("area_taken")
 _MISSING_BEFORE_RE = re.compile(rf"{cue_re('missing').pattern}\s+$", re.I)
 _LAST_WORDS = 4
@@ -485,6 +487,16 @@ def _last_words(text: str) -> str:
     return " ".join(text.split()[-_LAST_WORDS:])
 
 
+def _verb_after(ctx: _Context) -> tuple[str, str] | None:
+    """The event a verb right after the noun reports, which says more than a modifier
+    ("12 surrendering soldiers were killed": killed, not detained)."""
+    if verb := _VERB_AFTER_RE.match(ctx.after):
+        for kind, pattern in _EVENT_CUES.items():
+            if cue := pattern.match(ctx.after, verb.end()):
+                return kind, cue[0]
+    return None
+
+
 def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """Kind and cue of a count of people; None for a bare number nothing speaks for.
 
@@ -500,18 +512,19 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "killed", dead[0].split()[0].lower()
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
+    next_words = _LEADING_RE.sub("", ctx.after)  # '"at least 180" killed', "200 likely killed"
     if (
         not q.unit
         and not _BARE_NEXT_RE.match(ctx.after)
         and not _ANOTHER_RE.search(ctx.before)  # "killed 50 and wounded another 96"
-        and not any(p.match(ctx.after.lstrip()) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
+        and not any(p.match(next_words) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
     ):
         return None
     if NOUN_KINDS.get(q.noun) in ("killed", "wounded"):  # "two dead and at least nine injured"
         return NOUN_KINDS[q.noun], q.noun
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
-            return kind, cue[0]
+            return _verb_after(ctx) or (kind, cue[0])
     noun_kind = NOUN_KINDS.get(q.noun, "")
     after = " ".join(_near_words(ctx.after))
     if casualties := _CASUALTIES_RE.search(_last_words(ctx.before)) or _CASUALTIES_RE.match(

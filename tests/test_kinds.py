@@ -130,3 +130,16 @@ def test_kinds_of_battle_reports(sentence, kinds):
 )
 def test_lists_asides_freed_prisoners_and_areas(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ('Observers counted 45 killed in the raid and "at least 90" killed by drones.', "killed"),
+        ("Of the unit, 300 reportedly killed in the first week.", "killed"),
+        ("Later 14 fleeing villagers were killed at the ford.", "killed"),
+        ("About 5,000 internally displaced people live near the river.", "displaced"),
+    ],
+)
+def test_a_verb_after_the_number_speaks_for_it(sentence, kind):
+    assert find_figures(make_article(sentence, published=DAY))[-1].kind == kind
