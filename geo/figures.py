@@ -376,6 +376,11 @@ _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
 _FREED_RE = cue_re("freed")
+_VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30"
+    r"(?:" + "|".join(_EVENT_CUES[k].pattern for k in ("killed", "wounded", "missing")) + r")\s+$",
+    re.I,
+)
+_COUNT_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|(?:and|or|in|on|at|during|near)\b|$)", re.I)
 _LEADING_RE = re.compile(r"^[\s\"”’']*(?:\w+ly\s+)?")
 _VERB_AFTER_RE = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+ly\s+)?", re.I)
 _AREA_TAKEN_RE = cue_re("area_taken")
@@ -517,6 +522,7 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         not q.unit
         and not _BARE_NEXT_RE.match(ctx.after)
         and not _ANOTHER_RE.search(ctx.before)  # "killed 50 and wounded another 96"
+        and not (_VERB_BEFORE_RE.search(ctx.before) and _COUNT_ENDS_RE.match(ctx.after))
         and not any(p.match(next_words) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
     ):
         return None
@@ -743,7 +749,10 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         if decided is None:
             continue
         q, kind, cue = decided
-        own = kind != "other" and cue != q.noun.lstrip("-")  # an event word, not just a noun
+        # an event word or a noun of its own kind ("35 dead and 80 injured"), not just a noun
+        own = kind != "other" and (
+            cue != q.noun.lstrip("-") or NOUN_KINDS.get(q.noun, "") not in ("", "fighters")
+        )
         if not own and figures and _LIST_RE.fullmatch(text, figures[-1].end, q.start):
             kind, cue = figures[-1].kind, figures[-1].cue  # "killed six soldiers, five others"
         previous = previous_sentence(text, sentences, sentence)

@@ -143,3 +143,15 @@ def test_lists_asides_freed_prisoners_and_areas(sentence, kinds):
 )
 def test_a_verb_after_the_number_speaks_for_it(sentence, kind):
     assert find_figures(make_article(sentence, published=DAY))[-1].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Losses came to 35 dead and 80 injured.", ["killed", "wounded"]),
+        ("The assault killed 14 and injured 30.", ["killed", "wounded"]),
+        ("The patrol captured 12 tanks near the bridge.", []),
+    ],
+)
+def test_a_count_right_after_its_verb(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
