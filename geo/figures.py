@@ -291,13 +291,13 @@ _EVENT_CUES = {
     "detained": _cues(
         r"detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|captured?|capturing|held|holding"
         r"|holds?|surrender(?:ed|ing|s)?|custody|imprisoned|jailed|lockups?"
-        r"|taken prisoner|releas(?:e|ed|ing)"
+        r"|taken (?:prisoner|captive)|releas(?:e|ed|ing)"
     ),
     "displaced": _cues(
         r"left|leave|leaving|fled|flee(?:ing|s)?|escaped?|escaping|evacuated"
         r"|evacuation|trudged|streamed|poured|exodus|displaced|displacement"
         r"|uprooted|expelled|forced (?:out|from)|came out|come out|sending"
-        r"|crossed|evacuees"
+        r"|crossed|evacuees|bus(?:s)?ed|relocated"
     ),
     "refugees": _cues(r"refugees|asylum(?: seekers)?|hosts?|hosting|hosted|taken in|took in"),
     "camp_population": cue_re("camp"),
@@ -308,7 +308,7 @@ _EVENT_CUES = {
 _REMAINING_CUES = _cues(
     r"trapped|remain(?:ed|ing|s)?|stranded|besieged|inside|holed up"
     r"|hostages?|still (?:liv(?:e|es|ed|ing) )?in|still there|stuck|presence"
-    r"|left (?:in|inside|behind)"
+    r"|left (?:in|inside|behind)|stay(?:ed|ing)"
 )
 _HOLD_RE = _cues(r"held|holding|holds?")
 _FORCE_NOUNS = {"soldiers", "troops", "men", "servicemen", "members", "officers", "policemen"}

@@ -155,3 +155,17 @@ def test_a_verb_after_the_number_speaks_for_it(sentence, kind):
 )
 def test_a_count_right_after_its_verb(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("By nightfall over 600 defenders had surrendered.", "detained"),
+        ("Some 80 conscripts were taken captive at the crossing.", "detained"),
+        ("The monitors recorded 41 deaths in the district.", "killed"),
+        ("Only 90 residents stayed in the hamlet.", "civilians_remaining"),
+        ("About 300 fighters and their families were bussed out.", "displaced"),
+    ],
+)
+def test_more_battle_words(sentence, kind):
+    assert only(sentence).kind == kind
