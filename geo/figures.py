@@ -282,34 +282,16 @@ def _cues(words: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)
 
 
+# Each kind's event words; "other": "attended a rally" counts people for another reason.
 _EVENT_CUES = {
-    "killed": _cues(
-        r"kill(?:ed|ing|s)?|dead|died|die|deaths?|death toll|slain|executed"
-        r"|massacred|perished|lives"
-    ),
-    "wounded": _cues(r"wounded|wounding|injured|injuring|injuries|hurt|hospitali[sz]ed"),
-    "detained": _cues(
-        r"detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|captured?|capturing|held|holding"
-        r"|holds?|surrender(?:ed|ing|s)?|custody|imprisoned|jailed|lockups?"
-        r"|taken (?:prisoner|captive)|releas(?:e|ed|ing)"
-    ),
-    "displaced": _cues(
-        r"left|leave|leaving|fled|flee(?:ing|s)?|escaped?|escaping|evacuated"
-        r"|evacuation|trudged|streamed|poured|exodus|displaced|displacement"
-        r"|uprooted|expelled|forced (?:out|from)|came out|come out|sending"
-        r"|crossed|evacuees|bus(?:s)?ed|relocated"
-    ),
-    "refugees": _cues(r"refugees|asylum(?: seekers)?|hosts?|hosting|hosted|taken in|took in"),
-    "camp_population": cue_re("camp"),
-    "missing": cue_re("missing"),
-    "other": cue_re("gathering"),  # "attended a rally": people counted for something else
-    "returned": _cues(r"return(?:ed|ing|s)?|went back|came back|come back|back home"),
-}
-_REMAINING_CUES = _cues(
-    r"trapped|remain(?:ed|ing|s)?|stranded|besieged|inside|holed up"
-    r"|hostages?|still (?:liv(?:e|es|ed|ing) )?in|still there|stuck|presence"
-    r"|left (?:in|inside|behind)|stay(?:ed|ing)"
-)
+    kind: cue_re(words)
+    for kind, words in (
+        ("killed", "killed"), ("wounded", "wounded"), ("detained", "detained"),
+        ("displaced", "displaced"), ("refugees", "refugees"), ("camp_population", "camp"),
+        ("missing", "missing"), ("other", "gathering"), ("returned", "returned"),
+    )
+}  # fmt: skip
+_REMAINING_CUES = cue_re("remaining")
 _HOLD_RE = _cues(r"held|holding|holds?")
 _FORCE_NOUNS = {"soldiers", "troops", "men", "servicemen", "members", "officers", "policemen"}
 _CIVILIAN_NOUNS = {"civilians", "residents", "people", "hostages", "families", "women", "children"}
