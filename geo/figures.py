@@ -21,8 +21,9 @@ refugees             refugees, asylum seekers, hosted/taken in ("Turkey hosts 3.
                      million Syrian refugees"): placed at the host country
 camp_population      people a camp holds, houses or hosts, who live in it, or "N in
                      camps" ("the camp housing more than 35,000 people")
-civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, held/holding
-                     (civilians, hostages) ("400 people could still be remaining")
+civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, stayed,
+                     held/holding (civilians, hostages), just before or after the number
+                     ("400 people could still be remaining", "besieged 20,000 villagers")
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
                      extremists, rebels, "-strong"; soldiers/troops/men in a battle,
                      also when they "remain encircled" ("3,000 fighters remain
@@ -33,9 +34,10 @@ detained             detained, arrested, captured, held/holding (fighters), surr
 killed               killed, dead, died, deaths, slain, executed, bodies, "among the
                      dead", "the bodies of N", casualties, fatalities, "killed or
                      wounded" (together), "the death toll rose to N", a force that "had lost N
-                     fighters"; counts listed after the verb share it ("killed six
-                     soldiers, five others"); "the number of displaced people reached N"
-                     takes the kind of its words
+                     fighters", a mass grave; counts listed after the verb or included
+                     in a figure share it ("killed six soldiers, five others", "14 dead,
+                     including six children"); "the number of displaced people reached
+                     N" takes the kind of its words
 wounded              wounded, injured, hurt, hospitalised; an event word before "and" is
                      the count's before it ("two died and five were wounded")
 missing              kidnapped, abducted, missing, disappeared, hostages not held, "contact
@@ -554,7 +556,7 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "fighters", q.noun
     if _CAMP_VERB_RE.search(after) and _CAMP_RE.search(ctx.sentence):
         return "camp_population", _CAMP_VERB_RE.search(after)[0]
-    near = " ".join([q.modifiers, *_near_words(ctx.after)])
+    near = " ".join([_last_words(ctx.before), q.modifiers, *_near_words(ctx.after)])
     remaining = _REMAINING_CUES.search(near) or (not q.unit and _STILL_THERE_RE.search(near))
     if (
         remaining
@@ -590,6 +592,15 @@ def _held_share(q: Quantity) -> Quantity:
     """'lost more than 90 percent' -> held less than 10 percent."""
     low, high = (None if x is None else 100 - x for x in (q.high, q.low))
     return replace(q, value=100 - q.value, low=low, high=high)
+
+
+def _shares_kind(text: str, previous: Figure, q: Quantity, sentence: tuple[int, int]) -> bool:
+    """Whether a count with no event word of its own takes the kind of the figure before it:
+    listed after it ("killed six soldiers, five others") or part of it ("14 civilians
+    dead, including six children")."""
+    if _LIST_RE.fullmatch(text, previous.end, q.start):
+        return True
+    return sentence[0] <= previous.start and bool(_INCLUDING_RE.search(text, previous.end, q.start))
 
 
 # --- period scopes ----------------------------------------------------------------------
@@ -735,7 +746,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         own = kind != "other" and (
             cue != q.noun.lstrip("-") or NOUN_KINDS.get(q.noun, "") not in ("", "fighters")
         )
-        if not own and figures and _LIST_RE.fullmatch(text, figures[-1].end, q.start):
+        if not own and figures and _shares_kind(text, figures[-1], q, sentence):
             kind, cue = figures[-1].kind, figures[-1].cue  # "killed six soldiers, five others"
         previous = previous_sentence(text, sentences, sentence)
         scope_list = scopes(text, sentence, clause, q.start, previous)

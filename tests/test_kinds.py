@@ -169,3 +169,18 @@ def test_a_count_right_after_its_verb(sentence, kinds):
 )
 def test_more_battle_words(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The blast left 11 people dead, including four children.", ["killed", "killed"]),
+        ("Rangers took 23 conscripts prisoner at the farm.", ["detained"]),
+        ("Searchers found 70 people in a mass grave outside the town.", ["killed"]),
+        ("The army besieged 20,000 villagers in the hills.", ["civilians_remaining"]),
+        ("The remaining 800 residents have no water.", ["civilians_remaining"]),
+        ("A brigade of 1,200 members fought at the bridge.", ["fighters"]),
+    ],
+)
+def test_included_counts_prisoners_graves_and_sieges(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
