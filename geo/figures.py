@@ -360,6 +360,7 @@ _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
 _FREED_RE = cue_re("freed")
+_EXCHANGE_RE = cue_re("exchange")
 _VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30"
     r"(?:" + "|".join(_EVENT_CUES[k].pattern for k in ("killed", "wounded", "missing")) + r")\s+$",
     re.I,
@@ -539,8 +540,9 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "camp_population", cue  # "the camp holds 70,000", "70,000 live in the camp"
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and q.noun in _CIVILIAN_NOUNS:
         return "civilians_remaining", cue
-    if noun_kind == "detained" and _FREED_RE.search(f"{ctx.before} {after}"):
-        return "other", ""  # "freed 1,000 prisoners": no longer held
+    freed = _FREED_RE.search(f"{ctx.before} {after}") and not _EXCHANGE_RE.search(ctx.sentence)
+    if noun_kind == "detained" and freed:
+        return "other", ""  # "freed 1,000 prisoners": no longer held (unless exchanged)
     if noun_kind == "missing":  # "released 42 hostages": taken, whatever happens to them next
         return "missing", q.noun
     if kind:

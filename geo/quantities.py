@@ -223,7 +223,7 @@ _PERSON_NOUNS = {
     "displaced": ("evacuees", "displaced", "idps"),
     "refugees": ("refugees", "asylum seekers"),
     "returned": ("returnees",),
-    "detained": ("prisoners", "detainees", "captives", "inmates"),
+    "detained": ("prisoners", "detainees", "captives", "inmates", "pows", "prisoners of war"),
     "missing": ("hostages",),
     "killed": ("dead", "bodies", "deaths", "fatalities", "casualties"),
     "wounded": ("wounded", "injured"),
@@ -231,7 +231,8 @@ _PERSON_NOUNS = {
          "children", "families", "soldiers", "troops", "servicemen", "policemen", "police",
          "officers", "members", "migrants", "followers", "survivors", "victims", "personnel",
          "marines", "guards", "crewmen", "conscripts", "volunteers", "pilots", "technicians",
-         "employees", "drivers", "advisors", "advisers",
+         "employees", "drivers", "advisors", "advisers", "medics", "doctors", "nurses",
+         "journalists",
          "individuals", "inhabitants", "villagers", "households", "youths", "students",
          "workers", "foreigners", "nationals", "citizens", "minors", "babies", "infants",
          "adults", "wives", "widows", "orphans", "kurds", "arabs", "yazidis", "christians",
@@ -262,7 +263,7 @@ _OTHER_UNIT_RE = re.compile(  # not "three suicide car bombers"
 
 
 _NOT_A_COUNT_RE = re.compile(
-    r"\b(?:(?:population|capacity|budget|cost|price|aged?|ages|number|No\.)\s+(?:of\s+)?"
+    r"\b(?:(?:(?:population|capacity|budget|cost|price|aged?|ages|No\.)\s+(?:of\s+)?|number\s+of\s+)"
     r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?|no\s+)$",
     re.I,
 )  # "a population of 20 million", "aged 17", "no one": sizes, ages, none

@@ -184,3 +184,21 @@ def test_more_battle_words(sentence, kind):
 )
 def test_included_counts_prisoners_graves_and_sieges(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Some 75 detainees were freed in a swap.", "detained"),
+        ("The exchange freed 60 prisoners of war.", "detained"),
+        ("The storm of shelling left 900 people homeless.", "displaced"),
+        ("The militia was said to number about 450 fighters.", "fighters"),
+        ("A shell killed two nurses and four medics.", "killed"),
+    ],
+)
+def test_prisoner_swaps_homeless_and_group_sizes(sentence, kind):
+    assert only_last(sentence).kind == kind
+
+
+def only_last(sentence: str):
+    return find_figures(make_article(sentence, published=DAY))[-1]
