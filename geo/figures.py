@@ -329,7 +329,9 @@ _HOLDING_GROUND_RE = _cues(
 )
 _BARE_CUE_WORDS = 4
 _REMAINING_WORDS = 3
-_AUXILIARY = {"could", "may", "might", "still", "be", "are", "is", "were", "was"}
+_AUXILIARY = {"could", "may", "might", "still", "be", "are", "is", "were", "was", "been", "have",
+              "has", "had", "to", "believed", "thought", "feared", "said", "reported",
+              "reportedly", "estimated"}  # fmt: skip
 _FORWARD_WORDS = 15
 _BACKWARD_WORDS = 6
 _NOT_BACKWARD = {"left", "leave", "leaving"}  # "left 130 people dead": the dead decide
@@ -360,6 +362,8 @@ _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
 _FREED_RE = cue_re("freed")
+_ARMED_GROUP_RE = cue_re("armed_groups")
+_NUMBERING_RE = re.compile(rf"{cue_re('numbering').pattern}\s+$", re.I)
 _EXCHANGE_RE = cue_re("exchange")
 _VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30"
     r"(?:" + "|".join(_EVENT_CUES[k].pattern for k in ("killed", "wounded", "missing")) + r")\s+$",
@@ -502,6 +506,9 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "killed", dead[0].split()[0].lower()
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
+    if not q.unit and _NUMBERING_RE.search(ctx.before):  # "the militants, numbering about 500"
+        armed = _ARMED_RE.search(ctx.lead) or _ARMED_GROUP_RE.search(ctx.lead)
+        return ("fighters", "numbering") if armed else ("other", "")
     next_words = _LEADING_RE.sub("", ctx.after)  # '"at least 180" killed', "200 likely killed"
     if (
         not q.unit

@@ -232,7 +232,7 @@ _PERSON_NOUNS = {
          "officers", "members", "migrants", "followers", "survivors", "victims", "personnel",
          "marines", "guards", "crewmen", "conscripts", "volunteers", "pilots", "technicians",
          "employees", "drivers", "advisors", "advisers", "medics", "doctors", "nurses",
-         "journalists",
+         "journalists", "commanders",
          "individuals", "inhabitants", "villagers", "households", "youths", "students",
          "workers", "foreigners", "nationals", "citizens", "minors", "babies", "infants",
          "adults", "wives", "widows", "orphans", "kurds", "arabs", "yazidis", "christians",

@@ -202,3 +202,17 @@ def test_prisoner_swaps_homeless_and_group_sizes(sentence, kind):
 
 def only_last(sentence: str):
     return find_figures(make_article(sentence, published=DAY))[-1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The pilgrims, numbering about 300, crossed the river at dawn.", "other"),
+        ("Special forces, numbering 45, joined the defence.", "fighters"),
+        ("Around 120 villagers were feared to be trapped under the rubble.", "civilians_remaining"),
+        ("Three rebel commanders were killed near the dam.", "killed"),
+        ("The army said 2,000 remained in the city.", "civilians_remaining"),
+    ],
+)
+def test_group_sizes_hedged_verbs_and_commanders(sentence, kind):
+    assert only_last(sentence).kind == kind
