@@ -37,7 +37,7 @@ half
 is a range.
 
 Hedges: "more than", "over", "at least", "upwards of", "in excess of", "no fewer
-than", "N or more" -> ``low`` = N, ``high`` open; "nearly", "almost", "up to",
+than", "N or more", "N+" -> ``low`` = N, ``high`` open; "nearly", "almost", "up to",
 "less than", "fewer than", "under", "as many as", "close to", "no more than"
 -> ``high`` = N, ``low`` open; "about", "around", "some", "roughly",
 "approximately", "an estimated", "N or so" -> N ± 10 %.  A plain N has
@@ -158,11 +158,12 @@ _HEDGE_RE = re.compile(
     + r")[^\S\n]+$", re.I,
 )  # fmt: skip
 _POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?P<postfix>more|so)\b", re.I)
+_PLUS_RE = re.compile(r"\+(?![\w(])")  # "2,400+ square kilometers": more than 2,400
 _RANGE_RE = re.compile(rf"\s+(?:or|to)\s+(?={_AMOUNT}\b)", re.I)
 _BETWEEN_RE = re.compile(rf"\s+and\s+(?={_AMOUNT}\b)", re.I)
 
 
-_POSTFIX_HEDGES = {"or more": "low", "or so": "approx"}
+_POSTFIX_HEDGES = {"or more": "low", "or so": "approx", "+": "low"}
 
 
 def _hedge_kind(hedge: str) -> str:
@@ -210,7 +211,7 @@ _AREA_RE = re.compile(
     re.I,
 )
 _CONVERSION_RE = re.compile(
-    r"[\"”’']?\s*\(\s*(?P<amount>" + _DIGITS + r")\s*(?:(?P<mi>square\s+miles?|sq\.?\s*mi\b)"
+    r"[\"”’']?\s*\(\s*(?P<amount>" + _DIGITS + r")\+?\s*(?:(?P<mi>square\s+miles?|sq\.?\s*mi\b)"
     r"|(?P<km>square\s+(?:kilometers?|kilometres?)|sq\.?\s*km\b|km2\b|km²))\s*\)",
     re.I,
 )
@@ -371,6 +372,8 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
         other = _amount(second) if second else None
         if other and other[0] == other[2] and other[0] > value:
             low, high, value, end = value, other[0], (value + other[0]) / 2, second.end()
+    if not hedge and m["digits"] and (plus := _PLUS_RE.match(text, end)):
+        hedge, end = "+", plus.end()
     if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 or more people"
         hedge, end = postfix[0].strip(), postfix.end()
     unit = _unit(m, text, end)

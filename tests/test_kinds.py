@@ -216,3 +216,7 @@ def only_last(sentence: str):
 )
 def test_group_sizes_hedged_verbs_and_commanders(sentence, kind):
     assert only_last(sentence).kind == kind
+
+
+def test_an_area_occupied_is_territory():
+    assert only("The invaders occupied around 900 km2 of the province.").kind == "territory_area"

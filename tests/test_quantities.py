@@ -37,6 +37,8 @@ from geo.quantities import SQUARE_MILE_KM2, find_quantities
         ("over 300 people", 300, 300, None),
         ("at least 4 people", 4, 4, None),
         ("8,000 people or more", 8_000, 8_000, None),
+        ("1,200+ fighters", 1_200, 1_200, None),
+        ("3,100+ square kilometers (1,197+ square miles)", 3_100, 3_100, None),
         ("nearly 40,000 residents", 40_000, None, 40_000),
         ("almost 900 people", 900, None, 900),
         ("up to 50 people", 50, None, 50),
