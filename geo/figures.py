@@ -607,9 +607,13 @@ def _shares_kind(text: str, previous: Figure, q: Quantity, sentence: tuple[int, 
     """Whether a count with no event word of its own takes the kind of the figure before it:
     listed after it ("killed six soldiers, five others") or part of it ("14 civilians
     dead, including six children")."""
-    if _LIST_RE.fullmatch(text, previous.end, q.start):
+    if _LIST_RE.fullmatch(text, previous.end, q.start) or _DASH_RE.fullmatch(
+        text, previous.end, q.start
+    ):
         return True
-    return sentence[0] <= previous.start and bool(_INCLUDING_RE.search(text, previous.end, q.start))
+    return sentence[0] <= previous.start and any(
+        p.search(text, previous.end, q.start) for p in (_INCLUDING_RE, _INCLUDED_RE)
+    )
 
 
 # --- period scopes ----------------------------------------------------------------------
@@ -617,6 +621,10 @@ def _shares_kind(text: str, previous: Figure, q: Quantity, sentence: tuple[int, 
 _JOINED_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
 _LIST_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
 _COMMA_RE = re.compile(r"\s*,\s*")
+_DASH_RE = re.compile(r"\s*(?:—|–|\s-\s)\s*")
+_INCLUDED_RE = re.compile(  # "49 employees, including the consul, three children"
+    r"[,(]?\s*(?:including|among them)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:and\s+)?$", re.I
+)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 _INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom)\s*$", re.I)
 
@@ -628,10 +636,19 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
     among the dead", "four fighters, one of them a volunteer, were killed")
     does not stop them, nor one joined to it by "and" ("Two rebels and at least
     five soldiers were killed": both were), nor a list "A, B and C" that "and"
-    closes ("61 rebels, 47 fighters and 29 civilians had been killed").
+    closes ("61 rebels, 47 fighters and 29 civilians had been killed"), nor
+    those in an aside between dashes ("four volunteers—two Britons and two
+    Danes—were killed").
     """
     previous_end, listed = quantities[i].end, None  # listed: where an open "A, B" list began
+    aside_end = -1
     for q in quantities[i + 1 :]:
+        if q.start < aside_end:
+            continue
+        close = _DASH_RE.search(text, q.end, sentence_end)
+        if _DASH_RE.fullmatch(text, previous_end, q.start) and close:
+            previous_end = aside_end = close.end()
+            continue
         if _JOINED_RE.fullmatch(text, previous_end, q.start):
             listed = None
         elif _COMMA_RE.fullmatch(text, previous_end, q.start) and not _OF_THEM_RE.match(

@@ -220,3 +220,16 @@ def test_group_sizes_hedged_verbs_and_commanders(sentence, kind):
 
 def test_an_area_occupied_is_territory():
     assert only("The invaders occupied around 900 km2 of the province.").kind == "territory_area"
+
+
+def test_counts_in_a_dash_aside_share_the_verb_after_it():
+    text = "Five aid workers—two Germans and three Italians—were killed at the crossing."
+    kinds = [(f.text, f.kind) for f in find_figures(make_article(text, published=DAY))]
+    assert kinds == [("Five aid workers", "killed"), ("two Germans", "killed"),
+                     ("three Italians", "killed")]  # fmt: skip
+
+
+def test_counts_listed_after_including_share_the_kind():
+    text = "Gunmen abducted 30 villagers, including the imam, four children and two nurses."
+    kinds = [f.kind for f in find_figures(make_article(text, published=DAY))]
+    assert kinds == ["missing", "missing", "missing"]
