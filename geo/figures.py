@@ -466,7 +466,10 @@ def _total_kind(total: re.Match) -> tuple[str, str]:
         if cue := pattern.search(total[0]):
             return kind, cue[0]
     nouns = [w for w in total[0].lower().split() if NOUN_KINDS.get(w)]
-    return (NOUN_KINDS[nouns[0]], nouns[0]) if nouns else ("other", "")
+    if nouns:
+        return NOUN_KINDS[nouns[0]], nouns[0]
+    armed = _ARMED_RE.search(total[0]) or _ARMED_GROUP_RE.search(total[0])
+    return ("fighters", armed[0]) if armed else ("other", "")  # "the number of troops rose to"
 
 
 def _near_words(after: str) -> list[str]:

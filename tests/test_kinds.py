@@ -233,3 +233,7 @@ def test_counts_listed_after_including_share_the_kind():
     text = "Gunmen abducted 30 villagers, including the imam, four children and two nurses."
     kinds = [f.kind for f in find_figures(make_article(text, published=DAY))]
     assert kinds == ["missing", "missing", "missing"]
+
+
+def test_the_number_of_armed_men_is_fighters():
+    assert only("The number of government forces in the valley rose to 4,000.").kind == "fighters"
