@@ -237,3 +237,17 @@ def test_counts_listed_after_including_share_the_kind():
 
 def test_the_number_of_armed_men_is_fighters():
     assert only("The number of government forces in the valley rose to 4,000.").kind == "fighters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The battalion said it had eliminated 60 occupiers overnight.", "killed"),
+        ("Gunmen murdered 15 villagers on the road.", "killed"),
+        ("The unit listed 30 KIA after the assault.", "killed"),
+        ("The unit listed 45 WIA after the assault.", "wounded"),
+        ("About 80 separatists held the ridge line.", "fighters"),
+    ],
+)
+def test_words_of_killing_and_armed_men(sentence, kind):
+    assert only(sentence).kind == kind
