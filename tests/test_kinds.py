@@ -251,3 +251,15 @@ def test_the_number_of_armed_men_is_fighters():
 )
 def test_words_of_killing_and_armed_men(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Over 2 million Ukrainians have sought refuge in Romania.", "refugees"),
+        ("Some 8,000 people are living in tents near the border.", "camp_population"),
+        ("The shelling forced 90,000 people out of their homes.", "displaced"),
+    ],
+)
+def test_refuge_tents_and_homes(sentence, kind):
+    assert only(sentence).kind == kind
