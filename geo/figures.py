@@ -94,7 +94,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from geo.articles import Article
-from geo.cues import cue_re
+from geo.cues import alternatives, cue_re
 from geo.dates import DateMention, find_dates, publication_period
 from geo.gazetteer import Place
 from geo.placing import Context, nearest, place_figure, previous_sentence, scopes
@@ -362,6 +362,12 @@ _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
 _FREED_RE = cue_re("freed")
+_THING_AFTER_RE = re.compile(
+    rf"\s+(?!(?:{alternatives('not_modifiers')}|{alternatives('auxiliary_after')})\b)(?-i:[a-z]+)\b",
+    re.I,
+)
+_PER_UNIT_BEFORE_RE = cue_re("per_unit")
+_PER_UNIT_AFTER_RE = re.compile(rf"\s+(?:{alternatives('per_unit')})\b", re.I)
 _ARMED_GROUP_RE = cue_re("armed_groups")
 _NUMBERING_RE = re.compile(rf"{cue_re('numbering').pattern}\s+$", re.I)
 _EXCHANGE_RE = cue_re("exchange")
@@ -494,6 +500,13 @@ def _verb_after(ctx: _Context) -> tuple[str, str] | None:
     return None
 
 
+def _verb_of_count(pattern: re.Pattern, words: str) -> bool:
+    """Whether an event word opens ``words`` as the verb of a bare count ("two killed in"),
+    not as an adjective before another noun ("the two captured bases")."""
+    m = pattern.match(words)
+    return bool(m) and not _THING_AFTER_RE.match(words, m.end())
+
+
 def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """Kind and cue of a count of people; None for a bare number nothing speaks for.
 
@@ -518,9 +531,11 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         and not _BARE_NEXT_RE.match(ctx.after)
         and not _ANOTHER_RE.search(ctx.before)  # "killed 50 and wounded another 96"
         and not (_VERB_BEFORE_RE.search(ctx.before) and _COUNT_ENDS_RE.match(ctx.after))
-        and not any(p.match(next_words) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
+        and not any(_verb_of_count(p, next_words) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
     ):
         return None
+    if _PER_UNIT_BEFORE_RE.search(_last_words(ctx.before)) or _PER_UNIT_AFTER_RE.match(ctx.after):
+        return "other", ""  # "each truck carrying four fighters", "400 troops each": per unit
     if NOUN_KINDS.get(q.noun) in ("killed", "wounded"):  # "two dead and at least nine injured"
         return NOUN_KINDS[q.noun], q.noun
     for kind, pattern in _EVENT_CUES.items():

@@ -263,3 +263,16 @@ def test_words_of_killing_and_armed_men(sentence, kind):
 )
 def test_refuge_tents_and_homes(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Twenty boats, each carrying six fighters, landed at night.", ["other"]),
+        ("The corps fielded 12 battalions of 500 troops each.", ["other"]),
+        ("Engineers repaired the two captured bridges.", []),
+        ("Two were killed instantly and three injured.", ["killed", "wounded"]),
+    ],
+)
+def test_counts_per_unit_and_adjectives_are_not_figures(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
