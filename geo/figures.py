@@ -57,8 +57,9 @@ Dropped: bare numbers with neither a person noun nor a verb and event word
 right after them ("Class 4 felony", "16 bed shelter").  Typed other:
 percentages of 100 (slogans and totals: "100 percent of the caliphate"), shares
 or areas said to be held "once" or "formerly", prisoners set free ("freed
-1,000 prisoners"), and people counted for anything else ("13 million people
-need aid", "2,000 U.S. troops", "could hold 5,300 people").
+1,000 prisoners"), counts per unit ("each truck carrying four fighters"), and
+people counted for anything else ("13 million people need aid", "2,000 U.S.
+troops", "could hold 5,300 people").
 
 Modality: "reported" (the default), "expected" (expect(ed), will, would, plan
 to, set to, forecast, projected, likely to: "200,000 are expected to leave",
