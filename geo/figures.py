@@ -370,7 +370,7 @@ _THING_AFTER_RE = re.compile(
 _PER_UNIT_BEFORE_RE = cue_re("per_unit")
 _PER_UNIT_AFTER_RE = re.compile(rf"\s+(?:{alternatives('per_unit')})\b", re.I)
 _ARMED_GROUP_RE = cue_re("armed_groups")
-_NUMBERING_RE = re.compile(rf"{cue_re('numbering').pattern}\s+$", re.I)
+_NUMBERING_RE = re.compile(rf"{cue_re('numbering').pattern}\s+(?:between\s+)?$", re.I)
 _EXCHANGE_RE = cue_re("exchange")
 _VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30"
     r"(?:" + "|".join(_EVENT_CUES[k].pattern for k in ("killed", "wounded", "missing")) + r")\s+$",

@@ -220,6 +220,7 @@ _PERSON_NOUNS = {
                  "extremists", "rebels", "terrorists", "operatives", "-strong", "commandos",
                  "infantrymen", "paratroopers", "militiamen", "mercenaries", "reinforcements",
                  "defenders", "attackers", "occupiers", "invaders", "separatists", "partisans",
+                 "peshmerga",
                  "suicide bombers", "suicide car bombers", "suicide car-bombers"),
     "displaced": ("evacuees", "displaced", "idps"),
     "refugees": ("refugees", "asylum seekers"),

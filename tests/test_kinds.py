@@ -276,3 +276,16 @@ def test_refuge_tents_and_homes(sentence, kind):
 )
 def test_counts_per_unit_and_adjectives_are_not_figures(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Rebel fighters in the valley were estimated at between 800 and 1,200.", "fighters"),
+        ("The occupiers deported some 3,000 children to camps abroad.", "displaced"),
+        ("Hundreds of women were enslaved by the militia.", "missing"),
+        ("Twelve Peshmerga were wounded near the dam.", "wounded"),
+    ],
+)
+def test_estimates_deportations_and_enslavement(sentence, kind):
+    assert only(sentence).kind == kind
