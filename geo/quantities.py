@@ -131,14 +131,15 @@ _AMOUNT = (
     r"(?:(?P<vague>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
     rf"|tens(?=\s+of\b)|several(?!\s+(?:dozen|{_SCALE})\b))"
     rf"|(?P<some>several|a\s+few|a\s+couple\s+of)\s+(?P<some_scale>dozen|{_SCALE})"
-    rf"|half\s+a\s+(?P<half_scale>{_SCALE})"
+    rf"|half\s+a\s+(?P<half_scale>dozen|{_SCALE})"
     r"|(?P<fraction>(?:a|one)\s+(?:third|quarter|half)|two[- ]thirds|three[- ]quarters|half)"
     r"(?=\s+of\b)"
     r"|(?P<single>a\s+single)"
-    rf"|(?:a|one|another)\s+(?P<a_scale>dozen|{_SCALE})"
+    rf"|(?:a|another)\s+(?P<a_scale>dozen|{_SCALE})"
     rf"|(?P<digits>{_DIGITS})(?:\s*[-–]\s*(?P<digits_to>{_DIGITS}))?"
     rf"(?:\s+(?P<digit_scale>{_SCALE})|(?P<suffix>m|bn|k)\b)?"
-    rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred))?(?:\s+(?P<word_scale>dozen|{_SCALE}))?)"
+    rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred)(?:\s+and\s+(?P<word_rest>{_WORD}))?)?"
+    rf"(?:\s+(?P<word_scale>dozen|{_SCALE}))?)"
 )
 _AMOUNT_RE = re.compile(
     rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?!(?!-strong\b)[\w-]|[.,:]\d)", re.I
@@ -198,6 +199,7 @@ def _amount(m: re.Match) -> tuple[float, float, float]:
     words = re.split(r"[- ]", g["word"])
     value = sum(_TENS.get(w, 0) + _ONES.get(w, 0) for w in words)
     value *= 100 if g["word_hundred"] else 1
+    value += sum(_TENS.get(w, 0) + _ONES.get(w, 0) for w in re.split(r"[- ]", g["word_rest"] or ""))
     value *= _SCALES.get(g["word_scale"] or "", 1)
     return value, value, value
 
