@@ -289,3 +289,7 @@ def test_counts_per_unit_and_adjectives_are_not_figures(sentence, kinds):
 )
 def test_estimates_deportations_and_enslavement(sentence, kind):
     assert only(sentence).kind == kind
+
+
+def test_a_country_stationing_troops_counts_a_force_size():
+    assert only("The alliance stations 900 troops in the region.").kind == "other"
