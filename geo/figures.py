@@ -363,6 +363,7 @@ _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
 _FREED_RE = cue_re("freed")
+_PARTITIVE_RE = re.compile(r"\sof\s+the\s", re.I)
 _THING_AFTER_RE = re.compile(
     rf"\s+(?!(?:{alternatives('not_modifiers')}|{alternatives('auxiliary_after')})\b)(?-i:[a-z]+)\b",
     re.I,
@@ -538,6 +539,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     if _PER_UNIT_BEFORE_RE.search(_last_words(ctx.before)) or _PER_UNIT_AFTER_RE.match(ctx.after):
         return "other", ""  # "each truck carrying four fighters", "400 troops each": per unit
     if NOUN_KINDS.get(q.noun) in ("killed", "wounded"):  # "two dead and at least nine injured"
+        if _PARTITIVE_RE.search(q.text) and (later := _nearest_event(ctx, _BARE_CUE_WORDS))[0]:
+            return later  # "nine of the wounded later died": what happened to some of them
         return NOUN_KINDS[q.noun], q.noun
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"

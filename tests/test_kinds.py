@@ -293,3 +293,15 @@ def test_estimates_deportations_and_enslavement(sentence, kind):
 
 def test_a_country_stationing_troops_counts_a_force_size():
     assert only("The alliance stations 900 troops in the region.").kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Nine of the wounded later died in hospital.", "killed"),
+        ("Two of the dead were children.", "killed"),
+        ("Forty wounded were treated at the clinic.", "wounded"),
+    ],
+)
+def test_some_of_the_wounded_may_die(sentence, kind):
+    assert only(sentence).kind == kind
