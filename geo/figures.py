@@ -21,22 +21,29 @@ refugees             refugees, asylum seekers, hosted/taken in ("Turkey hosts 3.
                      million Syrian refugees"): placed at the host country
 camp_population      people a camp holds, houses or hosts, who live in it, or "N in
                      camps" ("the camp housing more than 35,000 people")
-civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, hostages,
-                     held/holding (civilians) ("400 people could still be remaining")
+civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, stayed,
+                     held/holding (civilians, hostages), just before or after the number
+                     ("400 people could still be remaining", "besieged 20,000 villagers")
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
                      extremists, rebels, "-strong"; soldiers/troops/men in a battle,
                      also when they "remain encircled" ("3,000 fighters remain
-                     encircled"); a force a country deploys, stations or has: other
+                     encircled"), or the rest of armed men ("out of 90 troops, just 26
+                     were left"); a force a country deploys, stations or has: other
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
                      custody, prisoners, detainees ("the SDF is holding 900 fighters")
 killed               killed, dead, died, deaths, slain, executed, bodies, "among the
-                     dead", "the death toll rose to N", a force that "had lost N
-                     fighters"; counts listed after the verb share it ("killed six
-                     soldiers, five others"); "the number of displaced people reached N"
-                     takes the kind of its words
-wounded              wounded, injured, hurt
-missing              kidnapped, abducted, missing, disappeared ("gunmen kidnapped 35")
-territory_area       an area (km², square miles) in a sentence about holding ground
+                     dead", "the bodies of N", casualties, fatalities, "killed or
+                     wounded" (together), "the death toll rose to N", a force that "had lost N
+                     fighters", a mass grave; counts listed after the verb or included
+                     in a figure share it ("killed six soldiers, five others", "14 dead,
+                     including six children"); "the number of displaced people reached
+                     N" takes the kind of its words
+wounded              wounded, injured, hurt, hospitalised; an event word before "and" is
+                     the count's before it ("two died and five were wounded")
+missing              kidnapped, abducted, missing, disappeared, hostages not held, "contact
+                     was lost with N" ("gunmen kidnapped 35", "freed 16 hostages")
+territory_area       an area (km², square miles) captured, lost or seized ("captured 1,400
+                     km² of land"), or in a sentence about holding ground
 territory_share      "N percent of (its) territory / the caliphate / land / area", or
                      "of <Place> / the city / the country" with a word of control
                      (controls, holds, seized; "remains under rebel control"); after
@@ -49,7 +56,8 @@ other                every other count of people, percentage or area; people who
 Dropped: bare numbers with neither a person noun nor a verb and event word
 right after them ("Class 4 felony", "16 bed shelter").  Typed other:
 percentages of 100 (slogans and totals: "100 percent of the caliphate"), shares
-or areas said to be held "once" or "formerly", areas said to be lost, and
+or areas said to be held "once" or "formerly", prisoners set free ("freed
+1,000 prisoners"), counts per unit ("each truck carrying four fighters"), and
 people counted for anything else ("13 million people need aid", "2,000 U.S.
 troops", "could hold 5,300 people").
 
@@ -88,7 +96,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from geo.articles import Article
-from geo.cues import cue_re
+from geo.cues import alternatives, cue_re
 from geo.dates import find_dates, publication_period
 from geo.gazetteer import Place
 from geo.periods import figure_period, is_total, total_words
@@ -279,34 +287,16 @@ def _cues(words: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I)
 
 
+# Each kind's event words; "other": "attended a rally" counts people for another reason.
 _EVENT_CUES = {
-    "killed": _cues(
-        r"kill(?:ed|ing|s)?|dead|died|die|deaths?|death toll|slain|executed"
-        r"|massacred|perished|lives"
-    ),
-    "wounded": _cues(r"wounded|wounding|injured|injuring|injuries|hurt"),
-    "detained": _cues(
-        r"detain(?:ed|ing|s)?|arrest(?:ed|ing|s)?|captured?|capturing|held|holding"
-        r"|holds?|surrender(?:ed|ing|s)?|custody|imprisoned|jailed|lockups?"
-        r"|taken prisoner|releas(?:e|ed|ing)"
-    ),
-    "displaced": _cues(
-        r"left|leave|leaving|fled|flee(?:ing|s)?|escaped?|escaping|evacuated"
-        r"|evacuation|trudged|streamed|poured|exodus|displaced|displacement"
-        r"|uprooted|expelled|forced (?:out|from)|came out|come out|sending"
-        r"|crossed|evacuees"
-    ),
-    "refugees": _cues(r"refugees|asylum(?: seekers)?|hosts?|hosting|hosted|taken in|took in"),
-    "camp_population": cue_re("camp"),
-    "missing": cue_re("missing"),
-    "other": cue_re("gathering"),  # "attended a rally": people counted for something else
-    "returned": _cues(r"return(?:ed|ing|s)?|went back|came back|come back|back home"),
-}
-_REMAINING_CUES = _cues(
-    r"trapped|remain(?:ed|ing|s)?|stranded|besieged|inside|holed up"
-    r"|hostages?|still (?:living )?in|still there|stuck|presence"
-    r"|left (?:in|inside|behind)"
-)
+    kind: cue_re(words)
+    for kind, words in (
+        ("killed", "killed"), ("wounded", "wounded"), ("detained", "detained"),
+        ("displaced", "displaced"), ("refugees", "refugees"), ("camp_population", "camp"),
+        ("missing", "missing"), ("other", "gathering"), ("returned", "returned"),
+    )
+}  # fmt: skip
+_REMAINING_CUES = cue_re("remaining")
 _HOLD_RE = _cues(r"held|holding|holds?")
 _FORCE_NOUNS = {"soldiers", "troops", "men", "servicemen", "members", "officers", "policemen"}
 _CIVILIAN_NOUNS = {"civilians", "residents", "people", "hostages", "families", "women", "children"}
@@ -342,7 +332,9 @@ _HOLDING_GROUND_RE = _cues(
 )
 _BARE_CUE_WORDS = 4
 _REMAINING_WORDS = 3
-_AUXILIARY = {"could", "may", "might", "still", "be", "are", "is", "were", "was"}
+_AUXILIARY = {"could", "may", "might", "still", "be", "are", "is", "were", "was", "been", "have",
+              "has", "had", "to", "believed", "thought", "feared", "said", "reported",
+              "reportedly", "estimated"}  # fmt: skip
 _FORWARD_WORDS = 15
 _BACKWARD_WORDS = 6
 _NOT_BACKWARD = {"left", "leave", "leaving"}  # "left 130 people dead": the dead decide
@@ -367,6 +359,40 @@ _EVENT_KIND_OF = {"dead": "killed", "killed": "killed", "wounded": "wounded", "i
 _CAMP_VERB_RE = cue_re("camp_verbs")
 _FORCE_RE = cue_re("force_nouns")
 _DEPLOYED_RE = cue_re("deployed")
+_OWNER_RE = re.compile(rf"{cue_re('deployed_owner').pattern}\s+$", re.I)
+_CASUALTIES_RE = cue_re("casualties")
+_DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
+_ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
+_STILL_THERE_RE = cue_re("still_there")
+_FREED_RE = cue_re("freed")
+_PARTITIVE_RE = re.compile(r"\sof\s+the\s", re.I)
+_THING_AFTER_RE = re.compile(
+    rf"\s+(?!(?:{alternatives('not_modifiers')}|{alternatives('auxiliary_after')})\b)(?-i:[a-z]+)\b",
+    re.I,
+)
+_PER_UNIT_BEFORE_RE = cue_re("per_unit")
+_PER_UNIT_AFTER_RE = re.compile(rf"\s+(?:{alternatives('per_unit')})\b", re.I)
+_ARMED_GROUP_RE = cue_re("armed_groups")
+_NUMBERING_RE = re.compile(rf"{cue_re('numbering').pattern}\s+(?:between\s+)?$", re.I)
+_EXCHANGE_RE = cue_re("exchange")
+_VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30"
+    r"(?:" + "|".join(_EVENT_CUES[k].pattern for k in ("killed", "wounded", "missing")) + r")\s+$",
+    re.I,
+)
+_COUNT_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|(?:and|or|in|on|at|during|near)\b|$)", re.I)
+_LEADING_RE = re.compile(r"^[\s\"”’']*(?:\w+ly\s+)?")
+_VERB_AFTER_RE = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+ly\s+)?", re.I)
+_AREA_TAKEN_RE = cue_re("area_taken")
+_MISSING_BEFORE_RE = re.compile(rf"{cue_re('missing').pattern}\s+$", re.I)
+_LAST_WORDS = 4
+_ARMED_RE = re.compile(
+    rf"{cue_re('force_nouns').pattern}|(?<![\w-])(?:"
+    + "|".join(noun for noun, kind in NOUN_KINDS.items() if kind == "fighters" and noun[0] != "-")
+    + r")(?![\w-])",
+    re.I,
+)
+_CIVILIAN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_CIVILIAN_NOUNS)})(?![\w-])", re.I)
+_CONJUNCTION_RE = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
 _CIVILIANS_TOO_RE = re.compile(r"\s*(?:,|and)\s*(?:women|children)\b", re.I)
 _CAMP_RE = cue_re("camp")
 _LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+)?$", re.I)
@@ -388,6 +414,7 @@ class _Context:
     """The words around a quantity that decide its kind."""
 
     before: str  # the clause before the number, at most a few words
+    lead: str  # the whole sentence before the number
     after: str  # the rest of the sentence after the number, up to the next number
     sentence: str
 
@@ -419,19 +446,26 @@ _ASIDE_RE = re.compile(r"\([^()]*\)")  # "21 rebels (including a defected office
 def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     """(kind, cue word) of the event word nearest the number, within ``limit`` words.
 
-    Words after the number win ties.
+    Words after the number win ties.  An event word before the number that
+    "and", "while" or "but" sets apart from it belongs to the count before it
+    when a word after the number speaks for this one ("two soldiers died and
+    five were wounded").
     """
-    found = []
+    backward, forward = [], []
     for kind, pattern in _EVENT_CUES.items():
         for m in pattern.finditer(ctx.before):
             distance = len(ctx.before[m.end() :].split())
             if distance <= limit and _cue_counts(m, distance, False, ctx):
-                found.append((distance, 1, kind, m[0]))
+                apart = bool(_CONJUNCTION_RE.search(ctx.before, m.end()))
+                backward.append((distance, 1, kind, m[0], apart))
         for m in pattern.finditer(ctx.after):
             distance = len(_ASIDE_RE.sub(" ", ctx.after[: m.start()]).split())
             if distance <= limit and _cue_counts(m, distance, True, ctx):
-                found.append((distance, 0, kind, m[0]))
-    return min(found)[2:] if found else ("", "")
+                forward.append((distance, 0, kind, m[0], False))
+    if forward:
+        backward = [cue for cue in backward if not cue[4]]
+    found = backward + forward
+    return min(found)[2:4] if found else ("", "")
 
 
 def _total_kind(total: re.Match) -> tuple[str, str]:
@@ -442,7 +476,10 @@ def _total_kind(total: re.Match) -> tuple[str, str]:
         if cue := pattern.search(total[0]):
             return kind, cue[0]
     nouns = [w for w in total[0].lower().split() if NOUN_KINDS.get(w)]
-    return (NOUN_KINDS[nouns[0]], nouns[0]) if nouns else ("other", "")
+    if nouns:
+        return NOUN_KINDS[nouns[0]], nouns[0]
+    armed = _ARMED_RE.search(total[0]) or _ARMED_GROUP_RE.search(total[0])
+    return ("fighters", armed[0]) if armed else ("other", "")  # "the number of troops rose to"
 
 
 def _near_words(after: str) -> list[str]:
@@ -450,6 +487,28 @@ def _near_words(after: str) -> list[str]:
     words = after.split()
     skipped = next((i for i, w in enumerate(words) if w.lower() not in _AUXILIARY), len(words))
     return words[: skipped + _REMAINING_WORDS]
+
+
+def _last_words(text: str) -> str:
+    """The last few words of ``text``: a cue there stands right before the number."""
+    return " ".join(text.split()[-_LAST_WORDS:])
+
+
+def _verb_after(ctx: _Context) -> tuple[str, str] | None:
+    """The event a verb right after the noun reports, which says more than a modifier
+    ("12 surrendering soldiers were killed": killed, not detained)."""
+    if verb := _VERB_AFTER_RE.match(ctx.after):
+        for kind, pattern in _EVENT_CUES.items():
+            if cue := pattern.match(ctx.after, verb.end()):
+                return kind, cue[0]
+    return None
+
+
+def _verb_of_count(pattern: re.Pattern, words: str) -> bool:
+    """Whether an event word opens ``words`` as the verb of a bare count ("two killed in"),
+    not as an adjective before another noun ("the two captured bases")."""
+    m = pattern.match(words)
+    return bool(m) and not _THING_AFTER_RE.match(words, m.end())
 
 
 def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
@@ -463,24 +522,42 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return _total_kind(total)
     if among := _AMONG_RE.search(ctx.before):  # "Among the dead ... were 12 fighters"
         return _EVENT_KIND_OF[among["what"].lower()], among["what"].lower()
+    if dead := _DEAD_OF_RE.search(ctx.before):  # "the bodies of 24 civilians"
+        return "killed", dead[0].split()[0].lower()
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
+    if not q.unit and _NUMBERING_RE.search(ctx.before):  # "the militants, numbering about 500"
+        armed = _ARMED_RE.search(ctx.lead) or _ARMED_GROUP_RE.search(ctx.lead)
+        return ("fighters", "numbering") if armed else ("other", "")
+    next_words = _LEADING_RE.sub("", ctx.after)  # '"at least 180" killed', "200 likely killed"
     if (
         not q.unit
         and not _BARE_NEXT_RE.match(ctx.after)
-        and not any(p.match(ctx.after.lstrip()) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
+        and not _ANOTHER_RE.search(ctx.before)  # "killed 50 and wounded another 96"
+        and not (_VERB_BEFORE_RE.search(ctx.before) and _COUNT_ENDS_RE.match(ctx.after))
+        and not any(_verb_of_count(p, next_words) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
     ):
         return None
+    if _PER_UNIT_BEFORE_RE.search(_last_words(ctx.before)) or _PER_UNIT_AFTER_RE.match(ctx.after):
+        return "other", ""  # "each truck carrying four fighters", "400 troops each": per unit
     if NOUN_KINDS.get(q.noun) in ("killed", "wounded"):  # "two dead and at least nine injured"
+        if _PARTITIVE_RE.search(q.text) and (later := _nearest_event(ctx, _BARE_CUE_WORDS))[0]:
+            return later  # "nine of the wounded later died": what happened to some of them
         return NOUN_KINDS[q.noun], q.noun
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
-            return kind, cue[0]
+            return _verb_after(ctx) or (kind, cue[0])
     noun_kind = NOUN_KINDS.get(q.noun, "")
+    after = " ".join(_near_words(ctx.after))
+    if casualties := _CASUALTIES_RE.search(_last_words(ctx.before)) or _CASUALTIES_RE.match(
+        ctx.after.lstrip()
+    ):
+        return "killed", casualties[0]  # "killed or wounded 183 soldiers": casualties
+    if missing := _MISSING_BEFORE_RE.search(ctx.before):  # "contact was lost with 25 rebels"
+        return "missing", missing[0].strip()
     lost = _LOST_PEOPLE_RE.search(ctx.before)  # "had lost 300 fighters": their dead
     if lost and (noun_kind == "fighters" or q.noun in _FORCE_NOUNS):
         return "killed", lost[0].split()[0].lower()
-    after = " ".join(_near_words(ctx.after))
     if noun_kind == "fighters" and (encircled := _ENCIRCLED_RE.search(after)):
         return "fighters", encircled[0]  # "3,000 fighters remain encircled": present, not dead
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
@@ -494,6 +571,11 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "camp_population", cue  # "the camp holds 70,000", "70,000 live in the camp"
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and q.noun in _CIVILIAN_NOUNS:
         return "civilians_remaining", cue
+    freed = _FREED_RE.search(f"{ctx.before} {after}") and not _EXCHANGE_RE.search(ctx.sentence)
+    if noun_kind == "detained" and freed:
+        return "other", ""  # "freed 1,000 prisoners": no longer held (unless exchanged)
+    if noun_kind == "missing":  # "released 42 hostages": taken, whatever happens to them next
+        return "missing", q.noun
     if kind:
         return kind, cue
     if noun_kind:
@@ -501,13 +583,22 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     if (
         _FORCE_RE.fullmatch(q.noun)
         and not _DEPLOYED_RE.search(ctx.sentence)
+        and not _OWNER_RE.search(ctx.before)
         and not (_CIVILIANS_TOO_RE.match(ctx.after))
     ):  # "570 soldiers", "30 men" in a battle: fighters; "the U.S. has 2,000 troops": other
         return "fighters", q.noun
     if _CAMP_VERB_RE.search(after) and _CAMP_RE.search(ctx.sentence):
         return "camp_population", _CAMP_VERB_RE.search(after)[0]
-    near = " ".join([q.modifiers, *_near_words(ctx.after)])
-    if remaining := _REMAINING_CUES.search(near):  # "2,000 trapped civilians", "thousands inside"
+    near = " ".join([_last_words(ctx.before), q.modifiers, *_near_words(ctx.after)])
+    remaining = _REMAINING_CUES.search(near) or (not q.unit and _STILL_THERE_RE.search(near))
+    if (
+        remaining
+        and not q.unit
+        and _ARMED_RE.search(ctx.lead)
+        and not _CIVILIAN_RE.search(ctx.lead)
+    ):
+        return "fighters", remaining[0]  # "out of 90 troops in his company, just 26 were left"
+    if remaining:  # "2,000 trapped civilians", "thousands inside"
         return "civilians_remaining", remaining[0]
     return ("other", "") if q.unit == "people" else None
 
@@ -523,7 +614,9 @@ def _territory_kind(q: Quantity, ctx: _Context, text: str) -> tuple[Quantity, st
         if q.value == 100 or not (_TERRITORY_OF_RE.match(text, q.end) or of_place):
             return q, "other", ""
         return (_held_share(q) if lost else q), "territory_share", lost[0] if lost else "held"
-    if _LOST_RE.search(ctx.before) or not _HOLDING_GROUND_RE.search(ctx.sentence):
+    if taken := _AREA_TAKEN_RE.search(ctx.before):  # "captured 1,400 km² of land", "lost 40 km²"
+        return q, "territory_area", taken[0]
+    if not _HOLDING_GROUND_RE.search(ctx.sentence):
         return q, "other", ""
     return q, "territory_area", "held"
 
@@ -534,10 +627,29 @@ def _held_share(q: Quantity) -> Quantity:
     return replace(q, value=100 - q.value, low=low, high=high)
 
 
+def _shares_kind(text: str, previous: Figure, q: Quantity, sentence: tuple[int, int]) -> bool:
+    """Whether a count with no event word of its own takes the kind of the figure before it:
+    listed after it ("killed six soldiers, five others") or part of it ("14 civilians
+    dead, including six children")."""
+    if _LIST_RE.fullmatch(text, previous.end, q.start) or _DASH_RE.fullmatch(
+        text, previous.end, q.start
+    ):
+        return True
+    return sentence[0] <= previous.start and any(
+        p.search(text, previous.end, q.start) for p in (_INCLUDING_RE, _INCLUDED_RE)
+    )
+
+
 # --- period scopes ----------------------------------------------------------------------
 
 _JOINED_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
 _LIST_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
+_COMMA_RE = re.compile(r"\s*,\s*")
+_DASH_RE = re.compile(r"\s*(?:—|–|\s-\s)\s*")
+_INCLUDED_RE = re.compile(  # "49 employees, including the consul, three children"
+    r"[,(]?\s*(?:including|among them)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:and\s+)?$", re.I
+)
+_OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 _INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom)\s*$", re.I)
 
 
@@ -545,16 +657,34 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
     """Where the words that may speak for quantity ``i`` stop: at the next figure.
 
     A figure inside the first ("17 civilians, including five children, were
-    among the dead") does not stop them, nor one joined to it by "and" ("Two
-    rebels and at least five soldiers were killed": both were).
+    among the dead", "four fighters, one of them a volunteer, were killed")
+    does not stop them, nor one joined to it by "and" ("Two rebels and at least
+    five soldiers were killed": both were), nor a list "A, B and C" that "and"
+    closes ("61 rebels, 47 fighters and 29 civilians had been killed"), nor
+    those in an aside between dashes ("four volunteers—two Britons and two
+    Danes—were killed").
     """
-    previous_end = quantities[i].end
+    previous_end, listed = quantities[i].end, None  # listed: where an open "A, B" list began
+    aside_end = -1
     for q in quantities[i + 1 :]:
-        joined = _JOINED_RE.fullmatch(text, previous_end, q.start)
-        if not joined and not _INCLUDING_RE.search(text, quantities[i].end, q.start):
-            return min(q.start, sentence_end)
+        if q.start < aside_end:
+            continue
+        close = _DASH_RE.search(text, q.end, sentence_end)
+        if _DASH_RE.fullmatch(text, previous_end, q.start) and close:
+            previous_end = aside_end = close.end()
+            continue
+        if _JOINED_RE.fullmatch(text, previous_end, q.start):
+            listed = None
+        elif _COMMA_RE.fullmatch(text, previous_end, q.start) and not _OF_THEM_RE.match(
+            text, q.end
+        ):
+            listed = q.start if listed is None else listed
+        elif not (
+            _INCLUDING_RE.search(text, quantities[i].end, q.start) or _OF_THEM_RE.match(text, q.end)
+        ):
+            return min(q.start if listed is None else listed, sentence_end)
         previous_end = q.end
-    return sentence_end
+    return sentence_end if listed is None else min(listed, sentence_end)
 
 
 def _sentence_of(sentences, start: int, end: int, length: int) -> tuple[int, int]:
@@ -580,6 +710,7 @@ def _context(
     previous_end = quantities[i - 1].end if i else sentence[0]
     return _Context(
         before=text[max(clause[0], previous_end, sentence[0]) : q.start],
+        lead=text[sentence[0] : q.start],
         after=text[q.end : _next_start(text, quantities, i, sentence[1])],
         sentence=text[sentence[0] : sentence[1]],
     )
@@ -645,8 +776,11 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         if decided is None:
             continue
         q, kind, cue = decided
-        own = kind != "other" and cue != q.noun.lstrip("-")  # an event word, not just a noun
-        if not own and figures and _LIST_RE.fullmatch(text, figures[-1].end, q.start):
+        # an event word or a noun of its own kind ("35 dead and 80 injured"), not just a noun
+        own = kind != "other" and (
+            cue != q.noun.lstrip("-") or NOUN_KINDS.get(q.noun, "") not in ("", "fighters")
+        )
+        if not own and figures and _shares_kind(text, figures[-1], q, sentence):
             kind, cue = figures[-1].kind, figures[-1].cue  # "killed six soldiers, five others"
         previous = previous_sentence(text, sentences, sentence)
         scope_list = scopes(text, sentence, clause, q.start, previous)

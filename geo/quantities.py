@@ -15,7 +15,9 @@ best guess; "N" is the unit word):
 =====================  ===================  =========
 words                  low .. high          value
 =====================  ===================  =========
+several                3 .. 9               5
 dozens                 24 .. 99             36
+tens (of)              20 .. 99             30
 scores                 40 .. 99             60
 hundreds               200 .. 999           300
 thousands              2,000 .. 9,999       3,000
@@ -30,12 +32,12 @@ a third, a quarter,    33.3 %, 25 %, 50 %   (exact; "of ..." must follow)
 half
 =====================  ===================  =========
 
-"a thousand" = 1,000, "half a million" = 500,000, "a dozen" = 12, "a single" = 1;
+"a thousand" = 1,000, "half a million" = 500,000, "a dozen" = "another dozen" = 12, "a single" = 1;
 "1.2m people" = 1,200,000 (k, m, bn only before a person noun); "1,500-2,000"
 is a range.
 
 Hedges: "more than", "over", "at least", "upwards of", "in excess of", "no fewer
-than", "N or more" -> ``low`` = N, ``high`` open; "nearly", "almost", "up to",
+than", "N or more", "N+" -> ``low`` = N, ``high`` open; "nearly", "almost", "up to",
 "less than", "fewer than", "under", "as many as", "close to", "no more than"
 -> ``high`` = N, ``low`` open; "about", "around", "some", "roughly",
 "approximately", "an estimated", "N or so" -> N ± 10 %.  A plain N has
@@ -61,6 +63,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.cues import alternatives
 from geo.dates import date_spans
 
 SQUARE_MILE_KM2 = 2.589988110336
@@ -104,7 +107,9 @@ _TENS = {
 _SCALES = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
            "billion": 1_000_000_000}  # fmt: skip
 _VAGUE = {  # words: (low, value, high)
+    "several": (3, 5, 9),
     "dozens": (24, 36, 99),
+    "tens": (20, 30, 99),
     "scores": (40, 60, 99),
     "hundreds": (200, 300, 999),
     "thousands": (2_000, 3_000, 9_999),
@@ -123,16 +128,18 @@ _WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(list(_ONES)[:9])}))?|" + "|"
 )
 _SCALE = r"(?:hundred|thousand|million|billion)"
 _AMOUNT = (
-    r"(?:(?P<vague>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)"
+    r"(?:(?P<vague>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
+    rf"|tens(?=\s+of\b)|several(?!\s+(?:dozen|{_SCALE})\b))"
     rf"|(?P<some>several|a\s+few|a\s+couple\s+of)\s+(?P<some_scale>dozen|{_SCALE})"
-    rf"|half\s+a\s+(?P<half_scale>{_SCALE})"
+    rf"|half\s+a\s+(?P<half_scale>dozen|{_SCALE})"
     r"|(?P<fraction>(?:a|one)\s+(?:third|quarter|half)|two[- ]thirds|three[- ]quarters|half)"
     r"(?=\s+of\b)"
     r"|(?P<single>a\s+single)"
-    rf"|(?:a|one)\s+(?P<a_scale>dozen|{_SCALE})"
+    rf"|(?:a|another)\s+(?P<a_scale>dozen|{_SCALE})"
     rf"|(?P<digits>{_DIGITS})(?:\s*[-–]\s*(?P<digits_to>{_DIGITS}))?"
     rf"(?:\s+(?P<digit_scale>{_SCALE})|(?P<suffix>m|bn|k)\b)?"
-    rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred))?(?:\s+(?P<word_scale>dozen|{_SCALE}))?)"
+    rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred)(?:\s+and\s+(?P<word_rest>{_WORD}))?)?"
+    rf"(?:\s+(?P<word_scale>dozen|{_SCALE}))?)"
 )
 _AMOUNT_RE = re.compile(
     rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?!(?!-strong\b)[\w-]|[.,:]\d)", re.I
@@ -152,11 +159,12 @@ _HEDGE_RE = re.compile(
     + r")[^\S\n]+$", re.I,
 )  # fmt: skip
 _POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?P<postfix>more|so)\b", re.I)
+_PLUS_RE = re.compile(r"\+(?![\w(])")  # "2,400+ square kilometers": more than 2,400
 _RANGE_RE = re.compile(rf"\s+(?:or|to)\s+(?={_AMOUNT}\b)", re.I)
 _BETWEEN_RE = re.compile(rf"\s+and\s+(?={_AMOUNT}\b)", re.I)
 
 
-_POSTFIX_HEDGES = {"or more": "low", "or so": "approx"}
+_POSTFIX_HEDGES = {"or more": "low", "or so": "approx", "+": "low"}
 
 
 def _hedge_kind(hedge: str) -> str:
@@ -191,6 +199,7 @@ def _amount(m: re.Match) -> tuple[float, float, float]:
     words = re.split(r"[- ]", g["word"])
     value = sum(_TENS.get(w, 0) + _ONES.get(w, 0) for w in words)
     value *= 100 if g["word_hundred"] else 1
+    value += sum(_TENS.get(w, 0) + _ONES.get(w, 0) for w in re.split(r"[- ]", g["word_rest"] or ""))
     value *= _SCALES.get(g["word_scale"] or "", 1)
     return value, value, value
 
@@ -204,23 +213,30 @@ _AREA_RE = re.compile(
     re.I,
 )
 _CONVERSION_RE = re.compile(
-    r"[\"”’']?\s*\(\s*(?P<amount>" + _DIGITS + r")\s*(?:(?P<mi>square\s+miles?|sq\.?\s*mi\b)"
+    r"[\"”’']?\s*\(\s*(?P<amount>" + _DIGITS + r")\+?\s*(?:(?P<mi>square\s+miles?|sq\.?\s*mi\b)"
     r"|(?P<km>square\s+(?:kilometers?|kilometres?)|sq\.?\s*km\b|km2\b|km²))\s*\)",
     re.I,
 )
 _PERSON_NOUNS = {
     "fighters": ("fighters", "militants", "jihadists", "gunmen", "insurgents", "combatants",
-                 "extremists", "rebels", "terrorists", "operatives", "-strong"),
+                 "extremists", "rebels", "terrorists", "operatives", "-strong", "commandos",
+                 "infantrymen", "paratroopers", "militiamen", "mercenaries", "reinforcements",
+                 "defenders", "attackers", "occupiers", "invaders", "separatists", "partisans",
+                 "peshmerga",
+                 "suicide bombers", "suicide car bombers", "suicide car-bombers"),
     "displaced": ("evacuees", "displaced", "idps"),
     "refugees": ("refugees", "asylum seekers"),
     "returned": ("returnees",),
-    "detained": ("prisoners", "detainees", "captives", "inmates"),
-    "civilians_remaining": ("hostages",),
-    "killed": ("dead", "bodies"),
-    "wounded": ("wounded", "injured"),
+    "detained": ("prisoners", "detainees", "captives", "inmates", "pows", "prisoners of war"),
+    "killed": ("dead", "bodies", "deaths", "fatalities", "casualties", "kia"),
+    "wounded": ("wounded", "injured", "wia"),
+    "missing": ("hostages", "mia"),
     "": ("people", "persons", "person", "civilians", "residents", "others", "men", "women",
          "children", "families", "soldiers", "troops", "servicemen", "policemen", "police",
-         "officers", "members", "migrants", "followers", "survivors", "victims", "casualties",
+         "officers", "members", "migrants", "followers", "survivors", "victims", "personnel",
+         "marines", "guards", "crewmen", "conscripts", "volunteers", "pilots", "technicians",
+         "employees", "drivers", "advisors", "advisers", "medics", "doctors", "nurses",
+         "journalists", "commanders",
          "individuals", "inhabitants", "villagers", "households", "youths", "students",
          "workers", "foreigners", "nationals", "citizens", "minors", "babies", "infants",
          "adults", "wives", "widows", "orphans", "kurds", "arabs", "yazidis", "christians",
@@ -229,26 +245,29 @@ _PERSON_NOUNS = {
 }  # fmt: skip
 # The nouns that make a number a count of people, and the kind each implies ("" for none).
 NOUN_KINDS = {noun: kind for kind, nouns in _PERSON_NOUNS.items() for noun in nouns}
+_NOUNS = "|".join(sorted(NOUN_KINDS, key=len, reverse=True))
+_NUMBER_WORDS = "|".join([*_ONES, *_TENS, *_SCALES, *_VAGUE, "dozens", "scores"])
 _NOUN_RE = re.compile(
-    r"(?:\s+of)?\s+(?P<mods>(?:(?:more|other|foreign|armed|local|young|new|additional|suspected"
-    r"|unarmed|innocent|\w+ly|\w+ed|(?-i:[A-Z][\w'’-]*(?:\.[A-Z]\.?)*)|\w+-\w+(?:-\w+)?),?\s+){0,3})"
-    r"(?P<noun>" + "|".join(sorted(NOUN_KINDS, key=len, reverse=True))
+    r"(?:\s+of(?:\s+the)?)?\s+(?P<mods>(?:(?:more|other|foreign|armed|local|young|new|additional|suspected"
+    r"|unarmed|innocent|\w+ly|\w+ed|(?-i:[A-Z][\w'’-]*(?:\.[A-Z]\.?)*)|\w+-\w+(?:-\w+)?),?\s+"
+    rf"|(?!(?:{alternatives('not_modifiers')}|{_NUMBER_WORDS}|{_NOUNS})\b)(?-i:[a-z]+)\s+){{0,3}})"
+    r"(?P<noun>" + _NOUNS
     + r"|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))(?![\w-])",
     re.I,
 )  # fmt: skip
 
 
-_OTHER_UNIT_RE = re.compile(
+_OTHER_UNIT_RE = re.compile(  # not "three suicide car bombers"
     r"(?:\s+of)?\s+(?:[\w-]+\s+)?(?:miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot"
     r"|yards?|inches|years?|months?|weeks?|days?|hours?|minutes?|seconds?|shots?|rounds?|times"
     r"|dollars?|euros?|pounds?|tons?|tonnes?|cars?|vehicles?|villages?|towns?|cities|houses?"
-    r"|homes?|buildings?|votes?|seats?|countries|nations)\b|\s*[ap]\.?m\b",
+    r"|homes?|buildings?|votes?|seats?|countries|nations)\b(?![\s-]+bombers)|\s*[ap]\.?m\b",
     re.I,
 )
 
 
 _NOT_A_COUNT_RE = re.compile(
-    r"\b(?:(?:population|capacity|budget|cost|price|aged?|ages|number|No\.)\s+(?:of\s+)?"
+    r"\b(?:(?:(?:population|capacity|budget|cost|price|aged?|ages|No\.)\s+(?:of\s+)?|number\s+of\s+)"
     r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?|no\s+)$",
     re.I,
 )  # "a population of 20 million", "aged 17", "no one": sizes, ages, none
@@ -356,6 +375,8 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
         other = _amount(second) if second else None
         if other and other[0] == other[2] and other[0] > value:
             low, high, value, end = value, other[0], (value + other[0]) / 2, second.end()
+    if not hedge and m["digits"] and (plus := _PLUS_RE.match(text, end)):
+        hedge, end = "+", plus.end()
     if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 or more people"
         hedge, end = postfix[0].strip(), postfix.end()
     unit = _unit(m, text, end)

@@ -87,3 +87,221 @@ def test_counts_in_a_list_share_the_verb_before_them():
     text = "The shelling killed six soldiers, five Russian soldiers and 12 civilians."
     kinds = [f.kind for f in find_figures(make_article(text, published=DAY))]
     assert kinds == ["killed", "killed", "killed"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Three guards died and 11 were wounded at the depot.", ["killed", "wounded"]),
+        ("One medic died while four more were hospitalised.", ["wounded"]),
+        ("The raid killed 40 militiamen and wounded another 75.", ["killed", "wounded"]),
+        ("Shelling killed or wounded 230 conscripts near the bridge.", ["killed"]),
+        ("Dozens of militiamen were killed and wounded in the ambush.", ["killed"]),
+        ("The brigade suffered 300 casualties in the valley.", ["killed"]),
+        ("Divers recovered the bodies of 14 villagers and 3 soldiers.", ["killed", "killed"]),
+        ("The fire caused the deaths of 9 villagers and hurt many others.", ["killed"]),
+        ("The gang freed 16 hostages it had seized in the spring.", ["missing"]),
+        ("Contact was lost with 12 paratroopers after the drop.", ["missing"]),
+        ("Of the 90 troops in the company, just 26 were left.", ["fighters", "fighters"]),
+        ("From 300 men in the battalion only 40 remained.", ["fighters", "fighters"]),
+        ("The column was said to have consisted of 700 men and 50 trucks.", ["fighters"]),
+        ("The navy has 4,000 marines on the island.", ["other"]),
+        ("Several suicide bombers attacked the checkpoint.", ["fighters"]),
+        ("Tens of rebel fighters retreated across the river.", ["fighters"]),
+    ],
+)
+def test_kinds_of_battle_reports(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("By then 50 rebels, 21 soldiers and 8 civilians had been killed.", ["killed"] * 3),
+        ("Six guards, one of them a cook, were shot dead at the gate.", ["killed"]),
+        ("12 workers had been killed and 30 people wounded by the blast.", ["killed", "wounded"]),
+        ("The militia freed some 400 prisoners from the jail.", ["other"]),
+        ("The gendarmes arrested 40 prisoners who had escaped.", ["detained"]),
+        ("Nearly 9,000 civilians still lived in the besieged quarter.", ["civilians_remaining"]),
+        ("The army captured 600 square kilometers of land in a week.", ["territory_area"]),
+        ("The rebels lost 35 square miles to the advance.", ["territory_area"]),
+        ("A unit of 25 police officers guarded the police station.", ["fighters"]),
+    ],
+)
+def test_lists_asides_freed_prisoners_and_areas(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ('Observers counted 45 killed in the raid and "at least 90" killed by drones.', "killed"),
+        ("Of the unit, 300 reportedly killed in the first week.", "killed"),
+        ("Later 14 fleeing villagers were killed at the ford.", "killed"),
+        ("About 5,000 internally displaced people live near the river.", "displaced"),
+    ],
+)
+def test_a_verb_after_the_number_speaks_for_it(sentence, kind):
+    assert find_figures(make_article(sentence, published=DAY))[-1].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Losses came to 35 dead and 80 injured.", ["killed", "wounded"]),
+        ("The assault killed 14 and injured 30.", ["killed", "wounded"]),
+        ("The patrol captured 12 tanks near the bridge.", []),
+    ],
+)
+def test_a_count_right_after_its_verb(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("By nightfall over 600 defenders had surrendered.", "detained"),
+        ("Some 80 conscripts were taken captive at the crossing.", "detained"),
+        ("The monitors recorded 41 deaths in the district.", "killed"),
+        ("Only 90 residents stayed in the hamlet.", "civilians_remaining"),
+        ("About 300 fighters and their families were bussed out.", "displaced"),
+    ],
+)
+def test_more_battle_words(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The blast left 11 people dead, including four children.", ["killed", "killed"]),
+        ("Rangers took 23 conscripts prisoner at the farm.", ["detained"]),
+        ("Searchers found 70 people in a mass grave outside the town.", ["killed"]),
+        ("The army besieged 20,000 villagers in the hills.", ["civilians_remaining"]),
+        ("The remaining 800 residents have no water.", ["civilians_remaining"]),
+        ("A brigade of 1,200 members fought at the bridge.", ["fighters"]),
+    ],
+)
+def test_included_counts_prisoners_graves_and_sieges(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Some 75 detainees were freed in a swap.", "detained"),
+        ("The exchange freed 60 prisoners of war.", "detained"),
+        ("The storm of shelling left 900 people homeless.", "displaced"),
+        ("The militia was said to number about 450 fighters.", "fighters"),
+        ("A shell killed two nurses and four medics.", "killed"),
+    ],
+)
+def test_prisoner_swaps_homeless_and_group_sizes(sentence, kind):
+    assert only_last(sentence).kind == kind
+
+
+def only_last(sentence: str):
+    return find_figures(make_article(sentence, published=DAY))[-1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The pilgrims, numbering about 300, crossed the river at dawn.", "other"),
+        ("Special forces, numbering 45, joined the defence.", "fighters"),
+        ("Around 120 villagers were feared to be trapped under the rubble.", "civilians_remaining"),
+        ("Three rebel commanders were killed near the dam.", "killed"),
+        ("The army said 2,000 remained in the city.", "civilians_remaining"),
+    ],
+)
+def test_group_sizes_hedged_verbs_and_commanders(sentence, kind):
+    assert only_last(sentence).kind == kind
+
+
+def test_an_area_occupied_is_territory():
+    assert only("The invaders occupied around 900 km2 of the province.").kind == "territory_area"
+
+
+def test_counts_in_a_dash_aside_share_the_verb_after_it():
+    text = "Five aid workers—two Germans and three Italians—were killed at the crossing."
+    kinds = [(f.text, f.kind) for f in find_figures(make_article(text, published=DAY))]
+    assert kinds == [("Five aid workers", "killed"), ("two Germans", "killed"),
+                     ("three Italians", "killed")]  # fmt: skip
+
+
+def test_counts_listed_after_including_share_the_kind():
+    text = "Gunmen abducted 30 villagers, including the imam, four children and two nurses."
+    kinds = [f.kind for f in find_figures(make_article(text, published=DAY))]
+    assert kinds == ["missing", "missing", "missing"]
+
+
+def test_the_number_of_armed_men_is_fighters():
+    assert only("The number of government forces in the valley rose to 4,000.").kind == "fighters"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The battalion said it had eliminated 60 occupiers overnight.", "killed"),
+        ("Gunmen murdered 15 villagers on the road.", "killed"),
+        ("The unit listed 30 KIA after the assault.", "killed"),
+        ("The unit listed 45 WIA after the assault.", "wounded"),
+        ("About 80 separatists held the ridge line.", "fighters"),
+    ],
+)
+def test_words_of_killing_and_armed_men(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Over 2 million Ukrainians have sought refuge in Romania.", "refugees"),
+        ("Some 8,000 people are living in tents near the border.", "camp_population"),
+        ("The shelling forced 90,000 people out of their homes.", "displaced"),
+    ],
+)
+def test_refuge_tents_and_homes(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Twenty boats, each carrying six fighters, landed at night.", ["other"]),
+        ("The corps fielded 12 battalions of 500 troops each.", ["other"]),
+        ("Engineers repaired the two captured bridges.", []),
+        ("Two were killed instantly and three injured.", ["killed", "wounded"]),
+    ],
+)
+def test_counts_per_unit_and_adjectives_are_not_figures(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Rebel fighters in the valley were estimated at between 800 and 1,200.", "fighters"),
+        ("The occupiers deported some 3,000 children to camps abroad.", "displaced"),
+        ("Hundreds of women were enslaved by the militia.", "missing"),
+        ("Twelve Peshmerga were wounded near the dam.", "wounded"),
+    ],
+)
+def test_estimates_deportations_and_enslavement(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+def test_a_country_stationing_troops_counts_a_force_size():
+    assert only("The alliance stations 900 troops in the region.").kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Nine of the wounded later died in hospital.", "killed"),
+        ("Two of the dead were children.", "killed"),
+        ("Forty wounded were treated at the clinic.", "wounded"),
+    ],
+)
+def test_some_of_the_wounded_may_die(sentence, kind):
+    assert only(sentence).kind == kind

@@ -24,6 +24,13 @@ from geo.quantities import SQUARE_MILE_KM2, find_quantities
         ("tens of thousands of people", 30_000, 20_000, 99_999),
         ("hundreds of thousands of people", 300_000, 200_000, 999_999),
         ("several million refugees", 5_000_000, 3_000_000, 9_000_000),
+        ("several wounded", 5, 3, 9),
+        ("tens of militiamen", 30, 20, 99),
+        ("another dozen", 12, 12, 12),
+        ("half a dozen journalists", 6, 6, 6),
+        ("one hundred and twenty civilians", 120, 120, 120),
+        ("two hundred and fifty thousand refugees", 250_000, 250_000, 250_000),
+        ("one thousand fighters", 1_000, 1_000, 1_000),
         ("a few hundred residents", 300, 200, 500),
         ("five or six gunmen", 5.5, 5, 6),
         ("15-20 civilians", 17.5, 15, 20),
@@ -34,6 +41,8 @@ from geo.quantities import SQUARE_MILE_KM2, find_quantities
         ("over 300 people", 300, 300, None),
         ("at least 4 people", 4, 4, None),
         ("8,000 people or more", 8_000, 8_000, None),
+        ("1,200+ fighters", 1_200, 1_200, None),
+        ("3,100+ square kilometers (1,197+ square miles)", 3_100, 3_100, None),
         ("nearly 40,000 residents", 40_000, None, 40_000),
         ("almost 900 people", 900, None, 900),
         ("up to 50 people", 50, None, 50),
@@ -110,3 +119,32 @@ def test_square_miles_convert_exactly(miles, hedge):
     else:
         assert bound == miles * SQUARE_MILE_KM2
     assert q.value == miles * SQUARE_MILE_KM2
+
+
+@pytest.mark.parametrize(
+    ("words", "noun", "modifiers"),
+    [
+        ("18 regular soldiers", "soldiers", "regular"),
+        ("forty Syrian government soldiers", "soldiers", "Syrian government"),
+        ("hundreds of rebel fighters", "fighters", "rebel"),
+        ("seven of the marines", "marines", ""),
+        ("three suicide car bombers", "suicide car bombers", ""),
+        ("12 combat fatalities", "fatalities", "combat"),
+    ],
+)
+def test_any_lower_case_word_may_modify_a_person_noun(words, noun, modifiers):
+    [q] = find_quantities(words)
+    assert (q.text, q.unit, q.noun, q.modifiers) == (words, "people", noun, modifiers)
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("two tanks and soldiers", ["two"]),
+        ("nine soldiers, four civilians", ["nine soldiers", "four civilians"]),
+        ("thousands of people, including children", ["thousands of people"]),
+        ("two MiG jet fighters", ["two"]),
+    ],
+)
+def test_a_modifier_never_runs_over_a_list_a_number_or_an_aircraft(text, counts):
+    assert [q.text for q in find_quantities(text)] == counts
