@@ -64,6 +64,7 @@ from calendar import monthrange
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 import dateparser
 
@@ -428,12 +429,18 @@ def _month_alone_is_modal(m: re.Match, text: str) -> bool:
     )
 
 
-def _matches(text: str):
-    """Every rule match in ``text`` (resolvable or not), as (match, rank, resolver)."""
-    for rank, (_name, pattern, resolver) in enumerate(RULES):
-        for m in pattern.finditer(text):
-            if not _month_alone_is_modal(m, text):
-                yield m, rank, resolver
+@lru_cache(maxsize=4)
+def _matches(text: str) -> list[tuple[re.Match, int, _Resolver]]:
+    """Every rule match in ``text`` (resolvable or not), as (match, rank, resolver).
+
+    Found once per text: :func:`find_dates` and :func:`date_spans` both need them.
+    """
+    return [
+        (m, rank, resolver)
+        for rank, (_name, pattern, resolver) in enumerate(RULES)
+        for m in pattern.finditer(text)
+        if not _month_alone_is_modal(m, text)
+    ]
 
 
 _TEXT_YEAR_RE = re.compile(r"(?<![\w,.-])(?:19|20)\d\d(?![\w-])")
@@ -489,20 +496,41 @@ def text_anchor(text: str, at: int) -> Period | None:
     running text ("since 2014 the town ...") is background more often than the
     story's year, so it only counts when nothing else does.
     """
-    found = [(m.start(), m.end(), _month_year(m)) for m in _MONTH_YEAR_RE.finditer(text, 0, at)
-             if _narrative(text, m)]  # fmt: skip
-    found += [(m.start("year"), m.end("year"), _year_period(int(m["year"])))
-              for m in _HEADING_YEAR_RE.finditer(text, 0, at)]  # fmt: skip
-    found = sorted(f for f in found if f[2] is not None)
+    dates, headings, years = _dated_context(text)
+    found = []
+    for entries in (dates, headings):  # the last two of each that end before ``at``
+        upto = bisect_right(entries, at, key=_limit)
+        found += [entry[:3] for entry in entries[max(0, upto - 2) : upto]]
+    found.sort()
     if len(found) > 1 and _RANGE_JOIN_RE.fullmatch(text, found[-2][1], found[-1][0]):
         return Period(found[-2][2].start, found[-1][2].end, TEXT_YEAR)  # "27 September 2022–25 ..."
     if found:
         return found[-1][2]
-    lead = _TEXT_YEAR_RE.search(text, 0, _LEAD)
-    if lead:
-        return _year_period(int(lead[0]))
-    before = list(_TEXT_YEAR_RE.finditer(text, 0, at))
-    return _year_period(int(before[-1][0])) if before else None
+    if years and years[0][1] <= _LEAD:
+        return _year_period(years[0][2])
+    before = bisect_right(years, at, key=_limit)
+    return _year_period(years[before - 1][2]) if before else None
+
+
+def _limit(entry: tuple) -> int:
+    """Where the match behind an entry ends: it is before ``at`` when this is not after it."""
+    return entry[-1]
+
+
+@lru_cache(maxsize=4)
+def _dated_context(text: str) -> tuple[list, list, list]:
+    """The text's narrative dates, year headings and bare years, each in text order.
+
+    Entries are ``(start, end, period or year, end of the match)``: found once per text,
+    then looked up by position, since :func:`text_anchor` is asked for every yearless
+    date of a text and a long one has thousands.
+    """
+    dates = [(m.start(), m.end(), period, m.end()) for m in _MONTH_YEAR_RE.finditer(text)
+             if _narrative(text, m) and (period := _month_year(m)) is not None]  # fmt: skip
+    headings = [(m.start("year"), m.end("year"), _year_period(int(m["year"])), m.end())
+                for m in _HEADING_YEAR_RE.finditer(text)]  # fmt: skip
+    years = [(m.start(), m.end(), int(m[0]), m.end()) for m in _TEXT_YEAR_RE.finditer(text)]
+    return dates, headings, years
 
 
 def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None):

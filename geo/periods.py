@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from geo.dates import DateMention, Period
@@ -54,7 +55,15 @@ def _aftermath_re() -> re.Pattern:
 
 
 def _headings(text: str, end: int) -> list[re.Match]:
-    return list(_HEADING_RE.finditer(text, 0, end))
+    """The headings that end before ``end``, in text order."""
+    headings = _all_headings(text)
+    return headings[: bisect_right(headings, end, key=re.Match.end)]
+
+
+@lru_cache(maxsize=4)
+def _all_headings(text: str) -> list[re.Match]:
+    """Every heading of a text, found once: each figure of a long text asks for its section."""
+    return list(_HEADING_RE.finditer(text))
 
 
 def section_start(text: str, at: int) -> int:
@@ -130,8 +139,8 @@ def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMen
     """
     headings = _headings(text, start)
     section = headings[-1].start() if headings else 0
-    earlier = [d for d in dates if section <= d.start and d.end <= start]
-    return earlier[-1] if earlier else None
+    before = bisect_right(dates, start, key=lambda d: d.end)  # dates: in text order
+    return dates[before - 1] if before and dates[before - 1].start >= section else None
 
 
 def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:

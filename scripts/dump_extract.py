@@ -1,4 +1,4 @@
-"""Write ``extract`` output (places and figures) of the seeds and the dev corpus as JSON lines.
+"""Write ``extract`` output (places and figures) of the seeds, dev and war corpora as JSON lines.
 
 For checking that a refactor changes nothing: run it in two trees (``git worktree add``) and
 compare the files byte for byte.
@@ -20,6 +20,7 @@ from geo.articles import load_bundled, make_article  # noqa: E402
 from geo.pipeline import extract  # noqa: E402
 
 DEV_CORPUS = REPO.parent / "shared" / "dev-corpus" / "geoparsing_dev.jsonl"
+WAR_CORPUS = REPO.parent / "shared" / "war-corpus"
 
 
 def main(out: Path) -> int:
@@ -27,6 +28,8 @@ def main(out: Path) -> int:
     if DEV_CORPUS.exists():  # JSON lines: split on "\n" only (texts hold U+2028)
         lines = DEV_CORPUS.read_text(encoding="utf-8").split("\n")
         articles += [make_article(json.loads(line)["text"]) for line in lines if line.strip()]
+    war = sorted(WAR_CORPUS.glob("*/*.txt"))  # undated texts: their years come from the text
+    articles += [make_article(path.read_text(encoding="utf-8")) for path in war]
     with out.open("w", encoding="utf-8") as f:
         for article in articles:
             result = extract(article)
