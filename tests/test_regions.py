@@ -112,3 +112,13 @@ def test_invented_old_spellings_show_current_names():
 def test_levant_places_keep_their_entries_with_ukraine_enabled():
     found = resolved("Convoys drove from Damascus to Aleppo and on towards Raqqa.")
     assert {found[n][2] for n in ("Damascus", "Aleppo", "Raqqa")} == {"SY"}
+
+
+def test_a_village_with_many_namesakes_is_the_one_near_the_named_towns(gazetteer):
+    namesakes = [c for c in gazetteer.lookup("Pisky", limit=50) if c.reason == "exact name"]
+    assert len(namesakes) > 10  # more than a short candidate list would keep
+    found = find_places(
+        "Shelling hit the village of Pisky, between Avdiivka and Donetsk, on Sunday."
+    )
+    pisky = next(m.place for m in found if m.text == "Pisky")
+    assert (pisky.country, pisky.admin1) == ("UA", "Donetsk Oblast")
