@@ -188,7 +188,7 @@ def main() -> int:
     paths = source_and_out(__doc__, "boundaries")
     if paths is None:
         return 0
-    source, out = paths
+    source, out, _dumps = paths  # boundaries come from the region packs' polygon files only
     gazetteer = Gazetteer.load()
     out.mkdir(parents=True, exist_ok=True)
     adm1, adm2 = admin_units(source, gazetteer)

@@ -1,6 +1,7 @@
 """Build the compact gazetteer in data/gazetteer/ from the staged open data in ../shared/data.
 
     python scripts/build_gazetteer.py [--source ../shared/data] [--out data/gazetteer]
+                                      [--add XX.zip ...]   # GeoNames country dumps to add
 
 Inputs (documented in ../shared/data/SOURCES.md): Who's On First places of the countries of the
 enabled region packs of data/regions.toml (with GeoNames ids; SY IQ TR JO LB and UA), renamed
@@ -43,6 +44,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from geo.gazetteer import Place  # noqa: E402
+from geo.geonames_dump import read_dump  # noqa: E402
 from geo.names import normalise, skeleton  # noqa: E402
 from geo.regions import Pack, home_countries, name_table, packs  # noqa: E402
 
@@ -431,8 +433,20 @@ def is_latin(name: str) -> bool:
     return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
 
 
-def build(source: Path) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
-    """All places, and the adjective table, merged and de-duplicated by id."""
+def dump_rows(path: Path, admin1: dict[str, tuple[str, int]]) -> Iterator[Place]:
+    """The current places of a GeoNames country dump (19 columns) or staged WOF file (31)."""
+    for r in read_dump(path):
+        if r[7] in DROPPED_CODES or (len(r) == 31 and not is_current(r)):
+            continue
+        place = geonames_row(r, admin1)
+        yield replace(place, id=place.id or f"wof:{r[19]}")
+
+
+def build(
+    source: Path, dumps: Iterable[Path] = ()
+) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
+    """All places, and the adjective table, merged and de-duplicated by id; ``dumps`` are
+    GeoNames country dumps added to the staged sources (``python -m geo gazetteer add``)."""
     admin1 = read_admin1(source / "gazetteer" / "admin1CodesASCII.txt")
     cities = read_cities(source / "gazetteer" / "cities15000.zip")
     by_id: dict[str, Place] = {}
@@ -444,6 +458,9 @@ def build(source: Path) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
             by_id[place.id] = with_names(by_id[place.id], place.names)
         else:
             by_id[place.id] = place
+    for place in (p for path in dumps for p in dump_rows(path, admin1)):
+        known = by_id.get(place.id)
+        by_id[place.id] = with_names(known, place.names) if known else place
     for gid, r in cities.items():
         if str(gid) not in by_id and r[7] not in DROPPED_CODES:
             by_id[str(gid)] = geonames_row(r, admin1)
@@ -526,27 +543,32 @@ def write(rows: list[Place], adjectives: list[tuple[str, str, str, str]], out: P
         f.writelines("\t".join(a) + "\n" for a in adjectives)
 
 
-def source_and_out(doc: str, name: str) -> tuple[Path, Path] | None:
-    """--source and --out of a data/<name> builder; None (after saying so) without the sources.
+def source_and_out(doc: str, name: str) -> tuple[Path, Path, list[Path]] | None:
+    """--source, --out and the --add dumps of a data/<name> builder; None (after saying so)
+    without the sources.
 
     The sources are outside the repository: on a machine without them a build is a no-op.
     """
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--source", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=REPO / "data" / name)
+    parser.add_argument(
+        "--add", type=Path, action="append", default=[], help="a GeoNames country dump to add"
+    )
     args = parser.parse_args()
     if not (args.source / name).is_dir():
         print(f"source data not found in {args.source}; nothing built", file=sys.stderr)
         return None
-    return args.source, args.out
+    return args.source, args.out, args.add
 
 
 def main() -> int:
     paths = source_and_out(__doc__, "gazetteer")
     if paths is None:
         return 0
-    rows, adjectives = build(paths[0])
-    write(rows, adjectives, paths[1])
+    source, out, dumps = paths
+    rows, adjectives = build(source, dumps)
+    write(rows, adjectives, out)
     counts: dict[str, int] = defaultdict(int)
     for r in rows:
         counts[r.kind] += 1

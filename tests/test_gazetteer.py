@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -370,3 +371,67 @@ def test_region_packs_are_configuration(tmp_path):
     )
     assert home_countries(packs) == ("SY", "IQ", "TR", "JO", "LB")
     assert "UA" not in priors(packs)
+
+
+def _dump_line(gid: str, name: str, lat: str = "47.1", country: str = "MD") -> str:
+    """One invented place in the 19 columns of a GeoNames country dump."""
+    fields = [gid, name, name, f"{name}a", lat, "28.5", "P", "PPL", country, "", "57"]
+    return "\t".join([*fields, "", "", "", "1200", "", "80", "Europe/Chisinau", "2026-01-01"])
+
+
+def test_a_malformed_dump_is_refused_with_its_line_and_nothing_is_built(tmp_path, capsys):
+    from geo.cli import main
+
+    dump = tmp_path / "MD.txt"
+    good = _dump_line("99000001", "Zorvatica")
+    dump.write_text(f"{good}\n{good}\n{_dump_line('99000002', 'Valea', lat='147.2')}\n")
+    out = tmp_path / "gazetteer"
+    assert main(["gazetteer", "add", str(dump), "--out", str(out)]) == 2
+    assert f"{dump}:3: latitude 147.2 is out of range" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "fault"),
+    [
+        ("99000001\tZorvatica\tZorvatica", "expected 19 (or 31) tab-separated columns, found 3"),
+        (_dump_line("x1", "Zorvatica"), "geonameid 'x1' is not a number"),
+        (_dump_line("99000001", "Zorvatica", country="md"), "country code 'md'"),
+    ],
+)
+def test_read_dump_names_the_fault(tmp_path, line, fault):
+    from geo.geonames_dump import BadDump, read_dump
+
+    dump = tmp_path / "MD.txt"
+    dump.write_text(_dump_line("99000003", "Ostrova") + "\n" + line + "\n")
+    with pytest.raises(BadDump, match=re.escape(f"{dump}:2: {fault}")):
+        read_dump(dump)
+
+
+def test_a_dump_in_a_zip_reads_like_the_text(tmp_path):
+    from geo.geonames_dump import read_dump
+
+    text = tmp_path / "MD.txt"
+    text.write_text(_dump_line("99000001", "Zorvatica") + "\n")
+    archive = tmp_path / "MD.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(text, "MD.txt")
+        z.writestr("readme.txt", "about the dump")
+    assert read_dump(archive) == read_dump(text)
+
+
+def test_an_added_dump_becomes_searchable(tmp_path, capsys):
+    source = Path(__file__).resolve().parents[2] / "shared" / "data"
+    if not (source / "gazetteer").is_dir():
+        pytest.skip("../shared/data is not available")
+    from geo.cli import main
+
+    dump = tmp_path / "MD.txt"
+    dump.write_text(_dump_line("99000001", "Zorvatica") + "\n")
+    out = tmp_path / "gazetteer"
+    assert main(["gazetteer", "add", str(dump), "--source", str(source), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["lookup", "Zorvaticaa", "--data", str(out), "--limit", "1"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert (found[0]["id"], found[0]["country"]) == ("99000001", "MD")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["MD.txt", "gazetteer"]  # no staging
