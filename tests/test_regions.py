@@ -122,3 +122,9 @@ def test_a_village_with_many_namesakes_is_the_one_near_the_named_towns(gazetteer
     )
     pisky = next(m.place for m in found if m.text == "Pisky")
     assert (pisky.country, pisky.admin1) == ("UA", "Donetsk Oblast")
+
+
+def test_oblast_and_raion_after_a_name_ask_for_the_unit():
+    found = resolved("Shelling went on in Donetska oblast, and later in the Izium raion.")
+    assert found["Donetska"] == ("Donetsk Oblast", "governorate", "UA")
+    assert found["Izium"][1:] == ("district", "UA")
