@@ -37,7 +37,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from shapely.geometry import shape
+from shapely import STRtree
+from shapely.geometry import Point, shape
 from shapely.ops import unary_union
 
 REPO = Path(__file__).resolve().parent.parent
@@ -235,6 +236,42 @@ def current_names(places: list[Place], pack: Pack) -> list[Place]:
             shown = name.translate(drop)
             renamed = replace(place, name=shown, admin1=admin1.translate(drop), names=(shown,))
             place = with_names(renamed, [*place.names, *others])
+        out.append(place)
+    return out
+
+
+def admin1_from_polygons(places: list[Place], source: Path) -> list[Place]:
+    """Places whose ``admin1`` names no first-level unit of their country, given the unit
+    whose polygon (the region packs' ``adm1`` files) contains their point.
+
+    The sources give some places a unit that is not one: WOF rows of Kyiv Oblast carry
+    GeoNames' "Kyiv City" (SOURCES.md), others WOF's spelling of the unit or nothing.  The
+    polygon is what geo.boundaries groups them by, so the shown name agrees with the map.
+    """
+    units = {p.id: p for p in places if p.kind == "governorate"}
+    known = {(p.country, p.admin1) for p in units.values()}
+    polygons, owners = [], []
+    for pack in packs():
+        for name in pack.adm1:
+            with (source / "boundaries" / name).open(encoding="utf-8") as f:
+                features = json.load(f)["features"]
+            for feature in features:
+                props = feature["properties"]
+                gid = pack.geonameid_fixes.get(str(props["wof_id"]), props["geonameid"])
+                unit = units.get(str(int(gid)) if gid else f"wof:{props['wof_id']}")
+                if unit is not None:
+                    polygons.append(shape(feature["geometry"]))
+                    owners.append(unit)
+    tree = STRtree(polygons)
+    out = []
+    for place in places:
+        if place.kind in TOWN_KINDS | {"district", "subdistrict", "other"} and (
+            (place.country, place.admin1) not in known
+        ):
+            inside = [owners[i] for i in tree.query(Point(place.lon, place.lat), "within")]
+            unit = next((u for u in inside if u.country == place.country), None)
+            if unit is not None:
+                place = replace(place, admin1=unit.admin1)
         out.append(place)
     return out
 
@@ -476,6 +513,7 @@ def build(
     places = drop_borrowed_names(by_id.values(), cities)
     for pack in packs():
         places = current_names(places, pack)
+    places = admin1_from_polygons(places, source)
     country_names = {name for country in countries.values() for name in country.names}
     regions = region_rows(source, country_names)
     return [*countries.values(), *regions, *river_rows(source), *places], adjectives

@@ -48,7 +48,7 @@ def test_name_table_rows_are_current_names_and_spellings():
         ("Mariupol", "701822", "Mariupol", "Donetsk Oblast"),
         ("Kherson", "706448", "Kherson", "Kherson Oblast"),
         ("Kharkov", "706483", "Kharkiv", "Kharkiv Oblast"),
-        ("Kiev", "703448", "Kyiv", "Kyiv City"),
+        ("Kiev", "703448", "Kyiv", "Kyiv Oblast"),  # the oblast polygon holds the city
         ("Nikolaev", "700569", "Mykolaiv", "Mykolaiv Oblast"),
         ("Ugledar", "690823", "Vuhledar", "Donetsk Oblast"),
     ],
@@ -82,6 +82,15 @@ def test_soft_sign_apostrophes_leave_shown_names_but_still_match(gazetteer):
     assert marinka.name == "Marinka"
     assert "Mar'inka" in marinka.names
     assert gazetteer.lookup("Mar'inka")[0].place.id == "701845"
+
+
+def test_first_level_units_shown_are_units_of_the_gazetteer(gazetteer):
+    places = [gazetteer.get(pid) for pid in gazetteer.ids()]
+    ukraine = [p for p in places if p.country == "UA" and p.kind != "country"]
+    units = {p.name for p in ukraine if p.kind == "governorate"}
+    shown = {p.admin1 for p in ukraine if p.admin1}
+    assert len(units) == 25 and "Kyiv City" not in shown  # the source's label for oblast villages
+    assert len(shown - units) == 0
 
 
 def test_cyrillic_names_are_looked_up(gazetteer):
