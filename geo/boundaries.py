@@ -46,8 +46,8 @@ def governorates() -> gpd.GeoDataFrame:
 
 
 def districts() -> gpd.GeoDataFrame:
-    """The region packs' districts (ADM2; Ukrainian raions), with the ``governorate_id`` of the
-    ADM1 they are in."""
+    """The region packs' districts (ADM2: Syria and Iraq; Ukraine's raions are not drawn yet),
+    with the ``governorate_id`` of the ADM1 they are in."""
     return _read("districts")
 
 
