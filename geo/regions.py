@@ -21,8 +21,10 @@ class Pack:
     """One enabled region pack.
 
     ``names`` is the pack's name table in data/words/ ("" for none): current English names
-    and the other spellings of its places.  ``display_drop`` are characters left out of the
-    names shown (the soft-sign apostrophe of older transliterations: "Mar'inka").
+    and the other spellings of its places.  ``scripts`` are the Unicode scripts besides Latin
+    whose names of its places are indexed ("CYRILLIC": "Бахмут").  ``display_drop`` are
+    characters left out of the names shown (the soft-sign apostrophe of older
+    transliterations: "Mar'inka").
     ``geonameid_fixes`` maps a Who's On First id to the GeoNames id its record should carry,
     where the source has another place's.  ``adm1`` / ``adm2`` are the staged polygon files
     of its first- and second-level units, ``simplify_m`` the tolerance in metres their
@@ -33,6 +35,7 @@ class Pack:
     countries: tuple[str, ...]
     prior: dict[str, float]
     names: str
+    scripts: tuple[str, ...]
     display_drop: str
     geonameid_fixes: dict[str, int]
     adm1: tuple[str, ...]
@@ -50,6 +53,7 @@ def packs(path: Path = REGIONS_FILE) -> tuple[Pack, ...]:
             countries=tuple(pack["countries"]),
             prior={code: float(p) for code, p in pack.get("prior", {}).items()},
             names=pack.get("names", ""),
+            scripts=tuple(pack.get("scripts", ())),
             display_drop=pack.get("display_drop", ""),
             geonameid_fixes={k: int(v) for k, v in pack.get("geonameid_fixes", {}).items()},
             adm1=tuple(pack.get("adm1", ())),

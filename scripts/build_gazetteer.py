@@ -465,9 +465,20 @@ def river_rows(source: Path) -> Iterator[Place]:
         yield with_names(place, (n for b in names for n in (b, f"{b} River", f"River {b}")))
 
 
-def is_latin(name: str) -> bool:
-    """True when every letter of ``name`` is Latin script (the names English news prints)."""
-    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+def is_latin(name: str, script: str = "LATIN") -> bool:
+    """True when every letter of ``name`` is Latin script (the names English news prints),
+    or of ``script`` when given ("CYRILLIC")."""
+    return all(not c.isalpha() or script in unicodedata.name(c, "") for c in name)
+
+
+#: Country -> the scripts besides Latin whose names are indexed (the packs' ``scripts``).
+INDEXED_SCRIPTS = {code: pack.scripts for pack in packs() for code in pack.countries}
+
+
+def indexed(name: str, country: str) -> bool:
+    """Whether a name of a place of ``country`` is a key of the index: Latin names, and names
+    in the scripts its region pack lists."""
+    return any(is_latin(name, s) for s in ("LATIN", *INDEXED_SCRIPTS.get(country, ())))
 
 
 def dump_rows(path: Path, admin1: dict[str, tuple[str, int]]) -> Iterator[Place]:
@@ -567,7 +578,7 @@ def write(rows: list[Place], adjectives: list[tuple[str, str, str, str]], out: P
             ]
             f.write("\t".join(str(v).replace("\t", " ") for v in values) + "\n")
             for name in r.names:
-                if is_latin(name) and (key := normalise(name)):
+                if indexed(name, r.country) and (key := normalise(name)):
                     index[key].add(r.id)
     variants: dict[str, list[str]] = defaultdict(list)
     with gzip_text(out / "index.tsv.gz") as f:

@@ -33,7 +33,7 @@ def test_name_table_rows_are_current_names_and_spellings():
     table = name_table(ukraine)
     assert table["713174"][0] == "Bakhmut"
     assert "Artemivsk" in table["713174"][1]
-    assert name_table(Pack("x", ("XX",), {}, "", "", {}, (), (), 60.0, (0, 0, 1, 1))) == {}
+    assert name_table(Pack("x", ("XX",), {}, "", (), "", {}, (), (), 60.0, (0, 0, 1, 1))) == {}
 
 
 @pytest.mark.parametrize(
@@ -137,3 +137,12 @@ def test_oblast_and_raion_after_a_name_ask_for_the_unit():
     found = resolved("Shelling went on in Donetska oblast, and later in the Izium raion.")
     assert found["Donetska"] == ("Donetsk Oblast", "governorate", "UA")
     assert found["Izium"][1:] == ("district", "UA")
+
+
+def test_cyrillic_names_in_text_are_recognised():
+    found = resolved("Зведення: обстріли тривали, Бахмут і Харків без світла, Київ теж.")
+    assert found == {
+        "Бахмут": ("Bakhmut", "populated place", "UA"),
+        "Харків": ("Kharkiv", "populated place", "UA"),
+        "Київ": ("Kyiv", "populated place", "UA"),
+    }
