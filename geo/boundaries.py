@@ -14,13 +14,9 @@ import geopandas as gpd
 from shapely.geometry import Point
 
 from geo.gazetteer import Place, default_gazetteer
+from geo.regions import home_countries
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "boundaries"
-
-#: Countries whose governorates (ADM1) and districts (ADM2) are shipped as polygons.
-POLYGON_COUNTRIES = frozenset({"SY", "IQ"})
-#: Neighbours whose governorates are gazetteer entries without polygons: matched by name.
-NAMED_COUNTRIES = frozenset({"TR", "JO", "LB"})
 
 
 @cache
@@ -30,18 +26,33 @@ def _read(name: str) -> gpd.GeoDataFrame:
     return frame
 
 
+@cache
+def polygon_countries() -> frozenset[str]:
+    """Countries whose first-level units are shipped as polygons (the packs' ``adm1`` files)."""
+    return frozenset(governorates()["country"])
+
+
+@cache
+def named_countries() -> frozenset[str]:
+    """Countries of the region packs whose first-level units are gazetteer entries without
+    polygons: matched by name."""
+    return frozenset(home_countries()) - polygon_countries()
+
+
 def governorates() -> gpd.GeoDataFrame:
-    """Syria and Iraq governorates (ADM1): id, geonameid, name, country, level, iso_3166_2."""
+    """The region packs' first-level units (ADM1: Syrian and Iraqi governorates, Ukrainian
+    oblasts): id, geonameid, name, country, level, iso_3166_2."""
     return _read("governorates")
 
 
 def districts() -> gpd.GeoDataFrame:
-    """Syria and Iraq districts (ADM2), with the ``governorate_id`` of the ADM1 they are in."""
+    """The region packs' districts (ADM2: Syria and Iraq; Ukraine's raions are not drawn yet),
+    with the ``governorate_id`` of the ADM1 they are in."""
     return _read("districts")
 
 
 def countries() -> gpd.GeoDataFrame:
-    """Country outlines (Natural Earth 50m) clipped to the Middle East."""
+    """Country outlines (Natural Earth 50m) clipped to the region packs' boxes."""
     return _read("countries")
 
 
@@ -51,7 +62,7 @@ def rivers() -> gpd.GeoDataFrame:
 
 
 def governorate_at(lat: float, lon: float) -> Place | None:
-    """The gazetteer entry of the Syrian or Iraqi governorate containing the point, or None."""
+    """The gazetteer entry of the first-level unit with a polygon containing the point, or None."""
     frame = governorates()
     point = Point(lon, lat)
     for i in frame.sindex.query(point, predicate="intersects"):
@@ -63,19 +74,19 @@ def governorate_at(lat: float, lon: float) -> Place | None:
 def governorate_id_of(place: Place) -> str | None:
     """The gazetteer id of the governorate a place belongs to, for grouping and filters.
 
-    A governorate is its own; countries and rivers have none.  In Syria and Iraq it is the
-    polygon containing the point; elsewhere in the region (and for a Syrian or Iraqi point
-    that falls just outside the simplified polygons) the governorate named by ``admin1``.
+    A governorate is its own; countries and rivers have none.  In a country with polygons it
+    is the polygon containing the point; elsewhere in the region (and for a point that falls
+    just outside the simplified polygons) the governorate named by ``admin1``.
     """
     if place.kind == "governorate":
         return place.id
     if place.kind in {"country", "river"}:
         return None
-    if place.country in POLYGON_COUNTRIES:
+    if place.country in polygon_countries():
         found = governorate_at(place.lat, place.lon)
         if found is not None:
             return found.id
-    if place.country in POLYGON_COUNTRIES | NAMED_COUNTRIES and place.admin1:
+    if place.country in polygon_countries() | named_countries() and place.admin1:
         return _governorate_named(place.admin1, place.country)
     return None
 
@@ -93,5 +104,7 @@ __all__ = [
     "governorate_at",
     "governorate_id_of",
     "governorates",
+    "named_countries",
+    "polygon_countries",
     "rivers",
 ]

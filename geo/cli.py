@@ -32,10 +32,49 @@ def _iso_date(value: str) -> date:
 
 
 def _lookup(args: argparse.Namespace) -> int:
-    from geo.gazetteer import default_gazetteer
+    from geo.gazetteer import Gazetteer, default_gazetteer
 
-    candidates = default_gazetteer().lookup(args.name, limit=args.limit)
+    gazetteer = Gazetteer.load(args.data) if args.data else default_gazetteer()
+    candidates = gazetteer.lookup(args.name, limit=args.limit)
     print(json.dumps([c.to_dict() for c in candidates], ensure_ascii=False, indent=2))
+    return 0
+
+
+def _gazetteer_add(args: argparse.Namespace) -> int:
+    """Check a GeoNames country dump, rebuild the gazetteer with it beside the working one,
+    and only then swap the new files in: a bad file or a failed build leaves it untouched."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from geo.gazetteer import DATA_DIR, Gazetteer
+    from geo.geonames_dump import BadDump, read_dump
+
+    out: Path = args.out or DATA_DIR
+    try:
+        first = read_dump(args.file)[0]
+    except (BadDump, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    builder = Path(__file__).resolve().parent.parent / "scripts" / "build_gazetteer.py"
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".gazetteer-", dir=out.parent))
+    try:
+        command = [sys.executable, str(builder), "--out", str(staging), "--add", str(args.file)]
+        if args.source:
+            command += ["--source", str(args.source)]
+        built = subprocess.run(command, capture_output=True, text=True)
+        if built.returncode != 0 or not (staging / "places.tsv.gz").exists():
+            print(f"error: the build failed; gazetteer unchanged\n{built.stderr}", file=sys.stderr)
+            return 1
+        if Gazetteer.load(staging).get(first[0] or f"wof:{first[19]}") is None:
+            print("error: the rebuilt gazetteer lacks the added places; unchanged", file=sys.stderr)
+            return 1
+        for path in sorted(staging.iterdir()):
+            path.replace(out / path.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(built.stdout.strip())
     return 0
 
 
@@ -179,7 +218,20 @@ def build_parser() -> argparse.ArgumentParser:
     lookup = sub.add_parser("lookup", help="ranked gazetteer candidates for a place name")
     lookup.add_argument("name")
     lookup.add_argument("--limit", type=int, default=10)
+    lookup.add_argument("--data", type=Path, help="a gazetteer folder (default: the bundled one)")
     lookup.set_defaults(run=_lookup)
+
+    gazetteer = sub.add_parser("gazetteer", help="manage the gazetteer")
+    gaz_sub = gazetteer.add_subparsers(dest="action", required=True)
+    add = gaz_sub.add_parser(
+        "add",
+        help="rebuild the gazetteer with a GeoNames country dump (XX.zip or XX.txt, 19 columns);"
+        " exit 0 done, 1 build failed, 2 bad file (the gazetteer is then unchanged)",
+    )
+    add.add_argument("file", type=Path, metavar="FILE")
+    add.add_argument("--source", type=Path, help="staged open data (default: ../shared/data)")
+    add.add_argument("--out", type=Path, help="gazetteer folder (default: data/gazetteer)")
+    add.set_defaults(run=_gazetteer_add)
 
     ext = sub.add_parser("extract", help="places and figures of articles, one JSON line each")
     ext.add_argument("files", nargs="+", metavar="FILE", help="text files; - for stdin")

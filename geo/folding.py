@@ -30,7 +30,7 @@ _DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
 WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
 POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ" + "А-ЯЁЄІЇҐЎ"
 _CAPITALISED = rf"(?:[A-Z]\.){{2,}}|[{_UPPER}][^\W_]*(?:[{_APOSTROPHES}][^\W_]+)*"
 _ARTICLE_PREFIX = rf"(?:(?:{'|'.join(sorted(ARABIC_ARTICLES))})-)"
 _INNER_WORDS = "|".join(sorted(NAME_CONNECTORS | ARABIC_ARTICLES))

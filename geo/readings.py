@@ -23,6 +23,9 @@ _CLOSE_SIMILARITY = 85.0
 _LARGE_POPULATION = 15_000
 CITY_POPULATION = 100_000
 _WORLD_POPULATION = 1_000_000
+#: Candidates kept per name: a country covered village by village has twenty villages called
+#: "Pisky"; the right one is found by the places around it, so none may be cut off.
+_CANDIDATES = 30
 #: The countries the gazetteer covers village by village (the enabled region packs).
 _HOME_COUNTRIES = frozenset(home_countries())
 
@@ -38,7 +41,7 @@ def lookup(gazetteer: Gazetteer, surface: str) -> tuple[Candidate, ...]:
         c
         for c in gazetteer.lookup(
             surface,
-            limit=10,
+            limit=_CANDIDATES,
             fuzzy=False,
             variant_countries=_HOME_COUNTRIES,
             variant_similarity=_MIN_SIMILARITY,

@@ -1,32 +1,90 @@
 """The region packs of ``data/regions.toml``: which countries the gazetteer covers in detail.
 
-The builder reads it to choose the Who's On First countries to build; the resolver reads it
-for its regional preference (spelling variants as transliterations, towns that count without
-a cue).  Moving the atlas to another war is a line in that file, not a change of code.
+The builders read it to choose the Who's On First countries, the polygons and the name tables
+to build; the resolver reads it for its regional preference (spelling variants as
+transliterations, towns that count without a cue).  Moving the atlas to another war is a
+section in that file and a name table in data/words/, not a change of code.
 """
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 REGIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "regions.toml"
+WORDS_DIR = REGIONS_FILE.parent / "words"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """One enabled region pack.
+
+    ``names`` is the pack's name table in data/words/ ("" for none): current English names
+    and the other spellings of its places.  ``scripts`` are the Unicode scripts besides Latin
+    whose names of its places are indexed ("CYRILLIC": "Бахмут").  ``display_drop`` are
+    characters left out of the names shown (the soft-sign apostrophe of older
+    transliterations: "Mar'inka").
+    ``geonameid_fixes`` maps a Who's On First id to the GeoNames id its record should carry,
+    where the source has another place's.  ``adm1`` / ``adm2`` are the staged polygon files
+    of its first- and second-level units, ``simplify_m`` the tolerance in metres their
+    outlines are simplified with, ``box`` the lon/lat box its map outlines cover.
+    """
+
+    name: str
+    countries: tuple[str, ...]
+    prior: dict[str, float]
+    names: str
+    scripts: tuple[str, ...]
+    display_drop: str
+    geonameid_fixes: dict[str, int]
+    adm1: tuple[str, ...]
+    adm2: tuple[str, ...]
+    simplify_m: float
+    box: tuple[float, float, float, float]
+
+
+def packs(path: Path = REGIONS_FILE) -> tuple[Pack, ...]:
+    """The enabled packs, in file order."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    return tuple(
+        Pack(
+            name=name,
+            countries=tuple(pack["countries"]),
+            prior={code: float(p) for code, p in pack.get("prior", {}).items()},
+            names=pack.get("names", ""),
+            scripts=tuple(pack.get("scripts", ())),
+            display_drop=pack.get("display_drop", ""),
+            geonameid_fixes={k: int(v) for k, v in pack.get("geonameid_fixes", {}).items()},
+            adm1=tuple(pack.get("adm1", ())),
+            adm2=tuple(pack.get("adm2", ())),
+            simplify_m=float(pack.get("simplify_m", 60.0)),
+            box=tuple(float(v) for v in pack["box"]),
+        )
+        for name, pack in raw.items()
+        if pack.get("enabled")
+    )
 
 
 def home_countries(path: Path = REGIONS_FILE) -> tuple[str, ...]:
     """The ISO codes of the countries of every enabled pack, in file order."""
-    packs = tomllib.loads(path.read_text(encoding="utf-8"))
-    codes = (code for pack in packs.values() if pack.get("enabled") for code in pack["countries"])
-    return tuple(dict.fromkeys(codes))
+    return tuple(dict.fromkeys(code for pack in packs(path) for code in pack.countries))
 
 
 def priors(path: Path = REGIONS_FILE) -> dict[str, float]:
     """Country code -> the ranking prior of its places (powers of ten of population), for
     the countries of every enabled pack that gives one."""
-    packs = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {
-        code: float(prior)
-        for pack in packs.values()
-        if pack.get("enabled")
-        for code, prior in pack.get("prior", {}).items()
-    }
+    return {code: prior for pack in packs(path) for code, prior in pack.prior.items()}
+
+
+def name_table(pack: Pack) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Place id -> (current English name, other spellings) from the pack's name table."""
+    if not pack.names:
+        return {}
+    table = {}
+    lines = (WORDS_DIR / pack.names).read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if line and not line.startswith("#"):
+            pid, name, others = line.split("\t")
+            table[pid] = (name, tuple(filter(None, others.split("|"))))
+    return table

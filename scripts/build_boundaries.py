@@ -5,9 +5,10 @@
 Run after scripts/build_gazetteer.py: every feature carries the id of its gazetteer entry.
 
 Outputs (GeoJSON, EPSG:4326, properties id, geonameid, name, country, level, iso_3166_2):
-  governorates.geojson  Syria and Iraq ADM1 (WOF / Mapzen Mesoshapes, CC0)
-  districts.geojson     Syria and Iraq ADM2, plus governorate_id of their ADM1
-  countries.geojson     Natural Earth 50m countries, clipped to the Middle East box
+  governorates.geojson  ADM1 of the region packs' ``adm1`` files (data/regions.toml): Syria and
+                        Iraq (WOF / Mapzen Mesoshapes, CC0), Ukraine's oblasts (WOF / Quattroshapes)
+  districts.geojson     ADM2 of their ``adm2`` files, plus governorate_id of their ADM1
+  countries.geojson     Natural Earth 50m countries, clipped to the packs' boxes
   rivers.geojson        Natural Earth 10m rivers of the region, one feature per gazetteer river
 
 Polygons are simplified as one coverage (shared edges stay shared: no slivers or gaps) with a
@@ -37,11 +38,11 @@ from build_gazetteer import source_and_out  # noqa: E402  (this directory is on 
 
 from geo.gazetteer import Gazetteer  # noqa: E402
 from geo.names import normalise  # noqa: E402
+from geo.regions import packs  # noqa: E402
 
 TOLERANCE_M = 60.0
 GRID_DEG = 1e-5
 LOCAL_CRS = "+proj=laea +lat_0=34 +lon_0=42 +datum=WGS84 +units=m +no_defs"
-MIDDLE_EAST = box(24.0, 10.0, 64.0, 45.0)  # lon/lat box of the country outlines
 COLUMNS = ["id", "geonameid", "name", "country", "level", "iso_3166_2"]
 
 
@@ -50,12 +51,27 @@ def gazetteer_id(geonameid: float | None, wof_id: int) -> str:
     return str(int(geonameid)) if geonameid and not np.isnan(geonameid) else f"wof:{wof_id}"
 
 
-def simplify_coverage(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, float]:
+def simplify_coverage(
+    gdf: gpd.GeoDataFrame, tolerance: float = TOLERANCE_M
+) -> tuple[gpd.GeoDataFrame, float]:
     """Coverage-simplified copy in EPSG:4326, and the largest displacement in metres."""
     local = gdf.to_crs(LOCAL_CRS)
-    simple = shapely.coverage_simplify(local.geometry.values, TOLERANCE_M)
+    simple = shapely.coverage_simplify(local.geometry.values, tolerance)
     out = gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=simple, crs=LOCAL_CRS)
     return snapped(out, local)
+
+
+def simplify_by_pack(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, float]:
+    """Each region pack's units coverage-simplified with the pack's ``simplify_m`` tolerance
+    (packs share no edges), in file order; and the largest displacement in metres."""
+    members = (gdf[gdf["country"].isin(pack.countries)] for pack in packs())
+    parts = [
+        simplify_coverage(frame, pack.simplify_m)
+        for pack, frame in zip(packs(), members, strict=True)
+        if len(frame)
+    ]
+    frames = [frame for frame, _ in parts]
+    return pd.concat(frames, ignore_index=True), max(shift for _, shift in parts)
 
 
 def simplify_lines(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, float]:
@@ -75,33 +91,51 @@ def snapped(simple: gpd.GeoDataFrame, original: gpd.GeoDataFrame) -> tuple[gpd.G
     return out, float(max(shapely.hausdorff_distance(original.geometry.values, moved)))
 
 
+def read_units(source: Path, files: list[str]) -> gpd.GeoDataFrame:
+    """The staged WOF units of these files, one frame, GeoNames ids fixed as the packs say."""
+    frame = pd.concat([gpd.read_file(source / "boundaries" / f) for f in files], ignore_index=True)
+    fixes = {int(wof): gid for pack in packs() for wof, gid in pack.geonameid_fixes.items()}
+    frame["geonameid"] = [
+        fixes.get(w, g) for w, g in zip(frame["wof_id"], frame["geonameid"], strict=True)
+    ]
+    return frame
+
+
 def admin_units(source: Path, gazetteer: Gazetteer) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
-    """Syria and Iraq governorates and districts with gazetteer ids and names."""
-    adm1 = gpd.read_file(source / "boundaries" / "wof_adm1_SY_IQ.geojson")
-    adm2 = gpd.read_file(source / "boundaries" / "wof_adm2_SY_IQ.geojson")
+    """The region packs' first- and second-level units with gazetteer ids and names."""
+    adm1 = read_units(source, [f for pack in packs() for f in pack.adm1])
+    adm2 = read_units(source, [f for pack in packs() for f in pack.adm2])
     for frame in (adm1, adm2):
-        frame["id"] = [gazetteer_id(g, w) for g, w in zip(frame["geonameid"], frame["wof_id"],
-                                                          strict=True)]
+        frame["id"] = [
+            gazetteer_id(g, w) for g, w in zip(frame["geonameid"], frame["wof_id"], strict=True)
+        ]
     parent = dict(zip(adm1["wof_id"], adm1["id"], strict=True))
     adm2["governorate_id"] = adm2["parent_region_wof_id"].map(parent)
     # a district without a recorded parent (Markaz Al-Qunaytrah) lies in the ADM1 around it
     orphans = adm2["governorate_id"].isna()
-    inside = gpd.sjoin(adm2.loc[orphans, ["geometry"]].representative_point().to_frame("geometry"),
-                       adm1[["id", "geometry"]], predicate="within")
+    inside = gpd.sjoin(
+        adm2.loc[orphans, ["geometry"]].representative_point().to_frame("geometry"),
+        adm1[["id", "geometry"]],
+        predicate="within",
+    )
     adm2.loc[inside.index, "governorate_id"] = inside["id"]
     for frame in (adm1, adm2):
         # the gazetteer's name for the unit, so map labels and lookups agree
-        frame["name"] = [gazetteer.get(i).name if gazetteer.get(i) else n
-                         for i, n in zip(frame["id"], frame["name"], strict=True)]
+        frame["name"] = [
+            gazetteer.get(i).name if gazetteer.get(i) else n
+            for i, n in zip(frame["id"], frame["name"], strict=True)
+        ]
         frame["geonameid"] = frame["geonameid"].astype("Int64")
     return adm1[[*COLUMNS, "geometry"]], adm2[[*COLUMNS, "governorate_id", "geometry"]]
 
 
 def countries(source: Path, gazetteer: Gazetteer) -> gpd.GeoDataFrame:
-    """Natural Earth 50m countries that touch the box, clipped to it, with gazetteer ids."""
+    """Natural Earth 50m countries that touch the packs' boxes, clipped to them, with gazetteer
+    ids."""
+    area = shapely.union_all([box(*pack.box) for pack in packs()])
     ne = gpd.read_file(source / "boundaries" / "ne_50m_admin_0_countries.geojson")
-    ne = ne[ne.intersects(MIDDLE_EAST)].copy()
-    ne["geometry"] = shapely.intersection(shapely.make_valid(ne.geometry.values), MIDDLE_EAST)
+    ne = ne[ne.intersects(area)].copy()
+    ne["geometry"] = shapely.intersection(shapely.make_valid(ne.geometry.values), area)
     places = (gazetteer.get(pid) for pid in gazetteer.ids())
     by_iso = {p.country: p for p in places if p.kind == "country"}
     iso2 = [a2 if a2 != "-99" else e for a2, e in zip(ne["ISO_A2"], ne["WB_A2"], strict=True)]
@@ -144,21 +178,23 @@ def river_id(gazetteer: Gazetteer, name: str) -> str:
 
 def write(gdf: gpd.GeoDataFrame, path: Path) -> None:
     """Compact GeoJSON (no spaces; coordinates already on the grid print short)."""
-    path.write_text(gdf.to_json(drop_id=True, separators=(",", ":"), ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        gdf.to_json(drop_id=True, separators=(",", ":"), ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
 
 
 def main() -> int:
     paths = source_and_out(__doc__, "boundaries")
     if paths is None:
         return 0
-    source, out = paths
+    source, out, _dumps = paths  # boundaries come from the region packs' polygon files only
     gazetteer = Gazetteer.load()
     out.mkdir(parents=True, exist_ok=True)
     adm1, adm2 = admin_units(source, gazetteer)
     outputs = {
-        "governorates": simplify_coverage(adm1),
-        "districts": simplify_coverage(adm2),
+        "governorates": simplify_by_pack(adm1),
+        "districts": simplify_by_pack(adm2),
         "countries": simplify_coverage(countries(source, gazetteer)),
         "rivers": simplify_lines(rivers(source, gazetteer)),
     }
@@ -166,8 +202,10 @@ def main() -> int:
         path = out / f"{name}.geojson"
         write(gdf, path)
         valid = bool(gdf.geometry.is_valid.all())
-        print(f"{name:<13} {len(gdf):>4} features  {path.stat().st_size / 1e3:>7.0f} kB  "
-              f"max shift {shift:5.1f} m  valid={valid}")
+        print(
+            f"{name:<13} {len(gdf):>4} features  {path.stat().st_size / 1e3:>7.0f} kB  "
+            f"max shift {shift:5.1f} m  valid={valid}"
+        )
     return 0
 
 

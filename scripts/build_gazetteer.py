@@ -1,13 +1,16 @@
 """Build the compact gazetteer in data/gazetteer/ from the staged open data in ../shared/data.
 
     python scripts/build_gazetteer.py [--source ../shared/data] [--out data/gazetteer]
+                                      [--add XX.zip ...]   # GeoNames country dumps to add
 
-Inputs (documented in ../shared/data/SOURCES.md): Who's On First places of SY, IQ, TR, JO and LB
-(with GeoNames ids), GeoNames cities15000 (world), admin1CodesASCII, countryInfo, the Natural
-Earth 50m country polygons (for country positions and English name forms) and the Natural
-Earth 10m rivers of the region; the first-level units of other countries come from
-admin1CodesASCII.  One hand-typed table, scripts/english_country_forms.tsv, adds
-the English country forms and adjectives news reports use.
+Inputs (documented in ../shared/data/SOURCES.md): Who's On First places of the countries of the
+enabled region packs of data/regions.toml (with GeoNames ids; SY IQ TR JO LB and UA), renamed
+and given the other spellings of each pack's name table (data/words/names_*.tsv), GeoNames
+cities15000 (world), admin1CodesASCII, countryInfo, the Natural Earth 50m country polygons
+(for country positions and English name forms) and the Natural Earth 10m rivers of the
+region; the first-level units of other countries come from admin1CodesASCII.  One hand-typed
+table, scripts/english_country_forms.tsv, adds the English country forms and adjectives news
+reports use.
 
 Outputs, read by geo/gazetteer.py:
   places.tsv.gz      one row per place: id, geonameid, name, kind, feature_code, country,
@@ -34,18 +37,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from shapely.geometry import shape
+from shapely import STRtree
+from shapely.geometry import Point, shape
 from shapely.ops import unary_union
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from geo.gazetteer import Place  # noqa: E402
+from geo.geonames_dump import read_dump  # noqa: E402
 from geo.names import normalise, skeleton  # noqa: E402
-from geo.regions import home_countries  # noqa: E402
+from geo.regions import Pack, home_countries, name_table, packs  # noqa: E402
 
 #: The countries of the enabled region packs of data/regions.toml: built from Who's On First.
 WOF_COUNTRIES = home_countries()
+#: WOF id -> the GeoNames id its record should carry (the packs' ``geonameid_fixes``).
+GEONAMEID_FIXES = {wof: gid for pack in packs() for wof, gid in pack.geonameid_fixes.items()}
 FORMS_TABLE = Path(__file__).with_name("english_country_forms.tsv")
 
 #: Rivers that Natural Earth cuts into pieces named in the language of each country they cross.
@@ -146,6 +153,8 @@ def wof_rows(
         for r in read_tsv(source / "gazetteer" / f"wof_places_{cc}.tsv", header=True):
             if not is_current(r):
                 continue
+            if r[19] in GEONAMEID_FIXES:
+                r[0] = str(GEONAMEID_FIXES[r[19]])
             place = geonames_row(r, admin1)
             wof = replace(
                 place,
@@ -201,6 +210,72 @@ def drop_borrowed_names(places: Iterable[Place], cities: dict[int, list[str]]) -
     return kept
 
 
+def current_names(places: list[Place], pack: Pack) -> list[Place]:
+    """Places of a pack under the names its name table and ``display_drop`` give.
+
+    The table's name replaces the source's ("Artemivs'k" -> "Bakhmut") and its spellings are
+    added; a renamed first-level unit is renamed in every place's ``admin1`` as well.  The
+    ``display_drop`` characters then leave the shown names (the source's names stay listed).
+    A table id the gazetteer lacks is an error: the table would silently stop applying.
+    """
+    table = name_table(pack)
+    missing = sorted(set(table) - {p.id for p in places})
+    if missing:
+        raise SystemExit(f"{pack.names}: ids not in the gazetteer: {', '.join(missing)}")
+    drop = str.maketrans("", "", pack.display_drop)
+    renamed_admin1 = {
+        (p.country, p.admin1): table[p.id][0]
+        for p in places
+        if p.id in table and p.kind == "governorate"
+    }
+    out = []
+    for place in places:
+        if place.country in pack.countries:
+            name, others = table.get(place.id, (place.name, ()))
+            admin1 = renamed_admin1.get((place.country, place.admin1), place.admin1)
+            shown = name.translate(drop)
+            renamed = replace(place, name=shown, admin1=admin1.translate(drop), names=(shown,))
+            place = with_names(renamed, [*place.names, *others])
+        out.append(place)
+    return out
+
+
+def admin1_from_polygons(places: list[Place], source: Path) -> list[Place]:
+    """Places whose ``admin1`` names no first-level unit of their country, given the unit
+    whose polygon (the region packs' ``adm1`` files) contains their point.
+
+    The sources give some places a unit that is not one: WOF rows of Kyiv Oblast carry
+    GeoNames' "Kyiv City" (SOURCES.md), others WOF's spelling of the unit or nothing.  The
+    polygon is what geo.boundaries groups them by, so the shown name agrees with the map.
+    """
+    units = {p.id: p for p in places if p.kind == "governorate"}
+    known = {(p.country, p.admin1) for p in units.values()}
+    polygons, owners = [], []
+    for pack in packs():
+        for name in pack.adm1:
+            with (source / "boundaries" / name).open(encoding="utf-8") as f:
+                features = json.load(f)["features"]
+            for feature in features:
+                props = feature["properties"]
+                gid = pack.geonameid_fixes.get(str(props["wof_id"]), props["geonameid"])
+                unit = units.get(str(int(gid)) if gid else f"wof:{props['wof_id']}")
+                if unit is not None:
+                    polygons.append(shape(feature["geometry"]))
+                    owners.append(unit)
+    tree = STRtree(polygons)
+    out = []
+    for place in places:
+        if place.kind in TOWN_KINDS | {"district", "subdistrict", "other"} and (
+            (place.country, place.admin1) not in known
+        ):
+            inside = [owners[i] for i in tree.query(Point(place.lon, place.lat), "within")]
+            unit = next((u for u in inside if u.country == place.country), None)
+            if unit is not None:
+                place = replace(place, admin1=unit.admin1)
+        out.append(place)
+    return out
+
+
 def ne_countries(source: Path) -> dict[str, dict]:
     """Natural Earth 50m features by ISO alpha-3 code."""
     with (source / "boundaries" / "ne_50m_admin_0_countries.geojson").open(encoding="utf-8") as f:
@@ -241,8 +316,20 @@ def country_rows(
             props = feature["properties"]
             fields = ("NAME", "NAME_LONG", "ADMIN", "BRK_NAME", "FORMAL_EN", "ABBREV", "NAME_ALT")
             names += [props[k] for k in fields if props.get(k)]
-        place = Place(str(gid), gid, name, "country", "PCLI", iso2, "", round(lat, 5),
-                      round(lon, 5), population, (), source)
+        place = Place(
+            str(gid),
+            gid,
+            name,
+            "country",
+            "PCLI",
+            iso2,
+            "",
+            round(lat, 5),
+            round(lon, 5),
+            population,
+            (),
+            source,
+        )
         yield with_names(place, [*names, *wof_names.get(gid, ())])
 
 
@@ -252,8 +339,13 @@ REGION_ATTRIBUTES = {"CONTINENT": "CONT", "SUBREGION": "RGN"}
 #: Values that are not regions a report names.
 NOT_REGIONS = frozenset({"Seven seas (open ocean)"})
 #: How news shortens Natural Earth's subregion names: "Northern Africa" -> "North Africa".
-NEWS_FORMS = (("Northern ", "North "), ("Southern ", "South "), ("Eastern ", "East "),
-              ("Western ", "West "), ("South-Eastern ", "Southeast "))
+NEWS_FORMS = (
+    ("Northern ", "North "),
+    ("Southern ", "South "),
+    ("Eastern ", "East "),
+    ("Western ", "West "),
+    ("South-Eastern ", "Southeast "),
+)
 
 
 def region_rows(source: Path, country_names: set[str]) -> Iterator[Place]:
@@ -279,8 +371,20 @@ def region_rows(source: Path, country_names: set[str]) -> Iterator[Place]:
         lat = statistics.median(p.y for p in points)
         lon = statistics.median(p.x for p in points)
         population = sum(int(float(f["properties"]["POP_EST"] or 0)) for f in members)
-        place = Place(f"ne:{name.lower().replace(' ', '-')}", None, name, "region", code, "",
-                      "", round(lat, 5), round(lon, 5), population, (), "natural earth")
+        place = Place(
+            f"ne:{name.lower().replace(' ', '-')}",
+            None,
+            name,
+            "region",
+            code,
+            "",
+            "",
+            round(lat, 5),
+            round(lon, 5),
+            population,
+            (),
+            "natural earth",
+        )
         forms = [name.replace(long, short) for long, short in NEWS_FORMS if long in name]
         yield with_names(place, [name, *(f for f in forms if f not in taken)])
 
@@ -300,13 +404,26 @@ def world_admin1(source: Path, cities: dict[int, list[str]]) -> Iterator[Place]:
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for r in cities.values():
         towns[f"{r[8]}.{r[10]}"].append((float(r[4]), float(r[5])))
-    for code, name, ascii_name, gid in read_tsv(source / "gazetteer" / "admin1CodesASCII.txt",
-                                                header=False):
+    for code, name, ascii_name, gid in read_tsv(
+        source / "gazetteer" / "admin1CodesASCII.txt", header=False
+    ):
         if code in towns and code[:2] not in WOF_COUNTRIES:
             lat, lon = (statistics.median(axis) for axis in zip(*towns[code], strict=True))
             name = name or ascii_name  # "MC.00" has only its ASCII name
-            place = Place(gid, int(gid), name, "governorate", "ADM1", code.split(".")[0], name,
-                          round(lat, 5), round(lon, 5), 0, (), "towns")
+            place = Place(
+                gid,
+                int(gid),
+                name,
+                "governorate",
+                "ADM1",
+                code.split(".")[0],
+                name,
+                round(lat, 5),
+                round(lon, 5),
+                0,
+                (),
+                "towns",
+            )
             yield with_names(place, [name, ascii_name])
 
 
@@ -329,20 +446,55 @@ def river_rows(source: Path) -> Iterator[Place]:
     for name, group in groups.items():
         own = [f for f in group if f["properties"]["name"] == name] or group
         point = unary_union([shape(f["geometry"]) for f in group]).representative_point()
-        place = Place(f"ne:{own[0]['properties']['rivernum']}", None, name, "river", "STM", "",
-                      "", round(point.y, 5), round(point.x, 5), 0, (), "natural earth")
+        place = Place(
+            f"ne:{own[0]['properties']['rivernum']}",
+            None,
+            name,
+            "river",
+            "STM",
+            "",
+            "",
+            round(point.y, 5),
+            round(point.x, 5),
+            0,
+            (),
+            "natural earth",
+        )
         names = [name, *RIVER_PIECES.get(name, ())]
         names += [f["properties"]["name_alt"] for f in group if f["properties"]["name_alt"]]
         yield with_names(place, (n for b in names for n in (b, f"{b} River", f"River {b}")))
 
 
-def is_latin(name: str) -> bool:
-    """True when every letter of ``name`` is Latin script (the names English news prints)."""
-    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+def is_latin(name: str, script: str = "LATIN") -> bool:
+    """True when every letter of ``name`` is Latin script (the names English news prints),
+    or of ``script`` when given ("CYRILLIC")."""
+    return all(not c.isalpha() or script in unicodedata.name(c, "") for c in name)
 
 
-def build(source: Path) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
-    """All places, and the adjective table, merged and de-duplicated by id."""
+#: Country -> the scripts besides Latin whose names are indexed (the packs' ``scripts``).
+INDEXED_SCRIPTS = {code: pack.scripts for pack in packs() for code in pack.countries}
+
+
+def indexed(name: str, country: str) -> bool:
+    """Whether a name of a place of ``country`` is a key of the index: Latin names, and names
+    in the scripts its region pack lists."""
+    return any(is_latin(name, s) for s in ("LATIN", *INDEXED_SCRIPTS.get(country, ())))
+
+
+def dump_rows(path: Path, admin1: dict[str, tuple[str, int]]) -> Iterator[Place]:
+    """The current places of a GeoNames country dump (19 columns) or staged WOF file (31)."""
+    for r in read_dump(path):
+        if r[7] in DROPPED_CODES or (len(r) == 31 and not is_current(r)):
+            continue
+        place = geonames_row(r, admin1)
+        yield replace(place, id=place.id or f"wof:{r[19]}")
+
+
+def build(
+    source: Path, dumps: Iterable[Path] = ()
+) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
+    """All places, and the adjective table, merged and de-duplicated by id; ``dumps`` are
+    GeoNames country dumps added to the staged sources (``python -m geo gazetteer add``)."""
     admin1 = read_admin1(source / "gazetteer" / "admin1CodesASCII.txt")
     cities = read_cities(source / "gazetteer" / "cities15000.zip")
     by_id: dict[str, Place] = {}
@@ -354,6 +506,9 @@ def build(source: Path) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
             by_id[place.id] = with_names(by_id[place.id], place.names)
         else:
             by_id[place.id] = place
+    for place in (p for path in dumps for p in dump_rows(path, admin1)):
+        known = by_id.get(place.id)
+        by_id[place.id] = with_names(known, place.names) if known else place
     for gid, r in cities.items():
         if str(gid) not in by_id and r[7] not in DROPPED_CODES:
             by_id[str(gid)] = geonames_row(r, admin1)
@@ -367,6 +522,9 @@ def build(source: Path) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
         else:
             adjectives.append((normalise(form), form, cc, countries[cc].id))
     places = drop_borrowed_names(by_id.values(), cities)
+    for pack in packs():
+        places = current_names(places, pack)
+    places = admin1_from_polygons(places, source)
     country_names = {name for country in countries.values() for name in country.names}
     regions = region_rows(source, country_names)
     return [*countries.values(), *regions, *river_rows(source), *places], adjectives
@@ -382,18 +540,45 @@ def write(rows: list[Place], adjectives: list[tuple[str, str, str, str]], out: P
     out.mkdir(parents=True, exist_ok=True)
     # key and importance: the own name's normalised key and Place.importance, which a lookup
     # ranks every candidate by; stored so that it need not normalise and weigh each one.
-    columns = ["id", "geonameid", "name", "kind", "feature_code", "country", "admin1", "lat",
-               "lon", "population", "names", "coords_source", "key", "importance"]
+    columns = [
+        "id",
+        "geonameid",
+        "name",
+        "kind",
+        "feature_code",
+        "country",
+        "admin1",
+        "lat",
+        "lon",
+        "population",
+        "names",
+        "coords_source",
+        "key",
+        "importance",
+    ]
     index: dict[str, set[str]] = defaultdict(set)
     with gzip_text(out / "places.tsv.gz") as f:
         f.write("\t".join(columns) + "\n")
         for r in rows:
-            values = [r.id, r.geonameid or "", r.name, r.kind, r.feature_code, r.country,
-                      r.admin1, f"{r.lat:.5f}", f"{r.lon:.5f}", r.population, "|".join(r.names),
-                      r.coords_source, normalise(r.name), repr(r.importance)]
+            values = [
+                r.id,
+                r.geonameid or "",
+                r.name,
+                r.kind,
+                r.feature_code,
+                r.country,
+                r.admin1,
+                f"{r.lat:.5f}",
+                f"{r.lon:.5f}",
+                r.population,
+                "|".join(r.names),
+                r.coords_source,
+                normalise(r.name),
+                repr(r.importance),
+            ]
             f.write("\t".join(str(v).replace("\t", " ") for v in values) + "\n")
             for name in r.names:
-                if is_latin(name) and (key := normalise(name)):
+                if indexed(name, r.country) and (key := normalise(name)):
                     index[key].add(r.id)
     variants: dict[str, list[str]] = defaultdict(list)
     with gzip_text(out / "index.tsv.gz") as f:
@@ -407,27 +592,32 @@ def write(rows: list[Place], adjectives: list[tuple[str, str, str, str]], out: P
         f.writelines("\t".join(a) + "\n" for a in adjectives)
 
 
-def source_and_out(doc: str, name: str) -> tuple[Path, Path] | None:
-    """--source and --out of a data/<name> builder; None (after saying so) without the sources.
+def source_and_out(doc: str, name: str) -> tuple[Path, Path, list[Path]] | None:
+    """--source, --out and the --add dumps of a data/<name> builder; None (after saying so)
+    without the sources.
 
     The sources are outside the repository: on a machine without them a build is a no-op.
     """
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--source", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=REPO / "data" / name)
+    parser.add_argument(
+        "--add", type=Path, action="append", default=[], help="a GeoNames country dump to add"
+    )
     args = parser.parse_args()
     if not (args.source / name).is_dir():
         print(f"source data not found in {args.source}; nothing built", file=sys.stderr)
         return None
-    return args.source, args.out
+    return args.source, args.out, args.add
 
 
 def main() -> int:
     paths = source_and_out(__doc__, "gazetteer")
     if paths is None:
         return 0
-    rows, adjectives = build(paths[0])
-    write(rows, adjectives, paths[1])
+    source, out, dumps = paths
+    rows, adjectives = build(source, dumps)
+    write(rows, adjectives, out)
     counts: dict[str, int] = defaultdict(int)
     for r in rows:
         counts[r.kind] += 1

@@ -6,6 +6,10 @@ distance between the chosen place and the gold coordinates, the usual 100-mile t
 gold id itself always counts as within, since sources put a country's point in different places).
 Nouns and adjectives ("Syrian forces", "U.S.-backed") are counted apart, as the map counts them.
 
+The Ukraine place gold (tests/gold/places_ukraine.json: offsets into ten texts of
+``../shared/war-corpus/ukraine``, read from there, never copied) is scored as "war: Ukraine"
+beside the seeds and the Levant figures of the dev corpus.
+
 The development corpus is read from ``../shared/dev-corpus/geoparsing_dev.jsonl`` next to the
 repository and never copied into it; without it only the seeds are scored. Its articles are
 split into Middle East articles and the rest (see :func:`is_middle_east`), and per corpus.
@@ -19,6 +23,7 @@ project deliberately does not report; ``--skip-embedded`` leaves those out of th
     python scripts/evaluate.py                    # table
     python scripts/evaluate.py --json             # the same figures as JSON
     python scripts/evaluate.py --skip-embedded    # GeoWebNews Embedded_* names not scored
+    python scripts/evaluate.py --dev D --war W    # corpora elsewhere than ../shared
 """
 
 from __future__ import annotations
@@ -41,7 +46,9 @@ from geo.toponyms import PlaceMention, find_places  # noqa: E402
 from scripts.evaluate_figures import main as evaluate_figures  # noqa: E402
 
 SEEDS_GOLD = REPO / "tests" / "gold" / "places_seeds.json"
+UKRAINE_GOLD = REPO / "tests" / "gold" / "places_ukraine.json"
 DEV_CORPUS = REPO.parent / "shared" / "dev-corpus" / "geoparsing_dev.jsonl"
+WAR_CORPUS = REPO.parent / "shared" / "war-corpus"
 
 # GeoWebNews types that are not place names (README of the dev corpus): common nouns,
 # organisation names, demonyms used as nouns ("Mexicans") and languages.
@@ -135,25 +142,42 @@ def load_seeds(path: Path, gazetteer: Gazetteer) -> list[GoldArticle]:
     """The seed gold, joined to the bundled articles by article id; coordinates from the ids."""
     gold = json.loads(path.read_text(encoding="utf-8"))
     texts = {a.id: a.text for a in load_bundled()}
-    articles = []
-    for entry in gold["articles"]:
-        names = []
-        for m in entry["mentions"]:
-            ids = frozenset(m["ids"] or ())
-            place = gazetteer.get(m["ids"][0]) if m["ids"] else None
-            names.append(
-                GoldName(
-                    start=m["start"],
-                    end=m["end"],
-                    text=m["text"],
-                    ids=ids,
-                    lat=place.lat if place else None,
-                    lon=place.lon if place else None,
-                    adjective=m["adjective"],
-                )
+    return [
+        GoldArticle(texts[entry["article_id"]], "seeds", _gold_names(entry, gazetteer))
+        for entry in gold["articles"]
+    ]
+
+
+def load_war(path: Path, corpus: Path, gazetteer: Gazetteer) -> list[GoldArticle]:
+    """War-corpus place gold (same shape as the seeds'), texts read from ``corpus``."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        GoldArticle(
+            (corpus / entry["file"]).read_bytes().decode("utf-8"),
+            "war: Ukraine",
+            _gold_names(entry, gazetteer),
+        )
+        for entry in gold["articles"]
+    ]
+
+
+def _gold_names(entry: dict, gazetteer: Gazetteer) -> tuple[GoldName, ...]:
+    """One gold article's names; coordinates from the first accepted id."""
+    names = []
+    for m in entry["mentions"]:
+        place = gazetteer.get(m["ids"][0]) if m["ids"] else None
+        names.append(
+            GoldName(
+                start=m["start"],
+                end=m["end"],
+                text=m["text"],
+                ids=frozenset(m["ids"] or ()),
+                lat=place.lat if place else None,
+                lon=place.lon if place else None,
+                adjective=m["adjective"],
             )
-        articles.append(GoldArticle(texts[entry["article_id"]], "seeds", tuple(names)))
-    return articles
+        )
+    return tuple(names)
 
 
 def load_dev(path: Path, skip_embedded: bool = False) -> list[GoldArticle]:
@@ -242,18 +266,17 @@ def evaluate(articles: Iterable[GoldArticle], gazetteer: Gazetteer) -> list[Scor
     return [score_article(a, find_places(make_article(a.text), gazetteer)) for a in articles]
 
 
-def group_rows(
-    articles: Sequence[GoldArticle], scores: Sequence[Scores]
-) -> dict[str, Scores]:
-    """Totals per reporting group: the seeds, the dev corpus (Middle East / rest / per corpus)."""
+def group_rows(articles: Sequence[GoldArticle], scores: Sequence[Scores]) -> dict[str, Scores]:
+    """Totals per reporting group: the seeds, the war-corpus gold, the dev corpus (Middle East /
+    rest / per corpus)."""
     groups: dict[str, Scores] = {}
 
     def add(name: str, s: Scores) -> None:
         groups.setdefault(name, Scores()).add(s)
 
     for article, s in zip(articles, scores, strict=True):
-        if article.corpus == "seeds":
-            add("seeds", s)
+        if article.corpus == "seeds" or article.corpus.startswith("war"):
+            add(article.corpus, s)
             continue
         add("dev: all", s)
         add("dev: Middle East" if is_middle_east(article) else "dev: rest", s)
@@ -283,6 +306,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--dev", type=Path, default=DEV_CORPUS, help="dev corpus JSON Lines")
+    parser.add_argument("--war", type=Path, default=WAR_CORPUS, help="war corpus folder")
     parser.add_argument(
         "--skip-embedded",
         action="store_true",
@@ -292,6 +316,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     gazetteer = default_gazetteer()
     articles = load_seeds(SEEDS_GOLD, gazetteer)
+    if args.war.exists():
+        articles += load_war(UKRAINE_GOLD, args.war, gazetteer)
+    else:
+        print(f"war corpus not found at {args.war}: Ukraine place gold skipped", file=sys.stderr)
     if args.dev.exists():
         articles += load_dev(args.dev, args.skip_embedded)
     else:

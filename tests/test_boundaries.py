@@ -27,16 +27,18 @@ def test_layers_are_valid_wgs84_with_gazetteer_ids(layer, gazetteer):
     assert all(gazetteer.get(i) is not None for i in known)
 
 
-def test_every_syria_and_iraq_governorate_has_a_polygon(gazetteer):
+def test_every_syria_iraq_and_ukraine_first_level_unit_has_a_polygon(gazetteer):
     frame = boundaries.governorates()
-    assert frame["country"].value_counts().to_dict() == {"IQ": 19, "SY": 14}
+    assert frame["country"].value_counts().to_dict() == {"UA": 25, "IQ": 19, "SY": 14}
+    assert boundaries.polygon_countries() == {"SY", "IQ", "UA"}
+    assert boundaries.named_countries() == {"TR", "JO", "LB"}
     for pid in frame["id"]:
         assert gazetteer.get(pid).kind == "governorate"
 
 
 def test_districts_name_their_governorate():
     frame = boundaries.districts()
-    assert len(frame) == 171
+    assert frame["country"].value_counts().to_dict() == {"IQ": 109, "SY": 62}
     assert frame["governorate_id"].isin(set(boundaries.governorates()["id"])).all()
 
 
@@ -54,6 +56,25 @@ def test_districts_name_their_governorate():
 )
 def test_governorate_id_of_syrian_and_iraqi_places(gazetteer, place_id, governorate_id):
     assert boundaries.governorate_id_of(gazetteer.get(place_id)) == governorate_id
+
+
+@pytest.mark.parametrize(
+    ("place_id", "oblast"),
+    [
+        ("713174", "Donetsk Oblast"),  # Bakhmut
+        ("706757", "Donetsk Oblast"),  # Soledar
+        ("713122", "Donetsk Oblast"),  # Avdiivka
+        ("701822", "Donetsk Oblast"),  # Mariupol
+        ("691999", "Luhansk Oblast"),  # Sievierodonetsk
+        ("702972", "Luhansk Oblast"),  # Lysychansk
+        ("706448", "Kherson Oblast"),  # Kherson
+        ("706483", "Kharkiv Oblast"),  # Kharkiv
+        ("703448", "Kyiv Oblast"),  # Kyiv: the city lies inside the oblast polygon (no city unit)
+    ],
+)
+def test_ukrainian_places_lie_in_their_oblast(gazetteer, place_id, oblast):
+    found = gazetteer.get(boundaries.governorate_id_of(gazetteer.get(place_id)))
+    assert (found.name, found.kind, found.country) == (oblast, "governorate", "UA")
 
 
 def test_neighbouring_countries_match_the_governorate_by_name(gazetteer):
@@ -82,6 +103,7 @@ def test_simplification_keeps_outlines_close_to_the_source():
     local = "+proj=laea +lat_0=34 +lon_0=42 +datum=WGS84 +units=m"  # metres, true near the region
     original = gpd.read_file(source / "wof_adm1_SY_IQ.geojson").to_crs(local)
     shipped = boundaries.governorates().to_crs(local)
+    shipped = shipped[shipped["country"].isin({"SY", "IQ"})]
     assert list(shipped["iso_3166_2"]) == list(original["iso_3166_2"])
     # areas within 0.5 % and every outline within one zoom-10 pixel (about 125 m) of the source
     ratio = shipped.area.sum() / original.area.sum()
@@ -89,12 +111,30 @@ def test_simplification_keeps_outlines_close_to_the_source():
     assert shipped.geometry.hausdorff_distance(original.geometry, align=False).max() < 125
 
 
+def test_ukraine_oblasts_keep_their_area():
+    source = boundaries.DATA_DIR.parents[2] / "shared" / "data" / "boundaries"
+    if not source.is_dir():
+        pytest.skip("../shared/data is not available")
+    import geopandas as gpd
+
+    local = "+proj=laea +lat_0=48.5 +lon_0=31.5 +datum=WGS84 +units=m"  # true near Ukraine
+    original = gpd.read_file(source / "wof_adm1_UA.geojson").to_crs(local)
+    shipped = boundaries.governorates().to_crs(local)
+    shipped = shipped[shipped["country"] == "UA"]
+    assert list(shipped["iso_3166_2"]) == list(original["iso_3166_2"])
+    ratios = shipped.area.to_numpy() / original.area.to_numpy()
+    assert abs(ratios - 1).max() < 0.005
+
+
 def test_shipped_files_are_what_the_build_script_makes(tmp_path):
     source = boundaries.DATA_DIR.parents[2] / "shared" / "data"
     if not (source / "boundaries").is_dir():
         pytest.skip("../shared/data is not available")
     script = boundaries.DATA_DIR.parents[1] / "scripts" / "build_boundaries.py"
-    subprocess.run([sys.executable, str(script), "--source", str(source), "--out", str(tmp_path)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(script), "--source", str(source), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
     for path in sorted(boundaries.DATA_DIR.glob("*.geojson")):
         assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name

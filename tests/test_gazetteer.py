@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -12,8 +13,17 @@ import pytest
 from geo.gazetteer import DATA_DIR, Candidate, Gazetteer, Place, default_gazetteer
 from geo.names import normalise
 
-KINDS = {"country", "governorate", "district", "subdistrict", "populated place",
-         "neighbourhood", "river", "region", "other"}
+KINDS = {
+    "country",
+    "governorate",
+    "district",
+    "subdistrict",
+    "populated place",
+    "neighbourhood",
+    "river",
+    "region",
+    "other",
+}
 COORDS_SOURCES = {"geonames", "wof", "natural earth", "capital", "towns"}
 
 
@@ -96,8 +106,20 @@ def test_candidates_are_sorted_and_limited(gazetteer):
 
 def test_candidate_dict_has_the_cli_fields(gazetteer):
     record = gazetteer.lookup("Hajin")[0].to_dict()
-    assert list(record) == ["id", "geonameid", "name", "kind", "feature_code", "country",
-                            "admin1", "lat", "lon", "population", "score", "reason"]
+    assert list(record) == [
+        "id",
+        "geonameid",
+        "name",
+        "kind",
+        "feature_code",
+        "country",
+        "admin1",
+        "lat",
+        "lon",
+        "population",
+        "score",
+        "reason",
+    ]
     assert record["geonameid"] == 174506
     assert record["admin1"] == "Deir ez-Zor"
     json.dumps(record)
@@ -126,8 +148,10 @@ def test_country_adjectives(gazetteer):
     assert "kurdish" not in adjectives
 
 
-@pytest.mark.parametrize(("name", "iso"), [("U.K.", "GB"), ("UK", "GB"), ("U.S.", "US"),
-                                           ("the United States", "US"), ("America", "US")])
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("U.K.", "GB"), ("UK", "GB"), ("U.S.", "US"), ("the United States", "US"), ("America", "US")],
+)
 def test_english_country_forms(gazetteer, name, iso):
     best = gazetteer.lookup(name)[0].place
     assert (best.kind, best.country) == ("country", iso)
@@ -138,6 +162,7 @@ def test_default_gazetteer_is_loaded_once():
 
 
 # --- the shipped files -------------------------------------------------------------------
+
 
 def shipped_rows() -> list[list[str]]:
     with gzip.open(DATA_DIR / "places.tsv.gz", "rt", encoding="utf-8") as f:
@@ -226,16 +251,22 @@ def test_no_abandoned_places(rows):
 
 
 def test_import_geo_does_not_import_streamlit_or_load_data():
-    code = ("import sys, geo, geo.gazetteer, geo.names; "
-            "assert 'streamlit' not in sys.modules; "
-            "assert geo.gazetteer.default_gazetteer.cache_info().currsize == 0")
+    code = (
+        "import sys, geo, geo.gazetteer, geo.names; "
+        "assert 'streamlit' not in sys.modules; "
+        "assert geo.gazetteer.default_gazetteer.cache_info().currsize == 0"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
 @pytest.mark.parametrize(
     ("name", "expected_id", "kind"),
-    [("Idleb province", "169387", "governorate"), ("Raqqa province", "172957", "governorate"),
-     ("Raqqa city", "172955", "populated place"), ("Euphrates River", None, "river")],
+    [
+        ("Idleb province", "169387", "governorate"),
+        ("Raqqa province", "172957", "governorate"),
+        ("Raqqa city", "172955", "populated place"),
+        ("Euphrates River", None, "river"),
+    ],
 )
 def test_a_trailing_qualifier_picks_the_kind(gazetteer, name, expected_id, kind):
     best = gazetteer.lookup(name)[0]
@@ -259,8 +290,11 @@ def test_shipped_files_are_what_the_build_script_makes(tmp_path):
     if not (source / "gazetteer").is_dir():
         pytest.skip("../shared/data is not available")
     script = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
-    subprocess.run([sys.executable, str(script), "--source", str(source), "--out", str(tmp_path)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(script), "--source", str(source), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
     for name in ("places.tsv.gz", "index.tsv.gz", "variants.tsv.gz", "adjectives.tsv"):
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
 
@@ -288,8 +322,11 @@ def test_a_cities15000_town_has_the_geonames_point():
     path = source / "geonames_cities15000_SY_IQ_TR_JO_LB.txt"
     if not path.exists():
         pytest.skip("staged GeoNames data not present")
-    row = next(r.split("\t") for r in path.read_text(encoding="utf-8").splitlines()
-               if r.startswith("163915\t"))
+    row = next(
+        r.split("\t")
+        for r in path.read_text(encoding="utf-8").splitlines()
+        if r.startswith("163915\t")
+    )
     raqqa = default_gazetteer().get("163915")
     assert raqqa.coords_source == "geonames"
     assert (raqqa.lat, raqqa.lon) == (round(float(row[4]), 5), round(float(row[5]), 5))
@@ -323,11 +360,78 @@ def test_a_regions_news_form_never_takes_a_countrys_name(gazetteer):
 def test_region_packs_are_configuration(tmp_path):
     from geo.regions import REGIONS_FILE, home_countries, priors
 
-    assert home_countries() == ("SY", "IQ", "TR", "JO", "LB")  # ukraine listed, not enabled
-    assert priors()["SY"] == 3.0 and "UA" not in priors()
+    assert home_countries() == ("SY", "IQ", "TR", "JO", "LB", "UA")
+    assert priors()["SY"] == 3.0 and priors()["UA"] == 3.0
     packs = tmp_path / "regions.toml"
+    text = REGIONS_FILE.read_text(encoding="utf-8")
+    ukraine = text.index("[ukraine]")
     packs.write_text(
-        REGIONS_FILE.read_text(encoding="utf-8").replace("enabled = false", "enabled = true"),
+        text[:ukraine] + text[ukraine:].replace("enabled = true", "enabled = false", 1),
         encoding="utf-8",
     )
-    assert home_countries(packs) == ("SY", "IQ", "TR", "JO", "LB", "UA")
+    assert home_countries(packs) == ("SY", "IQ", "TR", "JO", "LB")
+    assert "UA" not in priors(packs)
+
+
+def _dump_line(gid: str, name: str, lat: str = "47.1", country: str = "MD") -> str:
+    """One invented place in the 19 columns of a GeoNames country dump."""
+    fields = [gid, name, name, f"{name}a", lat, "28.5", "P", "PPL", country, "", "57"]
+    return "\t".join([*fields, "", "", "", "1200", "", "80", "Europe/Chisinau", "2026-01-01"])
+
+
+def test_a_malformed_dump_is_refused_with_its_line_and_nothing_is_built(tmp_path, capsys):
+    from geo.cli import main
+
+    dump = tmp_path / "MD.txt"
+    good = _dump_line("99000001", "Zorvatica")
+    dump.write_text(f"{good}\n{good}\n{_dump_line('99000002', 'Valea', lat='147.2')}\n")
+    out = tmp_path / "gazetteer"
+    assert main(["gazetteer", "add", str(dump), "--out", str(out)]) == 2
+    assert f"{dump}:3: latitude 147.2 is out of range" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "fault"),
+    [
+        ("99000001\tZorvatica\tZorvatica", "expected 19 (or 31) tab-separated columns, found 3"),
+        (_dump_line("x1", "Zorvatica"), "geonameid 'x1' is not a number"),
+        (_dump_line("99000001", "Zorvatica", country="md"), "country code 'md'"),
+    ],
+)
+def test_read_dump_names_the_fault(tmp_path, line, fault):
+    from geo.geonames_dump import BadDump, read_dump
+
+    dump = tmp_path / "MD.txt"
+    dump.write_text(_dump_line("99000003", "Ostrova") + "\n" + line + "\n")
+    with pytest.raises(BadDump, match=re.escape(f"{dump}:2: {fault}")):
+        read_dump(dump)
+
+
+def test_a_dump_in_a_zip_reads_like_the_text(tmp_path):
+    from geo.geonames_dump import read_dump
+
+    text = tmp_path / "MD.txt"
+    text.write_text(_dump_line("99000001", "Zorvatica") + "\n")
+    archive = tmp_path / "MD.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(text, "MD.txt")
+        z.writestr("readme.txt", "about the dump")
+    assert read_dump(archive) == read_dump(text)
+
+
+def test_an_added_dump_becomes_searchable(tmp_path, capsys):
+    source = Path(__file__).resolve().parents[2] / "shared" / "data"
+    if not (source / "gazetteer").is_dir():
+        pytest.skip("../shared/data is not available")
+    from geo.cli import main
+
+    dump = tmp_path / "MD.txt"
+    dump.write_text(_dump_line("99000001", "Zorvatica") + "\n")
+    out = tmp_path / "gazetteer"
+    assert main(["gazetteer", "add", str(dump), "--source", str(source), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["lookup", "Zorvaticaa", "--data", str(out), "--limit", "1"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert (found[0]["id"], found[0]["country"]) == ("99000001", "MD")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["MD.txt", "gazetteer"]  # no staging
