@@ -24,7 +24,14 @@ import streamlit as st
 
 from geo.escaping import safe, safe_label
 from geo.figures import KINDS
-from geo.filters import Filters, date_control, location_choices, parse_query, to_query
+from geo.filters import (
+    Filters,
+    chosen_by_level,
+    date_control,
+    location_choices,
+    parse_query,
+    to_query,
+)
 from geo.maps import display_boundaries
 from geo.outage import Outage
 from geo.store import FRAME_COLUMNS, StoreUnavailable
@@ -189,10 +196,9 @@ def _choices(data_version: tuple) -> tuple[pd.DataFrame, list[str], tuple[date, 
 
 def _seed_widgets(filters: Filters, locations: pd.DataFrame, dates: tuple[date, date]) -> None:
     """Set every widget from the record (before the widgets are drawn in this run)."""
-    level = dict(zip(locations["id"], locations["level"], strict=True))
     st.session_state.w_dates = dates
-    for wanted in ("country", "governorate", "place"):
-        st.session_state[f"w_{wanted}"] = [p for p in filters.places if level.get(p) == wanted]
+    for level, chosen in chosen_by_level(filters.places, locations).items():
+        st.session_state[f"w_{level}"] = chosen
     st.session_state.w_kind = list(filters.kinds)
     st.session_state.w_outlet = list(filters.outlets)
 

@@ -205,10 +205,7 @@ def location_choices(mentions: pd.DataFrame, governorate_names: Mapping[str, str
     places = pd.DataFrame(
         {
             "id": places["place_id"],
-            "label": [
-                f"{row.name} ({row.admin1})" if _present(row.admin1) else row.name
-                for row in places.itertuples(index=False)
-            ],
+            "label": [_place_label(row) for row in places.itertuples(index=False)],
             "level": "place",
             "country": places["country"],
             "governorate_id": places["governorate_id"],
@@ -218,4 +215,32 @@ def location_choices(mentions: pd.DataFrame, governorate_names: Mapping[str, str
     if not frames:
         return pd.DataFrame(columns=LOCATION_COLUMNS)
     choices = pd.concat(frames, ignore_index=True).drop_duplicates("id")
+    twins = choices.duplicated(["level", "label"], keep=False)
+    choices.loc[twins, "label"] = choices.loc[twins, "label"] + " · id " + choices.loc[twins, "id"]
     return choices.sort_values(["level", "label"]).reset_index(drop=True)[LOCATION_COLUMNS]
+
+
+def _place_label(row) -> str:
+    """ "Hajin (populated place, Deir ez-Zor)": the kind and governorate tell namesakes apart."""
+    where = ", ".join(p for p in (row.kind, row.admin1) if _present(p))
+    return f"{row.name} ({where})" if where else str(row.name)
+
+
+def chosen_by_level(places: Sequence[str], locations: pd.DataFrame) -> dict[str, list[str]]:
+    """What each location widget shows for ``places``: the chosen ids, plus their parents.
+
+    Choosing a governorate keeps its country chosen (and a place its governorate
+    and country), so the reader still sees where the selection lies; the
+    filter itself is the narrowest level chosen.
+    """
+    rows = locations[locations["id"].isin(list(places))]
+    countries = locations[
+        (locations["level"] == "country") & locations["country"].isin(set(rows["country"]))
+    ]
+    held = set(rows.loc[rows["level"] == "place", "governorate_id"].dropna())
+    governorates = locations[(locations["level"] == "governorate") & locations["id"].isin(held)]
+    chosen = {level: [p for p in places if p in set(rows.loc[rows["level"] == level, "id"])]
+              for level in ("country", "governorate", "place")}  # fmt: skip
+    chosen["country"] += [c for c in countries["id"] if c not in chosen["country"]]
+    chosen["governorate"] += [g for g in governorates["id"] if g not in chosen["governorate"]]
+    return chosen

@@ -111,7 +111,9 @@ def test_a_governorate_in_the_link_selects_the_places_inside_it(database):
     governorate = mentions.loc[mentions["name"].isin(["Bāghūz"]), "governorate_id"].iloc[0]
     app = _page("app.py", place=governorate)
     assert app.multiselect(key="w_governorate").value == [governorate]
+    assert app.multiselect(key="w_country").value == ["163843"]  # Syria, kept beside it
     assert int(_metrics(app)["Places"]) > 0
+    assert _query(app) == {"place": [governorate]}  # the narrowest level is the filter
 
 
 @pytest.mark.parametrize("path", PAGES)
