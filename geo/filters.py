@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pandas as pd
 
-PARAMS = ("start", "end", "place", "kind", "outlet")
+PARAMS = ("start", "end", "place", "kind", "outlet", "asof")
 """The query-string names, in the order links are written."""
 
 _PLACE_ID = re.compile(r"^(?:\d+|wof:\d+|ne:\d+)$")
@@ -25,7 +25,9 @@ class Filters:
     """What the user selected; empty tuples / None mean "no restriction".
 
     ``places`` are gazetteer ids; a governorate or country id selects every
-    place inside its polygon.  Hashable, so Streamlit's caches can key on it.
+    place inside its polygon.  ``as_of`` is the day the map is drawn as of
+    (:func:`geo.timeline.as_of`); it selects nothing from the store, see
+    :meth:`query`.  Hashable, so Streamlit's caches can key on it.
     """
 
     start: date | None = None
@@ -33,6 +35,12 @@ class Filters:
     places: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+    as_of: date | None = None
+
+    def query(self) -> Filters:
+        """What the store is asked for: the same filters without the day the map shows, so
+        moving through time reuses the frames already read."""
+        return replace(self, as_of=None)
 
 
 def _values(params: Mapping[str, str | Sequence[str]], name: str) -> list[str]:
@@ -91,6 +99,7 @@ def parse_query(
             notices.append(f"Ignored unknown parameter {name!r}.")
     start = _parse_date(params, "start", notices)
     end = _parse_date(params, "end", notices)
+    day = _parse_date(params, "asof", notices)
     if start and end and start > end:
         notices.append(f"start {start} was after end {end}: swapped them.")
         start, end = end, start
@@ -100,6 +109,7 @@ def parse_query(
         places=_parse_many(params, "place", places, notices, _PLACE_ID),
         kinds=_parse_many(params, "kind", kinds, notices),
         outlets=_parse_many(params, "outlet", outlets, notices),
+        as_of=day,
     )
     return filters, tuple(notices)
 
@@ -118,6 +128,8 @@ def to_query(filters: Filters) -> dict[str, str | list[str]]:
     ):
         if values:
             query[name] = list(values)
+    if filters.as_of:
+        query["asof"] = filters.as_of.isoformat()
     return query
 
 

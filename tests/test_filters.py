@@ -145,3 +145,12 @@ def test_choosing_a_governorate_keeps_its_country_and_a_place_its_governorate():
         "country": ["9"], "governorate": ["70"], "place": ["3"],
     }  # fmt: skip
     assert chosen_by_level((), choices) == {"country": [], "governorate": [], "place": []}
+
+
+def test_the_day_the_map_is_drawn_as_of_round_trips_and_is_not_asked_of_the_store():
+    filters, notices = parse_query({"asof": "2019-03-07", "kind": "displaced"})
+    assert filters.as_of == date(2019, 3, 7) and notices == ()
+    assert to_query(filters) == {"kind": ["displaced"], "asof": "2019-03-07"}
+    assert filters.query() == Filters(kinds=("displaced",))
+    _, notices = parse_query({"asof": "someday"})
+    assert any("asof='someday'" in n for n in notices)
