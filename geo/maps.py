@@ -361,6 +361,8 @@ class LinkedGeoJson(MacroElement):
     were serialised, sent and re-parsed on every rerun (about half of a filter
     change's time).  Served as static files they are fetched once and cached
     by the browser.  Feature names in these files are escaped when written.
+    The lines arrive after the symbols are drawn, so they are sent behind them:
+    a border through a town must not catch the clicks meant for its claims.
     """
 
     _template = Template(
@@ -377,7 +379,10 @@ class LinkedGeoJson(MacroElement):
         }).addTo({{ this._parent.get_name() }});
         fetch({{ this.url | tojson }})
             .then(function (response) { return response.json(); })
-            .then(function (data) { {{ this.get_name() }}.addData(data); });
+            .then(function (data) {
+                {{ this.get_name() }}.addData(data);
+                {{ this.get_name() }}.bringToBack();  // arrives last: never over a symbol
+            });
         {% endmacro %}
         """
     )
