@@ -273,11 +273,14 @@ def counts_layer(
             ]
         )
         wide = bool(row.broad)
+        area = not wide and row.precision == 2  # a district or governorate, drawn at its centre
         style = {
             "radius": min(40.0, max(5.0, 0.15 * math.sqrt(max(float(row.value), 0.0)))),
             "color": colour, "weight": 2, "fillColor": colour,
-            "fillOpacity": 0.12 if wide else 0.35, "dashArray": "5 4" if wide else None,
-            "className": f"atlas-figure atlas-{row.kind}" + (" atlas-country-wide" if wide else ""),
+            "fillOpacity": 0.12 if wide else 0.35,
+            "dashArray": "5 4" if wide else "1 4" if area else None,
+            "className": f"atlas-figure atlas-{row.kind}"
+            + (" atlas-country-wide" if wide else " atlas-area-wide" if area else ""),
         }  # fmt: skip
         tooltip = f"{safe(row.label)} · {safe(row.name)}"
         features.append(_feature(_point(row.lat, row.lon), popup, tooltip, style))
@@ -449,7 +452,9 @@ def legend(figures: pd.DataFrame) -> Legend:
     ]
     if "territory_area" in present:
         entries.append((TERRITORY_COLOUR, "territory held, to scale", "0"))
+    entries.append(("#BBBBBB", "dotted: about a district or governorate, at its centre", "50%"))
     entries.append(("#BBBBBB", "faint, dashed: a country-wide claim, drawn on the country", "50%"))
+    entries.append(("#FFFFFF", "expected or possible figures: a layer of their own, off", "0"))
     return Legend(entries)
 
 

@@ -14,7 +14,9 @@ import pandas as pd
 
 from geo.summary import BROAD_KINDS, TERRITORY_KINDS
 
-TIMELINE_COLUMNS = ["start", "end", "label", "kind", "modality", "place", "outlet", "sentence"]
+TIMELINE_COLUMNS = [
+    "claim", "start", "end", "label", "kind", "modality", "place", "outlet", "sentence",
+]  # fmt: skip
 
 
 def _days(frame: pd.DataFrame, column: str, fallback: str) -> pd.Series:
@@ -87,4 +89,7 @@ def timeline(figures: pd.DataFrame) -> pd.DataFrame:
         },
         columns=TIMELINE_COLUMNS,
     )  # fmt: skip
-    return frame[frame["start"].notna()].sort_values(["start", "end"]).reset_index(drop=True)
+    frame = frame[frame["start"].notna()].sort_values(["start", "end"]).reset_index(drop=True)
+    # one row each, even when two reports print the same words
+    frame["claim"] = [f"{i + 1}. {label}" for i, label in enumerate(frame["label"])]
+    return frame

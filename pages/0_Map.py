@@ -134,7 +134,9 @@ else:
             x=alt.X("start:T", title=None),
             x2="end:T",
             color=colour,
-            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+            y=alt.Y(
+                "claim:N", title=None, sort=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)
+            ),
             opacity=alt.condition("datum.modality == 'reported'", alt.value(0.9), alt.value(0.35)),
             tooltip=[
                 "label",

@@ -137,6 +137,8 @@ def test_country_wide_claims_stay_on_their_country_and_only_footprints_move(rows
 
 def test_country_wide_and_expected_claims_are_drawn_distinctly(page):
     assert "atlas-country-wide" in page and "dashArray" in page
+    assert "atlas-area-wide" in page  # "thousands of civilians left" Deir ez-Zor (precision 2)
+    assert "dotted: about a district or governorate" in page
     assert "Expected or possible (not reported as happened)" in page
     assert "may be a thousand fighters" in page  # possible: in its own layer, not hidden away
 

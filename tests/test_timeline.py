@@ -64,3 +64,5 @@ def test_timeline_draws_every_claim_as_a_bar_over_its_period():
     fled = bars[bars["label"] == "2,000 fled"].iloc[0]
     assert (fled["start"], fled["end"]) == (pd.Timestamp(2022, 1, 1), pd.Timestamp(2022, 1, 11))
     assert list(bars["start"]) == sorted(bars["start"])
+    twice = timeline(pd.concat([POCKET, POCKET.iloc[[3]]], ignore_index=True))
+    assert twice["claim"].is_unique  # the same words printed twice are two bars
