@@ -24,7 +24,14 @@ import streamlit as st
 
 from geo.escaping import safe, safe_label
 from geo.figures import KINDS
-from geo.filters import Filters, date_control, location_choices, parse_query, to_query
+from geo.filters import (
+    Filters,
+    chosen_by_level,
+    date_control,
+    location_choices,
+    parse_query,
+    to_query,
+)
 from geo.maps import display_boundaries
 from geo.outage import Outage
 from geo.store import FRAME_COLUMNS, StoreUnavailable
@@ -141,15 +148,15 @@ def _figures(filters: Filters, data_version: tuple) -> pd.DataFrame:
 
 
 def articles(filters: Filters, data_version: tuple) -> pd.DataFrame:
-    return _during_outage(lambda: _articles(filters, data_version), _empty("articles"))
+    return _during_outage(lambda: _articles(filters.query(), data_version), _empty("articles"))
 
 
 def mentions(filters: Filters, data_version: tuple) -> pd.DataFrame:
-    return _during_outage(lambda: _mentions(filters, data_version), _empty("mentions"))
+    return _during_outage(lambda: _mentions(filters.query(), data_version), _empty("mentions"))
 
 
 def figures(filters: Filters, data_version: tuple) -> pd.DataFrame:
-    return _during_outage(lambda: _figures(filters, data_version), _empty("figures"))
+    return _during_outage(lambda: _figures(filters.query(), data_version), _empty("figures"))
 
 
 def selection(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -189,10 +196,9 @@ def _choices(data_version: tuple) -> tuple[pd.DataFrame, list[str], tuple[date, 
 
 def _seed_widgets(filters: Filters, locations: pd.DataFrame, dates: tuple[date, date]) -> None:
     """Set every widget from the record (before the widgets are drawn in this run)."""
-    level = dict(zip(locations["id"], locations["level"], strict=True))
     st.session_state.w_dates = dates
-    for wanted in ("country", "governorate", "place"):
-        st.session_state[f"w_{wanted}"] = [p for p in filters.places if level.get(p) == wanted]
+    for level, chosen in chosen_by_level(filters.places, locations).items():
+        st.session_state[f"w_{level}"] = chosen
     st.session_state.w_kind = list(filters.kinds)
     st.session_state.w_outlet = list(filters.outlets)
 
@@ -211,13 +217,18 @@ def _from_widgets(span: tuple[date, date]) -> Filters:
         places=tuple(places),
         kinds=tuple(st.session_state.w_kind),
         outlets=tuple(st.session_state.w_outlet),
+        as_of=st.session_state.filters.as_of,  # set by the map's time control, not the sidebar
     )
 
 
-def select_place(place_id: str) -> None:
-    """Filter to one place (a click on the map) and rerun; the widgets follow the record."""
+def show_as_of(day: date | None) -> None:
+    """Draw the map as of ``day`` (None: every claim); the URL follows on this run."""
+    st.session_state.filters = replace(st.session_state.filters, as_of=day)
+
+
+def pick_place(place_id: str) -> None:
+    """Filter every page to one place (a button callback); the widgets follow the record."""
     st.session_state.filters = replace(st.session_state.filters, places=(place_id,))
-    st.rerun()
 
 
 def sidebar() -> Filters:

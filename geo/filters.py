@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pandas as pd
 
-PARAMS = ("start", "end", "place", "kind", "outlet")
+PARAMS = ("start", "end", "place", "kind", "outlet", "asof")
 """The query-string names, in the order links are written."""
 
 _PLACE_ID = re.compile(r"^(?:\d+|wof:\d+|ne:\d+)$")
@@ -25,7 +25,9 @@ class Filters:
     """What the user selected; empty tuples / None mean "no restriction".
 
     ``places`` are gazetteer ids; a governorate or country id selects every
-    place inside its polygon.  Hashable, so Streamlit's caches can key on it.
+    place inside its polygon.  ``as_of`` is the day the map is drawn as of
+    (:func:`geo.timeline.as_of`); it selects nothing from the store, see
+    :meth:`query`.  Hashable, so Streamlit's caches can key on it.
     """
 
     start: date | None = None
@@ -33,6 +35,12 @@ class Filters:
     places: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+    as_of: date | None = None
+
+    def query(self) -> Filters:
+        """What the store is asked for: the same filters without the day the map shows, so
+        moving through time reuses the frames already read."""
+        return replace(self, as_of=None)
 
 
 def _values(params: Mapping[str, str | Sequence[str]], name: str) -> list[str]:
@@ -91,6 +99,7 @@ def parse_query(
             notices.append(f"Ignored unknown parameter {name!r}.")
     start = _parse_date(params, "start", notices)
     end = _parse_date(params, "end", notices)
+    day = _parse_date(params, "asof", notices)
     if start and end and start > end:
         notices.append(f"start {start} was after end {end}: swapped them.")
         start, end = end, start
@@ -100,6 +109,7 @@ def parse_query(
         places=_parse_many(params, "place", places, notices, _PLACE_ID),
         kinds=_parse_many(params, "kind", kinds, notices),
         outlets=_parse_many(params, "outlet", outlets, notices),
+        as_of=day,
     )
     return filters, tuple(notices)
 
@@ -118,6 +128,8 @@ def to_query(filters: Filters) -> dict[str, str | list[str]]:
     ):
         if values:
             query[name] = list(values)
+    if filters.as_of:
+        query["asof"] = filters.as_of.isoformat()
     return query
 
 
@@ -205,10 +217,7 @@ def location_choices(mentions: pd.DataFrame, governorate_names: Mapping[str, str
     places = pd.DataFrame(
         {
             "id": places["place_id"],
-            "label": [
-                f"{row.name} ({row.admin1})" if _present(row.admin1) else row.name
-                for row in places.itertuples(index=False)
-            ],
+            "label": [_place_label(row) for row in places.itertuples(index=False)],
             "level": "place",
             "country": places["country"],
             "governorate_id": places["governorate_id"],
@@ -218,4 +227,32 @@ def location_choices(mentions: pd.DataFrame, governorate_names: Mapping[str, str
     if not frames:
         return pd.DataFrame(columns=LOCATION_COLUMNS)
     choices = pd.concat(frames, ignore_index=True).drop_duplicates("id")
+    twins = choices.duplicated(["level", "label"], keep=False)
+    choices.loc[twins, "label"] = choices.loc[twins, "label"] + " · id " + choices.loc[twins, "id"]
     return choices.sort_values(["level", "label"]).reset_index(drop=True)[LOCATION_COLUMNS]
+
+
+def _place_label(row) -> str:
+    """ "Hajin (populated place, Deir ez-Zor)": the kind and governorate tell namesakes apart."""
+    where = ", ".join(p for p in (row.kind, row.admin1) if _present(p))
+    return f"{row.name} ({where})" if where else str(row.name)
+
+
+def chosen_by_level(places: Sequence[str], locations: pd.DataFrame) -> dict[str, list[str]]:
+    """What each location widget shows for ``places``: the chosen ids, plus their parents.
+
+    Choosing a governorate keeps its country chosen (and a place its governorate
+    and country), so the reader still sees where the selection lies; the
+    filter itself is the narrowest level chosen.
+    """
+    rows = locations[locations["id"].isin(list(places))]
+    countries = locations[
+        (locations["level"] == "country") & locations["country"].isin(set(rows["country"]))
+    ]
+    held = set(rows.loc[rows["level"] == "place", "governorate_id"].dropna())
+    governorates = locations[(locations["level"] == "governorate") & locations["id"].isin(held)]
+    chosen = {level: [p for p in places if p in set(rows.loc[rows["level"] == level, "id"])]
+              for level in ("country", "governorate", "place")}  # fmt: skip
+    chosen["country"] += [c for c in countries["id"] if c not in chosen["country"]]
+    chosen["governorate"] += [g for g in governorates["id"] if g not in chosen["governorate"]]
+    return chosen

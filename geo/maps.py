@@ -138,8 +138,13 @@ def clicked_place(
     return str(hits.loc[distance.idxmin(), "place_id"])
 
 
-def places_layer(mentions: pd.DataFrame) -> folium.FeatureGroup:
-    """Places mentioned: one symbol per located place, area growing with its mention count."""
+def places_layer(mentions: pd.DataFrame, figures: pd.DataFrame) -> folium.FeatureGroup:
+    """Places mentioned: one symbol per located place, area growing with its mention count.
+
+    Its popup lists every claim drawn at the place (``figures`` are located
+    ones; expected and possible ones say so), oldest first, then the articles
+    naming it.
+    """
     layer = folium.FeatureGroup(name="Places mentioned")
     counts = place_counts(mentions)
     counts = counts[(counts["kind"] != "country") & counts["lat"].notna()]
@@ -151,6 +156,7 @@ def places_layer(mentions: pd.DataFrame) -> folium.FeatureGroup:
         ]
         for place_id, articles in named_in.groupby("place_id", sort=False)
     }
+    gathered = gathered_claims(figures)
     features = []
     for place in counts.itertuples(index=False):
         total = int(place.mentions) + int(place.adjectives)
@@ -160,6 +166,7 @@ def places_layer(mentions: pd.DataFrame) -> folium.FeatureGroup:
                 f"Governorate: {safe(place.admin1) or '—'}",
                 f"Named {total} time{'s' if total != 1 else ''} "
                 f"in {int(place.articles)} article{'s' if place.articles != 1 else ''}",
+                _claims_here(gathered, place.lat, place.lon, "claims"),
                 *titles.get(place.place_id, []),
             ]
         )
@@ -188,6 +195,52 @@ def _figure_popup(row, headline: str) -> str:
     )
 
 
+def _where(lat: object, lon: object) -> tuple[float, float]:
+    """The key of a drawn point: claims drawn at the same coordinates share it."""
+    return round(float(lat), 5), round(float(lon), 5)
+
+
+def _claim_item(row) -> str:
+    """One claim in a gathered list: as printed, kind, modality, period, outlet, sentence, link."""
+    modality = "" if row.modality in (None, *REPORTED) or pd.isna(row.modality) else row.modality
+    facts = [str(row.kind).replace("_", " "), modality, _period(row), safe(row.outlet)]
+    return (
+        f"<li><b>{safe(row.label)}</b> ({', '.join(f for f in facts if f)})<br>"
+        f"“{safe(row.sentence)}” {safe_link(row.url, 'article')}</li>"
+    )
+
+
+def gathered_claims(figures: pd.DataFrame) -> dict[tuple[float, float], tuple[int, str]]:
+    """Per drawn point, how many claims are drawn there and their list, oldest period first.
+
+    Claims about one place are drawn on one spot and cover each other at every
+    zoom, so any symbol there (and the place's own) opens the whole list: every
+    claim stays one click away.  ``figures`` are located ones (:func:`locate`).
+    """
+    drawn = figures[figures["lat"].notna()]
+    drawn = drawn.assign(
+        _key=[_where(lat, lon) for lat, lon in zip(drawn["lat"], drawn["lon"], strict=True)],
+        _first=pd.to_datetime(drawn["date_start"].fillna(drawn["date_end"]), errors="coerce"),
+        _last=pd.to_datetime(drawn["date_end"].fillna(drawn["date_start"]), errors="coerce"),
+    ).sort_values(["_first", "_last", "kind"], na_position="last", kind="stable")
+    return {
+        key: (len(here), "".join(_claim_item(row) for row in here.itertuples(index=False)))
+        for key, here in drawn.groupby("_key", sort=False)
+    }
+
+
+def _claims_here(gathered: dict, lat: object, lon: object, what: str) -> str:
+    """The list of every claim drawn at a point, as a scrolling block of a popup."""
+    count, items = gathered.get(_where(lat, lon), (0, ""))
+    if not count:
+        return ""
+    return (
+        f"<b>{count} {what} here, by date:</b>"
+        f'<ol class="atlas-claims" style="max-height:220px;overflow-y:auto;'
+        f'margin:2px 0;padding-left:18px">{items}</ol>'
+    )
+
+
 def counts_layer(
     figures: pd.DataFrame,
     name: str,
@@ -209,16 +262,25 @@ def counts_layer(
         figures["kind"].isin(list(kinds)) & figures["unit"].isin(COUNT_UNITS)
         & figures["lat"].notna() & wanted
     ]  # fmt: skip
+    gathered = gathered_claims(figures)
     features = []
     for row in rows.sort_values("value", ascending=False).itertuples(index=False):
         colour = KIND_COLOURS.get(row.kind, KIND_COLOURS["other"])
-        popup = _figure_popup(row, f"({safe(row.kind)}) · {safe(row.name)}")
+        popup = _html(
+            [
+                _figure_popup(row, f"({safe(row.kind)}) · {safe(row.name)}"),
+                _claims_here(gathered, row.lat, row.lon, "claims drawn"),
+            ]
+        )
         wide = bool(row.broad)
+        area = not wide and row.precision == 2  # a district or governorate, drawn at its centre
         style = {
             "radius": min(40.0, max(5.0, 0.15 * math.sqrt(max(float(row.value), 0.0)))),
             "color": colour, "weight": 2, "fillColor": colour,
-            "fillOpacity": 0.12 if wide else 0.35, "dashArray": "5 4" if wide else None,
-            "className": f"atlas-figure atlas-{row.kind}" + (" atlas-country-wide" if wide else ""),
+            "fillOpacity": 0.12 if wide else 0.35,
+            "dashArray": "5 4" if wide else "1 4" if area else None,
+            "className": f"atlas-figure atlas-{row.kind}"
+            + (" atlas-country-wide" if wide else " atlas-area-wide" if area else ""),
         }  # fmt: skip
         tooltip = f"{safe(row.label)} · {safe(row.name)}"
         features.append(_feature(_point(row.lat, row.lon), popup, tooltip, style))
@@ -302,6 +364,8 @@ class LinkedGeoJson(MacroElement):
     were serialised, sent and re-parsed on every rerun (about half of a filter
     change's time).  Served as static files they are fetched once and cached
     by the browser.  Feature names in these files are escaped when written.
+    The lines arrive after the symbols are drawn, so they are sent behind them:
+    a border through a town must not catch the clicks meant for its claims.
     """
 
     _template = Template(
@@ -318,7 +382,10 @@ class LinkedGeoJson(MacroElement):
         }).addTo({{ this._parent.get_name() }});
         fetch({{ this.url | tojson }})
             .then(function (response) { return response.json(); })
-            .then(function (data) { {{ this.get_name() }}.addData(data); });
+            .then(function (data) {
+                {{ this.get_name() }}.addData(data);
+                {{ this.get_name() }}.bringToBack();  // arrives last: never over a symbol
+            });
         {% endmacro %}
         """
     )
@@ -367,7 +434,7 @@ class Legend(MacroElement):
         self._name = "Legend"
         rows = [
             f'<div><span style="display:inline-block;width:12px;height:12px;'
-            f'border-radius:{radius};background:{safe(colour)};margin-right:6px;'
+            f"border-radius:{radius};background:{safe(colour)};margin-right:6px;"
             f'vertical-align:middle;opacity:0.8"></span>{safe(label)}</div>'
             for colour, label, radius in entries
         ]
@@ -385,7 +452,9 @@ def legend(figures: pd.DataFrame) -> Legend:
     ]
     if "territory_area" in present:
         entries.append((TERRITORY_COLOUR, "territory held, to scale", "0"))
+    entries.append(("#BBBBBB", "dotted: about a district or governorate, at its centre", "50%"))
     entries.append(("#BBBBBB", "faint, dashed: a country-wide claim, drawn on the country", "50%"))
+    entries.append(("#FFFFFF", "expected or possible figures: a layer of their own, off", "0"))
     return Legend(entries)
 
 
@@ -429,7 +498,7 @@ def build_map(mentions: pd.DataFrame, figures: pd.DataFrame, governorates: dict)
     expected = "Expected or possible (not reported as happened)"
     all_kinds = DISPLACEMENT_KINDS + OTHER_COUNT_KINDS
     counts_layer(figures, expected, all_kinds, show=False, reported=False).add_to(m)
-    places_layer(mentions).add_to(m)
+    places_layer(mentions, figures).add_to(m)
     fullscreen = plugins.Fullscreen()
     fullscreen.default_js, fullscreen.default_css = FULLSCREEN_JS, FULLSCREEN_CSS
     fullscreen.add_to(m)

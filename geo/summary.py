@@ -266,8 +266,8 @@ def place_review(mentions: pd.DataFrame) -> pd.DataFrame:
     """Every resolved place with its counts and the candidates it beat, for checking by eye."""
     counts = place_counts(mentions)
     beaten: dict[str, list[str]] = {}
-    for place_id, alternatives in mentions[["place_id", "alternatives"]].dropna().itertuples(
-        index=False
+    for place_id, alternatives in (
+        mentions[["place_id", "alternatives"]].dropna().itertuples(index=False)
     ):
         names = beaten.setdefault(place_id, [])
         for alt in json.loads(alternatives or "[]"):
@@ -384,3 +384,34 @@ def locate(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
         broad=~local,
     ).drop(columns=["main_id", "main_name", "main_lat", "main_lon"])  # fmt: skip
     return pd.concat([own, moved], ignore_index=True)
+
+
+PANEL_COLUMNS = ["period", "label", "kind", "modality", "outlet", "sentence", "url"]
+
+
+def place_claims(table: pd.DataFrame, place_id: str) -> pd.DataFrame:
+    """The claims a figures table draws at one place, oldest period first, for the map's panel."""
+    here = table[table["place_id"] == place_id]
+    first = pd.to_datetime(here["date_start"].fillna(here["date_end"]), errors="coerce")
+    ordered = here.assign(_first=first).sort_values(["_first", "kind"], kind="stable")
+    return ordered[PANEL_COLUMNS].reset_index(drop=True)
+
+
+def place_articles(mentions: pd.DataFrame, place_id: str) -> pd.DataFrame:
+    """The articles naming one place, newest first, with how often each names it."""
+    named = mentions[mentions["place_id"] == place_id]
+    if named.empty:
+        return pd.DataFrame(columns=["title", "outlet", "published", "times", "url"])
+    grouped = named.groupby("article_id", sort=False).agg(
+        title=("title", "first"), outlet=("outlet", "first"), published=("published", "first"),
+        times=("place_id", "size"), url=("url", "first"),
+    )  # fmt: skip
+    return grouped.sort_values("published", ascending=False).reset_index(drop=True)
+
+
+def country_wide(table: pd.DataFrame) -> pd.DataFrame:
+    """Claims about a whole country (precision 3), listed beside the map, oldest first."""
+    wide = table[table["precision"] == 3]
+    return wide.sort_values(["date_start", "kind"], kind="stable")[
+        ["place", *PANEL_COLUMNS]
+    ].reset_index(drop=True)

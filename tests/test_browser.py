@@ -15,8 +15,11 @@ import json
 from pathlib import Path
 
 import pytest
-from atlas_data import HOSTILE
+from atlas_data import HOSTILE, store_url
 from playwright.sync_api import expect
+
+from geo.store import open_store
+from geo.summary import figures_table
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +28,9 @@ REPO = Path(__file__).resolve().parent.parent
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SYMBOLS = "path.atlas-place, path.atlas-figure, path.atlas-territory"
 PWNED = "window.top.__atlasPwned"
+CLICKABLE = "path.atlas-place, path.atlas-figure"
+
+
 def _open_map(page, url: str):
     """Load a view and wait until Leaflet has drawn the place symbols; return the map frame."""
     page.goto(url)
@@ -66,16 +72,58 @@ def test_a_figure_popup_opens_on_click_and_cites_its_sentence(page, app_url):
     assert "place=" not in page.url  # only place symbols filter
 
 
-def test_clicking_a_place_filters_every_page_to_it(page, app_url):
+def test_clicking_a_place_lists_its_claims_keeps_its_popup_and_can_filter_to_it(page, app_url):
     frame = _open_map(page, app_url)
     before = _symbols(frame)
     frame.locator("path.atlas-place").first.click(force=True)
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=10_000)
+    expect(popup).to_contain_text("claims here, by date", timeout=10_000)
+    button = page.get_by_role("button", name="Show only this place on every page")
+    button.wait_for(timeout=30_000)  # the panel beside the map lists the place's claims
+    assert frame.locator(".leaflet-popup-content").count() == 1  # still open after the rerun
+    assert "place=" not in page.url
+    button.click()
     page.wait_for_url("**/?place=*", timeout=20_000)
-    expect(frame.locator(SYMBOLS)).not_to_have_count(before, timeout=30_000)  # old map gone
-    frame.locator("path.atlas-place").first.wait_for(state="attached", timeout=30_000)
+    frame = _open_map(page, page.url)  # the link now selects the place
     assert 0 < _symbols(frame) < before
     page.locator('[data-testid="stSidebarNav"] a', has_text="Figures").click()
     page.wait_for_url("**/Figures?place=*", timeout=20_000)
+
+
+def test_the_time_control_moves_the_footprints_and_is_in_the_link(page, app_url):
+    frame = _open_map(page, f"{app_url}/?asof=2019-02-09")
+    early = frame.locator("path.atlas-territory")
+    early.first.wait_for(state="attached", timeout=30_000)
+    feb = frame.locator(".leaflet-tooltip").all_inner_texts()
+    frame = _open_map(page, f"{app_url}/?asof=2019-03-07")
+    frame.locator("path.atlas-territory").first.wait_for(state="attached", timeout=30_000)
+    march = frame.locator(".leaflet-tooltip").all_inner_texts()
+    assert any("2 square miles" in t for t in feb) and not any("single square" in t for t in feb)
+    assert any("single square mile" in t for t in march)
+    assert not any("2 square miles" in t for t in march)
+    assert "asof=2019-03-07" in page.url
+
+
+def test_every_figure_on_the_map_can_be_opened(page, app_url):
+    """Each located figure of the Figures table is listed in a popup a click reaches."""
+    store = open_store(store_url())
+    table = figures_table(store.figures(), store.mentions())
+    located = set(table.loc[table["lon"] > 36, "label"])  # in the opening view (eastern Syria)
+    listed: set[str] = set()
+    symbols = _open_map(page, app_url).locator(CLICKABLE).count()
+    for i in range(symbols):  # a fresh view each time: a tall popup pans the map
+        if located <= listed:
+            break
+        frame = _open_map(page, app_url)
+        symbol = frame.locator(CLICKABLE).nth(i)
+        if symbol.bounding_box()["width"] < 3:  # outside the opening view: reached by panning
+            continue
+        symbol.click(force=True)
+        content = frame.locator(".leaflet-popup-content")
+        content.wait_for(timeout=10_000)
+        listed.update(content.locator("ol.atlas-claims li > b").all_inner_texts())
+    assert len(located) > 10 and located <= listed, located - listed
 
 
 def test_a_date_range_draws_fewer_symbols(page, app_url):
@@ -117,6 +165,8 @@ def test_figures_downloads_hold_the_filtered_table(page, app_url):
     rows = list(csv.DictReader(io.StringIO(downloads["CSV"])))
     features = json.loads(downloads["GeoJSON"])["features"]
     assert len(rows) == len(features) > 0
-    assert {row["kind"] for row in rows} == {f["properties"]["kind"] for f in features} == {
-        "displaced"
-    }
+    assert (
+        {row["kind"] for row in rows}
+        == {f["properties"]["kind"] for f in features}
+        == {"displaced"}
+    )

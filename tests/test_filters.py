@@ -2,10 +2,18 @@
 
 from datetime import date
 
+import pandas as pd
 import pytest
 from atlas_data import store_url
 
-from geo.filters import Filters, date_control, location_choices, parse_query, to_query
+from geo.filters import (
+    Filters,
+    chosen_by_level,
+    date_control,
+    location_choices,
+    parse_query,
+    to_query,
+)
 from geo.store import open_store
 
 
@@ -101,3 +109,48 @@ def test_date_control_holds_any_range_inside_its_limits(filters, value, notice):
     assert control.min_value <= control.value[0] <= control.value[1] <= control.max_value
     assert control.min_value <= SPAN[0] and SPAN[1] <= control.max_value
     assert (notice in " ".join(control.notices)) if notice else control.notices == ()
+
+
+def _mention(place_id, name, kind, admin1, governorate_id, country="SY") -> dict:
+    return {
+        "place_id": place_id, "name": name, "kind": kind, "admin1": admin1,
+        "governorate_id": governorate_id, "country": country,
+    }  # fmt: skip
+
+
+NAMESAKES = pd.DataFrame(
+    [
+        _mention("9", "Syria", "country", None, None),
+        _mention("1", "Tell Abyad", "populated place", "Raqqa", "70"),
+        _mention("2", "Tell Abyad", "populated place", "Raqqa", "70"),
+        _mention("3", "Tell Abyad", "district", "Raqqa", "70"),
+    ]
+)
+
+
+def test_place_choices_give_kind_and_governorate_and_tell_namesakes_apart():
+    choices = location_choices(NAMESAKES, {"70": "Raqqa"})
+    labels = list(choices.loc[choices["level"] == "place", "label"])
+    assert "Tell Abyad (district, Raqqa)" in labels
+    twins = [label for label in labels if label.startswith("Tell Abyad (populated place, Raqqa)")]
+    assert len(twins) == 2 and len(set(twins)) == 2
+
+
+def test_choosing_a_governorate_keeps_its_country_and_a_place_its_governorate():
+    choices = location_choices(NAMESAKES, {"70": "Raqqa"})
+    assert chosen_by_level(("70",), choices) == {
+        "country": ["9"], "governorate": ["70"], "place": [],
+    }  # fmt: skip
+    assert chosen_by_level(("3",), choices) == {
+        "country": ["9"], "governorate": ["70"], "place": ["3"],
+    }  # fmt: skip
+    assert chosen_by_level((), choices) == {"country": [], "governorate": [], "place": []}
+
+
+def test_the_day_the_map_is_drawn_as_of_round_trips_and_is_not_asked_of_the_store():
+    filters, notices = parse_query({"asof": "2019-03-07", "kind": "displaced"})
+    assert filters.as_of == date(2019, 3, 7) and notices == ()
+    assert to_query(filters) == {"kind": ["displaced"], "asof": "2019-03-07"}
+    assert filters.query() == Filters(kinds=("displaced",))
+    _, notices = parse_query({"asof": "someday"})
+    assert any("asof='someday'" in n for n in notices)

@@ -21,6 +21,7 @@ from geo.maps import (
     display_boundaries,
     fit_bounds,
     for_display,
+    gathered_claims,
     place_tooltip,
 )
 from geo.store import open_store
@@ -136,6 +137,8 @@ def test_country_wide_claims_stay_on_their_country_and_only_footprints_move(rows
 
 def test_country_wide_and_expected_claims_are_drawn_distinctly(page):
     assert "atlas-country-wide" in page and "dashArray" in page
+    assert "atlas-area-wide" in page  # "thousands of civilians left" Deir ez-Zor (precision 2)
+    assert "dotted: about a district or governorate" in page
     assert "Expected or possible (not reported as happened)" in page
     assert "may be a thousand fighters" in page  # possible: in its own layer, not hidden away
 
@@ -178,3 +181,53 @@ def test_display_boundaries_escape_names():
     shapes = pd.DataFrame({"id": ["1"], "name": [NASTY]})
     light = for_display(gpd.GeoDataFrame(shapes, geometry=[box(40, 34, 41, 35)], crs=4326))
     assert light["features"][0]["properties"]["name"] == safe(NASTY)
+
+
+def _popups_by_point(element) -> dict[tuple[float, float], list[str]]:
+    """The popup HTML of every point symbol on the map, by its (rounded) coordinates."""
+    found: dict[tuple[float, float], list[str]] = {}
+    if isinstance(element, folium.GeoJson):
+        for feature in element.data["features"]:
+            if feature["geometry"]["type"] == "Point":
+                lon, lat = feature["geometry"]["coordinates"]
+                key = (round(lat, 5), round(lon, 5))
+                found.setdefault(key, []).append(feature["properties"]["popup"])
+    for child in element._children.values():
+        for key, popups in _popups_by_point(child).items():
+            found.setdefault(key, []).extend(popups)
+    return found
+
+
+def test_every_claim_drawn_at_a_point_is_listed_by_every_symbol_there(rows):
+    """Co-located symbols cover each other at any zoom: whichever one is clicked lists them all."""
+    mentions, figures = rows
+    popups = _popups_by_point(build_map(mentions, figures, display_boundaries("governorates")))
+    located = locate(figures, mentions).dropna(subset=["lat"])
+    assert len(located) == len(figures) - figures["lat"].isna().sum()
+    for claim in located.itertuples(index=False):
+        here = popups[(round(claim.lat, 5), round(claim.lon, 5))]
+        assert here and all(safe(claim.label) in popup for popup in here), claim.label
+
+
+def test_a_gathered_list_is_in_date_order_with_outlet_sentence_and_link():
+    claims = pd.DataFrame(
+        [
+            {"kind": "displaced", "label": "some 300 families fled", "modality": "reported",
+             "date_start": "2021-05-04", "date_end": "2021-05-04", "outlet": "Daily Plain",
+             "sentence": "Some 300 families fled the village.", "url": "https://example.org/b",
+             "lat": 10.0, "lon": 20.0},
+            {"kind": "killed", "label": "at least 4 killed", "modality": "possible",
+             "date_start": "2021-05-01", "date_end": "2021-05-02", "outlet": "The Courier",
+             "sentence": "At least 4 may have been killed.", "url": "https://example.org/a",
+             "lat": 10.0, "lon": 20.0},
+            {"kind": "displaced", "label": "1,000 left", "modality": "reported",
+             "date_start": "2021-05-03", "date_end": "2021-05-03", "outlet": "Elsewhere",
+             "sentence": "1,000 left.", "url": None, "lat": 11.0, "lon": 20.0},
+        ]
+    )  # fmt: skip
+    gathered = gathered_claims(claims)
+    count, items = gathered[(10.0, 20.0)]
+    assert count == 2 and gathered[(11.0, 20.0)][0] == 1
+    assert items.index("at least 4 killed") < items.index("some 300 families fled")
+    assert "possible" in items and "The Courier" in items
+    assert "Some 300 families fled the village." in items and "https://example.org/b" in items

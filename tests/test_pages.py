@@ -111,7 +111,9 @@ def test_a_governorate_in_the_link_selects_the_places_inside_it(database):
     governorate = mentions.loc[mentions["name"].isin(["Bāghūz"]), "governorate_id"].iloc[0]
     app = _page("app.py", place=governorate)
     assert app.multiselect(key="w_governorate").value == [governorate]
+    assert app.multiselect(key="w_country").value == ["163843"]  # Syria, kept beside it
     assert int(_metrics(app)["Places"]) > 0
+    assert _query(app) == {"place": [governorate]}  # the narrowest level is the filter
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -163,3 +165,17 @@ def test_places_page_lists_resolved_and_unresolved_names():
     assert {"place_id", "name", "kind", "admin1", "mentions", "beat"} <= set(resolved.columns)
     assert "Bāghūz" in set(resolved["name"])
     assert len(unresolved) > 0
+
+
+def test_the_time_control_draws_the_map_as_of_a_day_and_is_in_the_link():
+    everything = _page("app.py")
+    app = _page("app.py", asof="2019-02-09")
+    assert app.select_slider(key="w_asof").value == date(2019, 2, 9)
+    assert int(_metrics(app)["Figures"]) < int(_metrics(everything)["Figures"])
+    assert _query(app) == {"asof": ["2019-02-09"]}
+    app.select_slider(key="w_asof").set_value(date(2019, 3, 7)).run()
+    assert not app.exception
+    assert _query(app) == {"asof": ["2019-03-07"]}
+    assert "single square mile" in _metrics(app)["Latest territory claim"]
+    app.select_slider(key="w_asof").set_value("every claim").run()
+    assert _query(app) == {}

@@ -14,10 +14,13 @@ from geo.store import open_store
 from geo.summary import (
     claim_ranges,
     conflicting_claims,
+    country_wide,
     figures_geojson,
     figures_table,
     overview,
     period_text,
+    place_articles,
+    place_claims,
     place_review,
     share_claims,
     unresolved,
@@ -70,10 +73,14 @@ def test_overview_counts_the_selection_and_names_the_latest_territory(store):
     assert summary.displaced_range == "Hundreds more men – nearly 40,000 residents"
     assert summary.latest_territory == "less than a single square mile held"
     assert summary.latest_territory_where.endswith("2019-03-07")
-    empty = overview(*(frame.iloc[0:0] for frame in (store.articles(), store.mentions(),
-                                                     store.figures())))
-    assert (empty.figures, empty.displaced_range, empty.latest_territory) == (0, "none reported",
-                                                                              None)
+    empty = overview(
+        *(frame.iloc[0:0] for frame in (store.articles(), store.mentions(), store.figures()))
+    )
+    assert (empty.figures, empty.displaced_range, empty.latest_territory) == (
+        0,
+        "none reported",
+        None,
+    )
 
 
 def test_claim_ranges_keep_dated_figures_with_open_sides_at_the_stated_value():
@@ -137,3 +144,19 @@ def test_period_text_reads_the_same_on_every_page_and_popup():
     assert period_text(None, day) == "… – 2019-03-07"
     assert period_text(later, None) == "2019-03-03"
     assert period_text(None, float("nan")) == "undated"
+
+
+def test_the_map_panel_lists_a_places_claims_by_date_and_the_articles_naming_it(store):
+    mentions = store.mentions()
+    table = figures_table(store.figures(), mentions)
+    baghuz = table.loc[table["place"] == "Bāghūz", "place_id"].iloc[0]
+    claims = place_claims(table, baghuz)
+    assert len(claims) == (table["place_id"] == baghuz).sum() > 3
+    assert {"label", "kind", "modality", "period", "outlet", "sentence", "url"} <= set(claims)
+    starts = [period[:10] for period in claims["period"]]  # "2019-02-24 – 2019-03-07"
+    assert starts == sorted(starts)  # oldest first (the table itself is newest first)
+    named = place_articles(mentions, baghuz)
+    assert len(named) == mentions.loc[mentions["place_id"] == baghuz, "article_id"].nunique()
+    assert named["times"].min() >= 1 and named["title"].notna().all()
+    wide = country_wide(table)
+    assert len(wide) == (table["precision"] == 3).sum() > 0

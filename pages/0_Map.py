@@ -1,0 +1,156 @@
+"""Map: what the filtered reports say, drawn where they say it (the home page, see app.py).
+
+A click on a place selects it for the panel beside the map (its claims and the
+articles naming it) and leaves its popup open; a button there filters every
+page to it.  The time control draws the map as of a day, mirrored in the URL.
+"""
+
+from datetime import date
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+import dashboard
+from geo.escaping import safe_label
+from geo.maps import CHART_COLOURS, build_map, clicked_place
+from geo.summary import (
+    country_wide,
+    figures_table,
+    overview,
+    place_articles,
+    place_claims,
+    share_claims,
+)
+from geo.timeline import as_of, claim_days, timeline
+
+EVERY_CLAIM = "every claim"
+
+st.set_page_config(page_title="Map · Conflict News Atlas", page_icon="🗺️", layout="wide")
+filters = dashboard.sidebar()
+articles, mentions, selected = dashboard.selection(filters)
+figures = as_of(selected, filters.as_of)
+
+st.title("Conflict News Atlas")
+summary = overview(articles, mentions, figures)
+columns = st.columns([1, 1, 1, 3, 3])
+columns[0].metric("Articles", summary.articles)
+columns[1].metric("Places", summary.places)
+columns[2].metric("Figures", summary.figures)
+# claims are the reports' own words, often longer than a metric shows: in full in the caption
+columns[3].metric("Displacement claimed", summary.displaced_range)
+columns[3].caption(safe_label(summary.displaced_range))
+columns[4].metric("Latest territory claim", summary.latest_territory or "none reported")
+if summary.latest_territory_where:
+    where = f"{summary.latest_territory} · {summary.latest_territory_where}"
+    columns[4].caption(safe_label(where))
+
+
+def _time_control(days: list[date]) -> None:
+    """A slider over the days claims begin or end; its value is written to the filters."""
+    stops = [EVERY_CLAIM, *sorted({*days, *([filters.as_of] if filters.as_of else [])})]
+    st.session_state.w_asof = filters.as_of or EVERY_CLAIM  # pages reset widgets: seed it
+    st.select_slider(
+        "Map as of", stops, key="w_asof",
+        format_func=lambda d: d if d == EVERY_CLAIM else d.isoformat(),
+        on_change=lambda: dashboard.show_as_of(
+            None if st.session_state.w_asof == EVERY_CLAIM else st.session_state.w_asof
+        ),
+        help="Counts whose period has begun by that day, and of territory only the newest "
+        "claim for each area.",
+    )  # fmt: skip
+
+
+map_column, side_column = st.columns([5, 2])
+with map_column:
+    atlas = build_map(mentions, figures, dashboard.governorate_shapes())
+    clicked = st_folium(
+        atlas, key="atlas", height=600, use_container_width=True,
+        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"], render=False,
+    )  # fmt: skip
+    st.caption(
+        "Click a place for its claims and articles. Territory is drawn to scale; "
+        "numbers are as hedged in the reports (popups quote the sentence)."
+    )
+    _time_control(claim_days(selected))
+point = (clicked or {}).get("last_object_clicked")
+if point and point != st.session_state.get("last_click"):
+    st.session_state.last_click = point
+    tooltip = clicked.get("last_object_clicked_tooltip")
+    st.session_state.selected_place = clicked_place(
+        mentions, tooltip, point["lat"], point["lng"]
+    ) or st.session_state.get("selected_place")
+
+table = figures_table(figures, mentions)
+links = {"url": st.column_config.LinkColumn("article", display_text="open")}
+with side_column:
+    place = st.session_state.get("selected_place")
+    named = mentions.loc[mentions["place_id"] == place, "name"]
+    if place and not named.empty:
+        st.subheader(safe_label(named.iloc[0]))
+        claims = place_claims(table, place)
+        st.caption(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} drawn here, by date")
+        st.dataframe(claims, hide_index=True, column_config=links, height=220)
+        st.dataframe(place_articles(mentions, place), hide_index=True, column_config=links)
+        if filters.places != (place,):
+            st.button("Show only this place on every page", on_click=dashboard.pick_place,
+                      args=(place,))  # fmt: skip
+    else:
+        st.caption("Click a place on the map: its claims and articles are listed here.")
+    wide = country_wide(table)
+    if not wide.empty:
+        st.subheader("Country-wide claims")
+        st.caption("Precision 3: about a whole country, drawn faintly on it, listed here.")
+        st.dataframe(wide, hide_index=True, column_config=links, height=200)
+    st.subheader("Share of territory held")
+    shares = share_claims(figures)
+    if shares.empty:
+        st.caption("No share-of-territory figures in this selection.")
+    else:
+        claims = alt.Chart(shares).encode(
+            y=alt.Y("claim:N", title=None, sort="descending", axis=alt.Axis(labelLimit=220)),
+            tooltip=["label", "name", "outlet", "date_end", "sentence"],
+        )
+        chart = claims.mark_rule(strokeWidth=4).encode(
+            x=alt.X("low:Q", title="% of former territory still held"), x2="high:Q"
+        ) + claims.mark_point(filled=True, size=60).encode(x="value:Q")
+        st.altair_chart(chart, width="stretch")
+
+st.subheader("Claims over time")
+bars = timeline(selected)
+if bars.empty:
+    st.caption("No dated figures in this selection.")
+else:
+    kinds = sorted(bars["kind"].unique())
+    colour = alt.Color(
+        "kind:N",
+        scale=alt.Scale(domain=kinds, range=[CHART_COLOURS.get(k, "#999999") for k in kinds]),
+    )
+    chart = (
+        alt.Chart(bars)
+        .mark_bar(height=8)
+        .encode(
+            x=alt.X("start:T", title=None),
+            x2="end:T",
+            color=colour,
+            y=alt.Y(
+                "claim:N", title=None, sort=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)
+            ),
+            opacity=alt.condition("datum.modality == 'reported'", alt.value(0.9), alt.value(0.35)),
+            tooltip=[
+                "label",
+                "kind",
+                "modality",
+                "place",
+                "outlet",
+                alt.Tooltip("start:T"),
+                alt.Tooltip("end:T", title="until"),
+            ],
+        )  # fmt: skip
+    )
+    if filters.as_of:
+        day = pd.DataFrame({"day": [pd.Timestamp(filters.as_of)]})
+        chart += alt.Chart(day).mark_rule(color="black", strokeDash=[4, 3]).encode(x="day:T")
+    st.altair_chart(chart.properties(height=18 * len(bars) + 40), width="stretch")
+    st.caption("Each bar spans the period a claim is about; faint bars are expected or possible.")
