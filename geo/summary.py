@@ -317,10 +317,27 @@ LOCAL_KINDS = ("populated place", "neighbourhood", "subdistrict", "district", "o
 """Place kinds small enough to stand for where a reported event happened."""
 
 
+DATELINE_REACH = 60
+"""A wire dateline ("BEIRUT —", "MIEH MIEH/BEIRUT:") ends within this many characters."""
+
+
+def _in_dateline(mentions: pd.DataFrame) -> pd.Series:
+    """Mentions printed in capitals at the very start of the text: the dateline, where the
+    report was filed, which never stands for where its events happened."""
+    upper = [t.isupper() and len(t) > 2 for t in mentions["text"].astype(str)]
+    early = pd.to_numeric(mentions["start"]) < DATELINE_REACH
+    return pd.Series(upper, index=mentions.index, dtype=bool) & early
+
+
 def main_places(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Per article, the local place it names most (ties: first named), with its coordinates."""
+    """Per article, the local place it names most (ties: first named), with its coordinates.
+
+    The dateline does not count: a report filed in Beirut about Baghuz is about Baghuz.
+    """
     local = mentions[
-        mentions["kind"].isin(LOCAL_KINDS) & ~mentions["adjective"].fillna(False).astype(bool)
+        mentions["kind"].isin(LOCAL_KINDS)
+        & ~mentions["adjective"].fillna(False).astype(bool)
+        & ~_in_dateline(mentions)
     ]
     local = local.dropna(subset=["lat", "lon"])
     if local.empty:

@@ -160,3 +160,16 @@ def test_the_map_panel_lists_a_places_claims_by_date_and_the_articles_naming_it(
     assert named["times"].min() >= 1 and named["title"].notna().all()
     wide = country_wide(table)
     assert len(wide) == (table["precision"] == 3).sum() > 0
+
+
+def test_a_territory_claim_about_a_country_is_drawn_at_the_story_never_at_the_dateline(tmp_path):
+    """The 9 February seed: filed in BEIRUT, about Baghuz; 'less than 2 square miles' in Syria."""
+    from geo.summary import locate
+
+    store = open_store(str(tmp_path / "a.sqlite"))
+    store.seed_if_empty()
+    figures = locate(store.figures(), store.mentions())
+    store.close()
+    pocket = figures[figures["label"] == "less than 2 square miles held"].iloc[0]
+    assert pocket["name"] == "Bāghūz" and "Beirut" not in pocket["placed_at"]
+    assert not (figures["name"] == "Beirut").any()
