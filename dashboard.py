@@ -34,6 +34,7 @@ from geo.filters import (
 )
 from geo.maps import display_boundaries
 from geo.outage import Outage
+from geo.pipeline import EXTRACTOR_VERSION
 from geo.store import FRAME_COLUMNS, StoreUnavailable
 
 T = TypeVar("T")
@@ -103,20 +104,24 @@ def extraction(article: Article) -> Extraction:
     return extract(article)
 
 
-def version() -> tuple[str | None, str | None, int | None]:
-    """Which store and how many articles: cached frames are keyed by it, so none is stale.
+def version() -> tuple[str | None, str | None, int | None, int]:
+    """Which store, how many articles, and how many of them an older extractor read.
 
-    During an outage it is the last count read, so the frames read before it
-    are still served from the cache.
+    Cached frames are keyed by it, so none is stale: an ingest changes the
+    count, a ``reextract`` the number of articles left to re-read.  During an
+    outage it is the last count read, so the frames read before it are still
+    served from the cache.
     """
+    older = 0
     try:
         count = int(store().stats()["articles"])
+        older = store().outdated(EXTRACTOR_VERSION)
     except StoreUnavailable:
         outage().failed()
         count = outage().last_count
     else:
         outage().answered(count)
-    return _url(), st.session_state.get("session_key"), count
+    return _url(), st.session_state.get("session_key"), count, older
 
 
 def _during_outage(read: Callable[[], T], empty: T) -> T:
@@ -286,6 +291,13 @@ def sidebar() -> Filters:
         note = _during_outage(lambda: store().note, "")
         if note:
             st.caption(safe_label(note))
+        if older := version()[3]:
+            st.caption(
+                f"{older:,} stored {'article was' if older == 1 else 'articles were'} read by an "
+                "older version of the reader: their "
+                "places and figures may differ from what it finds now. `python -m geo reextract` "
+                "re-reads them."
+            )
     if unreachable := outage().notice():
         st.warning(unreachable, icon="🔌")
     for notice in (*st.session_state.notices, *dates.notices):

@@ -179,3 +179,20 @@ def test_the_time_control_draws_the_map_as_of_a_day_and_is_in_the_link():
     assert "single square mile" in _metrics(app)["Latest territory claim"]
     app.select_slider(key="w_asof").set_value("every claim").run()
     assert _query(app) == {}
+
+
+def test_the_sidebar_says_when_an_older_reader_read_stored_articles(tmp_path, monkeypatch):
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    store = open_store(url)
+    store.seed_if_empty()
+    store.close()
+    app = _page("pages/1_Figures.py")  # the module's store: read by this version, no word of it
+    assert not [c for c in app.sidebar.caption if "older version" in c.value]
+    with sqlite3.connect(tmp_path / "old.sqlite") as conn:
+        conn.execute("UPDATE articles SET extractor = '0' WHERE title LIKE 'Decisive%'")
+    monkeypatch.setenv("DATABASE_URL", url)
+    app = _page("pages/1_Figures.py")
+    said = [c.value for c in app.sidebar.caption if "older version" in c.value]
+    assert said and said[0].startswith("1 stored article was read") and "reextract" in said[0]
