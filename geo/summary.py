@@ -427,8 +427,12 @@ def place_articles(mentions: pd.DataFrame, place_id: str) -> pd.DataFrame:
 
 
 def country_wide(table: pd.DataFrame) -> pd.DataFrame:
-    """Claims about a whole country (precision 3), listed beside the map, oldest first."""
+    """Claims about a whole country (precision 3), listed beside the map, oldest first.
+
+    ``placed_at`` says where each is drawn: on its country, or, for a territory
+    claim, around the place its article is about.
+    """
     wide = table[table["precision"] == 3]
     return wide.sort_values(["date_start", "kind"], kind="stable")[
-        ["place", *PANEL_COLUMNS]
+        ["place_name", "placed_at", *PANEL_COLUMNS]
     ].reset_index(drop=True)

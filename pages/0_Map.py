@@ -101,7 +101,10 @@ with side_column:
     wide = country_wide(table)
     if not wide.empty:
         st.subheader("Country-wide claims")
-        st.caption("Precision 3: about a whole country, drawn faintly on it, listed here.")
+        st.caption(
+            "Precision 3: about a whole country, drawn faintly on it; a territory claim is "
+            "drawn around the place its article is about (see placed_at)."
+        )
         st.dataframe(wide, hide_index=True, column_config=links, height=200)
     st.subheader("Share of territory held")
     shares = share_claims(figures)
