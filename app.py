@@ -10,10 +10,19 @@ import streamlit as st
 
 st.set_page_config(page_title="Conflict News Atlas", page_icon="🗺️", layout="wide")
 PAGES = [
-    st.Page("pages/0_Map.py", title="Map", icon="🗺️", default=True),
-    st.Page("pages/1_Figures.py", title="Figures", icon="🔢", url_path="Figures"),
-    st.Page("pages/2_Articles.py", title="Articles", icon="📰", url_path="Articles"),
-    st.Page("pages/3_Places.py", title="Places", icon="📍", url_path="Places"),
-    st.Page("pages/5_Add_articles.py", title="Add articles", icon="➕", url_path="Add_articles"),
+    st.Page("pages/0_Map.py", title="Map", icon=":material/map:", default=True),
+    st.Page(
+        "pages/1_Figures.py", title="Figures", icon=":material/table_chart:", url_path="Figures"
+    ),
+    st.Page(
+        "pages/2_Articles.py", title="Articles", icon=":material/article:", url_path="Articles"
+    ),
+    st.Page("pages/3_Places.py", title="Places", icon=":material/location_on:", url_path="Places"),
+    st.Page(
+        "pages/5_Add_articles.py",
+        title="Add articles",
+        icon=":material/add_circle:",
+        url_path="Add_articles",
+    ),
 ]
 st.navigation(PAGES).run()

@@ -159,7 +159,7 @@ def test_figures_downloads_hold_the_filtered_table(page, app_url):
     downloads = {}
     for name in ("CSV", "GeoJSON"):
         button = page.get_by_role("button", name=f"Download {name}")
-        with page.expect_download(timeout=30_000) as download:
+        with page.expect_download(timeout=90_000) as download:  # a loaded CI machine
             button.click()
         downloads[name] = Path(download.value.path()).read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(downloads["CSV"])))
