@@ -19,6 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 from uuid import uuid4
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -32,7 +33,7 @@ from geo.filters import (
     parse_query,
     to_query,
 )
-from geo.maps import display_boundaries
+from geo.maps import CHART_COLOURS, display_boundaries
 from geo.outage import Outage
 from geo.pipeline import EXTRACTOR_VERSION
 from geo.store import FRAME_COLUMNS, StoreUnavailable
@@ -312,6 +313,15 @@ NOTICE_STYLE = (
     "background:rgba(255,189,69,0.2);color:rgb(146,108,5);border-radius:0.5rem;"
     "padding:0.75rem 1rem;margin:0 0 0.5rem 0;"
 )
+
+
+def kind_colour(kinds: pd.Series) -> alt.Color:
+    """The charts' colour channel for figure kinds: the map's colours, so a kind looks alike."""
+    domain = sorted(kinds.unique())
+    return alt.Color(
+        "kind:N",
+        scale=alt.Scale(domain=domain, range=[CHART_COLOURS.get(k, "#999999") for k in domain]),
+    )
 
 
 def plain_notice(text: str) -> None:

@@ -14,7 +14,7 @@ from streamlit_folium import st_folium
 
 import dashboard
 from geo.escaping import safe_label
-from geo.maps import CHART_COLOURS, build_map, clicked_place
+from geo.maps import build_map, clicked_place
 from geo.summary import (
     country_wide,
     figures_table,
@@ -125,11 +125,7 @@ bars = timeline(selected)
 if bars.empty:
     st.caption("No dated figures in this selection.")
 else:
-    kinds = sorted(bars["kind"].unique())
-    colour = alt.Color(
-        "kind:N",
-        scale=alt.Scale(domain=kinds, range=[CHART_COLOURS.get(k, "#999999") for k in kinds]),
-    )
+    colour = dashboard.kind_colour(bars["kind"])
     chart = (
         alt.Chart(bars)
         .mark_bar(height=8)

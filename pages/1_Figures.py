@@ -6,7 +6,6 @@ import altair as alt
 import streamlit as st
 
 import dashboard
-from geo.maps import CHART_COLOURS
 from geo.summary import (
     MAX_COMPARISONS,
     MAX_CONFLICTS,
@@ -46,11 +45,7 @@ ranges = claim_ranges(figures)
 if ranges.empty:
     st.caption("No dated figures in this selection.")
 else:
-    kinds = sorted(ranges["kind"].unique())
-    colour = alt.Color(
-        "kind:N",
-        scale=alt.Scale(domain=kinds, range=[CHART_COLOURS.get(k, "#999999") for k in kinds]),
-    )
+    colour = dashboard.kind_colour(ranges["kind"])
     base = alt.Chart(ranges).encode(x=alt.X("date:T", title=None), color=colour)
     ticks = base.mark_rule(strokeWidth=3, opacity=0.6).encode(y="low:Q", y2="high:Q")
     dots = base.mark_point(filled=True, size=60).encode(
