@@ -35,6 +35,8 @@ import pandas as pd
 from geo.articles import Article
 from geo.filters import Filters
 from geo.pipeline import Extraction
+from geo.reviews import ROW_COLUMNS as REVIEW_ROW
+from geo.reviews import Review
 from geo.tables import (
     ARTICLE_COLUMNS,
     FIGURE_COLUMNS,
@@ -169,6 +171,22 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             "ALTER TABLE articles ADD COLUMN extractor TEXT NOT NULL DEFAULT ''",
             "CREATE INDEX articles_extractor ON articles (extractor)",
+        ),
+    ),
+    Migration(
+        4,
+        "reviews: people's confirmations, rejections, corrections and additions (geo.reviews)",
+        (
+            # No foreign key to the rows reviewed: a re-read replaces them, and a review
+            # must outlive that (geo.reviews.detached lists the ones left without a row).
+            """CREATE TABLE reviews (
+                id TEXT PRIMARY KEY,
+                article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                target TEXT NOT NULL, "start" INTEGER NOT NULL, "end" INTEGER NOT NULL,
+                field TEXT NOT NULL, action TEXT NOT NULL, old_value TEXT NOT NULL,
+                new_value TEXT NOT NULL, reviewer TEXT NOT NULL,
+                created TIMESTAMP WITH TIME ZONE NOT NULL, note TEXT NOT NULL)""",
+            "CREATE INDEX reviews_article ON reviews (article_id)",
         ),
     ),
 )
@@ -493,6 +511,11 @@ class Store:
 
         return self._write(write)
 
+    def add_review(self, review: Review) -> None:
+        """Save one review.  Reviews are only ever added (undo is a review too), so two
+        reviewers saving at once both succeed and both stay in the history."""
+        self._write(lambda cur: self._insert(cur, "reviews", [review.row()]))
+
     def _insert(self, cur, table: str, rows: list[dict], conflict: str = "") -> None:
         if not rows:
             return
@@ -572,6 +595,25 @@ class Store:
             if len(rows) < page:
                 return
             last = rows[-1][0]
+
+    def reviews(self, article_ids: Sequence[str] | None = None) -> list[Review]:
+        """Every review (of these articles), oldest first."""
+        where, params = "", list(article_ids or ())
+        if article_ids is not None:
+            where = f"WHERE article_id IN ({_marks(params)})" if params else "WHERE 1 = 0"
+        query = (
+            f"SELECT {', '.join(map(_quote, REVIEW_ROW))} FROM reviews {where} ORDER BY created, id"
+        )
+        with self._db.transaction() as cur:
+            cur.execute(self._db.sql(query), params)
+            rows = cur.fetchall()
+        return [_review(dict(zip(REVIEW_ROW, row, strict=True))) for row in rows]
+
+    def review_count(self) -> int:
+        """How many reviews are stored: the dashboard's caches key on it (reviews only grow)."""
+        with self._db.transaction() as cur:
+            cur.execute("SELECT COUNT(*) FROM reviews")
+            return cur.fetchone()[0]
 
     def stats(self) -> dict[str, int]:
         """How many articles, mentions, figures and distinct resolved places are stored.
@@ -700,6 +742,14 @@ def _as_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     return date.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _review(row: dict) -> Review:
+    """A review as read back: SQLite gives the time as ISO text, PostgreSQL as a datetime."""
+    created = row["created"]
+    if isinstance(created, str):
+        created = datetime.fromisoformat(created)
+    return Review(**{**row, "created": created.astimezone(UTC)})
 
 
 def _readonly_reason() -> str:
