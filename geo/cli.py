@@ -195,6 +195,42 @@ def _stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reviews(args: argparse.Namespace) -> int:
+    """Export the review history to CSV, import one (per-row errors), or list detached reviews."""
+    from geo.review_csv import export_csv, read_csv
+    from geo.review_input import default_checkers
+    from geo.reviews import detached, history_frame
+    from geo.store import open_store
+
+    if args.action != "detached" and not args.file:
+        print(f"error: reviews {args.action} needs a FILE.csv", file=sys.stderr)
+        return 2
+    store = _open_writable(args.db) if args.action == "import" else open_store(args.db)
+    if store is None:
+        return 2
+    if args.action == "export":
+        Path(args.file).write_text(export_csv(store.reviews()), encoding="utf-8")
+        print(f"{store.review_count()} reviews written to {args.file}")
+        return 0
+    if args.action == "detached":
+        lost = history_frame(detached(store.reviews(), store.figures(), store.mentions()))
+        print(json.dumps(lost.to_dict("records"), ensure_ascii=False, indent=2))
+        return 0
+    try:
+        text = Path(args.file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    stored = {r.id for r in store.reviews()}
+    result = read_csv(
+        text, has_article=store.has, stored=stored, check=default_checkers(), today=date.today()
+    )
+    for review in result.reviews:
+        store.add_review(review)
+    print(result.report())
+    return 1 if result.errors else 0
+
+
 def _workers(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (1 or more)")
@@ -265,6 +301,16 @@ def build_parser() -> argparse.ArgumentParser:
     rex.add_argument("--json", action="store_true", help="print the summary as JSON")
     _parallel_options(rex)
     rex.set_defaults(run=_reextract)
+
+    rev = sub.add_parser(
+        "reviews",
+        help="review history: export FILE.csv, import FILE.csv (exit 1 if some rows were"
+        " refused), detached (reviews whose span a re-read lost, as JSON)",
+    )
+    rev.add_argument("action", choices=["export", "import", "detached"])
+    rev.add_argument("file", nargs="?", metavar="FILE.csv")
+    rev.add_argument("--db", help=db_help)
+    rev.set_defaults(run=_reviews)
 
     stats = sub.add_parser("stats", help="counts of stored articles, mentions, figures (JSON)")
     stats.add_argument("--db", help=db_help)

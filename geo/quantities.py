@@ -165,6 +165,8 @@ _BETWEEN_RE = re.compile(rf"\s+and\s+(?={_AMOUNT}\b)", re.I)
 
 
 _POSTFIX_HEDGES = {"or more": "low", "or so": "approx", "+": "low"}
+HEDGES = frozenset(_HEDGE_OF) | frozenset(_POSTFIX_HEDGES)
+"""Every hedge the reader knows, lower case ("more than", "or so", "+"); "" is no hedge."""
 
 
 def _hedge_kind(hedge: str) -> str:

@@ -32,7 +32,7 @@ FIGURE_COLUMNS = [
 ]  # fmt: skip
 
 
-def _place_columns(place: Place | None, governorate_of: GovernorateOf) -> dict:
+def place_columns(place: Place | None, governorate_of: GovernorateOf) -> dict:
     if place is None:
         return dict.fromkeys(
             ["place_id", "geonameid", "name", "lat", "lon", "country", "admin1", "governorate_id"]
@@ -81,7 +81,7 @@ def mention_rows(extraction: Extraction, governorate_of: GovernorateOf) -> list[
                 ]  # fmt: skip
             ),
             "kind": m.place.kind if m.place else None,
-            **_place_columns(m.place, governorate_of),
+            **place_columns(m.place, governorate_of),
         }
         rows.append(row)
     return rows
@@ -109,7 +109,7 @@ def figure_rows(extraction: Extraction, governorate_of: GovernorateOf) -> list[d
                 "date_end": f.date_end,
                 "date_basis": f.date_basis,
                 "place_kind": f.place.kind if f.place else None,
-                **_place_columns(f.place, governorate_of),
+                **place_columns(f.place, governorate_of),
                 "precision": f.precision,
                 "place_basis": f.place_basis,
                 "place_name": f.place_name,
