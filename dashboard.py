@@ -36,6 +36,8 @@ from geo.filters import (
 from geo.maps import CHART_COLOURS, display_boundaries
 from geo.outage import Outage
 from geo.pipeline import EXTRACTOR_VERSION
+from geo.review_access import PASSPHRASE, Access, access, hosted
+from geo.reviews import Review, detached, history_frame, merged, shown, unreviewed, within
 from geo.store import FRAME_COLUMNS, StoreUnavailable
 
 T = TypeVar("T")
@@ -105,24 +107,26 @@ def extraction(article: Article) -> Extraction:
     return extract(article)
 
 
-def version() -> tuple[str | None, str | None, int | None, int]:
-    """Which store, how many articles, and how many of them an older extractor read.
+def version() -> tuple[str | None, str | None, int | None, int, int]:
+    """Which store, how many articles, how many of them an older extractor read, and how
+    many reviews.
 
     Cached frames are keyed by it, so none is stale: an ingest changes the
-    count, a ``reextract`` the number of articles left to re-read.  During an
-    outage it is the last count read, so the frames read before it are still
-    served from the cache.
+    count, a ``reextract`` the number of articles left to re-read, a saved review the
+    number of reviews.  During an outage it is the last count read, so the frames read
+    before it are still served from the cache.
     """
-    older = 0
+    older = reviewed = 0
     try:
         count = int(store().stats()["articles"])
         older = store().outdated(EXTRACTOR_VERSION)
+        reviewed = store().review_count()
     except StoreUnavailable:
         outage().failed()
         count = outage().last_count
     else:
         outage().answered(count)
-    return _url(), st.session_state.get("session_key"), count, older
+    return _url(), st.session_state.get("session_key"), count, older, reviewed
 
 
 def _during_outage(read: Callable[[], T], empty: T) -> T:
@@ -145,24 +149,82 @@ def _articles(filters: Filters, data_version: tuple) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _mentions(filters: Filters, data_version: tuple) -> pd.DataFrame:
-    return store().mentions(filters)
+    return _reviewed(store().mentions(filters), "mention", filters, data_version)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _figures(filters: Filters, data_version: tuple) -> pd.DataFrame:
-    return store().figures(filters)
+    return _reviewed(store().figures(filters), "figure", filters, data_version)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def reviews(data_version: tuple) -> tuple[Review, ...]:
+    """Every stored review, oldest first."""
+    return tuple(store().reviews())
+
+
+def _reviewed(found: pd.DataFrame, target: str, filters: Filters, data_version: tuple):
+    """The review hook: the store's rows with the reviews applied (geo.reviews.merged).
+
+    A reviewed row is judged on its reviewed values, so it comes from the whole store
+    with reviews applied (the cached unfiltered frame), kept where the filters select it.
+    """
+    every = reviews(data_version)
+    if not every:
+        return unreviewed(found)
+    if filters == Filters():
+        from geo.reviews import apply
+
+        return apply(found, every, target)
+    locations = _choices(data_version)[0] if filters.places else None
+    countries = (
+        set(locations.loc[(locations["level"] == "country")
+                          & locations["id"].isin(filters.places), "country"])
+        if locations is not None else set()
+    )  # fmt: skip
+    everything = (_figures if target == "figure" else _mentions)(Filters(), data_version)
+    return merged(found, everything, every, target, lambda f: within(f, filters, target, countries))
 
 
 def articles(filters: Filters, data_version: tuple) -> pd.DataFrame:
     return _during_outage(lambda: _articles(filters.query(), data_version), _empty("articles"))
 
 
-def mentions(filters: Filters, data_version: tuple) -> pd.DataFrame:
-    return _during_outage(lambda: _mentions(filters.query(), data_version), _empty("mentions"))
+def mentions(filters: Filters, data_version: tuple, *, rejected: bool = False) -> pd.DataFrame:
+    """The selected mentions with their reviews; ``rejected`` keeps those a reviewer
+    said are no place (the review forms list them; maps and counts do not)."""
+    frame = _during_outage(lambda: _mentions(filters.query(), data_version), _empty("mentions"))
+    return shown(frame, reviewed_only=filters.reviewed, rejected=rejected)
 
 
-def figures(filters: Filters, data_version: tuple) -> pd.DataFrame:
-    return _during_outage(lambda: _figures(filters.query(), data_version), _empty("figures"))
+def figures(filters: Filters, data_version: tuple, *, rejected: bool = False) -> pd.DataFrame:
+    """The selected figures with their reviews; ``rejected`` keeps those a reviewer
+    rejected (the Figures table and its downloads list them; the map does not draw them)."""
+    frame = _during_outage(lambda: _figures(filters.query(), data_version), _empty("figures"))
+    return shown(frame, reviewed_only=filters.reviewed, rejected=rejected)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _detached(data_version: tuple) -> pd.DataFrame:
+    every = reviews(data_version)
+    lost = detached(every, _figures(Filters(), data_version), _mentions(Filters(), data_version))
+    return history_frame(lost)
+
+
+def detached_reviews(data_version: tuple) -> pd.DataFrame:
+    """Reviews whose figure or mention a re-read no longer finds (geo.reviews.detached)."""
+    return _during_outage(lambda: _detached(data_version), history_frame(()))
+
+
+def review_passphrase() -> str | None:
+    """The reviewer passphrase: $REVIEW_PASSPHRASE, else the secret of that name."""
+    return os.environ.get(PASSPHRASE) or _secret(PASSPHRASE)
+
+
+def review_access() -> Access:
+    """Who may save reviews in this app (geo.review_access)."""
+    shared = _during_outage(lambda: _open(_url()).writable, False)
+    return access(hosted(shared), review_passphrase())
 
 
 def selection(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -207,6 +269,7 @@ def _seed_widgets(filters: Filters, locations: pd.DataFrame, dates: tuple[date, 
         st.session_state[f"w_{level}"] = chosen
     st.session_state.w_kind = list(filters.kinds)
     st.session_state.w_outlet = list(filters.outlets)
+    st.session_state.w_reviewed = filters.reviewed
 
 
 def _from_widgets(span: tuple[date, date]) -> Filters:
@@ -224,6 +287,7 @@ def _from_widgets(span: tuple[date, date]) -> Filters:
         kinds=tuple(st.session_state.w_kind),
         outlets=tuple(st.session_state.w_outlet),
         as_of=st.session_state.filters.as_of,  # set by the map's time control, not the sidebar
+        reviewed=st.session_state.w_reviewed,
     )
 
 
@@ -289,6 +353,10 @@ def sidebar() -> Filters:
             format_func=lambda k: k.replace("_", " "),
         )  # fmt: skip
         st.multiselect("Outlet", outlets, key="w_outlet", on_change=changed)
+        st.checkbox(
+            "Reviewed only", key="w_reviewed", on_change=changed,
+            help="Only figures and places a reviewer confirmed, corrected or added.",
+        )  # fmt: skip
         note = _during_outage(lambda: store().note, "")
         if note:
             st.caption(safe_label(note))

@@ -14,8 +14,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-PARAMS = ("start", "end", "place", "kind", "outlet", "asof")
-"""The query-string names, in the order links are written."""
+PARAMS = ("start", "end", "place", "kind", "outlet", "asof", "reviewed", "review")
+"""The query-string names, in the order links are written.  ``review`` (article:start:end)
+is no filter: it opens the Figures page's review form on one figure (a map popup's link)."""
 
 _PLACE_ID = re.compile(r"^(?:\d+|wof:\d+|ne:\d+)$")
 
@@ -27,7 +28,9 @@ class Filters:
     ``places`` are gazetteer ids; a governorate or country id selects every
     place inside its polygon.  ``as_of`` is the day the map is drawn as of
     (:func:`geo.timeline.as_of`); it selects nothing from the store, see
-    :meth:`query`.  Hashable, so Streamlit's caches can key on it.
+    :meth:`query`.  ``reviewed`` keeps only rows a reviewer confirmed, corrected or
+    added (applied with the reviews, after the store's read).  Hashable, so Streamlit's
+    caches can key on it.
     """
 
     start: date | None = None
@@ -36,11 +39,12 @@ class Filters:
     kinds: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     as_of: date | None = None
+    reviewed: bool = False
 
     def query(self) -> Filters:
-        """What the store is asked for: the same filters without the day the map shows, so
-        moving through time reuses the frames already read."""
-        return replace(self, as_of=None)
+        """What the store is asked for: the same filters without the day the map shows or the
+        "reviewed only" choice, so moving through time or toggling it reuses the frames read."""
+        return replace(self, as_of=None, reviewed=False)
 
 
 def _values(params: Mapping[str, str | Sequence[str]], name: str) -> list[str]:
@@ -110,6 +114,7 @@ def parse_query(
         kinds=_parse_many(params, "kind", kinds, notices),
         outlets=_parse_many(params, "outlet", outlets, notices),
         as_of=day,
+        reviewed=_values(params, "reviewed")[-1:] == ["1"],
     )
     return filters, tuple(notices)
 
@@ -130,6 +135,8 @@ def to_query(filters: Filters) -> dict[str, str | list[str]]:
             query[name] = list(values)
     if filters.as_of:
         query["asof"] = filters.as_of.isoformat()
+    if filters.reviewed:
+        query["reviewed"] = "1"
     return query
 
 

@@ -19,7 +19,7 @@ gazetteer loads later), and for a figure the reader missed, the whole figure (fi
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
@@ -259,7 +259,7 @@ def _columns_of(field_name: str, value: Any, target: str) -> dict[str, Any]:
 
 def _cell(column: str, value: Any) -> Any:
     """Dates back to ``datetime.date`` (the store's frames hold dates, not text)."""
-    if column.startswith("date_") and isinstance(value, str):
+    if column in ("date_start", "date_end", "published") and isinstance(value, str):
         return date.fromisoformat(value)
     return value
 
@@ -325,3 +325,55 @@ def history_frame(reviews: Iterable[Review]) -> pd.DataFrame:
     """Reviews as a table to show or export (values as JSON text, time as UTC ISO text)."""
     rows = [{**r.row(), "created": r.created.isoformat()} for r in ordered(reviews)]
     return pd.DataFrame(rows, columns=ROW_COLUMNS)
+
+
+def within(frame: pd.DataFrame, filters, target: str, countries: Collection[str] = ()) -> pd.Series:
+    """Which reviewed rows the filters select, judged on their reviewed values.
+
+    The store filters in SQL on the machine's values; a row a review changed (a new kind,
+    place or period) or added must be judged again on what it says now, by the same rules
+    (``geo.store``'s ``_conditions``): periods overlap the range, a figure with one end of
+    its period known is that day, a mention goes by its article's date; places match by
+    id, governorate or ``countries`` (the country codes of the country ids chosen).
+    """
+    keep = pd.Series(True, index=frame.index)
+    if target == "figure":
+        first = frame["date_start"].where(frame["date_start"].notna(), frame["date_end"])
+        last = frame["date_end"].where(frame["date_end"].notna(), frame["date_start"])
+        if filters.kinds:
+            keep &= frame["kind"].isin(filters.kinds)
+    else:
+        first = last = frame["published"]
+    if filters.start is not None:
+        keep &= [d is not None and not pd.isna(d) and d >= filters.start for d in last]
+    if filters.end is not None:
+        keep &= [d is not None and not pd.isna(d) and d <= filters.end for d in first]
+    if filters.outlets:
+        keep &= frame["outlet"].isin(filters.outlets)
+    if filters.places:
+        keep &= (
+            frame["place_id"].isin(filters.places)
+            | frame["governorate_id"].isin(filters.places)
+            | frame["country"].isin(list(countries))
+        )
+    return keep
+
+
+def merged(
+    found: pd.DataFrame,
+    everything: pd.DataFrame,
+    reviews: Sequence[Review],
+    target: str,
+    keep: Callable[[pd.DataFrame], pd.Series],
+) -> pd.DataFrame:
+    """The filtered rows with reviews applied: ``found`` (the store's filtered read) for the
+    rows no review touches, and the reviewed rows of ``everything`` (every stored row of
+    ``target``, reviews applied) that ``keep`` (:func:`within`) still selects."""
+    touched = set(latest(reviews, target))
+    keys = list(zip(found["article_id"], found["start"], found["end"], strict=True))
+    untouched = found[[(a, int(s), int(e)) not in touched for a, s, e in keys]]
+    every = list(zip(everything["article_id"], everything["start"], everything["end"], strict=True))
+    reviewed = everything[[(a, int(s), int(e)) in touched for a, s, e in every]]
+    reviewed = reviewed[keep(reviewed)] if not reviewed.empty else reviewed
+    parts = [unreviewed(untouched), reviewed]
+    return pd.concat([p for p in parts if not p.empty] or [unreviewed(found)], ignore_index=True)

@@ -16,6 +16,7 @@ from datetime import date
 import pandas as pd
 
 from geo.escaping import spreadsheet_safe
+from geo.reviews import REVIEWED, unreviewed
 
 PLACE_COLUMNS = [
     "place_id", "name", "kind", "admin1", "country", "governorate_id", "lat", "lon",
@@ -161,6 +162,9 @@ class Overview:
     displaced_largest: str | None
     latest_territory: str | None
     latest_territory_where: str | None
+    reviewed: int = 0
+    """Figures a reviewer confirmed, corrected or added; the rest are machine-read."""
+    machine_read: int = 0
 
     @property
     def displaced_range(self) -> str:
@@ -195,18 +199,22 @@ def overview(articles: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFra
         displaced_largest=printed[-1] if printed else None,
         latest_territory=latest,
         latest_territory_where=where,
+        reviewed=int(unreviewed(figures)["review_status"].isin(REVIEWED).sum()),
+        machine_read=int((unreviewed(figures)["review_status"] == "machine-read").sum()),
     )
 
 
 TABLE_COLUMNS = [
     "kind", "label", "printed", "hedge", "low", "high", "value", "unit", "modality", "cumulative",
     "place", "place_name", "precision", "placed_at", "place_id", "period", "date_start",
-    "date_end", "outlet", "published", "title", "url", "sentence", "lat", "lon", "article_id",
+    "date_end", "outlet", "published", "title", "url", "sentence", "review_status", "reviewer",
+    "reviewed_at", "lat", "lon", "article_id", "start", "end",
 ]  # fmt: skip
 
 
 def figures_table(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
-    """The figures as the Figures page shows (and downloads) them, newest period first.
+    """The figures as the Figures page shows (and downloads) them, newest period first,
+    each with its review status, reviewer and review time (UTC, ISO 8601).
 
     Each figure's point is the one the map draws it at (:func:`locate`), so a
     table, a CSV and a GeoJSON never place a claim where the map does not.
@@ -214,10 +222,11 @@ def figures_table(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
     """
     if figures.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
-    figures = locate(figures, mentions).rename(columns={"text": "printed"})
+    figures = locate(unreviewed(figures), mentions).rename(columns={"text": "printed"})
     table = figures.assign(
         place=figures["name"],
         period=[_period_text(row) for _, row in figures.iterrows()],
+        reviewed_at=[t.isoformat() if pd.notna(t) else "" for t in figures["reviewed_at"]],
     )
     table = table.sort_values(["date_end", "kind"], ascending=[False, True], na_position="last")
     table[["low", "high", "value"]] = table[["low", "high", "value"]].astype(float).round(2)

@@ -38,6 +38,7 @@ columns = st.columns([1, 1, 1, 3, 3])
 columns[0].metric("Articles", summary.articles)
 columns[1].metric("Places", summary.places)
 columns[2].metric("Figures", summary.figures)
+columns[2].caption(f"{summary.reviewed} reviewed, {summary.machine_read} machine-read")
 # claims are the reports' own words, often longer than a metric shows: in full in the caption
 columns[3].metric("Displacement claimed", summary.displaced_range)
 columns[3].caption(safe_label(summary.displaced_range))

@@ -6,6 +6,7 @@ import altair as alt
 import streamlit as st
 
 import dashboard
+import review_forms
 from geo.summary import (
     MAX_COMPARISONS,
     MAX_CONFLICTS,
@@ -17,16 +18,21 @@ from geo.summary import (
 )
 
 st.set_page_config(page_title="Figures · Conflict News Atlas", page_icon="🔢", layout="wide")
+linked = review_forms.linked_target()  # before the sidebar rewrites the query string
 filters = dashboard.sidebar()
 data_version = dashboard.version()
 figures = dashboard.figures(filters, data_version)
+listed = dashboard.figures(filters, data_version, rejected=True)  # the table lists rejected ones
 mentions = dashboard.mentions(filters, data_version)
 
 st.title("Figures")
-st.caption("Each number as hedged in its report, with the bounds the hedge implies.")
-table = figures_table(figures, mentions)
+st.caption(
+    "Each number as hedged in its report, with the bounds the hedge implies, and whether a "
+    "reviewer confirmed, corrected, added or rejected it (review_status)."
+)
+table = figures_table(listed, mentions)
 st.dataframe(
-    table.drop(columns=["lat", "lon", "article_id", "place_id"]),
+    table.drop(columns=["lat", "lon", "article_id", "place_id", "start", "end"]),
     hide_index=True,
     column_config={"sentence": st.column_config.TextColumn(width="large")},
 )
@@ -72,3 +78,15 @@ else:
             f"Listing stopped after {len(conflicts)} pairs: at most {MAX_CONFLICTS} are listed "
             f"and {MAX_COMPARISONS:,} compared at once; narrow the filters to see the rest."
         )
+
+st.subheader("Review a figure")
+review_forms.saved_notice()
+review_forms.review_panel(listed, "figure", "figures_review", review_forms.gate(), linked)
+lost = dashboard.detached_reviews(data_version)
+if not lost.empty:
+    with st.expander(f"Detached reviews ({len(lost)}): their span was not found again"):
+        st.caption(
+            "A re-read no longer finds a figure or place name at these spans; the reviews are "
+            "kept, for a person to re-attach (`python -m geo reviews detached` lists them too)."
+        )
+        st.dataframe(lost, hide_index=True)

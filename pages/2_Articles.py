@@ -1,13 +1,17 @@
-"""Articles: the selected reports with their place names and figures marked, linking to the map."""
+"""Articles: the selected reports with their place names and figures marked, linking to the map;
+beside each text, its figures and place names to confirm, reject or correct, and a missed
+figure to add (review_forms)."""
 
 import streamlit as st
 
 import dashboard
+import review_forms
 from geo.escaping import safe, safe_label, safe_link
 from geo.highlight import STYLES, highlight, marks
 
 st.set_page_config(page_title="Articles · Conflict News Atlas", page_icon="📰", layout="wide")
-articles, mentions, figures = dashboard.selection(dashboard.sidebar())
+filters = dashboard.sidebar()
+articles, mentions, figures = dashboard.selection(filters)
 
 st.title("Articles")
 st.html(
@@ -18,13 +22,27 @@ st.html(
 )
 if articles.empty:
     st.info("No article matches the filters.")
+review_forms.saved_notice()
+allowed = review_forms.gate()
+data_version = dashboard.version()
+listed_figures = dashboard.figures(filters, data_version, rejected=True)
+listed_mentions = dashboard.mentions(filters, data_version, rejected=True)
 for article in articles.itertuples(index=False):
     heading = safe(article.title) or safe(article.id)
     meta = " · ".join(p for p in [safe(article.outlet), safe(article.published)] if p)
     label = f"{article.title or article.id} ({article.outlet}, {article.published})"
     with st.expander(safe_label(label)):
-        st.html(
+        text_column, review_column = st.columns([3, 2])
+        text_column.html(
             f"<h4>{heading}</h4><p><i>{meta}</i> {safe_link(article.url, 'source')}</p>"
             f'<div style="line-height:1.6">'
             f"{highlight(article.text, marks(article.id, mentions, figures))}</div>"
         )
+        with review_column:
+            here = listed_figures[listed_figures["article_id"] == article.id]
+            named = listed_mentions[listed_mentions["article_id"] == article.id]
+            review_forms.review_panel(here, "figure", f"f_{article.id}", allowed)
+            review_forms.review_panel(named, "mention", f"m_{article.id}", allowed)
+            if allowed:
+                with st.popover("Add a figure the reader missed"):
+                    review_forms.add_figure_panel(article, f"a_{article.id}")
