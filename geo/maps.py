@@ -17,6 +17,7 @@ import json
 import math
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlencode
 
 import folium
 import geopandas as gpd
@@ -181,16 +182,35 @@ def places_layer(mentions: pd.DataFrame, figures: pd.DataFrame) -> folium.Featur
     return layer
 
 
+REVIEW_MARKS = {"confirmed": "✓ confirmed", "corrected": "✎ corrected", "added": "+ added"}
+"""The review status as a figure's tooltip and popup say it (machine-read says nothing)."""
+
+
+def _review_mark(row) -> str:
+    """ " · ✓ confirmed" for a reviewed figure (geo.reviews), "" for a machine-read one."""
+    mark = REVIEW_MARKS.get(getattr(row, "review_status", None), "")
+    return f" · {mark}" if mark else ""
+
+
+def _review_link(row) -> str:
+    """A link to the Figures page with this figure's review form open (a popup runs no Python)."""
+    if not hasattr(row, "start") or pd.isna(row.start):
+        return ""
+    target = f"{row.article_id}:{int(row.start)}:{int(row.end)}"
+    href = "/Figures?" + urlencode({"review": target})
+    return f'<a href="{safe(href)}" target="_blank" rel="noopener noreferrer">Review it</a>'
+
+
 def _figure_popup(row, headline: str) -> str:
     """A figure's popup: the hedged figure, the sentence it comes from, who said it and when."""
     return _html(
         [
-            f"<b>{safe(row.label)}</b> {headline}",
+            f"<b>{safe(row.label)}</b> {headline}{_review_mark(row)}",
             f"“{safe(row.sentence)}”",
             f"{safe(row.outlet)}, published {_day(row.published)}; period {_period(row)}",
             f"Drawn at {safe(row.placed_at)}"
             + (f" (precision {int(row.precision)})" if pd.notna(row.precision) else ""),
-            safe_link(row.url, "Read the article"),
+            " · ".join(p for p in (safe_link(row.url, "Read the article"), _review_link(row)) if p),
         ]
     )
 
@@ -282,7 +302,7 @@ def counts_layer(
             "className": f"atlas-figure atlas-{row.kind}"
             + (" atlas-country-wide" if wide else " atlas-area-wide" if area else ""),
         }  # fmt: skip
-        tooltip = f"{safe(row.label)} · {safe(row.name)}"
+        tooltip = f"{safe(row.label)} · {safe(row.name)}{_review_mark(row)}"
         features.append(_feature(_point(row.lat, row.lon), popup, tooltip, style))
     if features:
         _geojson(features).add_to(layer)
@@ -324,7 +344,7 @@ def territory_layer(
             "color": TERRITORY_COLOUR, "weight": 2, "fillColor": TERRITORY_COLOUR,
             "fillOpacity": 0.15, "className": "atlas-territory",
         }  # fmt: skip
-        tooltip = f"{safe(area.label)} · {_period(area)}"
+        tooltip = f"{safe(area.label)} · {_period(area)}{_review_mark(area)}"
         feature = _feature(area.geometry.__geo_interface__, popup, tooltip, style)
         by_direction.setdefault(directions[i % len(directions)], []).append(feature)
     for direction, features in by_direction.items():
