@@ -25,6 +25,10 @@ The pipeline, in order (where a place name becomes coordinates: ``gazetteer``):
 ``pipeline``        ``extract(article)``: places, then figures, in one call
 ``tables``          an extraction as flat rows (the store's and the pages' shape)
 ``boundaries``      governorate / district / country polygons; the governorate of a place
+``reviews``         people's confirmations and corrections, applied to the rows on read
+``review_input``    what a reviewer types, checked against the reader's vocabularies
+``review_csv``      the review history to and from CSV (a team's spreadsheet)
+``review_access``   who may save a review: anyone locally, passphrase holders when hosted
 ``store``           the only module that talks to SQLite / PostgreSQL + PostGIS
 ``ingest``          files -> extraction -> store, one transaction per article
 ``filters``         the dashboard's ``Filters`` record and its URL query string
@@ -36,7 +40,7 @@ The pipeline, in order (where a place name becomes coordinates: ``gazetteer``):
 ``highlight``       an article's text with its places and figures marked
 ``literal_render``  folium's rendered output kept as data, never compiled as a template again
 ``maps``            records -> folium layers (pure; no Streamlit)
-``cli``             ``python -m geo lookup | extract | ingest | stats``
+``cli``             ``python -m geo lookup | extract | ingest | reextract | reviews | stats``
 ==================  ==========================================================
 
 Modules load lazily (the gazetteer and geopandas are heavy): ``import geo``
