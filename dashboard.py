@@ -158,9 +158,13 @@ def _figures(filters: Filters, data_version: tuple) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def reviews(data_version: tuple) -> tuple[Review, ...]:
-    """Every stored review, oldest first."""
+def _reviews(data_version: tuple) -> tuple[Review, ...]:
     return tuple(store().reviews())
+
+
+def reviews(data_version: tuple) -> tuple[Review, ...]:
+    """Every stored review, oldest first (none while the store cannot be reached)."""
+    return _during_outage(lambda: _reviews(data_version), ())
 
 
 def _reviewed(found: pd.DataFrame, target: str, filters: Filters, data_version: tuple):
@@ -169,7 +173,7 @@ def _reviewed(found: pd.DataFrame, target: str, filters: Filters, data_version: 
     A reviewed row is judged on its reviewed values, so it comes from the whole store
     with reviews applied (the cached unfiltered frame), kept where the filters select it.
     """
-    every = reviews(data_version)
+    every = _reviews(data_version)
     if not every:
         return unreviewed(found)
     if filters == Filters():
@@ -192,9 +196,10 @@ def articles(filters: Filters, data_version: tuple) -> pd.DataFrame:
 
 def mentions(filters: Filters, data_version: tuple, *, rejected: bool = False) -> pd.DataFrame:
     """The selected mentions with their reviews; ``rejected`` keeps those a reviewer
-    said are no place (the review forms list them; maps and counts do not)."""
+    said are no place (the review forms list them; maps and counts do not).  "Reviewed
+    only" is about figures: the places stay, so the map still shows where things are."""
     frame = _during_outage(lambda: _mentions(filters.query(), data_version), _empty("mentions"))
-    return shown(frame, reviewed_only=filters.reviewed, rejected=rejected)
+    return shown(frame, rejected=rejected)
 
 
 def figures(filters: Filters, data_version: tuple, *, rejected: bool = False) -> pd.DataFrame:
@@ -206,7 +211,7 @@ def figures(filters: Filters, data_version: tuple, *, rejected: bool = False) ->
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _detached(data_version: tuple) -> pd.DataFrame:
-    every = reviews(data_version)
+    every = _reviews(data_version)
     lost = detached(every, _figures(Filters(), data_version), _mentions(Filters(), data_version))
     return history_frame(lost)
 
@@ -355,7 +360,7 @@ def sidebar() -> Filters:
         st.multiselect("Outlet", outlets, key="w_outlet", on_change=changed)
         st.checkbox(
             "Reviewed only", key="w_reviewed", on_change=changed,
-            help="Only figures and places a reviewer confirmed, corrected or added.",
+            help="Only the figures a reviewer confirmed, corrected or added.",
         )  # fmt: skip
         note = _during_outage(lambda: store().note, "")
         if note:
