@@ -215,3 +215,53 @@ def test_hostile_notes_and_names_are_never_rendered_as_markup(db):
     history = app.dataframe[-1].value  # the figure's history: a table, shown as plain text
     assert history["note"].iloc[-1].startswith(PAYLOADS["jinja_expression"])
     assert history["reviewer"].iloc[-1] == _reviews(db)[0].reviewer == name.strip()
+
+
+@pytest.mark.parametrize(
+    ("field", "inputs", "column", "expected"),
+    [
+        ("kind", {"select": "refugees"}, "kind", "refugees"),
+        ("unit", {"select": "families"}, "unit", "families"),
+        ("modality", {"select": "expected"}, "modality", "expected"),
+        ("precision", {"select": 2}, "precision", 2),
+        ("hedge", {"text": "almost"}, "hedge", "almost"),
+        ("bounds", {"value": "41000", "low": "", "high": "41000"}, "value", 41000),
+        ("period", {"start": "2019-02-01", "end": "2019-02-10"}, "period",
+         "2019-02-01 – 2019-02-10"),
+    ],
+)  # fmt: skip
+def test_each_field_of_a_figure_can_be_corrected_on_the_figures_page(
+    db, field, inputs, column, expected
+):
+    app = _page("pages/1_Figures.py")
+    _choose(app, "nearly 40,000")
+    app.radio(key=f"{FORM}_action").set_value("correct").run()
+    app.selectbox(key=f"{FORM}_field").set_value(field).run()
+    widget = f"{FORM}_{field}"
+    for part, value in inputs.items():
+        if part == "select":
+            app.selectbox(key=widget).set_value(value)
+        else:
+            app.text_input(key=widget if part == "text" else f"{widget}_{part}").input(value)
+    _save(app)
+    assert not notices(app), notices(app)
+    row = _row(app, "nearly 40,000")
+    assert (row[column], row["review_status"]) == (expected, "corrected")
+    assert [r.field for r in _reviews(db)] == [field]
+
+
+def test_a_place_name_gets_another_place_on_the_articles_page(db):
+    app = _page("pages/2_Articles.py")
+    article = open_store(db).articles().iloc[0]
+    form = f"m_{article['id']}"
+    _choose(app, "Syria", form)
+    app.radio(key=f"{form}_action").set_value("correct").run()
+    app.selectbox(key=f"{form}_field").set_value("place").run()
+    app.text_input(key=f"{form}_place_place_q").input("Iraq").run()
+    _save(app, form=form)
+    review = _reviews(db)[-1]
+    assert (review.target, review.field, review.new["kind"], review.old["name"]) == (
+        "mention", "place", "country", "Syria",
+    )  # fmt: skip
+    box = app.selectbox(key=f"{form}_row")
+    assert box.options[box.index].endswith("[corrected]")

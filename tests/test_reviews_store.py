@@ -182,3 +182,33 @@ def test_reviews_survive_a_re_read_and_a_lost_span_is_listed_detached(store):
     assert _row(figures)["review_status"] == "confirmed"
     assert [r.id for r in detached(reviews, store.figures(), store.mentions())] == [lost.id]
     assert store.reviews([RAQQA_REPORT.article.id]) == [] and store.reviews([]) == []
+
+
+def test_a_real_re_read_keeps_reviews_on_their_spans_and_lists_the_lost_one(url):
+    """An older reading stored with one figure's span off by a word; ``reextract`` (the real
+    pipeline) reads the article again: that figure's review is detached, the other kept."""
+    from geo.articles import load_bundled
+    from geo.pipeline import extract
+    from geo.reextract import reextract
+
+    store = open_store(url)
+    reading = extract(load_bundled()[0])
+    kept, shifted = reading.figures[0], reading.figures[1]
+    moved = replace(shifted, start=shifted.start + 1, text=shifted.text[1:])
+    store.add(replace(reading, figures=(kept, moved, *reading.figures[2:]), extractor="old"))
+    article = reading.article.id
+    on_kept = make_review(article, "figure", (kept.start, kept.end), "kind", "correct",
+                          kept.kind, "refugees", "Ana")  # fmt: skip
+    on_moved = make_review(article, "figure", (moved.start, moved.end), "status", "confirm",
+                           "machine-read", "confirmed", "Ben")  # fmt: skip
+    store.add_review(on_kept)
+    store.add_review(on_moved)
+    assert detached(store.reviews(), store.figures(), store.mentions()) == []
+    assert reextract(store).reread == 1
+    reviews = store.reviews()
+    assert {r.id for r in reviews} == {on_kept.id, on_moved.id}  # nothing dropped
+    assert [r.id for r in detached(reviews, store.figures(), store.mentions())] == [on_moved.id]
+    figures = apply(store.figures(), reviews, "figure")
+    row = figures[(figures["start"] == kept.start) & (figures["end"] == kept.end)].iloc[0]
+    assert (row["kind"], row["review_status"]) == ("refugees", "corrected")
+    store.close()
