@@ -27,6 +27,8 @@ from uuid import uuid4
 
 import pandas as pd
 
+from geo.filters import Filters
+
 TARGETS = ("figure", "mention")
 ACTIONS = ("confirm", "reject", "correct", "add", "undo")
 STATUSES = ("machine-read", "confirmed", "corrected", "added", "rejected")
@@ -339,7 +341,9 @@ def history_frame(reviews: Iterable[Review]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=ROW_COLUMNS)
 
 
-def within(frame: pd.DataFrame, filters, target: str, countries: Collection[str] = ()) -> pd.Series:
+def within(
+    frame: pd.DataFrame, filters: Filters, target: str, countries: Collection[str] = ()
+) -> pd.Series:
     """Which reviewed rows the filters select, judged on their reviewed values.
 
     The store filters in SQL on the machine's values; a row a review changed (a new kind,
