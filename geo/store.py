@@ -511,11 +511,6 @@ class Store:
 
         return self._write(write)
 
-    def add_review(self, review: Review) -> None:
-        """Save one review.  Reviews are only ever added (undo is a review too), so two
-        reviewers saving at once both succeed and both stay in the history."""
-        self._write(lambda cur: self._insert(cur, "reviews", [review.row()]))
-
     def _insert(self, cur, table: str, rows: list[dict], conflict: str = "") -> None:
         if not rows:
             return
@@ -595,25 +590,6 @@ class Store:
             if len(rows) < page:
                 return
             last = rows[-1][0]
-
-    def reviews(self, article_ids: Sequence[str] | None = None) -> list[Review]:
-        """Every review (of these articles), oldest first."""
-        where, params = "", list(article_ids or ())
-        if article_ids is not None:
-            where = f"WHERE article_id IN ({_marks(params)})" if params else "WHERE 1 = 0"
-        query = (
-            f"SELECT {', '.join(map(_quote, REVIEW_ROW))} FROM reviews {where} ORDER BY created, id"
-        )
-        with self._db.transaction() as cur:
-            cur.execute(self._db.sql(query), params)
-            rows = cur.fetchall()
-        return [_review(dict(zip(REVIEW_ROW, row, strict=True))) for row in rows]
-
-    def review_count(self) -> int:
-        """How many reviews are stored: the dashboard's caches key on it (reviews only grow)."""
-        with self._db.transaction() as cur:
-            cur.execute("SELECT COUNT(*) FROM reviews")
-            return cur.fetchone()[0]
 
     def stats(self) -> dict[str, int]:
         """How many articles, mentions, figures and distinct resolved places are stored.
@@ -724,6 +700,37 @@ class Store:
         if "added" in frame:
             frame["added"] = pd.to_datetime(frame["added"], utc=True, format="ISO8601")
         return frame
+
+    # --- reviews (geo.reviews) ----------------------------------------------------------
+
+    def add_review(self, review: Review) -> None:
+        """Save one review.  Reviews are only ever added (undo is a review too), so two
+        reviewers saving at once both succeed and both stay in the history."""
+        query = (
+            f"INSERT INTO reviews ({', '.join(map(_quote, REVIEW_ROW))}) "
+            f"VALUES ({_marks(REVIEW_ROW)})"
+        )
+        values = [self._db.param(value) for value in review.row().values()]
+        self._write(lambda cur: cur.execute(self._db.sql(query), values))
+
+    def reviews(self, article_ids: Sequence[str] | None = None) -> list[Review]:
+        """Every review (of these articles), oldest first."""
+        where, params = "", list(article_ids or ())
+        if article_ids is not None:
+            where = f"WHERE article_id IN ({_marks(params)})" if params else "WHERE 1 = 0"
+        query = (
+            f"SELECT {', '.join(map(_quote, REVIEW_ROW))} FROM reviews {where} ORDER BY created, id"
+        )
+        with self._db.transaction() as cur:
+            cur.execute(self._db.sql(query), params)
+            rows = cur.fetchall()
+        return [_review(dict(zip(REVIEW_ROW, row, strict=True))) for row in rows]
+
+    def review_count(self) -> int:
+        """How many reviews are stored: the dashboard's caches key on it (reviews only grow)."""
+        with self._db.transaction() as cur:
+            cur.execute("SELECT COUNT(*) FROM reviews")
+            return cur.fetchone()[0]
 
     def close(self) -> None:
         self._db.close()
