@@ -265,3 +265,18 @@ def test_a_place_name_gets_another_place_on_the_articles_page(db):
     )  # fmt: skip
     box = app.selectbox(key=f"{form}_row")
     assert box.options[box.index].endswith("[corrected]")
+
+
+def test_a_detached_review_is_listed_on_the_figures_page(db):
+    from geo.reviews import make_review
+
+    store = open_store(db)
+    article = store.articles().iloc[0]["id"]
+    lost = make_review(article, "figure", (0, 3), "status", "confirm", "machine-read",
+                       "confirmed", "Ana", PAYLOADS["markdown_link"])  # fmt: skip
+    store.add_review(lost)  # as if a re-read had moved the figure it confirmed
+    app = _page("pages/1_Figures.py")
+    listed = [e for e in app.expander if e.label.startswith("Detached reviews (1)")]
+    assert listed
+    table = app.dataframe[-1].value
+    assert list(table["id"]) == [lost.id] and table["note"].iloc[0] == PAYLOADS["markdown_link"]
