@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, Protocol
 
-from geo.figures import KINDS, MODALITIES, UNITS
+from geo.figures import KINDS, MODALITIES, UNITS, sentence_spans
 from geo.gazetteer import Candidate, Place
 from geo.quantities import HEDGES
 from geo.reviews import FIELDS, PLACE_KEYS, Review, field_value, make_review
@@ -213,8 +213,6 @@ def added_figure(
     ``values`` holds kind, bounds, unit, hedge, modality, precision, period and place (optional);
     ``article`` the article's outlet, published, title and url, so the row shows like the others.
     """
-    from geo.figures import sentence_spans
-
     start, end = span
     sentence = next((text[a:b] for a, b in sentence_spans(text) if a <= start < b), "")
     where = values.get("place")
