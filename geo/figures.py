@@ -15,20 +15,23 @@ kind                 words (example)
 ===================  ==============================================================
 displaced            left, fled, escaped, evacuated, trudged out, exodus, displaced,
                      expelled, uprooted, crossed (into), evacuees, "internally
-                     displaced people" ("more than 8,000 people have left Baghuz")
+                     displaced people", moved to shelter/safety ("more than 8,000
+                     people have left Baghuz")
 returned             returned, went/came back, returnees ("800 families returned")
 refugees             refugees, asylum seekers, hosted/taken in ("Turkey hosts 3.6
                      million Syrian refugees"): placed at the host country
 camp_population      people a camp holds, houses or hosts, who live in it, or "N in
                      camps" ("the camp housing more than 35,000 people")
 civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, stayed,
-                     held/holding (civilians, hostages), just before or after the number
-                     ("400 people could still be remaining", "besieged 20,000 villagers")
+                     held/holding (civilians, hostages), just before or after the number,
+                     "to rescue" ("400 people could still be remaining", "besieged 20,000
+                     villagers"); "had N ... left" (a place's people, else a force's men)
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
                      extremists, rebels, "-strong"; soldiers/troops/men in a battle,
                      also when they "remain encircled" ("3,000 fighters remain
                      encircled"), or the rest of armed men ("out of 90 troops, just 26
-                     were left"); a force a country deploys, stations or has: other
+                     were left", "only had 100 men left"); a force a country
+                     deploys, stations or has: other
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
                      custody, prisoners, detainees ("the SDF is holding 900 fighters")
 killed               killed, dead, died, deaths, slain, executed, bodies, "among the
@@ -341,6 +344,10 @@ _NOT_BACKWARD = {"left", "leave", "leaving"}  # "left 130 people dead": the dead
 _NEAR_ONLY = cue_re("camp")  # "a camp housing 35,000", "35,000 in camps": right beside only
 _NEAR_WORDS = 2
 _LEFT_IN_RE = re.compile(r"left(?:\s+(?:in|inside|behind)\b|\s*(?:[.;:]|$))", re.I)
+_LEFT_AFTER_RE = re.compile(r"\s*left\b", re.I)
+_HAD_LEFT_RE = re.compile(  # "only had 100 men left": what a force still has, not who fled
+    r"\b(?:had|have|has|with)\s+(?:only\s+|just\s+|barely\s+)?$", re.I
+)
 _CAPACITY_RE = re.compile(r"\b(?:can|could|would|will|to)\s+$", re.I)
 _PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be)\s+$", re.I)
 _BARE_NEXT_RE = re.compile(
@@ -432,6 +439,8 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
     if word[0].isupper() or (_NEAR_ONLY.fullmatch(word) and distance > _NEAR_WORDS):
         return False
     if forward and _LEFT_IN_RE.match(ctx.after, m.start()):  # "1,000 left in the town": still there
+        return False
+    if forward and word.lower() == "left" and _HAD_LEFT_RE.search(ctx.before):
         return False
     if forward:
         return not _HOLD_RE.fullmatch(word) or bool(_PASSIVE_RE.search(ctx.after[: m.start()]))
@@ -578,6 +587,9 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "missing", q.noun
     if kind:
         return kind, cue
+    if _HAD_LEFT_RE.search(ctx.before) and _LEFT_AFTER_RE.match(ctx.after):
+        armed = _FORCE_RE.fullmatch(q.noun) or noun_kind == "fighters" or _ARMED_RE.search(ctx.lead)
+        return ("fighters" if armed else "civilians_remaining"), "left"  # "had 100 men left"
     if noun_kind:
         return noun_kind, q.noun.lstrip("-")
     if (

@@ -305,3 +305,32 @@ def test_a_country_stationing_troops_counts_a_force_size():
 )
 def test_some_of_the_wounded_may_die(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The battalion only had 60 men left to hold the ridge.", "fighters"),
+        ("By dawn the company had just 14 soldiers left.", "fighters"),
+        ("The village had only 30 residents left after the shelling.", "civilians_remaining"),
+        ("More than 400 residents left the town on foot.", "displaced"),
+    ],
+)
+def test_what_a_force_or_a_place_has_left_is_still_there(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said 310 residents moved to temporary shelters after the blasts.",
+        "About 90 families were moved to safety across the river.",
+    ],
+)
+def test_people_moved_to_shelter_are_displaced(sentence):
+    assert only(sentence).kind == "displaced"
+
+
+def test_people_a_force_sets_out_to_rescue_are_trapped():
+    f = only("Militias pushed up the valley to rescue 8,000 villagers cut off on the hills.")
+    assert f.kind == "civilians_remaining"
