@@ -86,7 +86,11 @@ Period: the nearest time expression in the clause, the sentence, or the
 sentence before in the same paragraph (:mod:`geo.dates`), else the publication
 date (basis "publication"); with no publication date, the last date printed
 earlier in the section, else none, and a total for a whole event keeps the
-event's start (:mod:`geo.periods`).
+event's start (:mod:`geo.periods`).  The members of a list or an aside with no
+date of their own share the period and total flag of the figure they follow
+("four volunteers—two Americans and two Swedes—were killed on 22 July"), and
+the parts of a figure ("186 were killed ..., 100 rebels and 86 soldiers": they
+add up to it) take its kind, period and total flag.
 """
 
 from __future__ import annotations
@@ -100,9 +104,9 @@ from typing import TYPE_CHECKING
 
 from geo.articles import Article
 from geo.cues import alternatives, cue_re
-from geo.dates import find_dates, publication_period
+from geo.dates import Period, find_dates, publication_period
 from geo.gazetteer import Place
-from geo.periods import figure_period, is_total, total_words
+from geo.periods import figure_period, is_state, is_total, total_words
 from geo.placing import Context, nearest, place_figure, previous_sentence, scopes
 from geo.quantities import NOUN_KINDS, Quantity, find_quantities
 
@@ -652,6 +656,24 @@ def _shares_kind(text: str, previous: Figure, q: Quantity, sentence: tuple[int, 
     )
 
 
+def _breakdown_of(
+    text: str, quantities: Sequence[Quantity], i: int, figures: Sequence[Figure], sentence
+) -> Figure | None:
+    """The figure earlier in the sentence that quantity ``i`` and those listed after it
+    add up to ("186 fighters were killed ..., 100 rebels and 86 soldiers"): its parts
+    count what it counts."""
+    total, j = quantities[i].value, i + 1
+    while (
+        j < len(quantities)
+        and quantities[j].end <= sentence[1]
+        and _LIST_RE.fullmatch(text, quantities[j - 1].end, quantities[j].start)
+    ):
+        total, j = total + quantities[j].value, j + 1
+    if j == i + 1:
+        return None
+    return next((f for f in reversed(figures) if f.start >= sentence[0] and f.value == total), None)
+
+
 # --- period scopes ----------------------------------------------------------------------
 
 _JOINED_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
@@ -780,6 +802,8 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
     where = Context.of(text, places, article.title, sentences)
     fallback = publication_period(article.published)
     figures = []
+    last_dated = last_period = None  # of the figure before: a list shares them
+    total_periods: dict[int, Period | None] = {}  # by start: a breakdown shares its total's
     for i, q in enumerate(quantities):
         sentence = _sentence_of(sentences, q.start, q.end, len(text))
         clause = _clause(text, sentence, q.start, q.end)
@@ -792,18 +816,29 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         own = kind != "other" and (
             cue != q.noun.lstrip("-") or NOUN_KINDS.get(q.noun, "") not in ("", "fighters")
         )
-        if not own and figures and _shares_kind(text, figures[-1], q, sentence):
+        joined = bool(figures) and _shares_kind(text, figures[-1], q, sentence)
+        if not own and joined:
             kind, cue = figures[-1].kind, figures[-1].cue  # "killed six soldiers, five others"
+        whole_of = None if own else _breakdown_of(text, quantities, i, figures, sentence)
+        if whole_of is not None:  # "186 were killed ..., 100 rebels and 86 soldiers"
+            kind, cue = whole_of.kind, whole_of.cue
         previous = previous_sentence(text, sentences, sentence)
         scope_list = scopes(text, sentence, clause, q.start, previous)
         placing = place_figure(where, kind, q.start, q.end, scope_list, sentence)
         dated = nearest(dates, scope_list, q.start, q.end)
         cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
         words = total_words(ctx.before, ctx.after, text[q.end : sentence[1]])
-        cumulative = is_total(text, q.start, words, dated, cued, kind)
-        whole = cumulative or is_total(text, q.start, ctx.sentence, dated, cued, kind)
+        total = is_total(text, q.start, words, dated, cued, kind)
+        whole = total or is_total(text, q.start, ctx.sentence, dated, cued, kind)
+        cumulative = total and not is_state(kind)
         undated = article.published is None
         period = figure_period(text, dates, dated, sentence, whole, fallback, undated)
+        if joined and kind == figures[-1].kind and dated in (None, last_dated):
+            period, cumulative = last_period, figures[-1].cumulative  # one list, one period
+        if whole_of is not None:
+            period, cumulative = total_periods[whole_of.start], whole_of.cumulative
+        total_periods[q.start] = period
+        last_dated, last_period = dated, period
         modality, modal, cue = _modality(ctx, cue)
         figures.append(
             Figure(
