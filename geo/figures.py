@@ -106,7 +106,7 @@ from geo.articles import Article
 from geo.cues import alternatives, cue_re
 from geo.dates import Period, find_dates, publication_period
 from geo.gazetteer import Place
-from geo.periods import figure_period, is_state, is_total, total_words
+from geo.periods import figure_period, is_state, is_total, total_words, whole_event
 from geo.placing import Context, nearest, place_figure, previous_sentence, scopes
 from geo.quantities import NOUN_KINDS, Quantity, find_quantities
 
@@ -428,6 +428,7 @@ class _Context:
     lead: str  # the whole sentence before the number
     after: str  # the rest of the sentence after the number, up to the next number
     sentence: str
+    counted_next: bool = False  # whether ``after`` stops at the next number
 
 
 def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> bool:
@@ -473,6 +474,8 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
                 backward.append((distance, 1, kind, m[0], apart))
         for m in pattern.finditer(ctx.after):
             distance = len(_ASIDE_RE.sub(" ", ctx.after[: m.start()]).split())
+            if ctx.counted_next and m.start() and not ctx.after[m.end() :].strip():
+                continue  # "killed six soldiers, five civilians, and wounded 30": the 30's verb
             if distance <= limit and _cue_counts(m, distance, True, ctx):
                 forward.append((distance, 0, kind, m[0], False))
     if forward:
@@ -683,6 +686,7 @@ _DASH_RE = re.compile(r"\s*(?:—|–|\s-\s)\s*")
 _INCLUDED_RE = re.compile(  # "49 employees, including the consul, three children"
     r"[,(]?\s*(?:including|among them)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:and\s+)?$", re.I
 )
+_APPOSITION_END_RE = re.compile(r"[^,;.]{0,40},\s*(?!and\b|or\b)(?-i:[a-z])", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 _INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom)\s*$", re.I)
 
@@ -696,7 +700,8 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
     five soldiers were killed": both were), nor a list "A, B and C" that "and"
     closes ("61 rebels, 47 fighters and 29 civilians had been killed"), nor
     those in an aside between dashes ("four volunteers—two Britons and two
-    Danes—were killed").
+    Danes—were killed"), nor one restating it between commas ("some 200
+    families, about 1,000 people, fled").
     """
     previous_end, listed = quantities[i].end, None  # listed: where an open "A, B" list began
     aside_end = -1
@@ -718,6 +723,8 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
         ):
             return min(q.start if listed is None else listed, sentence_end)
         previous_end = q.end
+    if listed is not None and _APPOSITION_END_RE.match(text, previous_end):
+        return sentence_end  # "Some 200 families, about 1,000 people, fled": one count, restated
     return sentence_end if listed is None else min(listed, sentence_end)
 
 
@@ -742,11 +749,13 @@ def _context(
 ) -> _Context:
     q = quantities[i]
     previous_end = quantities[i - 1].end if i else sentence[0]
+    after_end = _next_start(text, quantities, i, sentence[1])
     return _Context(
         before=text[max(clause[0], previous_end, sentence[0]) : q.start],
         lead=text[sentence[0] : q.start],
-        after=text[q.end : _next_start(text, quantities, i, sentence[1])],
+        after=text[q.end : after_end],
         sentence=text[sentence[0] : sentence[1]],
+        counted_next=any(n.start == after_end for n in quantities[i + 1 : i + 2]),
     )
 
 
@@ -825,9 +834,11 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         previous = previous_sentence(text, sentences, sentence)
         scope_list = scopes(text, sentence, clause, q.start, previous)
         placing = place_figure(where, kind, q.start, q.end, scope_list, sentence)
-        dated = nearest(dates, scope_list, q.start, q.end)
-        cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
         words = total_words(ctx.before, ctx.after, text[q.end : sentence[1]])
+        dated = nearest(dates, scope_list, q.start, q.end)
+        if dated is not None and dated.start >= q.end + len(ctx.after) and whole_event(words):
+            dated = None  # "1,000 were killed during the battle, whereas ... 1,500 on 10 May"
+        cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
         total = is_total(text, q.start, words, dated, cued, kind)
         whole = total or is_total(text, q.start, ctx.sentence, dated, cued, kind)
         cumulative = total and not is_state(kind)

@@ -115,13 +115,23 @@ def is_total(
     if dated is None:
         return in_casualty_section(text, at)
     lead_in = (text[max(0, dated.start - 12) : dated.start], dated.text.split()[0])
-    return any(_running_total_re().search(part) for part in lead_in)
+    return any(_running_total_re().search(part) for part in lead_in) or _since_before(text, dated)
 
 
 def is_state(kind: str) -> bool:
     """Whether figures of ``kind`` count a state on a day (a force, a share held, people
     remaining): never a running total, though one "during the battle" is the battle's."""
     return kind in _words()["state_kinds"]
+
+
+#: "since the offensive began on 2 February": from that day on, not on it alone.
+_SINCE_BEFORE_RE = re.compile(r"\bsince\s[^.;:,]{0,50}$", re.I)
+_SINCE_LOOKBACK = 60
+
+
+def _since_before(text: str, dated: DateMention) -> bool:
+    """Whether "since" opens the words before a date ("since the crisis began on 2 February")."""
+    return bool(_SINCE_BEFORE_RE.search(text, max(0, dated.start - _SINCE_LOOKBACK), dated.start))
 
 
 _LIST_TAIL_RE = re.compile(r"^[^,;.]{0,30}(?:,|\band)\s*$")
@@ -207,9 +217,12 @@ def figure_period(
     ``own`` is the date governing the figure's sentence (or None), ``whole``
     whether the figure is a total for a whole event, ``fallback`` the
     publication period and ``undated_text`` whether the text has no
-    publication date (the section rules apply only then).
+    publication date (the section rules apply only then; a news report's total
+    "since the crisis began on 2 February" runs from that day to publication).
     """
     if not undated_text:
+        if own and fallback and _since_before(text, own):
+            return Period(own.period.start, fallback.end, own.period.basis)  # "since ... on D"
         return own.period if own else fallback
     if own is None and (whole or in_casualty_section(text, sentence[0])):
         lead = lead_period(text, dates)

@@ -47,7 +47,8 @@ range ("an estimated 500 to 600 fighters" stays 500 .. 600).
 Not quantities at all: numbers inside time expressions, years, ages and other
 hyphenated compounds ("79-member", "22-year-old"), numbers with units other
 than people, km², square miles or percent (money, "two miles from", "more than
-two kilometers", shots, cars), sizes ("a population of 20 million"), "no one",
+two kilometers", shots, cars), sizes ("a population of 20 million", "families of
+five"), "no one",
 and digit runs too long for any count.
 
 Square miles become km² by the exact factor 2.589988110336; ``original`` keeps
@@ -268,9 +269,10 @@ _OTHER_UNIT_RE = re.compile(  # not "three suicide car bombers"
 
 _NOT_A_COUNT_RE = re.compile(
     r"\b(?:(?:(?:population|capacity|budget|cost|price|aged?|ages|No\.)\s+(?:of\s+)?|number\s+of\s+)"
-    r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?|no\s+)$",
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?|no\s+"
+    r"|(?:families|households)\s+of\s+(?:about\s+|around\s+|some\s+)?)$",
     re.I,
-)  # "a population of 20 million", "aged 17", "no one": sizes, ages, none
+)  # "a population of 20 million", "aged 17", "no one", "families of five": sizes, ages, none
 
 
 def _is_age(text: str, m: re.Match) -> bool:

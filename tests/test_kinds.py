@@ -334,3 +334,37 @@ def test_people_moved_to_shelter_are_displaced(sentence):
 def test_people_a_force_sets_out_to_rescue_are_trapped():
     f = only("Militias pushed up the valley to rescue 8,000 villagers cut off on the hills.")
     assert f.kind == "civilians_remaining"
+
+
+def test_a_family_size_is_no_count_and_leaves_the_families_their_verb():
+    [f] = find_figures(make_article("About 300 families of five fled the hills.", published=DAY))
+    assert (f.kind, f.unit, f.value) == ("displaced", "families", 300)
+
+
+def test_a_count_restated_between_commas_shares_the_verb_after_it():
+    text = "Some 200 families, about 1,000 people, fled the village on foot."
+    figures = find_figures(make_article(text, published=DAY))
+    assert [(f.kind, f.unit) for f in figures] == [
+        ("displaced", "families"),
+        ("displaced", "people"),
+    ]
+
+
+def test_a_verb_right_before_the_next_count_is_that_counts():
+    text = "The shelling killed six soldiers, five civilians, and wounded 30."
+    assert [f.kind for f in find_figures(make_article(text, published=DAY))] == [
+        "killed", "killed", "wounded",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("In total, 12,000 people have fled since the crisis began on 2 March.", date(2021, 3, 2)),
+        ("Since fighting erupted in April, 700 civilians have been killed.", date(2021, 4, 1)),
+        ("Since the start of the month, 3,000 people have left the city.", date(2021, 6, 1)),
+    ],
+)
+def test_since_a_day_or_month_named_later_runs_to_publication_and_is_a_total(sentence, start):
+    f = only(sentence)
+    assert (f.date_start, f.date_end, f.cumulative) == (start, DAY, True)

@@ -208,3 +208,13 @@ def test_the_parts_of_a_figure_share_its_kind_and_period():
 def test_counts_that_do_not_add_up_to_the_figure_before_are_not_its_parts():
     text = "On 6 May 2024, 45 people were killed in the town, while 30 rebels and 5 men fought."
     assert [f.kind for f in find_figures(make_article(text))] == ["killed", "fighters", "fighters"]
+
+
+def test_a_date_in_a_contrasting_clause_belongs_to_its_own_count():
+    text = (
+        "Battle of Orwen\n\nRaiders attacked Orwen on 4 May 2030 and took it by 8 May.\n\n"
+        "Losses\n\nOne paper said 300 soldiers were killed during the battle, whereas officials "
+        "cited up to 500 soldiers killed on 6 May."
+    )
+    assert _period(_figure(text, "300")) == (date(2030, 5, 4), date(2030, 5, 8))
+    assert _period(_figure(text, "up to 500")) == (date(2030, 5, 6), date(2030, 5, 6))
