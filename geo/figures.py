@@ -30,7 +30,9 @@ fighters             fighters, militants, jihadists, gunmen, insurgents, combata
                      extremists, rebels, "-strong"; soldiers/troops/men in a battle,
                      also when they "remain encircled" ("3,000 fighters remain
                      encircled"), or the rest of armed men ("out of 90 troops, just 26
-                     were left", "only had 100 men left"); a force a country
+                     were left", "only had 100 men left"), also fighters or soldiers
+                     who fled or left (a force withdrawing; with "their families"
+                     they are displaced); a force a country
                      deploys, stations or has: other
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
                      custody, prisoners, detainees ("the SDF is holding 900 fighters")
@@ -306,6 +308,10 @@ _EVENT_CUES = {
 _REMAINING_CUES = cue_re("remaining")
 _HOLD_RE = _cues(r"held|holding|holds?")
 _FORCE_NOUNS = {"soldiers", "troops", "men", "servicemen", "members", "officers", "policemen"}
+_FAMILIES_TOO_RE = re.compile(
+    r"\s*(?:,|and|with)\s+(?:their\s+)?(?:families|relatives|women|children|civilians)\b", re.I
+)
+_SOLDIER_NOUNS = {"soldiers", "troops", "servicemen", "conscripts", "marines"}
 _CIVILIAN_NOUNS = {"civilians", "residents", "people", "hostages", "families", "women", "children"}
 _LOST_RE = _cues(
     r"lost|losing|loses|lose|retaken|retook|retake|recaptured?|liberated?|freed"
@@ -592,10 +598,17 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "other", ""  # "freed 1,000 prisoners": no longer held (unless exchanged)
     if noun_kind == "missing":  # "released 42 hostages": taken, whatever happens to them next
         return "missing", q.noun
+    armed_noun = noun_kind == "fighters" or bool(_FORCE_RE.fullmatch(q.noun))
+    if (
+        kind == "displaced"
+        and (noun_kind == "fighters" or q.noun in _SOLDIER_NOUNS)
+        and not _FAMILIES_TOO_RE.match(ctx.after)  # "300 fighters and their families left"
+    ):
+        return "fighters", cue  # "200 soldiers fled the base": a force withdrawing, no refugees
     if kind:
         return kind, cue
     if _HAD_LEFT_RE.search(ctx.before) and _LEFT_AFTER_RE.match(ctx.after):
-        armed = _FORCE_RE.fullmatch(q.noun) or noun_kind == "fighters" or _ARMED_RE.search(ctx.lead)
+        armed = armed_noun or _ARMED_RE.search(ctx.lead)
         return ("fighters" if armed else "civilians_remaining"), "left"  # "had 100 men left"
     if noun_kind:
         return noun_kind, q.noun.lstrip("-")

@@ -93,7 +93,7 @@ def test_counts_in_a_list_share_the_verb_before_them():
     ("sentence", "kinds"),
     [
         ("Three guards died and 11 were wounded at the depot.", ["killed", "wounded"]),
-        ("One medic died while four more were hospitalised.", ["wounded"]),
+        ("One medic died while four more were hospitalised.", ["killed", "wounded"]),
         ("The raid killed 40 militiamen and wounded another 75.", ["killed", "wounded"]),
         ("Shelling killed or wounded 230 conscripts near the bridge.", ["killed"]),
         ("Dozens of militiamen were killed and wounded in the ambush.", ["killed"]),
@@ -368,3 +368,29 @@ def test_a_verb_right_before_the_next_count_is_that_counts():
 def test_since_a_day_or_month_named_later_runs_to_publication_and_is_a_total(sentence, start):
     f = only(sentence)
     assert (f.date_start, f.date_end, f.cumulative) == (start, DAY, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("One Ukrainian fighter died at the checkpoint.", ["killed"]),
+        ("One rebel fighter was killed and 12 were wounded.", ["killed", "wounded"]),
+        ("One journalist was wounded in the blast.", ["wounded"]),
+        ("One fighter jet was shot down over the lake.", []),
+        ("The 2014 rebel offensive stalled.", []),
+    ],
+)
+def test_one_person_named_by_a_singular_noun_is_a_count(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("About 200 soldiers fled the base before dawn.", "fighters"),
+        ("Hundreds of rebel fighters fled across the river.", "fighters"),
+        ("About 300 men, women and children fled the village.", "displaced"),
+    ],
+)
+def test_armed_men_who_flee_are_a_force_withdrawing_not_displaced_people(sentence, kind):
+    assert only(sentence).kind == kind
