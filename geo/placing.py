@@ -11,7 +11,9 @@ figure:
 - the speaker or venue of a statement ("the defence ministry in Moscow said",
   "told a news conference in Geneva"), and the place of a speaker's office ("the
   governor of Luhansk Oblast", "Kharkiv mayor Ihor Terekhov");
-- a person's origin ("a soldier from Dayton", "a native of Ohio");
+- a person's origin ("a soldier from Dayton", "a native of Ohio"), and where
+  someone went away or back to, for a figure that is no movement ("fighters
+  retreated across the border into Turkey", "he set off to return to Russia");
 - where someone was taken afterwards ("flown to a hospital in Germany");
 - the venue of talks or a deal ("the Astana talks", "an agreement signed in
   Sochi"), which does not count for the focus either;
@@ -101,6 +103,9 @@ _SPEECH_AFTER_RE = re.compile(
 )
 _OFFICE_BEFORE_RE = re.compile(rf"\b(?:{alternatives('office_of')})\s+of\s+(?:the\s+)?$", re.I)
 _OFFICE_AFTER_RE = re.compile(rf"\s+(?-i:[a-z]\w*\s+)?(?:{alternatives('office_of')})\b", re.I)
+_WENT_TO_RE = re.compile(
+    rf"\b(?:{alternatives('went_to')})\s+(?:[\w'’-]+\s+){{0,5}}?(?:to|into)\s+(?:the\s+)?$", re.I
+)
 _ORIGIN_RE = re.compile(
     rf"\b(?:{alternatives('person_origin')})(?:\s+[\w'’-]+){{0,2}}?,?\s+(?:from|of|in)\s+$", re.I
 )
@@ -148,8 +153,8 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
         return False  # "the governor of Luhansk Oblast said": the speaker's office
     if _VENUE_AFTER_RE.match(text, m.end) or _VENUE_BEFORE_RE.search(before):  # "Astana talks"
         return False
-    if _ORIGIN_RE.search(before) and kind not in MOVEMENTS:
-        return False
+    if kind not in MOVEMENTS and (_ORIGIN_RE.search(before) or _WENT_TO_RE.search(before)):
+        return False  # "a soldier from Dayton", "retreated across the border into Turkey"
     if _TRANSPORT_RE.search(before):
         return False
     if m.place is None or m.place.kind != "country":

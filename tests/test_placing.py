@@ -226,3 +226,16 @@ def test_people_who_fled_are_never_placed_where_they_went():
 def test_the_place_of_a_speakers_office_never_places_the_figure(statement):
     f = first(f"Shelling hit Mariupol again. {statement}")
     assert (f.place.id, f.place_basis) == (IDS["Mariupol"], "previous sentence")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fighting raged in Aleppo, where hundreds of rebel fighters retreated across the border "
+        "into Turkey.",
+        "In Aleppo, 40 soldiers were killed after the general had set off to return to Turkey.",
+    ],
+)
+def test_where_someone_went_away_to_never_places_a_figure_that_is_no_movement(sentence):
+    f = first(sentence)
+    assert f.place.id == IDS["Aleppo"]
