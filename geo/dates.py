@@ -22,6 +22,9 @@ expression                          period (P = publication date)
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
 "the next/following day"            the day after the last date printed before it
+"after six days of combat"          D .. D + 6 days, D the last date printed before it
+                                    (none after a date of its own sentence: "fell
+                                    on D after six days of combat" is D's background)
 "overnight"                         A .. A + 1 day, A as for "over the past four days"
                                     (ending on P: P)
 "in recent days/weeks/months"       P - 7 / 21 / 90 days .. P
@@ -352,6 +355,18 @@ def _next_day(m: re.Match, anchor: date | None) -> Period | None:
     return Period(day, day, RELATIVE)
 
 
+def _after_span(m: re.Match, anchor: date | None) -> Period | None:
+    """'after six days of combat': from the date before it to that many days later."""
+    if anchor is None:
+        return None
+    n = m["n"] or "1"
+    count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+    days = _UNIT_DAYS[m["unit"].lower()] * count
+    if days > _LONGEST_SPAN_DAYS:
+        return None
+    return Period(anchor, anchor + timedelta(days=math.ceil(days)), RELATIVE)
+
+
 def _year(m: re.Match, published: date | None) -> Period | None:
     year = int(m["year"])
     return Period(date(year, 1, 1), date(year, 12, 31), STATED)
@@ -387,6 +402,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _calendar),
     ("ago", re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                        r"(?:day|week|month|year)s?\s+ago\b", re.I), _ago),
+    ("after span", re.compile(
+        rf"\bafter\s+(?:{_N}\s+)(?P<unit>day|week)s?\s+of\s+(?:[\w-]+\s+)?(?:fighting|combat"
+        r"|clashes|battle|siege|resistance|shelling|bombardment)\b", re.I), _after_span),
     ("overnight", re.compile(r"\bovernight\b(?!\s+(?:between|on|of|from|to)\b)", re.I),
      _overnight),
     ("deictic", re.compile(r"\b(?:today|tonight|yesterday|last night"
@@ -413,7 +431,12 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
 ]  # fmt: skip
 
 
-_ANCHORED = (_past_span, _next_day, _overnight)  # resolved against a day of the text, see _anchor
+_ANCHORED = (
+    _past_span,
+    _next_day,
+    _overnight,
+    _after_span,
+)  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
 _YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range, _part_of_month, _end_of)
 
@@ -602,12 +625,18 @@ def _anchor(
     "Over the past 24 hours" counts back from the sentence's own date when it
     prints one ("On 3 May, ... over the past 24 hours"), else from publication;
     in a text with no publication date, from the last date printed before it.
-    "The next day" follows the last date printed before it.
+    "The next day" and "after six days of combat" follow the last date printed before it.
     """
     split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
     if resolver is _next_day:
         return before[-1].period.end if before else None
+    if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
+        return (
+            None
+            if _same_sentence(text, reversed(before), m) or not before
+            else before[-1].period.end
+        )
     same = [*_same_sentence(text, reversed(before), m), *_same_sentence(text, dated[split:], m)]
     if same:
         return min(same, key=lambda d: abs(d.start - m.start())).period.end

@@ -267,3 +267,15 @@ def test_overnight_is_the_night_after_the_sentences_day():
     assert find_dates(text, None)[-1].period == Period(
         date(2041, 5, 11), date(2041, 5, 12), "text year"
     )
+
+
+def test_after_days_of_fighting_runs_on_from_the_date_before_it():
+    text = "Raiders reached Orwen on 4 June 2031. After six days of combat, the town fell."
+    [_, after] = find_dates(text, None)
+    assert after.text == "After six days of combat"
+    assert (after.period.start, after.period.end) == (date(2031, 6, 4), date(2031, 6, 10))
+
+
+def test_after_days_of_fighting_is_background_to_a_date_of_its_own_sentence():
+    text = "The town fell on 10 June 2031 after four days of clashes."
+    assert [d.text for d in find_dates(text, None)] == ["10 June 2031"]
