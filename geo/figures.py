@@ -24,16 +24,17 @@ camp_population      people a camp holds, houses or hosts, who live in it, or "N
                      camps" ("the camp housing more than 35,000 people")
 civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, stayed,
                      held/holding (civilians, hostages), just before or after the number,
-                     "to rescue" ("400 people could still be remaining", "besieged 20,000
-                     villagers"); "had N ... left" (a place's people, else a force's men)
+                     "to rescue", sheltering, hiding ("400 people could still be
+                     remaining", "besieged 20,000 villagers"); "had N ... left" (a
+                     place's people, else a force's men)
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
                      extremists, rebels, "-strong"; soldiers/troops/men in a battle,
                      also when they "remain encircled" ("3,000 fighters remain
                      encircled"), or the rest of armed men ("out of 90 troops, just 26
                      were left", "only had 100 men left"), also fighters or soldiers
                      who fled or left (a force withdrawing; with "their families"
-                     they are displaced); a force a country
-                     deploys, stations or has: other
+                     they are displaced), a unit's strength ("the regiment had
+                     1,800 men"); a force a country deploys, stations or has: other
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
                      custody, prisoners, detainees ("the SDF is holding 900 fighters")
 killed               killed, dead, died, deaths, slain, executed, bodies, "among the
@@ -42,7 +43,8 @@ killed               killed, dead, died, deaths, slain, executed, bodies, "among
                      fighters", a mass grave; counts listed after the verb or included
                      in a figure share it ("killed six soldiers, five others", "14 dead,
                      including six children"); "the number of displaced people reached
-                     N" takes the kind of its words
+                     N" takes the kind of its words; a verb right before the number
+                     outranks a modifier ("executed 21 captured soldiers")
 wounded              wounded, injured, hurt, hospitalised; an event word before "and" is
                      the count's before it ("two died and five were wounded")
 missing              kidnapped, abducted, missing, disappeared, hostages not held, "contact
@@ -377,6 +379,9 @@ _CAMP_VERB_RE = cue_re("camp_verbs")
 _FORCE_RE = cue_re("force_nouns")
 _DEPLOYED_RE = cue_re("deployed")
 _OWNER_RE = re.compile(rf"{cue_re('deployed_owner').pattern}\s+$", re.I)
+_UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men": a unit's strength
+    rf"{cue_re('military_units').pattern}\s+(?:\w+\s+)?{cue_re('deployed_owner').pattern}\s+$", re.I
+)
 _CASUALTIES_RE = cue_re("casualties")
 _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
@@ -526,6 +531,16 @@ def _verb_after(ctx: _Context) -> tuple[str, str] | None:
     return None
 
 
+def _verb_before(ctx: _Context) -> tuple[str, str] | None:
+    """The event a verb right before the number reports, which says more than a modifier
+    ("executed 21 captured soldiers": killed, not detained)."""
+    if verb := _VERB_BEFORE_RE.search(ctx.before):
+        for kind in ("killed", "wounded", "missing"):
+            if cue := _EVENT_CUES[kind].search(verb[0]):
+                return kind, cue[0]
+    return None
+
+
 def _verb_of_count(pattern: re.Pattern, words: str) -> bool:
     """Whether an event word opens ``words`` as the verb of a bare count ("two killed in"),
     not as an adjective before another noun ("the two captured bases")."""
@@ -568,7 +583,7 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return NOUN_KINDS[q.noun], q.noun
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
-            return _verb_after(ctx) or (kind, cue[0])
+            return _verb_after(ctx) or _verb_before(ctx) or (kind, cue[0])
     noun_kind = NOUN_KINDS.get(q.noun, "")
     after = " ".join(_near_words(ctx.after))
     if casualties := _CASUALTIES_RE.search(_last_words(ctx.before)) or _CASUALTIES_RE.match(
@@ -615,7 +630,7 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     if (
         _FORCE_RE.fullmatch(q.noun)
         and not _DEPLOYED_RE.search(ctx.sentence)
-        and not _OWNER_RE.search(ctx.before)
+        and not (_OWNER_RE.search(ctx.before) and not _UNIT_OWNER_RE.search(ctx.before))
         and not (_CIVILIANS_TOO_RE.match(ctx.after))
     ):  # "570 soldiers", "30 men" in a battle: fighters; "the U.S. has 2,000 troops": other
         return "fighters", q.noun

@@ -394,3 +394,18 @@ def test_one_person_named_by_a_singular_noun_is_a_count(sentence, kinds):
 )
 def test_armed_men_who_flee_are_a_force_withdrawing_not_displaced_people(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The militants executed 21 captured soldiers.", "killed"),
+        ("About 60 people were sheltering in the basement.", "civilians_remaining"),
+        ("Some 300 villagers are hiding in the forest.", "civilians_remaining"),
+        ("The regiment had 1,800 men at the start of the battle.", "fighters"),
+        ("The garrison still had 400 soldiers.", "fighters"),
+        ("The country has 2,000 troops in the region.", "other"),
+    ],
+)
+def test_a_verb_before_a_modifier_people_in_hiding_and_a_units_strength(sentence, kind):
+    assert only(sentence).kind == kind
