@@ -28,7 +28,8 @@ for the focus place (:func:`anaphors`).
 
 For movements (displaced, returned, refugees) the mentions after "from", "fled",
 "out of" are the ``origin``, those after "to", "into", "reached", "hosted in" the
-``destination``; the figure's ``place`` is the origin for people who left (never the
+``destination`` (so is a host country before "hosts", "has taken in"); the figure's
+``place`` is the origin for people who left (never the
 destination: "6,000 fled to Afrin" with no origin named takes the place a wider scope
 gives), the destination for returns and hosted refugees.  A refugee count placed at a
 capital ("Ankara has taken in ...") speaks for the country: the country it is.
@@ -136,6 +137,9 @@ _VENUE_BEFORE_RE = re.compile(
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 _FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _TO_RE = re.compile(rf"\b(?:{alternatives('movement_to')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+_HOST_AFTER_RE = re.compile(
+    rf"\s+(?:(?:now|currently|already|still|alone)\s+)?(?:{alternatives('host_after')})\b", re.I
+)
 _LOOKBACK = 60
 _POSSESSIVE = ("'s", "’s")
 
@@ -161,6 +165,8 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
         return True
     if text.startswith(_POSSESSIVE, m.end):  # "Ukraine's 79th Brigade": an actor
         return False
+    if kind in MOVEMENTS and _HOST_AFTER_RE.match(text, m.end):
+        return True  # "Lebanon hosts 1.5 million refugees": the host
     prep = _LOCATIVE_RE.search(text, max(0, m.start - 40), m.start)
     if prep is None:
         return False
@@ -375,7 +381,10 @@ def _ends(text: str, mentions: Sequence[PlaceMention], sentence: Span) -> tuple:
     """(origin, destination) mentions of a movement named in the sentence."""
     inside = [m for m in mentions if sentence[0] <= m.start < sentence[1] and m.place is not None]
     origin = next((m for m in inside if _FROM_RE.search(_before(text, m))), None)
-    destination = next((m for m in inside if _TO_RE.search(_before(text, m))), None)
+    destination = next(
+        (m for m in inside if _TO_RE.search(_before(text, m)) or _HOST_AFTER_RE.match(text, m.end)),
+        None,
+    )
     return origin, destination
 
 

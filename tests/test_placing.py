@@ -239,3 +239,16 @@ def test_the_place_of_a_speakers_office_never_places_the_figure(statement):
 def test_where_someone_went_away_to_never_places_a_figure_that_is_no_movement(sentence):
     f = first(sentence)
     assert f.place.id == IDS["Aleppo"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey hosts about 1.5 million refugees.",
+        "Turkey has taken in 650,000 refugees from Syria.",
+        "About 2,000 refugees from Syria live in Turkey.",
+    ],
+)
+def test_refugees_are_placed_in_the_country_hosting_them(sentence):
+    f = first(sentence)
+    assert (f.kind, f.place.id, f.destination.id) == ("refugees", IDS["Turkey"], IDS["Turkey"])
