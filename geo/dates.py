@@ -22,6 +22,9 @@ expression                          period (P = publication date)
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
 "the next/following day"            the day after the last date printed before it
+"two days later", "a week earlier"  that many days after / before the last explicit
+                                    date printed before it
+"over the next three days"          the three days after that date
 "after six days of combat"          D .. D + 6 days, D the last date printed before it
                                     (none after a date of its own sentence: "fell
                                     on D after six days of combat" is D's background)
@@ -355,6 +358,27 @@ def _next_day(m: re.Match, anchor: date | None) -> Period | None:
     return Period(day, day, RELATIVE)
 
 
+def _days_from(m: re.Match) -> timedelta:
+    n = m["n"] or "1"
+    count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+    return timedelta(days=math.ceil(_UNIT_DAYS[m["unit"].lower()] * count))
+
+
+def _days_later(m: re.Match, anchor: date | None) -> Period | None:
+    """'two days later' / 'a week earlier': that many days after / before the date before it."""
+    if anchor is None:
+        return None
+    day = anchor + _days_from(m) * (-1 if m["dir"].lower() == "earlier" else 1)
+    return Period(day, day, RELATIVE)
+
+
+def _next_span(m: re.Match, anchor: date | None) -> Period | None:
+    """'over the next three days': the days after the date before it."""
+    if anchor is None:
+        return None
+    return Period(anchor + timedelta(days=1), anchor + _days_from(m), RELATIVE)
+
+
 def _after_span(m: re.Match, anchor: date | None) -> Period | None:
     """'after six days of combat': from the date before it to that many days later."""
     if anchor is None:
@@ -402,6 +426,11 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _calendar),
     ("ago", re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                        r"(?:day|week|month|year)s?\s+ago\b", re.I), _ago),
+    ("days later", re.compile(
+        rf"\b{_N}\s+(?P<unit>day|week)s?\s+(?P<dir>later|earlier)\b", re.I), _days_later),
+    ("next span", re.compile(
+        rf"\b(?:over|during|in|for|within)\s+the\s+(?:next|following|subsequent)\s+{_N}\s+"
+        r"(?P<unit>day|week)s?\b", re.I), _next_span),
     ("after span", re.compile(
         rf"\bafter\s+(?:{_N}\s+)(?P<unit>day|week)s?\s+of\s+(?:[\w-]+\s+)?(?:fighting|combat"
         r"|clashes|battle|siege|resistance|shelling|bombardment)\b", re.I), _after_span),
@@ -436,6 +465,8 @@ _ANCHORED = (
     _next_day,
     _overnight,
     _after_span,
+    _days_later,
+    _next_span,
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
 _YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range, _part_of_month, _end_of)
@@ -629,7 +660,7 @@ def _anchor(
     """
     split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
-    if resolver is _next_day:
+    if resolver in (_next_day, _days_later, _next_span):
         return before[-1].period.end if before else None
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
         return (

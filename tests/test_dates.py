@@ -279,3 +279,16 @@ def test_after_days_of_fighting_runs_on_from_the_date_before_it():
 def test_after_days_of_fighting_is_background_to_a_date_of_its_own_sentence():
     text = "The town fell on 10 June 2031 after four days of clashes."
     assert [d.text for d in find_dates(text, None)] == ["10 June 2031"]
+
+
+def test_days_later_earlier_and_the_next_days_count_from_the_date_before_them():
+    text = (
+        "On 8 March 2031, rebels attacked. Two days later, the town fell. "
+        "Over the next three days, people fled. A week earlier, the roads had closed."
+    )
+    periods = [(d.text, d.period.start, d.period.end) for d in find_dates(text, None)]
+    assert periods[1:] == [
+        ("Two days later", date(2031, 3, 10), date(2031, 3, 10)),
+        ("Over the next three days", date(2031, 3, 9), date(2031, 3, 11)),
+        ("A week earlier", date(2031, 3, 1), date(2031, 3, 1)),
+    ]
