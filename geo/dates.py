@@ -25,6 +25,8 @@ expression                          period (P = publication date)
 "two days later", "a week earlier"  that many days after / before the last explicit
                                     date printed before it
 "over the next three days"          the three days after that date
+"the day before", "the previous     the day before / the seven days after that date
+day", "the following week"
 "after six days of combat"          D .. D + 6 days, D the last date printed before it
                                     (none after a date of its own sentence: "fell
                                     on D after six days of combat" is D's background)
@@ -364,6 +366,21 @@ def _days_from(m: re.Match) -> timedelta:
     return timedelta(days=math.ceil(_UNIT_DAYS[m["unit"].lower()] * count))
 
 
+def _day_before(m: re.Match, anchor: date | None) -> Period | None:
+    """'the day before', 'the previous day': the day before the date before it."""
+    if anchor is None:
+        return None
+    day = anchor - timedelta(days=1)
+    return Period(day, day, RELATIVE)
+
+
+def _next_week(m: re.Match, anchor: date | None) -> Period | None:
+    """'the following week': the seven days after the date before it."""
+    if anchor is None:
+        return None
+    return Period(anchor + timedelta(days=1), anchor + timedelta(days=7), RELATIVE)
+
+
 def _days_later(m: re.Match, anchor: date | None) -> Period | None:
     """'two days later' / 'a week earlier': that many days after / before the date before it."""
     if anchor is None:
@@ -426,6 +443,11 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _calendar),
     ("ago", re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                        r"(?:day|week|month|year)s?\s+ago\b", re.I), _ago),
+    ("day before", re.compile(
+        r"\bthe\s+(?:day\s+before|previous\s+day|preceding\s+day|day\s+earlier)\b"
+        r"(?!\s+(?:the|a|an|its|their|his|her)\b)", re.I), _day_before),
+    ("next week", re.compile(r"\bthe\s+(?:following|next|subsequent)\s+week\b", re.I),
+     _next_week),
     ("days later", re.compile(
         rf"\b{_N}\s+(?P<unit>day|week)s?\s+(?P<dir>later|earlier)\b", re.I), _days_later),
     ("next span", re.compile(
@@ -467,6 +489,8 @@ _ANCHORED = (
     _after_span,
     _days_later,
     _next_span,
+    _day_before,
+    _next_week,
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
 _YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range, _part_of_month, _end_of)
@@ -660,7 +684,7 @@ def _anchor(
     """
     split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
-    if resolver in (_next_day, _days_later, _next_span):
+    if resolver in (_next_day, _days_later, _next_span, _day_before, _next_week):
         return before[-1].period.end if before else None
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
         return (

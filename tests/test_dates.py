@@ -292,3 +292,15 @@ def test_days_later_earlier_and_the_next_days_count_from_the_date_before_them():
         ("Over the next three days", date(2031, 3, 9), date(2031, 3, 11)),
         ("A week earlier", date(2031, 3, 1), date(2031, 3, 1)),
     ]
+
+
+def test_the_day_before_and_the_following_week_count_from_the_date_before_them():
+    text = (
+        "On 9 March 2031, the town fell; the day before, it was shelled. "
+        "The following week, it was calm."
+    )
+    periods = [(d.text, d.period.start, d.period.end) for d in find_dates(text, None)]
+    assert periods[1:] == [
+        ("the day before", date(2031, 3, 8), date(2031, 3, 8)),
+        ("The following week", date(2031, 3, 10), date(2031, 3, 16)),
+    ]
