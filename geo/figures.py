@@ -24,7 +24,8 @@ camp_population      people a camp holds, houses or hosts, who live in it, or "N
                      camps" ("the camp housing more than 35,000 people")
 civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, stayed,
                      held/holding (civilians, hostages), just before or after the number,
-                     "to rescue", sheltering, hiding ("400 people could still be
+                     "to rescue", sheltering, hiding, shut in a room ("herded 60
+                     villagers into the basement") ("400 people could still be
                      remaining", "besieged 20,000 villagers"); "had N ... left" (a
                      place's people, else a force's men)
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
@@ -405,6 +406,12 @@ _COUNT_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|(?:and|or|in|on|at|during|near)\b|$)
 _LEADING_RE = re.compile(r"^[\s\"”’']*(?:\w+ly\s+)?")
 _VERB_AFTER_RE = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+ly\s+)?", re.I)
 _AREA_TAKEN_RE = cue_re("area_taken")
+_CONFINED_RE = re.compile(rf"{cue_re('confined').pattern}\s+$", re.I)
+_ROOM_AFTER_RE = re.compile(
+    rf"[^.;]{{0,40}}?\b(?:into|in|inside)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"{cue_re('rooms').pattern}",
+    re.I,
+)
 _MISSING_BEFORE_RE = re.compile(rf"{cue_re('missing').pattern}\s+$", re.I)
 _LAST_WORDS = 4
 _ARMED_RE = re.compile(
@@ -590,6 +597,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         ctx.after.lstrip()
     ):
         return "killed", casualties[0]  # "killed or wounded 183 soldiers": casualties
+    if (confined := _CONFINED_RE.search(ctx.before)) and _ROOM_AFTER_RE.match(ctx.after):
+        return "civilians_remaining", confined[0].split()[0]  # "herded 60 villagers into a cellar"
     if missing := _MISSING_BEFORE_RE.search(ctx.before):  # "contact was lost with 25 rebels"
         return "missing", missing[0].strip()
     lost = _LOST_PEOPLE_RE.search(ctx.before)  # "had lost 300 fighters": their dead

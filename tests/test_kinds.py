@@ -409,3 +409,15 @@ def test_armed_men_who_flee_are_a_force_withdrawing_not_displaced_people(sentenc
 )
 def test_a_verb_before_a_modifier_people_in_hiding_and_a_units_strength(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Soldiers herded 60 villagers into the basement of the school.", "civilians_remaining"),
+        ("The troops locked up 130 residents in a school basement.", "civilians_remaining"),
+        ("About 5,000 people gathered in the square.", "other"),
+    ],
+)
+def test_people_shut_in_a_room_are_held_there_not_a_gathering(sentence, kind):
+    assert only(sentence).kind == kind
