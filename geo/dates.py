@@ -22,6 +22,14 @@ expression                          period (P = publication date)
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
 "the next/following day"            the day after the last date printed before it
+"two days later", "a week earlier"  that many days after / before the last explicit
+                                    date printed before it
+"over the next three days"          the three days after that date
+"the day before", "the previous     the day before / the seven days after that date
+day", "the following week"
+"after six days of combat"          D .. D + 6 days, D the last date printed before it
+                                    (none after a date of its own sentence: "fell
+                                    on D after six days of combat" is D's background)
 "overnight"                         A .. A + 1 day, A as for "over the past four days"
                                     (ending on P: P)
 "in recent days/weeks/months"       P - 7 / 21 / 90 days .. P
@@ -352,6 +360,54 @@ def _next_day(m: re.Match, anchor: date | None) -> Period | None:
     return Period(day, day, RELATIVE)
 
 
+def _days_from(m: re.Match) -> timedelta:
+    n = m["n"] or "1"
+    count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+    return timedelta(days=math.ceil(_UNIT_DAYS[m["unit"].lower()] * count))
+
+
+def _day_before(m: re.Match, anchor: date | None) -> Period | None:
+    """'the day before', 'the previous day': the day before the date before it."""
+    if anchor is None:
+        return None
+    day = anchor - timedelta(days=1)
+    return Period(day, day, RELATIVE)
+
+
+def _next_week(m: re.Match, anchor: date | None) -> Period | None:
+    """'the following week': the seven days after the date before it."""
+    if anchor is None:
+        return None
+    return Period(anchor + timedelta(days=1), anchor + timedelta(days=7), RELATIVE)
+
+
+def _days_later(m: re.Match, anchor: date | None) -> Period | None:
+    """'two days later' / 'a week earlier': that many days after / before the date before it."""
+    if anchor is None:
+        return None
+    day = anchor + _days_from(m) * (-1 if m["dir"].lower() == "earlier" else 1)
+    return Period(day, day, RELATIVE)
+
+
+def _next_span(m: re.Match, anchor: date | None) -> Period | None:
+    """'over the next three days': the days after the date before it."""
+    if anchor is None:
+        return None
+    return Period(anchor + timedelta(days=1), anchor + _days_from(m), RELATIVE)
+
+
+def _after_span(m: re.Match, anchor: date | None) -> Period | None:
+    """'after six days of combat': from the date before it to that many days later."""
+    if anchor is None:
+        return None
+    n = m["n"] or "1"
+    count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+    days = _UNIT_DAYS[m["unit"].lower()] * count
+    if days > _LONGEST_SPAN_DAYS:
+        return None
+    return Period(anchor, anchor + timedelta(days=math.ceil(days)), RELATIVE)
+
+
 def _year(m: re.Match, published: date | None) -> Period | None:
     year = int(m["year"])
     return Period(date(year, 1, 1), date(year, 12, 31), STATED)
@@ -387,6 +443,19 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _calendar),
     ("ago", re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                        r"(?:day|week|month|year)s?\s+ago\b", re.I), _ago),
+    ("day before", re.compile(
+        r"\bthe\s+(?:day\s+before|previous\s+day|preceding\s+day|day\s+earlier)\b"
+        r"(?!\s+(?:the|a|an|its|their|his|her)\b)", re.I), _day_before),
+    ("next week", re.compile(r"\bthe\s+(?:following|next|subsequent)\s+week\b", re.I),
+     _next_week),
+    ("days later", re.compile(
+        rf"\b{_N}\s+(?P<unit>day|week)s?\s+(?P<dir>later|earlier)\b", re.I), _days_later),
+    ("next span", re.compile(
+        rf"\b(?:over|during|in|for|within)\s+the\s+(?:next|following|subsequent)\s+{_N}\s+"
+        r"(?P<unit>day|week)s?\b", re.I), _next_span),
+    ("after span", re.compile(
+        rf"\bafter\s+(?:{_N}\s+)(?P<unit>day|week)s?\s+of\s+(?:[\w-]+\s+)?(?:fighting|combat"
+        r"|clashes|battle|siege|resistance|shelling|bombardment)\b", re.I), _after_span),
     ("overnight", re.compile(r"\bovernight\b(?!\s+(?:between|on|of|from|to)\b)", re.I),
      _overnight),
     ("deictic", re.compile(r"\b(?:today|tonight|yesterday|last night"
@@ -413,7 +482,16 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
 ]  # fmt: skip
 
 
-_ANCHORED = (_past_span, _next_day, _overnight)  # resolved against a day of the text, see _anchor
+_ANCHORED = (
+    _past_span,
+    _next_day,
+    _overnight,
+    _after_span,
+    _days_later,
+    _next_span,
+    _day_before,
+    _next_week,
+)  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
 _YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range, _part_of_month, _end_of)
 
@@ -602,12 +680,18 @@ def _anchor(
     "Over the past 24 hours" counts back from the sentence's own date when it
     prints one ("On 3 May, ... over the past 24 hours"), else from publication;
     in a text with no publication date, from the last date printed before it.
-    "The next day" follows the last date printed before it.
+    "The next day" and "after six days of combat" follow the last date printed before it.
     """
     split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
-    if resolver is _next_day:
+    if resolver in (_next_day, _days_later, _next_span, _day_before, _next_week):
         return before[-1].period.end if before else None
+    if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
+        return (
+            None
+            if _same_sentence(text, reversed(before), m) or not before
+            else before[-1].period.end
+        )
     same = [*_same_sentence(text, reversed(before), m), *_same_sentence(text, dated[split:], m)]
     if same:
         return min(same, key=lambda d: abs(d.start - m.start())).period.end

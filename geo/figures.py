@@ -15,20 +15,27 @@ kind                 words (example)
 ===================  ==============================================================
 displaced            left, fled, escaped, evacuated, trudged out, exodus, displaced,
                      expelled, uprooted, crossed (into), evacuees, "internally
-                     displaced people" ("more than 8,000 people have left Baghuz")
+                     displaced people", moved to shelter/safety ("more than 8,000
+                     people have left Baghuz")
 returned             returned, went/came back, returnees ("800 families returned")
 refugees             refugees, asylum seekers, hosted/taken in ("Turkey hosts 3.6
                      million Syrian refugees"): placed at the host country
 camp_population      people a camp holds, houses or hosts, who live in it, or "N in
                      camps" ("the camp housing more than 35,000 people")
 civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, stayed,
-                     held/holding (civilians, hostages), just before or after the number
-                     ("400 people could still be remaining", "besieged 20,000 villagers")
+                     held/holding (civilians, hostages), just before or after the number,
+                     "to rescue", sheltering, hiding, shut in a room ("herded 60
+                     villagers into the basement") ("400 people could still be
+                     remaining", "besieged 20,000 villagers"); "had N ... left" (a
+                     place's people, else a force's men)
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
                      extremists, rebels, "-strong"; soldiers/troops/men in a battle,
                      also when they "remain encircled" ("3,000 fighters remain
                      encircled"), or the rest of armed men ("out of 90 troops, just 26
-                     were left"); a force a country deploys, stations or has: other
+                     were left", "only had 100 men left"), also fighters or soldiers
+                     who fled or left (a force withdrawing; with "their families"
+                     they are displaced), a unit's strength ("the regiment had
+                     1,800 men"); a force a country deploys, stations or has: other
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
                      custody, prisoners, detainees ("the SDF is holding 900 fighters")
 killed               killed, dead, died, deaths, slain, executed, bodies, "among the
@@ -37,7 +44,8 @@ killed               killed, dead, died, deaths, slain, executed, bodies, "among
                      fighters", a mass grave; counts listed after the verb or included
                      in a figure share it ("killed six soldiers, five others", "14 dead,
                      including six children"); "the number of displaced people reached
-                     N" takes the kind of its words
+                     N" takes the kind of its words; a verb right before the number
+                     outranks a modifier ("executed 21 captured soldiers")
 wounded              wounded, injured, hurt, hospitalised; an event word before "and" is
                      the count's before it ("two died and five were wounded")
 missing              kidnapped, abducted, missing, disappeared, hostages not held, "contact
@@ -83,7 +91,11 @@ Period: the nearest time expression in the clause, the sentence, or the
 sentence before in the same paragraph (:mod:`geo.dates`), else the publication
 date (basis "publication"); with no publication date, the last date printed
 earlier in the section, else none, and a total for a whole event keeps the
-event's start (:mod:`geo.periods`).
+event's start (:mod:`geo.periods`).  The members of a list or an aside with no
+date of their own share the period and total flag of the figure they follow
+("four volunteers—two Americans and two Swedes—were killed on 22 July"), and
+the parts of a figure ("186 were killed ..., 100 rebels and 86 soldiers": they
+add up to it) take its kind, period and total flag.
 """
 
 from __future__ import annotations
@@ -97,9 +109,9 @@ from typing import TYPE_CHECKING
 
 from geo.articles import Article
 from geo.cues import alternatives, cue_re
-from geo.dates import find_dates, publication_period
+from geo.dates import Period, find_dates, publication_period
 from geo.gazetteer import Place
-from geo.periods import figure_period, is_total, total_words
+from geo.periods import figure_period, is_state, is_total, total_words, whole_event
 from geo.placing import Context, nearest, place_figure, previous_sentence, scopes
 from geo.quantities import NOUN_KINDS, Quantity, find_quantities
 
@@ -299,6 +311,10 @@ _EVENT_CUES = {
 _REMAINING_CUES = cue_re("remaining")
 _HOLD_RE = _cues(r"held|holding|holds?")
 _FORCE_NOUNS = {"soldiers", "troops", "men", "servicemen", "members", "officers", "policemen"}
+_FAMILIES_TOO_RE = re.compile(
+    r"\s*(?:,|and|with)\s+(?:their\s+)?(?:families|relatives|women|children|civilians)\b", re.I
+)
+_SOLDIER_NOUNS = {"soldiers", "troops", "servicemen", "conscripts", "marines"}
 _CIVILIAN_NOUNS = {"civilians", "residents", "people", "hostages", "families", "women", "children"}
 _LOST_RE = _cues(
     r"lost|losing|loses|lose|retaken|retook|retake|recaptured?|liberated?|freed"
@@ -341,6 +357,10 @@ _NOT_BACKWARD = {"left", "leave", "leaving"}  # "left 130 people dead": the dead
 _NEAR_ONLY = cue_re("camp")  # "a camp housing 35,000", "35,000 in camps": right beside only
 _NEAR_WORDS = 2
 _LEFT_IN_RE = re.compile(r"left(?:\s+(?:in|inside|behind)\b|\s*(?:[.;:]|$))", re.I)
+_LEFT_AFTER_RE = re.compile(r"\s*left\b", re.I)
+_HAD_LEFT_RE = re.compile(  # "only had 100 men left": what a force still has, not who fled
+    r"\b(?:had|have|has|with)\s+(?:only\s+|just\s+|barely\s+)?$", re.I
+)
 _CAPACITY_RE = re.compile(r"\b(?:can|could|would|will|to)\s+$", re.I)
 _PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be)\s+$", re.I)
 _BARE_NEXT_RE = re.compile(
@@ -360,6 +380,9 @@ _CAMP_VERB_RE = cue_re("camp_verbs")
 _FORCE_RE = cue_re("force_nouns")
 _DEPLOYED_RE = cue_re("deployed")
 _OWNER_RE = re.compile(rf"{cue_re('deployed_owner').pattern}\s+$", re.I)
+_UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men": a unit's strength
+    rf"{cue_re('military_units').pattern}\s+(?:\w+\s+)?{cue_re('deployed_owner').pattern}\s+$", re.I
+)
 _CASUALTIES_RE = cue_re("casualties")
 _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
@@ -383,6 +406,12 @@ _COUNT_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|(?:and|or|in|on|at|during|near)\b|$)
 _LEADING_RE = re.compile(r"^[\s\"”’']*(?:\w+ly\s+)?")
 _VERB_AFTER_RE = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+ly\s+)?", re.I)
 _AREA_TAKEN_RE = cue_re("area_taken")
+_CONFINED_RE = re.compile(rf"{cue_re('confined').pattern}\s+$", re.I)
+_ROOM_AFTER_RE = re.compile(
+    rf"[^.;]{{0,40}}?\b(?:into|in|inside)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"{cue_re('rooms').pattern}",
+    re.I,
+)
 _MISSING_BEFORE_RE = re.compile(rf"{cue_re('missing').pattern}\s+$", re.I)
 _LAST_WORDS = 4
 _ARMED_RE = re.compile(
@@ -417,6 +446,7 @@ class _Context:
     lead: str  # the whole sentence before the number
     after: str  # the rest of the sentence after the number, up to the next number
     sentence: str
+    counted_next: bool = False  # whether ``after`` stops at the next number
 
 
 def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> bool:
@@ -432,6 +462,8 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
     if word[0].isupper() or (_NEAR_ONLY.fullmatch(word) and distance > _NEAR_WORDS):
         return False
     if forward and _LEFT_IN_RE.match(ctx.after, m.start()):  # "1,000 left in the town": still there
+        return False
+    if forward and word.lower() == "left" and _HAD_LEFT_RE.search(ctx.before):
         return False
     if forward:
         return not _HOLD_RE.fullmatch(word) or bool(_PASSIVE_RE.search(ctx.after[: m.start()]))
@@ -460,6 +492,8 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
                 backward.append((distance, 1, kind, m[0], apart))
         for m in pattern.finditer(ctx.after):
             distance = len(_ASIDE_RE.sub(" ", ctx.after[: m.start()]).split())
+            if ctx.counted_next and m.start() and not ctx.after[m.end() :].strip():
+                continue  # "killed six soldiers, five civilians, and wounded 30": the 30's verb
             if distance <= limit and _cue_counts(m, distance, True, ctx):
                 forward.append((distance, 0, kind, m[0], False))
     if forward:
@@ -500,6 +534,16 @@ def _verb_after(ctx: _Context) -> tuple[str, str] | None:
     if verb := _VERB_AFTER_RE.match(ctx.after):
         for kind, pattern in _EVENT_CUES.items():
             if cue := pattern.match(ctx.after, verb.end()):
+                return kind, cue[0]
+    return None
+
+
+def _verb_before(ctx: _Context) -> tuple[str, str] | None:
+    """The event a verb right before the number reports, which says more than a modifier
+    ("executed 21 captured soldiers": killed, not detained)."""
+    if verb := _VERB_BEFORE_RE.search(ctx.before):
+        for kind in ("killed", "wounded", "missing"):
+            if cue := _EVENT_CUES[kind].search(verb[0]):
                 return kind, cue[0]
     return None
 
@@ -546,13 +590,15 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return NOUN_KINDS[q.noun], q.noun
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
-            return _verb_after(ctx) or (kind, cue[0])
+            return _verb_after(ctx) or _verb_before(ctx) or (kind, cue[0])
     noun_kind = NOUN_KINDS.get(q.noun, "")
     after = " ".join(_near_words(ctx.after))
     if casualties := _CASUALTIES_RE.search(_last_words(ctx.before)) or _CASUALTIES_RE.match(
         ctx.after.lstrip()
     ):
         return "killed", casualties[0]  # "killed or wounded 183 soldiers": casualties
+    if (confined := _CONFINED_RE.search(ctx.before)) and _ROOM_AFTER_RE.match(ctx.after):
+        return "civilians_remaining", confined[0].split()[0]  # "herded 60 villagers into a cellar"
     if missing := _MISSING_BEFORE_RE.search(ctx.before):  # "contact was lost with 25 rebels"
         return "missing", missing[0].strip()
     lost = _LOST_PEOPLE_RE.search(ctx.before)  # "had lost 300 fighters": their dead
@@ -576,14 +622,24 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "other", ""  # "freed 1,000 prisoners": no longer held (unless exchanged)
     if noun_kind == "missing":  # "released 42 hostages": taken, whatever happens to them next
         return "missing", q.noun
+    armed_noun = noun_kind == "fighters" or bool(_FORCE_RE.fullmatch(q.noun))
+    if (
+        kind == "displaced"
+        and (noun_kind == "fighters" or q.noun in _SOLDIER_NOUNS)
+        and not _FAMILIES_TOO_RE.match(ctx.after)  # "300 fighters and their families left"
+    ):
+        return "fighters", cue  # "200 soldiers fled the base": a force withdrawing, no refugees
     if kind:
         return kind, cue
+    if _HAD_LEFT_RE.search(ctx.before) and _LEFT_AFTER_RE.match(ctx.after):
+        armed = armed_noun or _ARMED_RE.search(ctx.lead)
+        return ("fighters" if armed else "civilians_remaining"), "left"  # "had 100 men left"
     if noun_kind:
         return noun_kind, q.noun.lstrip("-")
     if (
         _FORCE_RE.fullmatch(q.noun)
         and not _DEPLOYED_RE.search(ctx.sentence)
-        and not _OWNER_RE.search(ctx.before)
+        and not (_OWNER_RE.search(ctx.before) and not _UNIT_OWNER_RE.search(ctx.before))
         and not (_CIVILIANS_TOO_RE.match(ctx.after))
     ):  # "570 soldiers", "30 men" in a battle: fighters; "the U.S. has 2,000 troops": other
         return "fighters", q.noun
@@ -640,6 +696,24 @@ def _shares_kind(text: str, previous: Figure, q: Quantity, sentence: tuple[int, 
     )
 
 
+def _breakdown_of(
+    text: str, quantities: Sequence[Quantity], i: int, figures: Sequence[Figure], sentence
+) -> Figure | None:
+    """The figure earlier in the sentence that quantity ``i`` and those listed after it
+    add up to ("186 fighters were killed ..., 100 rebels and 86 soldiers"): its parts
+    count what it counts."""
+    total, j = quantities[i].value, i + 1
+    while (
+        j < len(quantities)
+        and quantities[j].end <= sentence[1]
+        and _LIST_RE.fullmatch(text, quantities[j - 1].end, quantities[j].start)
+    ):
+        total, j = total + quantities[j].value, j + 1
+    if j == i + 1:
+        return None
+    return next((f for f in reversed(figures) if f.start >= sentence[0] and f.value == total), None)
+
+
 # --- period scopes ----------------------------------------------------------------------
 
 _JOINED_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
@@ -649,6 +723,7 @@ _DASH_RE = re.compile(r"\s*(?:—|–|\s-\s)\s*")
 _INCLUDED_RE = re.compile(  # "49 employees, including the consul, three children"
     r"[,(]?\s*(?:including|among them)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:and\s+)?$", re.I
 )
+_APPOSITION_END_RE = re.compile(r"[^,;.]{0,40},\s*(?!and\b|or\b)(?-i:[a-z])", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 _INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom)\s*$", re.I)
 
@@ -662,7 +737,8 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
     five soldiers were killed": both were), nor a list "A, B and C" that "and"
     closes ("61 rebels, 47 fighters and 29 civilians had been killed"), nor
     those in an aside between dashes ("four volunteers—two Britons and two
-    Danes—were killed").
+    Danes—were killed"), nor one restating it between commas ("some 200
+    families, about 1,000 people, fled").
     """
     previous_end, listed = quantities[i].end, None  # listed: where an open "A, B" list began
     aside_end = -1
@@ -684,6 +760,8 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
         ):
             return min(q.start if listed is None else listed, sentence_end)
         previous_end = q.end
+    if listed is not None and _APPOSITION_END_RE.match(text, previous_end):
+        return sentence_end  # "Some 200 families, about 1,000 people, fled": one count, restated
     return sentence_end if listed is None else min(listed, sentence_end)
 
 
@@ -708,11 +786,13 @@ def _context(
 ) -> _Context:
     q = quantities[i]
     previous_end = quantities[i - 1].end if i else sentence[0]
+    after_end = _next_start(text, quantities, i, sentence[1])
     return _Context(
         before=text[max(clause[0], previous_end, sentence[0]) : q.start],
         lead=text[sentence[0] : q.start],
-        after=text[q.end : _next_start(text, quantities, i, sentence[1])],
+        after=text[q.end : after_end],
         sentence=text[sentence[0] : sentence[1]],
+        counted_next=any(n.start == after_end for n in quantities[i + 1 : i + 2]),
     )
 
 
@@ -768,6 +848,8 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
     where = Context.of(text, places, article.title, sentences)
     fallback = publication_period(article.published)
     figures = []
+    last_dated = last_period = None  # of the figure before: a list shares them
+    total_periods: dict[int, Period | None] = {}  # by start: a breakdown shares its total's
     for i, q in enumerate(quantities):
         sentence = _sentence_of(sentences, q.start, q.end, len(text))
         clause = _clause(text, sentence, q.start, q.end)
@@ -780,18 +862,31 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         own = kind != "other" and (
             cue != q.noun.lstrip("-") or NOUN_KINDS.get(q.noun, "") not in ("", "fighters")
         )
-        if not own and figures and _shares_kind(text, figures[-1], q, sentence):
+        joined = bool(figures) and _shares_kind(text, figures[-1], q, sentence)
+        if not own and joined:
             kind, cue = figures[-1].kind, figures[-1].cue  # "killed six soldiers, five others"
+        whole_of = None if own else _breakdown_of(text, quantities, i, figures, sentence)
+        if whole_of is not None:  # "186 were killed ..., 100 rebels and 86 soldiers"
+            kind, cue = whole_of.kind, whole_of.cue
         previous = previous_sentence(text, sentences, sentence)
         scope_list = scopes(text, sentence, clause, q.start, previous)
         placing = place_figure(where, kind, q.start, q.end, scope_list, sentence)
-        dated = nearest(dates, scope_list, q.start, q.end)
-        cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
         words = total_words(ctx.before, ctx.after, text[q.end : sentence[1]])
-        cumulative = is_total(text, q.start, words, dated, cued, kind)
-        whole = cumulative or is_total(text, q.start, ctx.sentence, dated, cued, kind)
+        dated = nearest(dates, scope_list, q.start, q.end)
+        if dated is not None and dated.start >= q.end + len(ctx.after) and whole_event(words):
+            dated = None  # "1,000 were killed during the battle, whereas ... 1,500 on 10 May"
+        cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
+        total = is_total(text, q.start, words, dated, cued, kind)
+        whole = total or is_total(text, q.start, ctx.sentence, dated, cued, kind)
+        cumulative = total and not is_state(kind)
         undated = article.published is None
         period = figure_period(text, dates, dated, sentence, whole, fallback, undated)
+        if joined and kind == figures[-1].kind and dated in (None, last_dated):
+            period, cumulative = last_period, figures[-1].cumulative  # one list, one period
+        if whole_of is not None:
+            period, cumulative = total_periods[whole_of.start], whole_of.cumulative
+        total_periods[q.start] = period
+        last_dated, last_period = dated, period
         modality, modal, cue = _modality(ctx, cue)
         figures.append(
             Figure(

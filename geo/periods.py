@@ -11,7 +11,9 @@ text's layout:
   the offensive", "in all", a "Casualties" section) keeps the event's start: a
   running total dated D ("By 11 May ... 173 dead") runs from the first date of
   its section to D, and an undated one takes the battle's period as the lead
-  states it ("It began on 23 May and ended on 27 May 2022").
+  states it ("It began on 23 May and ended on 27 May 2022");
+- a force or another state "in the battle" has the battle's period but is no
+  running total (:func:`is_state`).
 
 News reports (with a publication date) name their own start when they give
 one ("since December"): their figures keep the period :mod:`geo.dates` gives.
@@ -103,19 +105,33 @@ def is_total(
     ("during the battle"), or its date is the day a count had reached ("By 11
     May, the fighting left 173 dead"; "As of 14 March") and it counts events
     (the dead, the displaced), not a state on that day ("by 6 April, 60% was
-    held"); a count of events in a "Casualties" section (at offset ``at``) sums
-    the battle up.
+    held"); an undated count of events in a "Casualties" section (at offset
+    ``at``) sums the battle up, one dated "on 22 July" there is that day's.
     """
     if cued or whole_event(words):
         return True
-    if kind in _words()["state_kinds"]:
+    if is_state(kind):
         return False
-    if in_casualty_section(text, at):
-        return True
     if dated is None:
-        return False
+        return in_casualty_section(text, at)
     lead_in = (text[max(0, dated.start - 12) : dated.start], dated.text.split()[0])
-    return any(_running_total_re().search(part) for part in lead_in)
+    return any(_running_total_re().search(part) for part in lead_in) or _since_before(text, dated)
+
+
+def is_state(kind: str) -> bool:
+    """Whether figures of ``kind`` count a state on a day (a force, a share held, people
+    remaining): never a running total, though one "during the battle" is the battle's."""
+    return kind in _words()["state_kinds"]
+
+
+#: "since the offensive began on 2 February": from that day on, not on it alone.
+_SINCE_BEFORE_RE = re.compile(r"\bsince\s[^.;:,]{0,50}$", re.I)
+_SINCE_LOOKBACK = 60
+
+
+def _since_before(text: str, dated: DateMention) -> bool:
+    """Whether "since" opens the words before a date ("since the crisis began on 2 February")."""
+    return bool(_SINCE_BEFORE_RE.search(text, max(0, dated.start - _SINCE_LOOKBACK), dated.start))
 
 
 _LIST_TAIL_RE = re.compile(r"^[^,;.]{0,30}(?:,|\band)\s*$")
@@ -151,6 +167,8 @@ def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
     the lead does not narrow it ("in May 2022, most notably from 5 to 13 May"
     is 5..13 May): a lead's "in 2022" or "since 2014" is background, and so
     is what it tells after the battle ("After the battle ended, ... On 11 March").
+    A lead giving only a month ("an attack in December 2015") is narrowed by the days
+    the body prints inside it ("On December 16 and 17, ISIL launched ...").
     """
     headings = _headings(text, len(text))
     lead_end = headings[0].start() if headings else len(text)
@@ -160,7 +178,11 @@ def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
     days = [p for p in lead if not any(_refines(q, p) for q in lead)]
     if not days:
         return None
-    return Period(min(p.start for p in days), max(p.end for p in days), days[0].basis)
+    period = Period(min(p.start for p in days), max(p.end for p in days), days[0].basis)
+    body = [d.period for d in dates if d.start >= lead_end and _refines(d.period, period)]
+    if len(days) == 1 and body:  # "in December 2015", "On December 16 and 17": 16..17
+        return Period(min(p.start for p in body), max(p.end for p in body), period.basis)
+    return period
 
 
 def _is_short(period: Period) -> bool:
@@ -195,9 +217,12 @@ def figure_period(
     ``own`` is the date governing the figure's sentence (or None), ``whole``
     whether the figure is a total for a whole event, ``fallback`` the
     publication period and ``undated_text`` whether the text has no
-    publication date (the section rules apply only then).
+    publication date (the section rules apply only then; a news report's total
+    "since the crisis began on 2 February" runs from that day to publication).
     """
     if not undated_text:
+        if own and fallback and _since_before(text, own):
+            return Period(own.period.start, fallback.end, own.period.basis)  # "since ... on D"
         return own.period if own else fallback
     if own is None and (whole or in_casualty_section(text, sentence[0])):
         lead = lead_period(text, dates)

@@ -9,8 +9,11 @@ figure:
 
 - the dateline ("BEIRUT — "), where the reporter filed from;
 - the speaker or venue of a statement ("the defence ministry in Moscow said",
-  "told a news conference in Geneva");
-- a person's origin ("a soldier from Dayton", "a native of Ohio");
+  "told a news conference in Geneva"), and the place of a speaker's office ("the
+  governor of Luhansk Oblast", "Kharkiv mayor Ihor Terekhov");
+- a person's origin ("a soldier from Dayton", "a native of Ohio"), and where
+  someone went away or back to, for a figure that is no movement ("fighters
+  retreated across the border into Turkey", "he set off to return to Russia");
 - where someone was taken afterwards ("flown to a hospital in Germany");
 - the venue of talks or a deal ("the Astana talks", "an agreement signed in
   Sochi"), which does not count for the focus either;
@@ -25,8 +28,10 @@ for the focus place (:func:`anaphors`).
 
 For movements (displaced, returned, refugees) the mentions after "from", "fled",
 "out of" are the ``origin``, those after "to", "into", "reached", "hosted in" the
-``destination``; the figure's ``place`` is the origin for people who left, the
-destination for returns and hosted refugees.  A refugee count placed at a
+``destination`` (so is a host country before "hosts", "has taken in"); the figure's
+``place`` is the origin for people who left (never the
+destination: "6,000 fled to Afrin" with no origin named takes the place a wider scope
+gives), the destination for returns and hosted refugees.  A refugee count placed at a
 capital ("Ankara has taken in ...") speaks for the country: the country it is.
 
 Precision (ACLED's ``geo_precision``): 1 the town, village, camp or site
@@ -97,6 +102,11 @@ _SPEECH_AFTER_RE = re.compile(
     rf"^[\s,]*(?:(?:officials?|authorities|government|ministry)\s+)?(?:{alternatives('speech_after')})\b",
     re.I,
 )
+_OFFICE_BEFORE_RE = re.compile(rf"\b(?:{alternatives('office_of')})\s+of\s+(?:the\s+)?$", re.I)
+_OFFICE_AFTER_RE = re.compile(rf"\s+(?-i:[a-z]\w*\s+)?(?:{alternatives('office_of')})\b", re.I)
+_WENT_TO_RE = re.compile(
+    rf"\b(?:{alternatives('went_to')})\s+(?:[\w'’-]+\s+){{0,5}}?(?:to|into)\s+(?:the\s+)?$", re.I
+)
 _ORIGIN_RE = re.compile(
     rf"\b(?:{alternatives('person_origin')})(?:\s+[\w'’-]+){{0,2}}?,?\s+(?:from|of|in)\s+$", re.I
 )
@@ -127,6 +137,9 @@ _VENUE_BEFORE_RE = re.compile(
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 _FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _TO_RE = re.compile(rf"\b(?:{alternatives('movement_to')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
+_HOST_AFTER_RE = re.compile(
+    rf"\s+(?:(?:now|currently|already|still|alone)\s+)?(?:{alternatives('host_after')})\b", re.I
+)
 _LOOKBACK = 60
 _POSSESSIVE = ("'s", "’s")
 
@@ -140,16 +153,20 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
     before = _before(text, m)
     if _SPEAKER_BEFORE_RE.search(before) or _SPEECH_AFTER_RE.match(text, m.end):
         return False
+    if _OFFICE_BEFORE_RE.search(before) or _OFFICE_AFTER_RE.match(text, m.end):
+        return False  # "the governor of Luhansk Oblast said": the speaker's office
     if _VENUE_AFTER_RE.match(text, m.end) or _VENUE_BEFORE_RE.search(before):  # "Astana talks"
         return False
-    if _ORIGIN_RE.search(before) and kind not in MOVEMENTS:
-        return False
+    if kind not in MOVEMENTS and (_ORIGIN_RE.search(before) or _WENT_TO_RE.search(before)):
+        return False  # "a soldier from Dayton", "retreated across the border into Turkey"
     if _TRANSPORT_RE.search(before):
         return False
     if m.place is None or m.place.kind != "country":
         return True
     if text.startswith(_POSSESSIVE, m.end):  # "Ukraine's 79th Brigade": an actor
         return False
+    if kind in MOVEMENTS and _HOST_AFTER_RE.match(text, m.end):
+        return True  # "Lebanon hosts 1.5 million refugees": the host
     prep = _LOCATIVE_RE.search(text, max(0, m.start - 40), m.start)
     if prep is None:
         return False
@@ -364,7 +381,10 @@ def _ends(text: str, mentions: Sequence[PlaceMention], sentence: Span) -> tuple:
     """(origin, destination) mentions of a movement named in the sentence."""
     inside = [m for m in mentions if sentence[0] <= m.start < sentence[1] and m.place is not None]
     origin = next((m for m in inside if _FROM_RE.search(_before(text, m))), None)
-    destination = next((m for m in inside if _TO_RE.search(_before(text, m))), None)
+    destination = next(
+        (m for m in inside if _TO_RE.search(_before(text, m)) or _HOST_AFTER_RE.match(text, m.end)),
+        None,
+    )
     return origin, destination
 
 
@@ -442,6 +462,9 @@ def place_figure(
     text = ctx.text
     lowest = min(scope[0][0] for scope in scope_list[:3])
     named = ctx.named(kind, min(lowest, sentence[0]), max(sentence[1], end))
+    ends = _ends(text, named, sentence) if kind in MOVEMENTS else (None, None)
+    if kind == "displaced" and ends[1] is not None:  # "fled to Afrin": where they went, not from
+        named = [m for m in named if m is not ends[1]]
     local = [m for m in named if m.place is None or m.place.kind != "country"]
     candidates = [named, named, local]
     found = None
@@ -454,7 +477,7 @@ def place_figure(
             break
     origin = destination = None
     if kind in MOVEMENTS:
-        o, d = _ends(text, named, sentence)
+        o, d = ends
         origin, destination = (o.place if o else None), (d.place if d else None)
         chosen = (d or o) if kind in ("returned", "refugees") else (o or found and found[0] or d)
         if chosen is not None and (found is None or chosen is not found[0]):

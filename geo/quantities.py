@@ -33,6 +33,8 @@ half
 =====================  ===================  =========
 
 "a thousand" = 1,000, "half a million" = 500,000, "a dozen" = "another dozen" = 12, "a single" = 1;
+"one" before a singular noun that also serves as a modifier counts one person only
+before a verb or a stop ("One Ukrainian fighter died", never "one fighter jet");
 "1.2m people" = 1,200,000 (k, m, bn only before a person noun); "1,500-2,000"
 is a range.
 
@@ -47,7 +49,8 @@ range ("an estimated 500 to 600 fighters" stays 500 .. 600).
 Not quantities at all: numbers inside time expressions, years, ages and other
 hyphenated compounds ("79-member", "22-year-old"), numbers with units other
 than people, km², square miles or percent (money, "two miles from", "more than
-two kilometers", shots, cars), sizes ("a population of 20 million"), "no one",
+two kilometers", shots, cars), sizes ("a population of 20 million", "families of
+five"), "no one",
 and digit runs too long for any count.
 
 Square miles become km² by the exact factor 2.589988110336; ``original`` keeps
@@ -245,9 +248,23 @@ _PERSON_NOUNS = {
          "man", "woman", "child", "boy", "girl", "civilian", "resident", "soldier", "officer",
          "policeman", "member"),
 }  # fmt: skip
+# Singular nouns that also serve as modifiers ("rebel fighters", "fighter jets"): they count
+# one person only after "one" and before a verb or a stop ("One Ukrainian fighter died").
+_SINGULAR_NOUNS = {
+    "fighters": ("fighter", "militant", "rebel", "gunman", "insurgent", "mercenary"),
+    "": ("volunteer", "journalist", "guard", "pilot", "driver", "worker", "commander",
+         "serviceman", "medic", "doctor", "nurse"),
+}  # fmt: skip
 # The nouns that make a number a count of people, and the kind each implies ("" for none).
 NOUN_KINDS = {noun: kind for kind, nouns in _PERSON_NOUNS.items() for noun in nouns}
 _NOUNS = "|".join(sorted(NOUN_KINDS, key=len, reverse=True))
+NOUN_KINDS |= {noun: kind for kind, nouns in _SINGULAR_NOUNS.items() for noun in nouns}
+_SINGULAR_RE = re.compile(
+    r"(?P<mods>(?:\s+[\w'’-]+){0,2}?)\s+(?P<noun>"
+    + "|".join(noun for nouns in _SINGULAR_NOUNS.values() for noun in nouns)
+    + r")(?=\s*[,.;:)—–]|\s+(?:was|is|had|has|died|who|and|from|of|in|at|on|near)\b)",
+    re.I,
+)  # fmt: skip
 _NUMBER_WORDS = "|".join([*_ONES, *_TENS, *_SCALES, *_VAGUE, "dozens", "scores"])
 _NOUN_RE = re.compile(
     r"(?:\s+of(?:\s+the)?)?\s+(?P<mods>(?:(?:more|other|foreign|armed|local|young|new|additional|suspected"
@@ -270,9 +287,10 @@ _OTHER_UNIT_RE = re.compile(  # not "three suicide car bombers"
 
 _NOT_A_COUNT_RE = re.compile(
     r"\b(?:(?:(?:population|capacity|budget|cost|price|aged?|ages|No\.)\s+(?:of\s+)?|number\s+of\s+)"
-    r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?|no\s+)$",
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?|no\s+"
+    r"|(?:families|households)\s+of\s+(?:about\s+|around\s+|some\s+)?)$",
     re.I,
-)  # "a population of 20 million", "aged 17", "no one": sizes, ages, none
+)  # "a population of 20 million", "aged 17", "no one", "families of five": sizes, ages, none
 
 
 def _is_age(text: str, m: re.Match) -> bool:
@@ -359,6 +377,8 @@ def _unit(m: re.Match, text: str, end: int) -> _Unit | None:
     ):
         return None
     if noun := _person_noun(text, end):
+        return _Unit(noun.end(), "people", noun["noun"].lower(), noun["mods"].strip())
+    if m[0].lower() in ("one", "1") and (noun := _SINGULAR_RE.match(text, end)):
         return _Unit(noun.end(), "people", noun["noun"].lower(), noun["mods"].strip())
     return _Unit(end, "")
 

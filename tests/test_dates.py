@@ -267,3 +267,40 @@ def test_overnight_is_the_night_after_the_sentences_day():
     assert find_dates(text, None)[-1].period == Period(
         date(2041, 5, 11), date(2041, 5, 12), "text year"
     )
+
+
+def test_after_days_of_fighting_runs_on_from_the_date_before_it():
+    text = "Raiders reached Orwen on 4 June 2031. After six days of combat, the town fell."
+    [_, after] = find_dates(text, None)
+    assert after.text == "After six days of combat"
+    assert (after.period.start, after.period.end) == (date(2031, 6, 4), date(2031, 6, 10))
+
+
+def test_after_days_of_fighting_is_background_to_a_date_of_its_own_sentence():
+    text = "The town fell on 10 June 2031 after four days of clashes."
+    assert [d.text for d in find_dates(text, None)] == ["10 June 2031"]
+
+
+def test_days_later_earlier_and_the_next_days_count_from_the_date_before_them():
+    text = (
+        "On 8 March 2031, rebels attacked. Two days later, the town fell. "
+        "Over the next three days, people fled. A week earlier, the roads had closed."
+    )
+    periods = [(d.text, d.period.start, d.period.end) for d in find_dates(text, None)]
+    assert periods[1:] == [
+        ("Two days later", date(2031, 3, 10), date(2031, 3, 10)),
+        ("Over the next three days", date(2031, 3, 9), date(2031, 3, 11)),
+        ("A week earlier", date(2031, 3, 1), date(2031, 3, 1)),
+    ]
+
+
+def test_the_day_before_and_the_following_week_count_from_the_date_before_them():
+    text = (
+        "On 9 March 2031, the town fell; the day before, it was shelled. "
+        "The following week, it was calm."
+    )
+    periods = [(d.text, d.period.start, d.period.end) for d in find_dates(text, None)]
+    assert periods[1:] == [
+        ("the day before", date(2031, 3, 8), date(2031, 3, 8)),
+        ("The following week", date(2031, 3, 10), date(2031, 3, 16)),
+    ]

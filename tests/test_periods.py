@@ -157,3 +157,64 @@ def test_every_member_of_a_list_shares_its_total():
     text = "Then 14 soldiers died on the bridge, and 3 civilians died since the siege began."
     figures = find_figures(make_article(text, published=date(2031, 5, 2)))
     assert [f.cumulative for f in figures] == [False, True]
+
+
+# A lead that gives only the month; the body gives the days of the attack.
+RAID = (
+    "Corvel raid\n\n"
+    "The Corvel raid was an attack on the Corvel lines in March 2032.\n\n"
+    "Attack\n\n"
+    "On March 11 and 12, raiders struck the lines. Some 400 fighters took part in the battle.\n\n"
+    "Casualties\n\n"
+    "About 90 fighters were killed. Six guards were killed on 12 March.\n"
+)
+
+
+def test_a_month_long_lead_is_narrowed_by_the_days_the_body_gives_inside_it():
+    period = lead_period(RAID, find_dates(RAID, None))
+    assert period is not None
+    assert (period.start, period.end) == (date(2032, 3, 11), date(2032, 3, 12))
+    assert _period(_figure(RAID, "About 90")) == (date(2032, 3, 11), date(2032, 3, 12))
+
+
+def test_a_force_in_the_battle_has_the_battles_period_but_is_no_running_total():
+    force = _figure(RAID, "Some 400")
+    assert (force.kind, force.cumulative) == ("fighters", False)
+    assert _period(force) == (date(2032, 3, 11), date(2032, 3, 12))
+
+
+def test_a_count_dated_to_one_day_in_a_casualty_section_is_that_days():
+    guards = _figure(RAID, "Six")
+    assert not guards.cumulative
+    assert _period(guards) == (date(2032, 3, 12), date(2032, 3, 12))
+    assert _figure(RAID, "About 90").cumulative  # undated there: the battle's toll
+
+
+def test_the_parts_of_a_figure_share_its_kind_and_period():
+    text = (
+        "Siege of Harlow\n\nThe siege ran 5 to 9 May 2024.\n\nFighting\n\n"
+        "On 6 May, 45 fighters were killed in the fighting over the previous two days, "
+        "30 rebels and 15 soldiers. "
+        "On 8 May, five volunteers—three medics and two drivers—were killed on the road."
+    )
+    for words in ("30", "15"):
+        part = _figure(text, words)
+        assert (part.kind, _period(part)) == ("killed", (date(2024, 5, 4), date(2024, 5, 6)))
+    medics = _figure(text, "three")
+    assert (medics.kind, _period(medics)) == ("killed", (date(2024, 5, 8), date(2024, 5, 8)))
+    assert not medics.cumulative
+
+
+def test_counts_that_do_not_add_up_to_the_figure_before_are_not_its_parts():
+    text = "On 6 May 2024, 45 people were killed in the town, while 30 rebels and 5 men fought."
+    assert [f.kind for f in find_figures(make_article(text))] == ["killed", "fighters", "fighters"]
+
+
+def test_a_date_in_a_contrasting_clause_belongs_to_its_own_count():
+    text = (
+        "Battle of Orwen\n\nRaiders attacked Orwen on 4 May 2030 and took it by 8 May.\n\n"
+        "Losses\n\nOne paper said 300 soldiers were killed during the battle, whereas officials "
+        "cited up to 500 soldiers killed on 6 May."
+    )
+    assert _period(_figure(text, "300")) == (date(2030, 5, 4), date(2030, 5, 8))
+    assert _period(_figure(text, "up to 500")) == (date(2030, 5, 6), date(2030, 5, 6))

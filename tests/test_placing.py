@@ -7,6 +7,8 @@ placing rules, not the geoparser.
 import re
 from datetime import date
 
+import pytest
+
 from geo.articles import make_article
 from geo.figures import find_figures
 from geo.gazetteer import default_gazetteer
@@ -205,3 +207,48 @@ def test_the_venue_of_talks_is_never_the_place_nor_the_focus():
         "30 people were killed."
     )
     assert first(text).place.id == IDS["Raqqa"]
+
+
+def test_people_who_fled_are_never_placed_where_they_went():
+    f = first("Fighting reached Aleppo on Friday. Some 6,000 civilians fled to Idlib.")
+    assert (f.kind, f.place.id, f.place_basis) == ("displaced", IDS["Aleppo"], "previous sentence")
+    assert f.destination.id == IDS["Idlib"]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "The governor of Kharkiv said 12 civilians were killed.",
+        "According to the head of the military administration of Kharkiv, 12 civilians died.",
+        "Kharkiv governor Ivan Sirko said 12 civilians were killed.",
+    ],
+)
+def test_the_place_of_a_speakers_office_never_places_the_figure(statement):
+    f = first(f"Shelling hit Mariupol again. {statement}")
+    assert (f.place.id, f.place_basis) == (IDS["Mariupol"], "previous sentence")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fighting raged in Aleppo, where hundreds of rebel fighters retreated across the border "
+        "into Turkey.",
+        "In Aleppo, 40 soldiers were killed after the general had set off to return to Turkey.",
+    ],
+)
+def test_where_someone_went_away_to_never_places_a_figure_that_is_no_movement(sentence):
+    f = first(sentence)
+    assert f.place.id == IDS["Aleppo"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey hosts about 1.5 million refugees.",
+        "Turkey has taken in 650,000 refugees from Syria.",
+        "About 2,000 refugees from Syria live in Turkey.",
+    ],
+)
+def test_refugees_are_placed_in_the_country_hosting_them(sentence):
+    f = first(sentence)
+    assert (f.kind, f.place.id, f.destination.id) == ("refugees", IDS["Turkey"], IDS["Turkey"])

@@ -148,3 +148,9 @@ def test_any_lower_case_word_may_modify_a_person_noun(words, noun, modifiers):
 )
 def test_a_modifier_never_runs_over_a_list_a_number_or_an_aircraft(text, counts):
     assert [q.text for q in find_quantities(text)] == counts
+
+
+def test_a_family_size_is_no_count():
+    assert [q.text for q in find_quantities("200 families of five and 40 households of six")] == [
+        "200 families", "40 households",
+    ]  # fmt: skip
