@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
 from pathlib import Path
 
 import folium
@@ -25,7 +26,11 @@ import shapely
 from branca.element import MacroElement, Template
 from folium import plugins
 
+from geo import boundaries
+from geo.choropleth import COUNT_UNITS, REPORTED, area_claims, area_kind, shade
 from geo.escaping import safe, safe_link
+from geo.gazetteer import Place, default_gazetteer
+from geo.labels import Label, area_labels, town_labels
 from geo.literal_render import install as keep_rendered_output_literal
 from geo.summary import locate, period_text, place_counts
 from geo.territory import footprints
@@ -60,9 +65,6 @@ KIND_COLOURS = {
 }
 DISPLACEMENT_KINDS = ("displaced", "refugees", "camp_population", "returned", "civilians_remaining")
 OTHER_COUNT_KINDS = ("fighters", "detained", "missing", "killed", "wounded", "other")
-COUNT_UNITS = ("people", "families", "households")
-REPORTED = ("reported",)
-"""Modalities drawn by default: what a report says happened, not what it expects or fears."""
 PLACE_COLOUR = "#444444"
 TERRITORY_COLOUR = "#D55E00"
 CHART_COLOURS = {**KIND_COLOURS, "territory_area": TERRITORY_COLOUR, "territory_share": "#0072B2"}
@@ -396,13 +398,72 @@ class LinkedGeoJson(MacroElement):
         self.url, self.style, self.tooltip = url, style, tooltip
 
 
-def outline_layer() -> folium.FeatureGroup:
-    """Country and governorate outlines shipped with the app: the map reads without tiles."""
+class MapLabels(MacroElement):
+    """Names written on the map, each shown from its own zoom on (see :mod:`geo.labels`).
+
+    The names travel as JSON data (``tojson``) and are written with
+    ``textContent``, never parsed as HTML, so a hostile place name stays text.
+    Labels take no clicks: the symbols under them stay reachable.
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+          .atlas-label-box { background: none; border: none; }
+          .atlas-label { position: absolute; white-space: nowrap; pointer-events: none;
+                         font: 11px/1.2 sans-serif; color: #333;
+                         text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
+          .atlas-label-country { font-size: 13px; font-weight: 600; letter-spacing: 0.08em;
+                                 text-transform: uppercase; color: #555;
+                                 transform: translate(-50%, -50%); }
+          .atlas-label-governorate { font-style: italic; color: #0a4f7a;
+                                     transform: translate(-50%, -50%); }
+          .atlas-label-town { transform: translate(9px, -50%); font-weight: 600; }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent._parent.get_name() }};
+            var layer = {{ this._parent.get_name() }};
+            var markers = {{ this.labels | tojson }}.map(function (label) {
+                var text = document.createElement("span");
+                text.className = "atlas-label atlas-label-" + label.level;
+                text.textContent = label.name;
+                var icon = L.divIcon({html: text, className: "atlas-label-box", iconSize: [0, 0]});
+                var marker = L.marker([label.lat, label.lon],
+                                      {icon: icon, interactive: false, keyboard: false});
+                return {marker: marker, from: label.min_zoom};
+            });
+            function show() {
+                var zoom = map.getZoom();
+                markers.forEach(function (m) {
+                    if (zoom >= m.from) { layer.addLayer(m.marker); }
+                    else { layer.removeLayer(m.marker); }
+                });
+            }
+            map.on("zoomend", show);
+            map.whenReady(show);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels: Iterable[Label]):
+        super().__init__()
+        self._name = "MapLabels"
+        self.labels = [asdict(label) for label in labels]
+
+
+def outline_layer(towns: Iterable[Label] = ()) -> folium.FeatureGroup:
+    """Country and governorate outlines shipped with the app, and their names and the
+    selection's ``towns``: the map reads without tiles."""
     layer = folium.FeatureGroup(name="Countries, governorates (offline)")
     countries_style = {"color": "#555555", "weight": 1.5, "fill": False}
     governorates_style = {"color": "#0072B2", "weight": 1, "fill": False}
     LinkedGeoJson(f"{BOUNDARIES_URL}/countries.geojson", countries_style, False).add_to(layer)
     LinkedGeoJson(f"{BOUNDARIES_URL}/governorates.geojson", governorates_style, True).add_to(layer)
+    MapLabels([*area_labels(), *towns]).add_to(layer)
     return layer
 
 
@@ -411,6 +472,120 @@ def districts_layer() -> folium.FeatureGroup:
     layer = folium.FeatureGroup(name="Districts", show=False)
     style = {"color": "#0072B2", "weight": 0.6, "dashArray": "2 3", "fill": False}
     LinkedGeoJson(f"{BOUNDARIES_URL}/districts.geojson", style, True).add_to(layer)
+    return layer
+
+
+AREA_NOTE = "Reports overlap: the range is what they print, not a total."
+
+
+def area_layers(
+    figures: pd.DataFrame, kind: str | None, show: bool
+) -> list[folium.FeatureGroup]:
+    """Claims of ``kind`` per governorate, and per district, shaded by the number of reports.
+
+    ``figures`` are located ones.  Each area's tooltip and popup give the count
+    and the range printed (:func:`geo.choropleth.claim_range`), never a sum.
+    One layer per level, so a district is never shaded over its governorate.
+    """
+    if kind is None:
+        return []
+    areas = area_claims(figures, kind, boundaries.governorates(), boundaries.districts())
+    colour = KIND_COLOURS.get(kind, KIND_COLOURS["other"])
+    most = int(areas["reports"].max()) if len(areas) else 1
+    what = kind.replace("_", " ")
+    layers = []
+    for level, shapes in areas.groupby("level", sort=False):
+        features = []
+        for area in shapes.itertuples(index=False):
+            where = f"{safe(area.name)} ({level})"
+            popup = _html(
+                [
+                    f"<b>{where}</b>: {what}",
+                    safe(area.summary),
+                    *(f"• {safe(label)}" for label in area.labels),
+                    f"<i>{AREA_NOTE}</i>",
+                ]
+            )
+            style = {
+                "color": colour, "weight": 1, "fillColor": colour,
+                "fillOpacity": shade(int(area.reports), most), "className": "atlas-area",
+            }  # fmt: skip
+            tooltip = f"{where}: {safe(area.summary)}"
+            features.append(_feature(area.geometry.__geo_interface__, popup, tooltip, style))
+        layer = folium.FeatureGroup(name=f"Reports per {level}: {what}", show=show)
+        _geojson(features, {"sticky": True}).add_to(layer)
+        layers.append(layer)
+    return layers
+
+
+MOVEMENT_COLOUR = "#6A3D9A"
+
+
+def _arrowhead(start: tuple[float, float], end: tuple[float, float]) -> dict:
+    """A small triangle at ``end`` pointing away from ``start`` (lat, lon), as GeoJSON.
+
+    Drawn in a local equirectangular frame (longitude shrunk by cos(lat)) so it is
+    not skewed, and sized to a fifth of the line, so it reads at any length.
+    """
+    (lat0, lon0), (lat1, lon1) = start, end
+    shrink = math.cos(math.radians((lat0 + lat1) / 2))
+    dx, dy = (lon1 - lon0) * shrink, lat1 - lat0
+    length = math.hypot(dx, dy)
+    size = min(0.2 * length, 0.15)
+    ux, uy = dx / length, dy / length
+    base_x, base_y = -ux * size, -uy * size
+    left = (base_x - uy * size * 0.5, base_y + ux * size * 0.5)
+    right = (base_x + uy * size * 0.5, base_y - ux * size * 0.5)
+    ring = [(0.0, 0.0), left, right, (0.0, 0.0)]
+    return {
+        "type": "Polygon",
+        "coordinates": [[[lon1 + x / shrink, lat1 + y] for x, y in ring]],
+    }
+
+
+def _gazetteer_place(place_id: str) -> Place | None:
+    """A place of the bundled gazetteer, loaded only when some figure names both ends."""
+    return default_gazetteer().get(place_id)
+
+
+def movement_ends(
+    figures: pd.DataFrame, place_of: Callable[[str], Place | None]
+) -> list[tuple[object, Place, Place]]:
+    """The figures with both origin and destination known and apart, with the two places."""
+    found = []
+    both = figures[figures["origin_id"].notna() & figures["destination_id"].notna()]
+    for row in both.itertuples(index=False):
+        origin, destination = place_of(str(row.origin_id)), place_of(str(row.destination_id))
+        if origin and destination and (origin.lat, origin.lon) != (destination.lat, destination.lon):
+            found.append((row, origin, destination))
+    return found
+
+
+def movements_layer(ends: list[tuple[object, Place, Place]]) -> folium.FeatureGroup:
+    """People moving: an arrow from origin to destination for each of :func:`movement_ends`.
+
+    The line and its head open the claim's popup ("from Baghuz to al-Hol").
+    """
+    layer = folium.FeatureGroup(name="Movements (origin → destination)")
+    features = []
+    for row, origin, destination in ends:
+        route = f"from {safe(origin.name)} to {safe(destination.name)}"
+        popup = _figure_popup(row, f"({safe(row.kind)}) · {route}")
+        tooltip = f"{safe(row.label)} · {route}"
+        line = {
+            "type": "LineString",
+            "coordinates": [[origin.lon, origin.lat], [destination.lon, destination.lat]],
+        }
+        line_style = {"color": MOVEMENT_COLOUR, "weight": 3, "opacity": 0.8,
+                      "className": "atlas-movement"}  # fmt: skip
+        head_style = {**line_style, "fillColor": MOVEMENT_COLOUR, "fillOpacity": 0.9}
+        head = _arrowhead((origin.lat, origin.lon), (destination.lat, destination.lon))
+        features += [
+            _feature(line, popup, tooltip, line_style),
+            _feature(head, popup, tooltip, head_style),
+        ]
+    if features:
+        _geojson(features).add_to(layer)
     return layer
 
 
@@ -441,8 +616,9 @@ class Legend(MacroElement):
         self.body = "".join(rows)
 
 
-def legend(figures: pd.DataFrame) -> Legend:
-    """Legend entries for what is drawn: places, each figure kind present, footprints."""
+def legend(figures: pd.DataFrame, movements: bool = False, area: str | None = None) -> Legend:
+    """Legend entries for what is drawn: places, each figure kind present, footprints,
+    arrows when ``movements`` are drawn, the area layers of kind ``area``."""
     present = set(figures.loc[figures["unit"].isin([*COUNT_UNITS, "km2"]), "kind"])
     entries = [(PLACE_COLOUR, "place named (size: mentions)", "50%")]
     entries += [
@@ -452,6 +628,12 @@ def legend(figures: pd.DataFrame) -> Legend:
     ]
     if "territory_area" in present:
         entries.append((TERRITORY_COLOUR, "territory held, to scale", "0"))
+    if movements:
+        entries.append((MOVEMENT_COLOUR, "arrow: people moving, origin → destination", "0"))
+    if area:
+        colour = KIND_COLOURS.get(area, KIND_COLOURS["other"])
+        what = area.replace("_", " ")
+        entries.append((colour, f"shaded area: reports of {what} there (darker: more)", "0"))
     entries.append(("#BBBBBB", "dotted: about a district or governorate, at its centre", "50%"))
     entries.append(("#BBBBBB", "faint, dashed: a country-wide claim, drawn on the country", "50%"))
     entries.append(("#FFFFFF", "expected or possible figures: a layer of their own, off", "0"))
@@ -479,18 +661,32 @@ def fit_bounds(located: pd.DataFrame, radius_km: float = 400) -> list[list[float
     ]
 
 
-def build_map(mentions: pd.DataFrame, figures: pd.DataFrame, governorates: dict) -> folium.Map:
+def build_map(
+    mentions: pd.DataFrame,
+    figures: pd.DataFrame,
+    governorates: dict,
+    kinds: tuple[str, ...] = (),
+    place_of: Callable[[str], Place | None] | None = None,
+) -> folium.Map:
     """The home page map: web tiles, offline outlines, the data layers and controls.
 
     ``governorates`` is the :func:`for_display` dict the province outlines are
-    taken from (built once by the caller).
+    taken from (built once by the caller); ``kinds`` the figure kinds chosen in
+    the filters: with exactly one, the reports-per-area layers count it and are
+    on (the reader asked about that kind), else they count the commonest kind
+    and start off, so the first view is not tinted.  ``place_of`` finds the
+    ends of movements (by default in the bundled gazetteer).
     """
     figures = locate(figures, mentions)
     places = mentions[~mentions["kind"].isin(["country", "river"])]
+    ends = movement_ends(figures, place_of or _gazetteer_place)
+    area = area_kind(kinds, figures)
     m = folium.Map(tiles="OpenStreetMap", control_scale=True)
     m.default_js, m.default_css = LEAFLET_JS, LEAFLET_CSS
-    outline_layer().add_to(m)
+    outline_layer(town_labels(mentions)).add_to(m)
     districts_layer().add_to(m)
+    for layer in area_layers(figures, area, show=len(kinds) == 1):
+        layer.add_to(m)
     territory_layer(figures, mentions, governorates).add_to(m)
     others = "Other counts (fighters, killed…)"
     counts_layer(figures, others, OTHER_COUNT_KINDS, show=False).add_to(m)
@@ -498,11 +694,13 @@ def build_map(mentions: pd.DataFrame, figures: pd.DataFrame, governorates: dict)
     expected = "Expected or possible (not reported as happened)"
     all_kinds = DISPLACEMENT_KINDS + OTHER_COUNT_KINDS
     counts_layer(figures, expected, all_kinds, show=False, reported=False).add_to(m)
+    if ends:
+        movements_layer(ends).add_to(m)
     places_layer(mentions, figures).add_to(m)
     fullscreen = plugins.Fullscreen()
     fullscreen.default_js, fullscreen.default_css = FULLSCREEN_JS, FULLSCREEN_CSS
     fullscreen.add_to(m)
-    legend(figures).add_to(m)
+    legend(figures, movements=bool(ends), area=area).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds(
         fit_bounds(pd.concat([places[["lat", "lon"]], figures[["lat", "lon"]]])),

@@ -64,7 +64,7 @@ def _time_control(days: list[date]) -> None:
 
 map_column, side_column = st.columns([5, 2])
 with map_column:
-    atlas = build_map(mentions, figures, dashboard.governorate_shapes())
+    atlas = build_map(mentions, figures, dashboard.governorate_shapes(), filters.kinds)
     clicked = st_folium(
         atlas, key="atlas", height=600, use_container_width=True,
         returned_objects=["last_object_clicked", "last_object_clicked_tooltip"], render=False,

@@ -1,0 +1,135 @@
+"""Claims per area: how many reports give a figure of one kind about each governorate or
+district, and the range they print, for the map's "totals by area" layer.
+
+Reports overlap (three outlets retell one evacuation, a later figure is cumulative), so a
+sum of their figures is no total of anything.  What an area honestly carries is the number
+of reports and the span from the lowest to the highest figure printed, each end said as the
+hedge leaves it ("over 20,000" where a report said "more than 20,000").  Pure functions of
+the located figure rows (:func:`geo.summary.locate`) and the shipped boundaries.
+"""
+
+from __future__ import annotations
+
+import math
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.summary import bounds
+
+COUNT_UNITS = ("people", "families", "households")
+"""Units of the figures that count someone (never km² or percent)."""
+REPORTED = ("reported",)
+"""Modalities of what a report says happened, not what it expects or fears."""
+AREA_COLUMNS = ["id", "name", "level", "reports", "summary", "labels", "geometry"]
+
+
+def area_kind(chosen: tuple[str, ...], figures: pd.DataFrame) -> str | None:
+    """The one kind of claim the layer counts (``figures`` are located ones): the kind chosen in the filters when exactly
+    one is, else the counting kind with the most reported claims in the selection.
+
+    Displaced people and people killed are never pooled in one area's count.
+    """
+    if len(chosen) == 1:
+        return chosen[0]
+    claims = _claims(figures)
+    if claims.empty:
+        return None
+    counts = claims["kind"].value_counts()
+    return str(sorted(counts.index, key=lambda kind: (-counts[kind], kind))[0])
+
+
+def _claims(figures: pd.DataFrame) -> pd.DataFrame:
+    """Reported counting claims tied to a place smaller than a country."""
+    wide = figures["broad"].fillna(True).astype(bool)
+    return figures[
+        figures["unit"].isin(COUNT_UNITS) & ~wide
+        & figures["modality"].fillna("reported").isin(REPORTED)
+    ]  # fmt: skip
+
+
+def _end(value: float, open_end: bool, word: str) -> str:
+    return f"{word} {value:,.0f}" if open_end else f"{value:,.0f}"
+
+
+def claim_range(claims: pd.DataFrame) -> str:
+    """"3 reports: 5,000 – over 20,000 people": the count and, per unit, lowest to highest.
+
+    An end is the lowest lower bound and the highest upper bound printed; a side a
+    hedge leaves open ("less than", "more than") is said so, never closed by guess.
+    """
+    parts = []
+    for unit, rows in claims.groupby("unit", sort=True):
+        ranges = [(bounds(row), row) for _, row in rows.iterrows()]
+        low, low_row = min(ranges, key=lambda r: r[0][0])
+        high, high_row = max(ranges, key=lambda r: r[0][1])
+        low_open = pd.isna(low_row["low"])
+        high_open = pd.isna(high_row["high"])
+        first = _end(low[0], low_open, "under")
+        last = _end(high[1], high_open, "over")
+        span = first if first == last else f"{first} – {last}"
+        parts.append(f"{span} {unit}")
+    count = len(claims)
+    return f"{count} report{'s' if count != 1 else ''}: {'; '.join(parts)}"
+
+
+def _summaries(claims: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+    """One row per key value: the number of claims, their range and their printed labels."""
+    rows = [
+        {
+            "id": area,
+            "reports": len(here),
+            "summary": claim_range(here),
+            "labels": tuple(here.sort_values("date_end", na_position="last")["label"]),
+        }
+        for area, here in claims.groupby(key.loc[claims.index], sort=True)
+    ]
+    return pd.DataFrame(rows, columns=["id", "reports", "summary", "labels"])
+
+
+def _district_of(claims: pd.DataFrame, districts: gpd.GeoDataFrame) -> pd.Series:
+    """The district each claim is about: its own place when that is a district, else the
+    district polygon its point falls in (claims about a whole governorate have none)."""
+    own = claims["place_id"].where(claims["place_id"].isin(set(districts["id"])))
+    points = claims[own.isna() & claims["lat"].notna() & (claims["precision"] == 1)]
+    located = gpd.GeoDataFrame(
+        index=points.index,
+        geometry=gpd.points_from_xy(points["lon"].astype(float), points["lat"].astype(float)),
+        crs=districts.crs,
+    )
+    inside = located.sjoin(districts[["id", "geometry"]], predicate="within", how="inner")
+    inside = inside[~inside.index.duplicated()]
+    return own.fillna(inside["id"].reindex(own.index))
+
+
+def area_claims(
+    figures: pd.DataFrame,
+    kind: str,
+    governorates: gpd.GeoDataFrame,
+    districts: gpd.GeoDataFrame,
+) -> gpd.GeoDataFrame:
+    """Per governorate and per district with claims of ``kind``: reports, range, labels.
+
+    ``figures`` are located ones (:func:`geo.summary.locate`); a claim counts
+    for the governorate it lies in (``governorate_id``) and, when it is about a
+    district or a point inside one, for that district too.  Country-wide,
+    expected and possible claims are left out.  Areas without claims are absent.
+    """
+    claims = _claims(figures)
+    claims = claims[claims["kind"] == kind]
+    levels = [
+        ("governorate", governorates, claims["governorate_id"]),
+        ("district", districts, _district_of(claims, districts)),
+    ]
+    frames = []
+    for level, shapes, key in levels:
+        counted = _summaries(claims[key.notna()], key)
+        joined = shapes[["id", "name", "geometry"]].merge(counted, on="id", how="inner")
+        frames.append(joined.assign(level=level))
+    areas = pd.concat(frames, ignore_index=True)
+    return gpd.GeoDataFrame(areas[AREA_COLUMNS], geometry="geometry", crs=governorates.crs)
+
+
+def shade(reports: int, most: int) -> float:
+    """Fill opacity from the number of reports (0.15 to 0.6, on a square-root scale)."""
+    return 0.15 + 0.45 * math.sqrt(reports / max(most, 1))
