@@ -67,7 +67,10 @@ def claim_range(claims: pd.DataFrame) -> str:
         high_open = pd.isna(high_row["high"])
         first = _end(low[0], low_open, "under")
         last = _end(high[1], high_open, "over")
-        span = first if first == last else f"{first} – {last}"
+        if low_row.name == high_row.name and low_open != high_open:  # one claim, open on one side
+            span = first if low_open else last
+        else:
+            span = first if first == last else f"{first} – {last}"
         parts.append(f"{span} {unit}")
     count = len(claims)
     return f"{count} report{'s' if count != 1 else ''}: {'; '.join(parts)}"
