@@ -134,5 +134,5 @@ def area_claims(
 
 
 def shade(reports: int, most: int) -> float:
-    """Fill opacity from the number of reports (0.15 to 0.6, on a square-root scale)."""
-    return 0.15 + 0.45 * math.sqrt(reports / max(most, 1))
+    """Fill opacity from the number of reports (0.12 to 0.45, on a square-root scale)."""
+    return 0.12 + 0.33 * math.sqrt(reports / max(most, 1))

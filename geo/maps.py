@@ -173,7 +173,7 @@ def places_layer(mentions: pd.DataFrame, figures: pd.DataFrame) -> folium.Featur
             ]
         )
         style = {
-            "radius": 4 + 3 * math.sqrt(total), "color": "white", "weight": 1.5,
+            "radius": place_radius(total), "color": "white", "weight": 1.5,
             "fillColor": PLACE_COLOUR, "fillOpacity": 0.85, "className": "atlas-place",
         }  # fmt: skip
         tooltip = safe(place_tooltip(place.name, place.admin1))
@@ -243,6 +243,27 @@ def _claims_here(gathered: dict, lat: object, lon: object, what: str) -> str:
     )
 
 
+def count_radius(value: object) -> float:
+    """A count symbol's radius in pixels: area grows with the number, within 5 to 40 px."""
+    return min(40.0, max(5.0, 0.15 * math.sqrt(max(float(value), 0.0))))
+
+
+def place_radius(mentions: int) -> float:
+    """A place symbol's radius in pixels: area grows with how often the place is named."""
+    return 4 + 3 * math.sqrt(mentions)
+
+
+def drawn_counts(figures: pd.DataFrame, kinds: Iterable[str], reported: bool = True) -> pd.DataFrame:
+    """The located counting figures of ``kinds`` drawn as symbols, largest first (so the
+    small ones are drawn on top), either the reported ones or the expected and possible."""
+    wanted = figures["modality"].fillna("reported").isin(REPORTED) == reported
+    rows = figures[
+        figures["kind"].isin(list(kinds)) & figures["unit"].isin(COUNT_UNITS)
+        & figures["lat"].notna() & wanted
+    ]  # fmt: skip
+    return rows.sort_values("value", ascending=False)
+
+
 def counts_layer(
     figures: pd.DataFrame,
     name: str,
@@ -259,14 +280,9 @@ def counts_layer(
     ones; a country-wide claim is drawn on its country with a dashed outline.
     """
     layer = folium.FeatureGroup(name=name, show=show)
-    wanted = figures["modality"].fillna("reported").isin(REPORTED) == reported
-    rows = figures[
-        figures["kind"].isin(list(kinds)) & figures["unit"].isin(COUNT_UNITS)
-        & figures["lat"].notna() & wanted
-    ]  # fmt: skip
     gathered = gathered_claims(figures)
     features = []
-    for row in rows.sort_values("value", ascending=False).itertuples(index=False):
+    for row in drawn_counts(figures, kinds, reported).itertuples(index=False):
         colour = KIND_COLOURS.get(row.kind, KIND_COLOURS["other"])
         popup = _html(
             [
@@ -277,7 +293,7 @@ def counts_layer(
         wide = bool(row.broad)
         area = not wide and row.precision == 2  # a district or governorate, drawn at its centre
         style = {
-            "radius": min(40.0, max(5.0, 0.15 * math.sqrt(max(float(row.value), 0.0)))),
+            "radius": count_radius(row.value),
             "color": colour, "weight": 2, "fillColor": colour,
             "fillOpacity": 0.12 if wide else 0.35,
             "dashArray": "5 4" if wide else "1 4" if area else None,
@@ -543,7 +559,7 @@ def _arrowhead(start: tuple[float, float], end: tuple[float, float]) -> dict:
     }
 
 
-def _gazetteer_place(place_id: str) -> Place | None:
+def gazetteer_place(place_id: str) -> Place | None:
     """A place of the bundled gazetteer, loaded only when some figure names both ends."""
     return default_gazetteer().get(place_id)
 
@@ -679,7 +695,7 @@ def build_map(
     """
     figures = locate(figures, mentions)
     places = mentions[~mentions["kind"].isin(["country", "river"])]
-    ends = movement_ends(figures, place_of or _gazetteer_place)
+    ends = movement_ends(figures, place_of or gazetteer_place)
     area = area_kind(kinds, figures)
     m = folium.Map(tiles="OpenStreetMap", control_scale=True)
     m.default_js, m.default_css = LEAFLET_JS, LEAFLET_CSS

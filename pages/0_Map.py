@@ -15,6 +15,7 @@ from streamlit_folium import st_folium
 import dashboard
 from geo.escaping import safe_label
 from geo.maps import build_map, clicked_place
+from geo.static_map import source_line, static_map
 from geo.summary import (
     country_wide,
     figures_table,
@@ -74,6 +75,12 @@ with map_column:
         "numbers are as hedged in the reports (popups quote the sentence)."
     )
     _time_control(claim_days(selected))
+    st.download_button(
+        "Download static map (PNG)", icon=":material/download:", on_click="ignore",
+        data=lambda: static_map(mentions, figures, source_line(summary.articles, filters)),
+        file_name="conflict-news-atlas-map.png", mime="image/png",
+        help="The map as a picture for a report: legend, scale bar, north arrow and sources.",
+    )  # fmt: skip
 point = (clicked or {}).get("last_object_clicked")
 if point and point != st.session_state.get("last_click"):
     st.session_state.last_click = point

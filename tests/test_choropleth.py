@@ -82,4 +82,4 @@ def test_the_layer_counts_the_chosen_kind_else_the_commonest(located):
 
 
 def test_more_reports_shade_darker():
-    assert shade(1, 6) < shade(3, 6) < shade(6, 6) == pytest.approx(0.6)
+    assert shade(1, 6) < shade(3, 6) < shade(6, 6) == pytest.approx(0.45)
