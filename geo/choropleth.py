@@ -25,8 +25,8 @@ AREA_COLUMNS = ["id", "name", "level", "reports", "summary", "labels", "geometry
 
 
 def area_kind(chosen: tuple[str, ...], figures: pd.DataFrame) -> str | None:
-    """The one kind of claim the layer counts (``figures`` are located ones): the kind chosen in the filters when exactly
-    one is, else the counting kind with the most reported claims in the selection.
+    """The one kind of claim the layer counts: the kind chosen in the filters when exactly
+    one is, else the counting kind with the most reported claims in ``figures`` (located).
 
     Displaced people and people killed are never pooled in one area's count.
     """
@@ -53,7 +53,7 @@ def _end(value: float, open_end: bool, word: str) -> str:
 
 
 def claim_range(claims: pd.DataFrame) -> str:
-    """"3 reports: 5,000 – over 20,000 people": the count and, per unit, lowest to highest.
+    """The count and, per unit, lowest to highest: "3 reports: 5,000 – over 20,000 people".
 
     An end is the lowest lower bound and the highest upper bound printed; a side a
     hedge leaves open ("less than", "more than") is said so, never closed by guess.

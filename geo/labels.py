@@ -55,13 +55,16 @@ def area_labels() -> tuple[Label, ...]:
 
 
 def town_labels(mentions: pd.DataFrame, limit: int = MAX_TOWNS) -> tuple[Label, ...]:
-    """The selection's towns (local places with a point), most mentioned first, at most ``limit``."""
+    """The selection's towns (local places with a point), most named first, ``limit`` at most."""
     places = place_counts(mentions)
     towns = places[places["kind"].isin(LOCAL_KINDS) & places["lat"].notna()].head(limit)
     return tuple(
         Label(
-            str(town.name), "town", float(town.lat), float(town.lon),
+            str(town.name),
+            "town",
+            float(town.lat),
+            float(town.lon),
             MIN_ZOOM["main town" if rank < MAIN_TOWNS else "town"],
-        )  # fmt: skip
+        )
         for rank, town in enumerate(towns.itertuples(index=False))
     )

@@ -253,7 +253,9 @@ def place_radius(mentions: int) -> float:
     return 4 + 3 * math.sqrt(mentions)
 
 
-def drawn_counts(figures: pd.DataFrame, kinds: Iterable[str], reported: bool = True) -> pd.DataFrame:
+def drawn_counts(
+    figures: pd.DataFrame, kinds: Iterable[str], reported: bool = True
+) -> pd.DataFrame:
     """The located counting figures of ``kinds`` drawn as symbols, largest first (so the
     small ones are drawn on top), either the reported ones or the expected and possible."""
     wanted = figures["modality"].fillna("reported").isin(REPORTED) == reported
@@ -494,9 +496,7 @@ def districts_layer() -> folium.FeatureGroup:
 AREA_NOTE = "Reports overlap: the range is what they print, not a total."
 
 
-def area_layers(
-    figures: pd.DataFrame, kind: str | None, show: bool
-) -> list[folium.FeatureGroup]:
+def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[folium.FeatureGroup]:
     """Claims of ``kind`` per governorate, and per district, shaded by the number of reports.
 
     ``figures`` are located ones.  Each area's tooltip and popup give the count
@@ -572,7 +572,11 @@ def movement_ends(
     both = figures[figures["origin_id"].notna() & figures["destination_id"].notna()]
     for row in both.itertuples(index=False):
         origin, destination = place_of(str(row.origin_id)), place_of(str(row.destination_id))
-        if origin and destination and (origin.lat, origin.lon) != (destination.lat, destination.lon):
+        if (
+            origin
+            and destination
+            and (origin.lat, origin.lon) != (destination.lat, destination.lon)
+        ):
             found.append((row, origin, destination))
     return found
 

@@ -55,10 +55,11 @@ SIZE = (11.0, 7.5)
 AXES = (0.02, 0.08, 0.66, 0.84)
 """Where the map sits in the figure (left, bottom, width, height): the legend is to its right."""
 DPI = 150
+LAND = "#F4F4F0"
 
 
 def source_line(articles: int, filters: Filters) -> str:
-    """"Conflict News Atlas — 3 articles, filters kind=displaced; boundaries: …"."""
+    """What the map shows and from where: "Conflict News Atlas — 3 articles, filters …"."""
     query = to_query(filters)
     chosen = "; ".join(
         f"{name}={', '.join(value) if isinstance(value, list) else value}"
@@ -148,7 +149,9 @@ def _draw_counts(ax, located: pd.DataFrame, crs) -> list:
     broad = rows["broad"].astype(bool)
     area = ~broad & (rows["precision"] == 2)
     handles = []
-    for (style, alpha, note), chosen in zip(COUNT_STYLES, (~broad & ~area, area, broad), strict=True):
+    for (style, alpha, note), chosen in zip(
+        COUNT_STYLES, (~broad & ~area, area, broad), strict=True
+    ):
         if not chosen.any():
             continue
         colours = [KIND_COLOURS.get(k, KIND_COLOURS["other"]) for k in rows.loc[chosen, "kind"]]
@@ -159,8 +162,10 @@ def _draw_counts(ax, located: pd.DataFrame, crs) -> list:
             linewidths=1.5, linestyles=style, zorder=4,
         )  # fmt: skip
         if note:
-            handles.append(Line2D([], [], marker="o", linestyle="none", markersize=9,
-                                  markerfacecolor="none", markeredgecolor="#888888", label=note))  # fmt: skip
+            handles.append(
+                Line2D([], [], marker="o", linestyle="none", markersize=9,
+                       markerfacecolor="none", markeredgecolor="#888888", label=note)
+            )  # fmt: skip
     kinds = [
         Line2D([], [], marker="o", linestyle="none", markersize=9, alpha=0.7,
                color=KIND_COLOURS.get(kind, KIND_COLOURS["other"]),
@@ -173,7 +178,9 @@ def _draw_counts(ax, located: pd.DataFrame, crs) -> list:
 def _draw_movements(ax, ends: list, crs) -> list:
     for _, origin, destination in ends:
         start, end = _points(
-            pd.DataFrame({"lat": [origin.lat, destination.lat], "lon": [origin.lon, destination.lon]}),
+            pd.DataFrame(
+                {"lat": [origin.lat, destination.lat], "lon": [origin.lon, destination.lon]}
+            ),
             crs,
         )
         ax.add_patch(
@@ -233,13 +240,16 @@ def static_map(
     view = box(x0, y0, x1, y1)
     area = gpd.GeoSeries([view], crs=crs).to_crs(WGS84).iloc[0].buffer(1)
     for shapes, style in (
-        (boundaries.countries(), {"facecolor": "#F4F4F0", "edgecolor": "#555555", "linewidth": 1.2}),
-        (boundaries.governorates(), {"facecolor": "none", "edgecolor": "#0072B2", "linewidth": 0.6}),
-    ):  # fmt: skip
+        (boundaries.countries(), {"facecolor": LAND, "edgecolor": "#555555", "linewidth": 1.2}),
+        (
+            boundaries.governorates(),
+            {"facecolor": "none", "edgecolor": "#0072B2", "linewidth": 0.6},
+        ),
+    ):
         near = shapes[shapes.intersects(area)]
         if not near.empty:
             near.to_crs(crs).plot(ax=ax, zorder=1, **style)
-    handles = [Patch(facecolor="#F4F4F0", edgecolor="#555555", label="country"),
+    handles = [Patch(facecolor=LAND, edgecolor="#555555", label="country"),
                Line2D([], [], color="#0072B2", linewidth=0.8, label="governorate")]  # fmt: skip
 
     areas = footprints(located)
@@ -248,14 +258,19 @@ def static_map(
             ax=ax, facecolor=TERRITORY_COLOUR, edgecolor=TERRITORY_COLOUR, alpha=0.25,
             linewidth=1.5, zorder=3,
         )  # fmt: skip
-        handles.append(Patch(facecolor=TERRITORY_COLOUR, alpha=0.4, label="territory held, to scale"))
+        handles.append(
+            Patch(facecolor=TERRITORY_COLOUR, alpha=0.4, label="territory held, to scale")
+        )
     handles += _draw_counts(ax, located, crs)
     handles += _draw_movements(ax, ends, crs)
     counts = place_counts(mentions)
     counts = counts[(counts["kind"] != "country") & counts["lat"].notna()]
     if not counts.empty:
         points = _points(counts, crs)
-        sizes = [_size(place_radius(int(m) + int(a))) for m, a in zip(counts["mentions"], counts["adjectives"], strict=True)]
+        sizes = [
+            _size(place_radius(int(m) + int(a)))
+            for m, a in zip(counts["mentions"], counts["adjectives"], strict=True)
+        ]
         ax.scatter(points.x, points.y, s=sizes, color=PLACE_COLOUR, edgecolors="white",
                    linewidths=1, alpha=0.85, zorder=6)  # fmt: skip
         handles.insert(0, Line2D([], [], marker="o", linestyle="none", color=PLACE_COLOUR,
@@ -272,7 +287,9 @@ def static_map(
     ax.set_facecolor("#DDE8F0")
     _scale_bar(ax, (x0, y0, x1, y1))
     _north_arrow(ax)
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8, frameon=False)
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8, frameon=False
+    )
     fig.text(0.02, 0.955, title, fontsize=13, fontweight="bold", parse_math=False)
     fig.text(0.02, 0.03, source, fontsize=7, color="#333333", parse_math=False, wrap=True)
     out = io.BytesIO()

@@ -53,10 +53,14 @@ def test_the_seeds_displacement_claims_per_governorate_and_district(located):
     governorate = areas[(areas["level"] == "governorate")].set_index("id").loc[DEIR_EZ_ZOR]
     assert governorate["name"] == "Deir ez-Zor"
     assert governorate["reports"] == (counted["governorate_id"] == DEIR_EZ_ZOR).sum() >= 5
-    assert set(governorate["labels"]) == set(counted.loc[counted["governorate_id"] == DEIR_EZ_ZOR, "label"])
+    assert set(governorate["labels"]) == set(
+        counted.loc[counted["governorate_id"] == DEIR_EZ_ZOR, "label"]
+    )
     # Baghuz's claims lie in Abu Kamal district; "thousands of civilians left" Deir ez-Zor does not
     district = areas[areas["level"] == "district"].iloc[0]
-    assert district["name"] == "Abu-Kamal" and "thousands of civilians left" not in district["labels"]
+    assert (
+        district["name"] == "Abu-Kamal" and "thousands of civilians left" not in district["labels"]
+    )
     assert "nearly 40,000 residents displaced" in district["labels"]
     assert district["reports"] == governorate["reports"] - 2  # the two about the governorate
     # "Hundreds more men trudged" is about Syria: on no area

@@ -48,13 +48,19 @@ def test_the_static_map_is_a_png_of_report_size_and_shows_the_selection(rows):
 def test_hostile_text_is_drawn_as_text(rows):
     """A ``$`` would start TeX in matplotlib (and an unbalanced one raises): it must not."""
     mentions, figures = rows
-    odd = mentions.assign(name=mentions["name"].where(mentions["kind"] == "country", "$x_{1 $ \\frac"))
-    assert static_map(odd, figures, source_line(1, Filters(outlets=("$Daily{{ 7*7 }}",)))).startswith(PNG)
+    odd = mentions.assign(
+        name=mentions["name"].where(mentions["kind"] == "country", "$x_{1 $ \\frac")
+    )
+    assert static_map(
+        odd, figures, source_line(1, Filters(outlets=("$Daily{{ 7*7 }}",)))
+    ).startswith(PNG)
 
 
 def test_the_source_line_names_the_articles_filters_and_boundaries():
     line = source_line(3, Filters(kinds=("displaced",), places=("171944", "170792")))
-    assert line.startswith("Conflict News Atlas — 3 articles, filters place=171944, 170792; kind=displaced")
+    assert line.startswith(
+        "Conflict News Atlas — 3 articles, filters place=171944, 170792; kind=displaced"
+    )
     assert "Who's On First" in line and "Natural Earth" in line
     assert "filters none" in source_line(1, Filters()) and "1 article," in source_line(1, Filters())
 
