@@ -200,7 +200,8 @@ def overview(articles: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFra
 
 TABLE_COLUMNS = [
     "kind", "label", "printed", "hedge", "low", "high", "value", "unit", "modality", "cumulative",
-    "place", "place_name", "precision", "placed_at", "place_id", "period", "date_start",
+    "place", "place_name", "precision", "placed_at", "place_id", "governorate", "governorate_id",
+    "country", "origin_id", "destination_id", "period", "date_start",
     "date_end", "outlet", "published", "title", "url", "sentence", "lat", "lon", "article_id",
 ]  # fmt: skip
 
@@ -217,6 +218,7 @@ def figures_table(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
     figures = locate(figures, mentions).rename(columns={"text": "printed"})
     table = figures.assign(
         place=figures["name"],
+        governorate=figures["admin1"],
         period=[_period_text(row) for _, row in figures.iterrows()],
     )
     table = table.sort_values(["date_end", "kind"], ascending=[False, True], na_position="last")
