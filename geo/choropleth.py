@@ -22,6 +22,11 @@ COUNT_UNITS = ("people", "families", "households")
 REPORTED = ("reported",)
 """Modalities of what a report says happened, not what it expects or fears."""
 AREA_COLUMNS = ["id", "name", "level", "reports", "summary", "labels", "geometry"]
+CLAIM_COLUMNS = [
+    "value", "low", "high", "unit", "label", "date_end", "place_id", "governorate_id",
+    "lat", "lon", "precision",
+]  # fmt: skip
+"""What the aggregation reads of a figure row (the rest is not copied)."""
 
 
 def area_kind(chosen: tuple[str, ...], figures: pd.DataFrame) -> str | None:
@@ -95,14 +100,11 @@ def _district_of(claims: pd.DataFrame, districts: gpd.GeoDataFrame) -> pd.Series
     district polygon its point falls in (claims about a whole governorate have none)."""
     own = claims["place_id"].where(claims["place_id"].isin(set(districts["id"])))
     points = claims[own.isna() & claims["lat"].notna() & (claims["precision"] == 1)]
-    located = gpd.GeoDataFrame(
-        index=points.index,
-        geometry=gpd.points_from_xy(points["lon"].astype(float), points["lat"].astype(float)),
-        crs=districts.crs,
-    )
-    inside = located.sjoin(districts[["id", "geometry"]], predicate="within", how="inner")
-    inside = inside[~inside.index.duplicated()]
-    return own.fillna(inside["id"].reindex(own.index))
+    shapes = gpd.points_from_xy(points["lon"].astype(float), points["lat"].astype(float))
+    # the shared frame's spatial index, built once (a column selection would rebuild it)
+    found, inside = districts.sindex.query(shapes, predicate="within")
+    first = pd.Series(districts["id"].to_numpy()[inside], index=points.index[found])
+    return own.fillna(first[~first.index.duplicated()].reindex(own.index))
 
 
 def area_claims(
@@ -119,16 +121,16 @@ def area_claims(
     expected and possible claims are left out.  Areas without claims are absent.
     """
     claims = _claims(figures)
-    claims = claims[claims["kind"] == kind]
+    claims = claims.loc[claims["kind"] == kind, CLAIM_COLUMNS]
     levels = [
         ("governorate", governorates, claims["governorate_id"]),
         ("district", districts, _district_of(claims, districts)),
     ]
     frames = []
     for level, shapes, key in levels:
-        counted = _summaries(claims[key.notna()], key)
-        joined = shapes[["id", "name", "geometry"]].merge(counted, on="id", how="inner")
-        frames.append(joined.assign(level=level))
+        counted = _summaries(claims[key.notna()], key).set_index("id")
+        here = shapes.loc[shapes["id"].isin(counted.index), ["id", "name", "geometry"]]
+        frames.append(here.join(counted, on="id").assign(level=level))
     areas = pd.concat(frames, ignore_index=True)
     return gpd.GeoDataFrame(areas[AREA_COLUMNS], geometry="geometry", crs=governorates.crs)
 
