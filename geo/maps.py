@@ -636,9 +636,14 @@ class Legend(MacroElement):
         self.body = "".join(rows)
 
 
-def legend(figures: pd.DataFrame, movements: bool = False, area: str | None = None) -> Legend:
+def legend(
+    figures: pd.DataFrame,
+    movements: bool = False,
+    area: str | None = None,
+    area_shown: bool = False,
+) -> Legend:
     """Legend entries for what is drawn: places, each figure kind present, footprints,
-    arrows when ``movements`` are drawn, the area layers of kind ``area``."""
+    arrows when ``movements`` are drawn, the area layers of kind ``area`` (on or off)."""
     present = set(figures.loc[figures["unit"].isin([*COUNT_UNITS, "km2"]), "kind"])
     entries = [(PLACE_COLOUR, "place named (size: mentions)", "50%")]
     entries += [
@@ -653,7 +658,10 @@ def legend(figures: pd.DataFrame, movements: bool = False, area: str | None = No
     if area:
         colour = KIND_COLOURS.get(area, KIND_COLOURS["other"])
         what = area.replace("_", " ")
-        entries.append((colour, f"shaded area: reports of {what} there (darker: more)", "0"))
+        shaded = f"shaded area: reports of {what} there (darker: more)"
+        entries.append(
+            (colour, shaded if area_shown else f"{shaded}: a layer of its own, off", "0")
+        )
     entries.append(("#BBBBBB", "dotted: about a district or governorate, at its centre", "50%"))
     entries.append(("#BBBBBB", "faint, dashed: a country-wide claim, drawn on the country", "50%"))
     entries.append(("#FFFFFF", "expected or possible figures: a layer of their own, off", "0"))
@@ -705,7 +713,8 @@ def build_map(
     m.default_js, m.default_css = LEAFLET_JS, LEAFLET_CSS
     outline_layer(town_labels(mentions)).add_to(m)
     districts_layer().add_to(m)
-    for layer in area_layers(figures, area, show=len(kinds) == 1):
+    area_shown = len(kinds) == 1
+    for layer in area_layers(figures, area, show=area_shown):
         layer.add_to(m)
     territory_layer(figures, mentions, governorates).add_to(m)
     others = "Other counts (fighters, killed…)"
@@ -720,7 +729,7 @@ def build_map(
     fullscreen = plugins.Fullscreen()
     fullscreen.default_js, fullscreen.default_css = FULLSCREEN_JS, FULLSCREEN_CSS
     fullscreen.add_to(m)
-    legend(figures, movements=bool(ends), area=area).add_to(m)
+    legend(figures, movements=bool(ends), area=area, area_shown=area_shown).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds(
         fit_bounds(pd.concat([places[["lat", "lon"]], figures[["lat", "lon"]]])),

@@ -95,7 +95,8 @@ def _scale_bar(ax, extent: tuple[float, float, float, float]) -> None:
 def _north_arrow(ax) -> None:
     ax.annotate(
         "N", xy=(0.96, 0.95), xytext=(0.96, 0.86), xycoords="axes fraction",
-        ha="center", va="center", fontsize=11, fontweight="bold",
+        ha="center", va="center", fontsize=11, fontweight="bold", zorder=8,
+        bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.8},
         arrowprops={"arrowstyle": "-|>", "color": "black", "linewidth": 1.5},
     )  # fmt: skip
 
