@@ -658,10 +658,8 @@ def legend(
     if area:
         colour = KIND_COLOURS.get(area, KIND_COLOURS["other"])
         what = area.replace("_", " ")
-        shaded = f"shaded area: reports of {what} there (darker: more)"
-        entries.append(
-            (colour, shaded if area_shown else f"{shaded}: a layer of its own, off", "0")
-        )
+        shown = f"shaded area: reports of {what} (darker: more)"
+        entries.append((colour, shown if area_shown else f"reports of {what} per area: off", "0"))
     entries.append(("#BBBBBB", "dotted: about a district or governorate, at its centre", "50%"))
     entries.append(("#BBBBBB", "faint, dashed: a country-wide claim, drawn on the country", "50%"))
     entries.append(("#FFFFFF", "expected or possible figures: a layer of their own, off", "0"))

@@ -263,11 +263,11 @@ def test_reports_per_area_are_shaded_with_their_count_and_range_not_a_sum(rows):
     assert "not a total" in deir["properties"]["popup"]
     assert _features(atlas, "Reports per district: displaced")
     page = atlas.get_root().render()
-    assert "shaded area: reports of displaced" in page
+    assert "shaded area: reports of displaced (darker: more)" in page
     off = build_map(mentions, figures, display_boundaries("governorates")).get_root().render()
     assert "Reports per governorate: displaced" in off  # the commonest kind, layer off at first
-    assert "(darker: more): a layer of its own, off" in off
-    assert "(darker: more): a layer of its own, off" not in page
+    assert "reports of displaced per area: off" in off
+    assert "reports of displaced per area: off" not in page
 
 
 def test_a_movement_is_an_arrow_from_origin_to_destination_with_its_claim(rows):
