@@ -29,6 +29,7 @@ from matplotlib.patches import FancyArrowPatch, Patch
 from shapely.geometry import Point, box
 
 from geo import boundaries
+from geo.choropleth import area_claims, shade
 from geo.filters import Filters, to_query
 from geo.gazetteer import Place
 from geo.labels import MAIN_TOWNS, area_labels, town_labels
@@ -215,15 +216,38 @@ def _draw_labels(ax, mentions: pd.DataFrame, crs, view) -> None:
         )  # fmt: skip
 
 
+def _draw_areas(ax, located: pd.DataFrame, kind: str, crs) -> list:
+    """Governorates shaded by the number of reports of ``kind``, as the interactive layer
+    (districts are left to the interactive map: shaded over their governorate they would
+    read as a darker governorate on paper)."""
+    areas = area_claims(located, kind, boundaries.governorates(), boundaries.districts())
+    areas = areas[areas["level"] == "governorate"]
+    if areas.empty:
+        return []
+    colour = KIND_COLOURS.get(kind, KIND_COLOURS["other"])
+    most = int(areas["reports"].max())
+    areas.to_crs(crs).plot(
+        ax=ax, zorder=2, edgecolor=colour, linewidth=1,
+        facecolor=[to_rgba(colour, shade(int(n), most)) for n in areas["reports"]],
+    )  # fmt: skip
+    what = kind.replace("_", " ")
+    return [Patch(facecolor=to_rgba(colour, 0.3), edgecolor=colour,
+                  label=f"reports of {what} per governorate (darker: more)")]  # fmt: skip
+
+
 def static_map(
     mentions: pd.DataFrame,
     figures: pd.DataFrame,
     source: str,
     place_of: Callable[[str], Place | None] = gazetteer_place,
     title: str = "Conflict News Atlas",
+    kinds: tuple[str, ...] = (),
 ) -> bytes:
     """The selection drawn as a PNG: outlines, names, places, counts, footprints, movements,
-    a legend, a scale bar, a north arrow and ``source`` (:func:`source_line`) below."""
+    a legend, a scale bar, a north arrow and ``source`` (:func:`source_line`) below.
+
+    With exactly one of ``kinds`` (the filters' figure kinds) the governorates are shaded
+    by its reports, as the interactive map's reports-per-area layer is then on."""
     located = locate(figures, mentions)
     places = mentions[~mentions["kind"].isin(["country", "river"])]
     ends = movement_ends(located, place_of)
@@ -253,6 +277,8 @@ def static_map(
     handles = [Patch(facecolor=LAND, edgecolor="#555555", label="country"),
                Line2D([], [], color="#0072B2", linewidth=0.8, label="governorate")]  # fmt: skip
 
+    if len(kinds) == 1:
+        handles += _draw_areas(ax, located, kinds[0], crs)
     areas = footprints(located)
     if not areas.empty:
         areas.to_crs(crs).plot(

@@ -77,7 +77,9 @@ with map_column:
     _time_control(claim_days(selected))
     st.download_button(
         "Download static map (PNG)", icon=":material/download:", on_click="ignore",
-        data=lambda: static_map(mentions, figures, source_line(summary.articles, filters)),
+        data=lambda: static_map(
+            mentions, figures, source_line(summary.articles, filters), kinds=filters.kinds
+        ),
         file_name="conflict-news-atlas-map.png", mime="image/png",
         help="The map as a picture for a report: legend, scale bar, north arrow and sources.",
     )  # fmt: skip

@@ -67,3 +67,25 @@ def test_the_source_line_names_the_articles_filters_and_boundaries():
 
 def test_the_scale_bar_is_a_round_length():
     assert [_nice_length(m) for m in (45_000, 120_000, 9_999, 300)] == [20_000, 100_000, 5_000, 200]
+
+
+def _near(image, colour: str, tolerance: float = 0.06) -> int:
+    """Pixels within ``tolerance`` of ``colour`` in each channel."""
+    rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    close = [abs(image[..., i] - rgb[i]) < tolerance for i in range(3)]
+    return int((close[0] & close[1] & close[2]).sum())
+
+
+def test_a_chosen_kind_shades_its_governorates_and_movements_are_arrows(rows):
+    mentions, figures = rows
+    plain = _pixels(static_map(mentions, figures, "x"))
+    shaded = _pixels(static_map(mentions, figures, "x", kinds=("displaced",)))
+    tinted = (abs(shaded - plain)[..., :3].sum(axis=2) > 0.1) & (shaded[..., 2] < plain[..., 2])
+    assert tinted.sum() > 100_000  # Deir ez-Zor, a large governorate, tinted with orange
+    assert (shaded[tinted][:, 0] > shaded[tinted][:, 2] + 0.2).mean() > 0.9
+    hol = "173797"  # Al Ḩawl
+    moved = figures.assign(
+        destination_id=figures["destination_id"].where(figures["origin_id"].isna(), hol)
+    )
+    arrows = _pixels(static_map(mentions, moved, "x"))
+    assert _near(arrows, "#6A3D9A") > 200 and _near(plain, "#6A3D9A") == 0
