@@ -15,7 +15,6 @@ from streamlit_folium import st_folium
 import dashboard
 from geo.escaping import safe_label
 from geo.maps import build_map, clicked_place
-from geo.static_map import source_line, static_map
 from geo.summary import (
     country_wide,
     figures_table,
@@ -63,6 +62,14 @@ def _time_control(days: list[date]) -> None:
     )  # fmt: skip
 
 
+def _static_png() -> bytes:
+    """The static map of this view, made on click (matplotlib loads then, not with the page)."""
+    from geo.static_map import source_line, static_map
+
+    source = source_line(summary.articles, filters)
+    return static_map(mentions, figures, source, kinds=filters.kinds)
+
+
 map_column, side_column = st.columns([5, 2])
 with map_column:
     atlas = build_map(mentions, figures, dashboard.governorate_shapes(), filters.kinds)
@@ -77,9 +84,7 @@ with map_column:
     _time_control(claim_days(selected))
     st.download_button(
         "Download static map (PNG)", icon=":material/download:", on_click="ignore",
-        data=lambda: static_map(
-            mentions, figures, source_line(summary.articles, filters), kinds=filters.kinds
-        ),
+        data=_static_png,
         file_name="conflict-news-atlas-map.png", mime="image/png",
         help="The map as a picture for a report: legend, scale bar, north arrow and sources.",
     )  # fmt: skip
