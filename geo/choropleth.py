@@ -57,42 +57,63 @@ def _end(value: float, open_end: bool, word: str) -> str:
     return f"{word} {value:,.0f}" if open_end else f"{value:,.0f}"
 
 
+def _range(rows: list[dict]) -> str:
+    """Lowest lower to highest upper bound of claims of one unit ("5,000 – over 20,000")."""
+    ranges = [(bounds(row), i) for i, row in enumerate(rows)]
+    (low, _), low_at = min(ranges, key=lambda r: r[0][0])
+    (_, high), high_at = max(ranges, key=lambda r: r[0][1])
+    low_open, high_open = _missing(rows[low_at]["low"]), _missing(rows[high_at]["high"])
+    first, last = _end(low, low_open, "under"), _end(high, high_open, "over")
+    if low_at == high_at and low_open != high_open:  # one claim, open on one side
+        return first if low_open else last
+    return first if first == last else f"{first} – {last}"
+
+
+def _summary(rows: list[dict]) -> str:
+    by_unit: dict[str, list[dict]] = {}
+    for row in rows:
+        by_unit.setdefault(row["unit"], []).append(row)
+    parts = [f"{_range(by_unit[unit])} {unit}" for unit in sorted(by_unit)]
+    return f"{len(rows)} report{'s' if len(rows) != 1 else ''}: {'; '.join(parts)}"
+
+
 def claim_range(claims: pd.DataFrame) -> str:
     """The count and, per unit, lowest to highest: "3 reports: 5,000 – over 20,000 people".
 
     An end is the lowest lower bound and the highest upper bound printed; a side a
     hedge leaves open ("less than", "more than") is said so, never closed by guess.
     """
-    parts = []
-    for unit, rows in claims.groupby("unit", sort=True):
-        ranges = [(bounds(row), row) for _, row in rows.iterrows()]
-        low, low_row = min(ranges, key=lambda r: r[0][0])
-        high, high_row = max(ranges, key=lambda r: r[0][1])
-        low_open = pd.isna(low_row["low"])
-        high_open = pd.isna(high_row["high"])
-        first = _end(low[0], low_open, "under")
-        last = _end(high[1], high_open, "over")
-        if low_row.name == high_row.name and low_open != high_open:  # one claim, open on one side
-            span = first if low_open else last
-        else:
-            span = first if first == last else f"{first} – {last}"
-        parts.append(f"{span} {unit}")
-    count = len(claims)
-    return f"{count} report{'s' if count != 1 else ''}: {'; '.join(parts)}"
+    return _summary(claims.to_dict("records"))
 
 
 def _summaries(claims: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
-    """One row per key value: the number of claims, their range and their printed labels."""
+    """One row per key value: the number of claims, their range and their printed labels.
+
+    Plain Python over the records: an area holds a handful of claims, where
+    pandas' per-group overhead would cost more than the work.
+    """
+    groups: dict[str, list[dict]] = {}
+    for area, row in zip(key.loc[claims.index], claims.to_dict("records"), strict=True):
+        groups.setdefault(area, []).append(row)
     rows = [
         {
             "id": area,
             "reports": len(here),
-            "summary": claim_range(here),
-            "labels": tuple(here.sort_values("date_end", na_position="last")["label"]),
+            "summary": _summary(here),
+            "labels": tuple(row["label"] for row in sorted(here, key=_date_end)),
         }
-        for area, here in claims.groupby(key.loc[claims.index], sort=True)
+        for area, here in sorted(groups.items())
     ]
     return pd.DataFrame(rows, columns=["id", "reports", "summary", "labels"])
+
+
+def _missing(value: object) -> bool:
+    return value is None or pd.isna(value)
+
+
+def _date_end(row: dict) -> tuple[bool, str]:
+    """Sort key: by the end of the period, undated last."""
+    return _missing(row["date_end"]), "" if _missing(row["date_end"]) else str(row["date_end"])
 
 
 def _district_of(claims: pd.DataFrame, districts: gpd.GeoDataFrame) -> pd.Series:

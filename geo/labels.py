@@ -15,7 +15,7 @@ from functools import cache
 import pandas as pd
 
 from geo import boundaries
-from geo.summary import LOCAL_KINDS, place_counts
+from geo.summary import LOCAL_KINDS
 
 MAX_TOWNS = 25
 """Towns named at most: the selection's most mentioned, so a large corpus never buries the map."""
@@ -54,9 +54,9 @@ def area_labels() -> tuple[Label, ...]:
     )
 
 
-def town_labels(mentions: pd.DataFrame, limit: int = MAX_TOWNS) -> tuple[Label, ...]:
-    """The selection's towns (local places with a point), most named first, ``limit`` at most."""
-    places = place_counts(mentions)
+def town_labels(places: pd.DataFrame, limit: int = MAX_TOWNS) -> tuple[Label, ...]:
+    """The selection's towns, most named first, ``limit`` at most: the local places with a
+    point of ``places`` (:func:`geo.summary.place_counts`, already in that order)."""
     towns = places[places["kind"].isin(LOCAL_KINDS) & places["lat"].notna()].head(limit)
     return tuple(
         Label(

@@ -140,15 +140,16 @@ def clicked_place(
     return str(hits.loc[distance.idxmin(), "place_id"])
 
 
-def places_layer(mentions: pd.DataFrame, figures: pd.DataFrame) -> folium.FeatureGroup:
+def places_layer(
+    mentions: pd.DataFrame, figures: pd.DataFrame, counts: pd.DataFrame
+) -> folium.FeatureGroup:
     """Places mentioned: one symbol per located place, area growing with its mention count.
 
     Its popup lists every claim drawn at the place (``figures`` are located
     ones; expected and possible ones say so), oldest first, then the articles
-    naming it.
+    naming it.  ``counts`` are the mentions' :func:`geo.summary.place_counts`.
     """
     layer = folium.FeatureGroup(name="Places mentioned")
-    counts = place_counts(mentions)
     counts = counts[(counts["kind"] != "country") & counts["lat"].notna()]
     named_in = mentions[mentions["place_id"].notna()].drop_duplicates(["place_id", "article_id"])
     titles = {
@@ -709,7 +710,8 @@ def build_map(
     area = area_kind(kinds, figures)
     m = folium.Map(tiles="OpenStreetMap", control_scale=True)
     m.default_js, m.default_css = LEAFLET_JS, LEAFLET_CSS
-    outline_layer(town_labels(mentions)).add_to(m)
+    counts = place_counts(mentions)
+    outline_layer(town_labels(counts)).add_to(m)
     districts_layer().add_to(m)
     area_shown = len(kinds) == 1
     for layer in area_layers(figures, area, show=area_shown):
@@ -723,7 +725,7 @@ def build_map(
     counts_layer(figures, expected, all_kinds, show=False, reported=False).add_to(m)
     if ends:
         movements_layer(ends).add_to(m)
-    places_layer(mentions, figures).add_to(m)
+    places_layer(mentions, figures, counts).add_to(m)
     fullscreen = plugins.Fullscreen()
     fullscreen.default_js, fullscreen.default_css = FULLSCREEN_JS, FULLSCREEN_CSS
     fullscreen.add_to(m)

@@ -197,9 +197,9 @@ def _draw_movements(ax, ends: list, crs) -> list:
                    label="people moving, origin → destination")]  # fmt: skip
 
 
-def _draw_labels(ax, mentions: pd.DataFrame, crs, view) -> None:
+def _draw_labels(ax, counts: pd.DataFrame, crs, view) -> None:
     """Countries and governorates whose label point is in view, and the main towns."""
-    for label in (*area_labels(), *town_labels(mentions, limit=MAIN_TOWNS)):
+    for label in (*area_labels(), *town_labels(counts, limit=MAIN_TOWNS)):
         point = gpd.GeoSeries([Point(label.lon, label.lat)], crs=WGS84).to_crs(crs).iloc[0]
         if not view.contains(point):
             continue
@@ -291,18 +291,18 @@ def static_map(
     handles += _draw_counts(ax, located, crs)
     handles += _draw_movements(ax, ends, crs)
     counts = place_counts(mentions)
-    counts = counts[(counts["kind"] != "country") & counts["lat"].notna()]
-    if not counts.empty:
-        points = _points(counts, crs)
+    shown = counts[(counts["kind"] != "country") & counts["lat"].notna()]
+    if not shown.empty:
+        points = _points(shown, crs)
         sizes = [
             _size(place_radius(int(m) + int(a)))
-            for m, a in zip(counts["mentions"], counts["adjectives"], strict=True)
+            for m, a in zip(shown["mentions"], shown["adjectives"], strict=True)
         ]
         ax.scatter(points.x, points.y, s=sizes, color=PLACE_COLOUR, edgecolors="white",
                    linewidths=1, alpha=0.85, zorder=6)  # fmt: skip
         handles.insert(0, Line2D([], [], marker="o", linestyle="none", color=PLACE_COLOUR,
                                  markersize=7, label="place named (size: mentions)"))  # fmt: skip
-    _draw_labels(ax, mentions, crs, view)
+    _draw_labels(ax, counts, crs, view)
 
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)

@@ -26,13 +26,13 @@ def test_every_country_and_governorate_is_named_inside_its_own_outline():
 
 def test_towns_are_the_most_mentioned_local_places_capped():
     mentions = open_store(store_url()).mentions()
-    towns = town_labels(mentions)
     ranked = place_counts(mentions)
+    towns = town_labels(ranked)
     local = ranked[~ranked["kind"].isin(["country", "governorate", "river", "region"])]
     assert [t.name for t in towns] == list(local["name"].head(len(towns)))
     assert towns[0].name == "Bāghūz" and towns[0].min_zoom == MIN_ZOOM["main town"]
     assert {t.level for t in towns} == {"town"}
     assert "Syria" not in {t.name for t in towns}
-    assert len(town_labels(mentions, limit=2)) == 2
-    later = town_labels(mentions)[MAIN_TOWNS:]
+    assert len(town_labels(ranked, limit=2)) == 2
+    later = towns[MAIN_TOWNS:]
     assert all(t.min_zoom == MIN_ZOOM["town"] for t in later)
