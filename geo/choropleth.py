@@ -86,25 +86,24 @@ def claim_range(claims: pd.DataFrame) -> str:
     return _summary(claims.to_dict("records"))
 
 
-def _summaries(claims: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
-    """One row per key value: the number of claims, their range and their printed labels.
+def _summaries(records: list[dict], keys: list[object]) -> dict[str, dict]:
+    """Per key (area id): the number of claims, their range and their printed labels.
 
     Plain Python over the records: an area holds a handful of claims, where
     pandas' per-group overhead would cost more than the work.
     """
     groups: dict[str, list[dict]] = {}
-    for area, row in zip(key.loc[claims.index], claims.to_dict("records"), strict=True):
-        groups.setdefault(area, []).append(row)
-    rows = [
-        {
-            "id": area,
+    for area, row in zip(keys, records, strict=True):
+        if not _missing(area):
+            groups.setdefault(str(area), []).append(row)
+    return {
+        area: {
             "reports": len(here),
             "summary": _summary(here),
             "labels": tuple(row["label"] for row in sorted(here, key=_date_end)),
         }
         for area, here in sorted(groups.items())
-    ]
-    return pd.DataFrame(rows, columns=["id", "reports", "summary", "labels"])
+    }
 
 
 def _missing(value: object) -> bool:
@@ -143,17 +142,21 @@ def area_claims(
     """
     claims = _claims(figures)
     claims = claims.loc[claims["kind"] == kind, CLAIM_COLUMNS]
+    records = claims.to_dict("records")
     levels = [
-        ("governorate", governorates, claims["governorate_id"]),
-        ("district", districts, _district_of(claims, districts)),
+        ("governorate", governorates, list(claims["governorate_id"])),
+        ("district", districts, list(_district_of(claims, districts))),
     ]
-    frames = []
-    for level, shapes, key in levels:
-        counted = _summaries(claims[key.notna()], key).set_index("id")
-        here = shapes.loc[shapes["id"].isin(counted.index), ["id", "name", "geometry"]]
-        frames.append(here.join(counted, on="id").assign(level=level))
-    areas = pd.concat(frames, ignore_index=True)
-    return gpd.GeoDataFrame(areas[AREA_COLUMNS], geometry="geometry", crs=governorates.crs)
+    rows = []
+    for level, shapes, keys in levels:
+        counted = _summaries(records, keys)
+        for area_id, name, shape in zip(shapes["id"], shapes["name"], shapes.geometry, strict=True):
+            if area_id in counted:
+                rows.append({"id": area_id, "name": name, "level": level, **counted[area_id],
+                             "geometry": shape})  # fmt: skip
+    return gpd.GeoDataFrame(
+        pd.DataFrame(rows, columns=AREA_COLUMNS), geometry="geometry", crs=governorates.crs
+    )
 
 
 def shade(reports: int, most: int) -> float:
