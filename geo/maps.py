@@ -353,6 +353,10 @@ def territory_layer(
     return layer
 
 
+GRID = 0.0001
+"""Degrees (about 10 m) that boundary coordinates sent to the browser are snapped to."""
+
+
 def for_display(shapes: gpd.GeoDataFrame) -> dict:
     """Boundaries as the GeoJSON the browser fetches: only ``id`` and the escaped ``name``.
 
@@ -363,7 +367,7 @@ def for_display(shapes: gpd.GeoDataFrame) -> dict:
     """
     light = shapes[["id", "name", "geometry"]].copy()
     light["name"] = light["name"].map(safe)
-    light["geometry"] = shapely.set_precision(light.geometry.values, 0.0001)
+    light["geometry"] = shapely.set_precision(light.geometry.values, GRID)
     return light[~light.geometry.is_empty].to_geo_dict(drop_id=True)
 
 
@@ -528,7 +532,8 @@ def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[fol
                 "fillOpacity": shade(int(area.reports), most), "className": "atlas-area",
             }  # fmt: skip
             tooltip = f"{where}: {safe(area.summary)}"
-            features.append(_feature(area.geometry.__geo_interface__, popup, tooltip, style))
+            outline = shapely.set_precision(area.geometry, GRID)  # as the served outlines
+            features.append(_feature(outline.__geo_interface__, popup, tooltip, style))
         layer = folium.FeatureGroup(name=f"Reports per {level}: {what}", show=show)
         _geojson(features, {"sticky": True}).add_to(layer)
         layers.append(layer)
