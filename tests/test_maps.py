@@ -235,9 +235,11 @@ def test_a_gathered_list_is_in_date_order_with_outlet_sentence_and_link():
 
 def test_place_names_are_written_on_the_offline_layer_as_data_never_as_html(rows):
     mentions, figures = rows
-    hostile = mentions.assign(name=mentions["name"].where(mentions["name"] != "Bāghūz", NASTY))
+    name = f"{NASTY} {{{{ 7*7 }}}} {{# x"
+    hostile = mentions.assign(name=mentions["name"].where(mentions["name"] != "Bāghūz", name))
     page = build_map(hostile, figures, display_boundaries("governorates")).get_root().render()
     assert "atlas-label" in page and "textContent" in page
+    assert "{{ 7*7 }} {# x" in page  # data, never compiled as a template
     assert '"name": "Syria"' in page and '"name": "Deir ez-Zor"' in page
     assert "<script>alert(1)" not in page  # the name travels as escaped JSON: \u003cscript\u003e
     assert "\\u003cscript\\u003ealert(1)" in page
