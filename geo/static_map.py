@@ -235,6 +235,63 @@ def _draw_areas(ax, located: pd.DataFrame, kind: str, crs) -> list:
                   label=f"reports of {what} per governorate (darker: more)")]  # fmt: skip
 
 
+def _draw_outlines(ax, crs, view) -> list:
+    """Countries (the land) and governorates near the view; legend handles."""
+    reach = gpd.GeoSeries([view], crs=crs).to_crs(WGS84).iloc[0].buffer(1)
+    borders = {"facecolor": "none", "edgecolor": "#0072B2", "linewidth": 0.6}
+    land = {"facecolor": LAND, "edgecolor": "#555555", "linewidth": 1.2}
+    for shapes, style in ((boundaries.countries(), land), (boundaries.governorates(), borders)):
+        near = shapes[shapes.intersects(reach)]
+        if not near.empty:
+            near.to_crs(crs).plot(ax=ax, zorder=1, **style)
+    return [
+        Patch(facecolor=LAND, edgecolor="#555555", label="country"),
+        Line2D([], [], color="#0072B2", linewidth=0.8, label="governorate"),
+    ]
+
+
+def _draw_footprints(ax, located: pd.DataFrame, crs) -> list:
+    """Reported areas held, to scale, as the interactive map's territory layer."""
+    areas = footprints(located)
+    if areas.empty:
+        return []
+    areas.to_crs(crs).plot(
+        ax=ax, facecolor=TERRITORY_COLOUR, edgecolor=TERRITORY_COLOUR, alpha=0.25,
+        linewidth=1.5, zorder=3,
+    )  # fmt: skip
+    return [Patch(facecolor=TERRITORY_COLOUR, alpha=0.4, label="territory held, to scale")]
+
+
+def _draw_places(ax, counts: pd.DataFrame, crs) -> list:
+    """The places named, sized by how often, as the interactive map's place symbols."""
+    shown = counts[(counts["kind"] != "country") & counts["lat"].notna()]
+    if shown.empty:
+        return []
+    points = _points(shown, crs)
+    named = shown["mentions"].astype(int) + shown["adjectives"].astype(int)
+    ax.scatter(
+        points.x, points.y, s=[_size(place_radius(n)) for n in named], color=PLACE_COLOUR,
+        edgecolors="white", linewidths=1, alpha=0.85, zorder=6,
+    )  # fmt: skip
+    return [Line2D([], [], marker="o", linestyle="none", color=PLACE_COLOUR, markersize=7,
+                   label="place named (size: mentions)")]  # fmt: skip
+
+
+def _frame(ax, extent: tuple[float, float, float, float]) -> None:
+    """The view's limits, true shape, no ticks; sea colour; scale bar and north arrow."""
+    x0, y0, x1, y1 = extent
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_facecolor("#DDE8F0")
+    _scale_bar(ax, extent)
+    _north_arrow(ax)
+
+
 def static_map(
     mentions: pd.DataFrame,
     figures: pd.DataFrame,
@@ -252,7 +309,8 @@ def static_map(
     places = mentions[~mentions["kind"].isin(["country", "river"])]
     ends = movement_ends(located, place_of)
     moved = pd.DataFrame(
-        [(p.lat, p.lon) for _, *both in ends for p in both], columns=["lat", "lon"]
+        [(p.lat, p.lon) for _, origin, destination in ends for p in (origin, destination)],
+        columns=["lat", "lon"],
     )
     bounds = fit_bounds(pd.concat([places[["lat", "lon"]], located[["lat", "lon"]], moved]))
     (south, west), (north, east) = bounds
@@ -261,59 +319,17 @@ def static_map(
     fig = Figure(figsize=SIZE, dpi=DPI)
     FigureCanvasAgg(fig)
     ax = fig.add_axes(AXES)
-    x0, y0, x1, y1 = _extent(bounds, crs, aspect=(AXES[2] * SIZE[0]) / (AXES[3] * SIZE[1]))
-    view = box(x0, y0, x1, y1)
-    area = gpd.GeoSeries([view], crs=crs).to_crs(WGS84).iloc[0].buffer(1)
-    for shapes, style in (
-        (boundaries.countries(), {"facecolor": LAND, "edgecolor": "#555555", "linewidth": 1.2}),
-        (
-            boundaries.governorates(),
-            {"facecolor": "none", "edgecolor": "#0072B2", "linewidth": 0.6},
-        ),
-    ):
-        near = shapes[shapes.intersects(area)]
-        if not near.empty:
-            near.to_crs(crs).plot(ax=ax, zorder=1, **style)
-    handles = [Patch(facecolor=LAND, edgecolor="#555555", label="country"),
-               Line2D([], [], color="#0072B2", linewidth=0.8, label="governorate")]  # fmt: skip
-
+    extent = _extent(bounds, crs, aspect=(AXES[2] * SIZE[0]) / (AXES[3] * SIZE[1]))
+    view = box(*extent)
+    counts = place_counts(mentions)
+    handles = _draw_places(ax, counts, crs) + _draw_outlines(ax, crs, view)
     if len(kinds) == 1:
         handles += _draw_areas(ax, located, kinds[0], crs)
-    areas = footprints(located)
-    if not areas.empty:
-        areas.to_crs(crs).plot(
-            ax=ax, facecolor=TERRITORY_COLOUR, edgecolor=TERRITORY_COLOUR, alpha=0.25,
-            linewidth=1.5, zorder=3,
-        )  # fmt: skip
-        handles.append(
-            Patch(facecolor=TERRITORY_COLOUR, alpha=0.4, label="territory held, to scale")
-        )
+    handles += _draw_footprints(ax, located, crs)
     handles += _draw_counts(ax, located, crs)
     handles += _draw_movements(ax, ends, crs)
-    counts = place_counts(mentions)
-    shown = counts[(counts["kind"] != "country") & counts["lat"].notna()]
-    if not shown.empty:
-        points = _points(shown, crs)
-        sizes = [
-            _size(place_radius(int(m) + int(a)))
-            for m, a in zip(shown["mentions"], shown["adjectives"], strict=True)
-        ]
-        ax.scatter(points.x, points.y, s=sizes, color=PLACE_COLOUR, edgecolors="white",
-                   linewidths=1, alpha=0.85, zorder=6)  # fmt: skip
-        handles.insert(0, Line2D([], [], marker="o", linestyle="none", color=PLACE_COLOUR,
-                                 markersize=7, label="place named (size: mentions)"))  # fmt: skip
     _draw_labels(ax, counts, crs, view)
-
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-    ax.set_facecolor("#DDE8F0")
-    _scale_bar(ax, (x0, y0, x1, y1))
-    _north_arrow(ax)
+    _frame(ax, extent)
     ax.legend(
         handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=8, frameon=False
     )
