@@ -22,6 +22,7 @@ from uuid import uuid4
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo.escaping import safe, safe_label
 from geo.figures import KINDS
@@ -309,14 +310,15 @@ def pick_place(place_id: str) -> None:
 def sidebar() -> Filters:
     """Draw the shared filters and return the current selection.
 
-    On a session's first run the query string is parsed (bad values become
-    notices shown above the page); afterwards the record in session state
+    On a session's first run, and when the browser's Back or Forward button
+    brought an earlier address back, the query string is parsed (bad values
+    become notices shown above the page); otherwise the record in session state
     rules: widgets are set from it, their callbacks update it, and the query
     string is written from it.
     """
     nothing = (location_choices(_empty("mentions"), {}), [], (date.today(),) * 2)
     locations, outlets, span = _during_outage(lambda: _choices(version()), nothing)
-    if "filters" not in st.session_state:
+    if "filters" not in st.session_state or _through_history():
         filters, notices = parse_query(
             _query_string(), places=set(locations["id"]), kinds=KINDS, outlets=outlets
         )
@@ -405,6 +407,18 @@ def plain_notice(text: str) -> None:
     crafted shared link could show every visitor a phishing link.
     """
     st.html(f'<div class="atlas-notice" role="alert" style="{NOTICE_STYLE}">⚠️ {safe(text)}</div>')
+
+
+def _through_history() -> bool:
+    """Whether this run is the browser's Back or Forward button.
+
+    Streamlit 1.67 pushes a history entry each time ``st.query_params`` changes
+    the address, and on ``popstate`` reruns the page with the entry's query
+    string, flagged as a history navigation: the filters are then read from that
+    address, or the record would write the newer filters straight back over it.
+    """
+    context = get_script_run_ctx()
+    return bool(context and context.is_history_navigation)
 
 
 def _query_string() -> dict[str, list[str]]:

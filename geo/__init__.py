@@ -39,7 +39,11 @@ The pipeline, in order (where a place name becomes coordinates: ``gazetteer``):
 ``escaping``        article text made inert before it reaches HTML, Markdown or a spreadsheet
 ``highlight``       an article's text with its places and figures marked
 ``literal_render``  folium's rendered output kept as data, never compiled as a template again
+``timeline``        the map as of a day; claims as bars over their periods
+``labels``          names written on the offline map: countries, governorates, towns
+``choropleth``      reports per governorate / district: counts and printed ranges, no sums
 ``maps``            records -> folium layers (pure; no Streamlit)
+``static_map``      the selection as a PNG for a report (geopandas + matplotlib, Agg)
 ``cli``             ``python -m geo lookup | extract | ingest | reextract | reviews | stats``
 ==================  ==========================================================
 

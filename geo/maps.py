@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -26,7 +27,11 @@ import shapely
 from branca.element import MacroElement, Template
 from folium import plugins
 
+from geo import boundaries
+from geo.choropleth import COUNT_UNITS, REPORTED, area_claims, area_kind, shade
 from geo.escaping import safe, safe_link
+from geo.gazetteer import Place, default_gazetteer
+from geo.labels import Label, area_labels, town_labels
 from geo.literal_render import install as keep_rendered_output_literal
 from geo.summary import locate, period_text, place_counts
 from geo.territory import footprints
@@ -61,9 +66,6 @@ KIND_COLOURS = {
 }
 DISPLACEMENT_KINDS = ("displaced", "refugees", "camp_population", "returned", "civilians_remaining")
 OTHER_COUNT_KINDS = ("fighters", "detained", "missing", "killed", "wounded", "other")
-COUNT_UNITS = ("people", "families", "households")
-REPORTED = ("reported",)
-"""Modalities drawn by default: what a report says happened, not what it expects or fears."""
 PLACE_COLOUR = "#444444"
 TERRITORY_COLOUR = "#D55E00"
 CHART_COLOURS = {**KIND_COLOURS, "territory_area": TERRITORY_COLOUR, "territory_share": "#0072B2"}
@@ -139,15 +141,16 @@ def clicked_place(
     return str(hits.loc[distance.idxmin(), "place_id"])
 
 
-def places_layer(mentions: pd.DataFrame, figures: pd.DataFrame) -> folium.FeatureGroup:
+def places_layer(
+    mentions: pd.DataFrame, figures: pd.DataFrame, counts: pd.DataFrame
+) -> folium.FeatureGroup:
     """Places mentioned: one symbol per located place, area growing with its mention count.
 
     Its popup lists every claim drawn at the place (``figures`` are located
     ones; expected and possible ones say so), oldest first, then the articles
-    naming it.
+    naming it.  ``counts`` are the mentions' :func:`geo.summary.place_counts`.
     """
     layer = folium.FeatureGroup(name="Places mentioned")
-    counts = place_counts(mentions)
     counts = counts[(counts["kind"] != "country") & counts["lat"].notna()]
     named_in = mentions[mentions["place_id"].notna()].drop_duplicates(["place_id", "article_id"])
     titles = {
@@ -172,7 +175,7 @@ def places_layer(mentions: pd.DataFrame, figures: pd.DataFrame) -> folium.Featur
             ]
         )
         style = {
-            "radius": 4 + 3 * math.sqrt(total), "color": "white", "weight": 1.5,
+            "radius": place_radius(total), "color": "white", "weight": 1.5,
             "fillColor": PLACE_COLOUR, "fillOpacity": 0.85, "className": "atlas-place",
         }  # fmt: skip
         tooltip = safe(place_tooltip(place.name, place.admin1))
@@ -261,6 +264,29 @@ def _claims_here(gathered: dict, lat: object, lon: object, what: str) -> str:
     )
 
 
+def count_radius(value: object) -> float:
+    """A count symbol's radius in pixels: area grows with the number, within 5 to 40 px."""
+    return min(40.0, max(5.0, 0.15 * math.sqrt(max(float(value), 0.0))))
+
+
+def place_radius(mentions: int) -> float:
+    """A place symbol's radius in pixels: area grows with how often the place is named."""
+    return 4 + 3 * math.sqrt(mentions)
+
+
+def drawn_counts(
+    figures: pd.DataFrame, kinds: Iterable[str], reported: bool = True
+) -> pd.DataFrame:
+    """The located counting figures of ``kinds`` drawn as symbols, largest first (so the
+    small ones are drawn on top), either the reported ones or the expected and possible."""
+    wanted = figures["modality"].fillna("reported").isin(REPORTED) == reported
+    rows = figures[
+        figures["kind"].isin(list(kinds)) & figures["unit"].isin(COUNT_UNITS)
+        & figures["lat"].notna() & wanted
+    ]  # fmt: skip
+    return rows.sort_values("value", ascending=False)
+
+
 def counts_layer(
     figures: pd.DataFrame,
     name: str,
@@ -277,14 +303,9 @@ def counts_layer(
     ones; a country-wide claim is drawn on its country with a dashed outline.
     """
     layer = folium.FeatureGroup(name=name, show=show)
-    wanted = figures["modality"].fillna("reported").isin(REPORTED) == reported
-    rows = figures[
-        figures["kind"].isin(list(kinds)) & figures["unit"].isin(COUNT_UNITS)
-        & figures["lat"].notna() & wanted
-    ]  # fmt: skip
     gathered = gathered_claims(figures)
     features = []
-    for row in rows.sort_values("value", ascending=False).itertuples(index=False):
+    for row in drawn_counts(figures, kinds, reported).itertuples(index=False):
         colour = KIND_COLOURS.get(row.kind, KIND_COLOURS["other"])
         popup = _html(
             [
@@ -295,7 +316,7 @@ def counts_layer(
         wide = bool(row.broad)
         area = not wide and row.precision == 2  # a district or governorate, drawn at its centre
         style = {
-            "radius": min(40.0, max(5.0, 0.15 * math.sqrt(max(float(row.value), 0.0)))),
+            "radius": count_radius(row.value),
             "color": colour, "weight": 2, "fillColor": colour,
             "fillOpacity": 0.12 if wide else 0.35,
             "dashArray": "5 4" if wide else "1 4" if area else None,
@@ -352,6 +373,10 @@ def territory_layer(
     return layer
 
 
+GRID = 0.0001
+"""Degrees (about 10 m) that boundary coordinates sent to the browser are snapped to."""
+
+
 def for_display(shapes: gpd.GeoDataFrame) -> dict:
     """Boundaries as the GeoJSON the browser fetches: only ``id`` and the escaped ``name``.
 
@@ -362,7 +387,7 @@ def for_display(shapes: gpd.GeoDataFrame) -> dict:
     """
     light = shapes[["id", "name", "geometry"]].copy()
     light["name"] = light["name"].map(safe)
-    light["geometry"] = shapely.set_precision(light.geometry.values, 0.0001)
+    light["geometry"] = shapely.set_precision(light.geometry.values, GRID)
     return light[~light.geometry.is_empty].to_geo_dict(drop_id=True)
 
 
@@ -416,13 +441,72 @@ class LinkedGeoJson(MacroElement):
         self.url, self.style, self.tooltip = url, style, tooltip
 
 
-def outline_layer() -> folium.FeatureGroup:
-    """Country and governorate outlines shipped with the app: the map reads without tiles."""
+class MapLabels(MacroElement):
+    """Names written on the map, each shown from its own zoom on (see :mod:`geo.labels`).
+
+    The names travel as JSON data (``tojson``) and are written with
+    ``textContent``, never parsed as HTML, so a hostile place name stays text.
+    Labels take no clicks: the symbols under them stay reachable.
+    """
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+        <style>
+          .atlas-label-box { background: none; border: none; }
+          .atlas-label { position: absolute; white-space: nowrap; pointer-events: none;
+                         font: 11px/1.2 sans-serif; color: #333;
+                         text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
+          .atlas-label-country { font-size: 13px; font-weight: 600; letter-spacing: 0.08em;
+                                 text-transform: uppercase; color: #555;
+                                 transform: translate(-50%, -50%); }
+          .atlas-label-governorate { font-style: italic; color: #0a4f7a;
+                                     transform: translate(-50%, -50%); }
+          .atlas-label-town { transform: translate(9px, -50%); font-weight: 600; }
+        </style>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent._parent.get_name() }};
+            var layer = {{ this._parent.get_name() }};
+            var markers = {{ this.labels | tojson }}.map(function (label) {
+                var text = document.createElement("span");
+                text.className = "atlas-label atlas-label-" + label.level;
+                text.textContent = label.name;
+                var icon = L.divIcon({html: text, className: "atlas-label-box", iconSize: [0, 0]});
+                var marker = L.marker([label.lat, label.lon],
+                                      {icon: icon, interactive: false, keyboard: false});
+                return {marker: marker, from: label.min_zoom};
+            });
+            function show() {
+                var zoom = map.getZoom();
+                markers.forEach(function (m) {
+                    if (zoom >= m.from) { layer.addLayer(m.marker); }
+                    else { layer.removeLayer(m.marker); }
+                });
+            }
+            map.on("zoomend", show);
+            map.whenReady(show);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels: Iterable[Label]):
+        super().__init__()
+        self._name = "MapLabels"
+        self.labels = [asdict(label) for label in labels]
+
+
+def outline_layer(towns: Iterable[Label] = ()) -> folium.FeatureGroup:
+    """Country and governorate outlines shipped with the app, and their names and the
+    selection's ``towns``: the map reads without tiles."""
     layer = folium.FeatureGroup(name="Countries, governorates (offline)")
     countries_style = {"color": "#555555", "weight": 1.5, "fill": False}
     governorates_style = {"color": "#0072B2", "weight": 1, "fill": False}
     LinkedGeoJson(f"{BOUNDARIES_URL}/countries.geojson", countries_style, False).add_to(layer)
     LinkedGeoJson(f"{BOUNDARIES_URL}/governorates.geojson", governorates_style, True).add_to(layer)
+    MapLabels([*area_labels(), *towns]).add_to(layer)
     return layer
 
 
@@ -431,6 +515,123 @@ def districts_layer() -> folium.FeatureGroup:
     layer = folium.FeatureGroup(name="Districts", show=False)
     style = {"color": "#0072B2", "weight": 0.6, "dashArray": "2 3", "fill": False}
     LinkedGeoJson(f"{BOUNDARIES_URL}/districts.geojson", style, True).add_to(layer)
+    return layer
+
+
+AREA_NOTE = "Reports overlap: the range is what they print, not a total."
+
+
+def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[folium.FeatureGroup]:
+    """Claims of ``kind`` per governorate, and per district, shaded by the number of reports.
+
+    ``figures`` are located ones.  Each area's tooltip and popup give the count
+    and the range printed (:func:`geo.choropleth.claim_range`), never a sum.
+    One layer per level, so a district is never shaded over its governorate.
+    """
+    if kind is None:
+        return []
+    areas = area_claims(figures, kind, boundaries.governorates(), boundaries.districts())
+    colour = KIND_COLOURS.get(kind, KIND_COLOURS["other"])
+    most = int(areas["reports"].max()) if len(areas) else 1
+    what = kind.replace("_", " ")
+    layers = []
+    for level, shapes in areas.groupby("level", sort=False):
+        features = []
+        for area in shapes.itertuples(index=False):
+            where = f"{safe(area.name)} ({level})"
+            popup = _html(
+                [
+                    f"<b>{where}</b>: {what}",
+                    safe(area.summary),
+                    *(f"• {safe(label)}" for label in area.labels),
+                    f"<i>{AREA_NOTE}</i>",
+                ]
+            )
+            style = {
+                "color": colour, "weight": 1, "fillColor": colour,
+                "fillOpacity": shade(int(area.reports), most), "className": "atlas-area",
+            }  # fmt: skip
+            tooltip = f"{where}: {safe(area.summary)}"
+            outline = shapely.set_precision(area.geometry, GRID)  # as the served outlines
+            features.append(_feature(outline.__geo_interface__, popup, tooltip, style))
+        layer = folium.FeatureGroup(name=f"Reports per {level}: {what}", show=show)
+        _geojson(features, {"sticky": True}).add_to(layer)
+        layers.append(layer)
+    return layers
+
+
+MOVEMENT_COLOUR = "#6A3D9A"
+
+
+def _arrowhead(start: tuple[float, float], end: tuple[float, float]) -> dict:
+    """A small triangle at ``end`` pointing away from ``start`` (lat, lon), as GeoJSON.
+
+    Drawn in a local equirectangular frame (longitude shrunk by cos(lat)) so it is
+    not skewed, and sized to a fifth of the line, so it reads at any length.
+    """
+    (lat0, lon0), (lat1, lon1) = start, end
+    shrink = math.cos(math.radians((lat0 + lat1) / 2))
+    dx, dy = (lon1 - lon0) * shrink, lat1 - lat0
+    length = math.hypot(dx, dy)
+    size = min(0.2 * length, 0.15)
+    ux, uy = dx / length, dy / length
+    base_x, base_y = -ux * size, -uy * size
+    left = (base_x - uy * size * 0.5, base_y + ux * size * 0.5)
+    right = (base_x + uy * size * 0.5, base_y - ux * size * 0.5)
+    ring = [(0.0, 0.0), left, right, (0.0, 0.0)]
+    return {
+        "type": "Polygon",
+        "coordinates": [[[lon1 + x / shrink, lat1 + y] for x, y in ring]],
+    }
+
+
+def gazetteer_place(place_id: str) -> Place | None:
+    """A place of the bundled gazetteer, loaded only when some figure names both ends."""
+    return default_gazetteer().get(place_id)
+
+
+def movement_ends(
+    figures: pd.DataFrame, place_of: Callable[[str], Place | None]
+) -> list[tuple[object, Place, Place]]:
+    """The figures with both origin and destination known and apart, with the two places."""
+    found = []
+    both = figures[figures["origin_id"].notna() & figures["destination_id"].notna()]
+    for row in both.itertuples(index=False):
+        origin, destination = place_of(str(row.origin_id)), place_of(str(row.destination_id))
+        if (
+            origin
+            and destination
+            and (origin.lat, origin.lon) != (destination.lat, destination.lon)
+        ):
+            found.append((row, origin, destination))
+    return found
+
+
+def movements_layer(ends: list[tuple[object, Place, Place]]) -> folium.FeatureGroup:
+    """People moving: an arrow from origin to destination for each of :func:`movement_ends`.
+
+    The line and its head open the claim's popup ("from Baghuz to al-Hol").
+    """
+    layer = folium.FeatureGroup(name="Movements (origin → destination)")
+    features = []
+    for row, origin, destination in ends:
+        route = f"from {safe(origin.name)} to {safe(destination.name)}"
+        popup = _figure_popup(row, f"({safe(row.kind)}) · {route}")
+        tooltip = f"{safe(row.label)} · {route}"
+        line = {
+            "type": "LineString",
+            "coordinates": [[origin.lon, origin.lat], [destination.lon, destination.lat]],
+        }
+        line_style = {"color": MOVEMENT_COLOUR, "weight": 3, "opacity": 0.8,
+                      "className": "atlas-movement"}  # fmt: skip
+        head_style = {**line_style, "fillColor": MOVEMENT_COLOUR, "fillOpacity": 0.9}
+        head = _arrowhead((origin.lat, origin.lon), (destination.lat, destination.lon))
+        features += [
+            _feature(line, popup, tooltip, line_style),
+            _feature(head, popup, tooltip, head_style),
+        ]
+    if features:
+        _geojson(features).add_to(layer)
     return layer
 
 
@@ -461,8 +662,14 @@ class Legend(MacroElement):
         self.body = "".join(rows)
 
 
-def legend(figures: pd.DataFrame) -> Legend:
-    """Legend entries for what is drawn: places, each figure kind present, footprints."""
+def legend(
+    figures: pd.DataFrame,
+    movements: bool = False,
+    area: str | None = None,
+    area_shown: bool = False,
+) -> Legend:
+    """Legend entries for what is drawn: places, each figure kind present, footprints,
+    arrows when ``movements`` are drawn, the area layers of kind ``area`` (on or off)."""
     present = set(figures.loc[figures["unit"].isin([*COUNT_UNITS, "km2"]), "kind"])
     entries = [(PLACE_COLOUR, "place named (size: mentions)", "50%")]
     entries += [
@@ -472,6 +679,13 @@ def legend(figures: pd.DataFrame) -> Legend:
     ]
     if "territory_area" in present:
         entries.append((TERRITORY_COLOUR, "territory held, to scale", "0"))
+    if movements:
+        entries.append((MOVEMENT_COLOUR, "arrow: people moving, origin → destination", "0"))
+    if area:
+        colour = KIND_COLOURS.get(area, KIND_COLOURS["other"])
+        what = area.replace("_", " ")
+        shown = f"shaded area: reports of {what} (darker: more)"
+        entries.append((colour, shown if area_shown else f"reports of {what} per area: off", "0"))
     entries.append(("#BBBBBB", "dotted: about a district or governorate, at its centre", "50%"))
     entries.append(("#BBBBBB", "faint, dashed: a country-wide claim, drawn on the country", "50%"))
     entries.append(("#FFFFFF", "expected or possible figures: a layer of their own, off", "0"))
@@ -499,18 +713,34 @@ def fit_bounds(located: pd.DataFrame, radius_km: float = 400) -> list[list[float
     ]
 
 
-def build_map(mentions: pd.DataFrame, figures: pd.DataFrame, governorates: dict) -> folium.Map:
+def build_map(
+    mentions: pd.DataFrame,
+    figures: pd.DataFrame,
+    governorates: dict,
+    kinds: tuple[str, ...] = (),
+    place_of: Callable[[str], Place | None] | None = None,
+) -> folium.Map:
     """The home page map: web tiles, offline outlines, the data layers and controls.
 
     ``governorates`` is the :func:`for_display` dict the province outlines are
-    taken from (built once by the caller).
+    taken from (built once by the caller); ``kinds`` the figure kinds chosen in
+    the filters: with exactly one, the reports-per-area layers count it and are
+    on (the reader asked about that kind), else they count the commonest kind
+    and start off, so the first view is not tinted.  ``place_of`` finds the
+    ends of movements (by default in the bundled gazetteer).
     """
     figures = locate(figures, mentions)
     places = mentions[~mentions["kind"].isin(["country", "river"])]
+    ends = movement_ends(figures, place_of or gazetteer_place)
+    area = area_kind(kinds, figures)
     m = folium.Map(tiles="OpenStreetMap", control_scale=True)
     m.default_js, m.default_css = LEAFLET_JS, LEAFLET_CSS
-    outline_layer().add_to(m)
+    counts = place_counts(mentions)
+    outline_layer(town_labels(counts)).add_to(m)
     districts_layer().add_to(m)
+    area_shown = len(kinds) == 1
+    for layer in area_layers(figures, area, show=area_shown):
+        layer.add_to(m)
     territory_layer(figures, mentions, governorates).add_to(m)
     others = "Other counts (fighters, killed…)"
     counts_layer(figures, others, OTHER_COUNT_KINDS, show=False).add_to(m)
@@ -518,11 +748,13 @@ def build_map(mentions: pd.DataFrame, figures: pd.DataFrame, governorates: dict)
     expected = "Expected or possible (not reported as happened)"
     all_kinds = DISPLACEMENT_KINDS + OTHER_COUNT_KINDS
     counts_layer(figures, expected, all_kinds, show=False, reported=False).add_to(m)
-    places_layer(mentions, figures).add_to(m)
+    if ends:
+        movements_layer(ends).add_to(m)
+    places_layer(mentions, figures, counts).add_to(m)
     fullscreen = plugins.Fullscreen()
     fullscreen.default_js, fullscreen.default_css = FULLSCREEN_JS, FULLSCREEN_CSS
     fullscreen.add_to(m)
-    legend(figures).add_to(m)
+    legend(figures, movements=bool(ends), area=area, area_shown=area_shown).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds(
         fit_bounds(pd.concat([places[["lat", "lon"]], figures[["lat", "lon"]]])),

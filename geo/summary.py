@@ -206,7 +206,8 @@ def overview(articles: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFra
 
 TABLE_COLUMNS = [
     "kind", "label", "printed", "hedge", "low", "high", "value", "unit", "modality", "cumulative",
-    "place", "place_name", "precision", "placed_at", "place_id", "period", "date_start",
+    "place", "place_name", "precision", "placed_at", "place_id", "governorate", "governorate_id",
+    "country", "origin_id", "destination_id", "period", "date_start",
     "date_end", "outlet", "published", "title", "url", "sentence", "review_status", "reviewer",
     "reviewed_at", "lat", "lon", "article_id", "start", "end",
 ]  # fmt: skip
@@ -225,6 +226,7 @@ def figures_table(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
     figures = locate(unreviewed(figures), mentions).rename(columns={"text": "printed"})
     table = figures.assign(
         place=figures["name"],
+        governorate=figures["admin1"],
         period=[_period_text(row) for _, row in figures.iterrows()],
         reviewed_at=[t.isoformat() if pd.notna(t) else "" for t in figures["reviewed_at"]],
     )

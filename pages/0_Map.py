@@ -63,9 +63,17 @@ def _time_control(days: list[date]) -> None:
     )  # fmt: skip
 
 
+def _static_png() -> bytes:
+    """The static map of this view, made on click (matplotlib loads then, not with the page)."""
+    from geo.static_map import source_line, static_map
+
+    source = source_line(summary.articles, filters)
+    return static_map(mentions, figures, source, kinds=filters.kinds)
+
+
 map_column, side_column = st.columns([5, 2])
 with map_column:
-    atlas = build_map(mentions, figures, dashboard.governorate_shapes())
+    atlas = build_map(mentions, figures, dashboard.governorate_shapes(), filters.kinds)
     clicked = st_folium(
         atlas, key="atlas", height=600, use_container_width=True,
         returned_objects=["last_object_clicked", "last_object_clicked_tooltip"], render=False,
@@ -75,6 +83,12 @@ with map_column:
         "numbers are as hedged in the reports (popups quote the sentence)."
     )
     _time_control(claim_days(selected))
+    st.download_button(
+        "Download static map (PNG)", icon=":material/download:", on_click="ignore",
+        data=_static_png,
+        file_name="conflict-news-atlas-map.png", mime="image/png",
+        help="The map as a picture for a report: legend, scale bar, north arrow and sources.",
+    )  # fmt: skip
 point = (clicked or {}).get("last_object_clicked")
 if point and point != st.session_state.get("last_click"):
     st.session_state.last_click = point

@@ -231,3 +231,67 @@ def test_a_gathered_list_is_in_date_order_with_outlet_sentence_and_link():
     assert items.index("at least 4 killed") < items.index("some 300 families fled")
     assert "possible" in items and "The Courier" in items
     assert "Some 300 families fled the village." in items and "https://example.org/b" in items
+
+
+def test_place_names_are_written_on_the_offline_layer_as_data_never_as_html(rows):
+    mentions, figures = rows
+    name = f"{NASTY} {{{{ 7*7 }}}} {{# x"
+    hostile = mentions.assign(name=mentions["name"].where(mentions["name"] != "Bāghūz", name))
+    page = build_map(hostile, figures, display_boundaries("governorates")).get_root().render()
+    assert "atlas-label" in page and "textContent" in page
+    assert "{{ 7*7 }} {# x" in page  # data, never compiled as a template
+    assert '"name": "Syria"' in page and '"name": "Deir ez-Zor"' in page
+    assert "<script>alert(1)" not in page  # the name travels as escaped JSON: \u003cscript\u003e
+    assert "\\u003cscript\\u003ealert(1)" in page
+
+
+def _features(element, kind: str) -> list[dict]:
+    """Every feature of the GeoJSON layers inside the layer called ``kind``."""
+    found = []
+    for child in element._children.values():
+        if isinstance(child, folium.FeatureGroup) and child.layer_name.startswith(kind):
+            found += [f for g in child._children.values() for f in g.data["features"]]
+        else:
+            found += _features(child, kind)
+    return found
+
+
+def test_reports_per_area_are_shaded_with_their_count_and_range_not_a_sum(rows):
+    mentions, figures = rows
+    atlas = build_map(mentions, figures, display_boundaries("governorates"), kinds=("displaced",))
+    (deir,) = _features(atlas, "Reports per governorate: displaced")
+    assert "Deir ez-Zor (governorate)" in deir["properties"]["tooltip"]
+    assert "reports: 2,000 – 40,000 people" in deir["properties"]["tooltip"]
+    assert "not a total" in deir["properties"]["popup"]
+    assert _features(atlas, "Reports per district: displaced")
+    page = atlas.get_root().render()
+    assert "shaded area: reports of displaced (darker: more)" in page
+    off = build_map(mentions, figures, display_boundaries("governorates")).get_root().render()
+    assert "Reports per governorate: displaced" in off  # the commonest kind, layer off at first
+    assert "reports of displaced per area: off" in off
+    assert "reports of displaced per area: off" not in page
+
+
+def test_a_movement_is_an_arrow_from_origin_to_destination_with_its_claim(rows):
+    mentions, figures = rows
+    hol = "173797"  # Al Ḩawl, the camp people leaving Baghuz were taken to
+    moved = figures["origin_id"].notna()
+    assert moved.any() and figures["destination_id"].isna().all()  # the seeds name no destination
+    plain = build_map(mentions, figures, display_boundaries("governorates"))
+    assert not _features(plain, "Movements")
+    figures = figures.assign(destination_id=figures["destination_id"].where(~moved, hol))
+    atlas = build_map(mentions, figures, display_boundaries("governorates"))
+    arrows = _features(atlas, "Movements")
+    lines = [f for f in arrows if f["geometry"]["type"] == "LineString"]
+    heads = [f for f in arrows if f["geometry"]["type"] == "Polygon"]
+    assert len(lines) == len(heads) == moved.sum()
+    baghuz = boundaries.default_gazetteer().get("171944")
+    camp = boundaries.default_gazetteer().get(hol)
+    assert lines[0]["geometry"]["coordinates"] == [[baghuz.lon, baghuz.lat], [camp.lon, camp.lat]]
+    tip = heads[0]["geometry"]["coordinates"][0][0]
+    assert tip == pytest.approx([camp.lon, camp.lat])  # the head points at the destination
+    assert all(lat < camp.lat for _, lat in heads[0]["geometry"]["coordinates"][0][1:3])
+    labels = set(figures.loc[moved, "label"].map(safe))
+    assert {f["properties"]["tooltip"].split(" · ")[0] for f in lines} == labels
+    assert "from Bāghūz to Al Ḩawl" in lines[0]["properties"]["popup"]
+    assert "arrow: people moving" in atlas.get_root().render()

@@ -1,0 +1,64 @@
+"""The Map page in a real browser: Back and Forward through filter states, the static PNG,
+names and arrows on the map.  Same set-up as tests/test_browser.py (Chromium, the test store)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def _figures(page):
+    """The "Figures" metric of the Map page."""
+    return page.locator('[data-testid="stMetric"]', has_text="Figures").locator(
+        '[data-testid="stMetricValue"]'
+    )
+
+
+def test_back_and_forward_move_through_filter_states(page, app_url):
+    page.goto(f"{app_url}/?kind=displaced")
+    chips = page.locator('[data-testid="stSidebar"] [data-tag]:visible')
+    expect(chips).to_have_text(["displaced"], timeout=60_000)
+    displaced = _figures(page).inner_text()
+    page.get_by_role("button", name="Remove displaced").last.click()
+    page.wait_for_url(re.compile(r"/$"), timeout=30_000)
+    expect(chips).to_have_count(0)
+    expect(_figures(page)).not_to_have_text(displaced, timeout=30_000)
+    everything = _figures(page).inner_text()
+    page.go_back()
+    page.wait_for_url(re.compile(r"\?kind=displaced$"), timeout=30_000)
+    expect(chips).to_have_text(["displaced"], timeout=30_000)
+    expect(_figures(page)).to_have_text(displaced, timeout=30_000)
+    page.go_forward()
+    page.wait_for_url(re.compile(r"/$"), timeout=30_000)
+    expect(chips).to_have_count(0, timeout=30_000)
+    expect(_figures(page)).to_have_text(everything, timeout=30_000)
+
+
+def test_the_static_map_downloads_as_a_png(page, app_url):
+    page.goto(f"{app_url}/?kind=displaced")
+    button = page.get_by_role("button", name="Download static map (PNG)")
+    with page.expect_download(timeout=90_000) as download:  # made on click: a loaded machine
+        button.click()
+    assert download.value.suggested_filename == "conflict-news-atlas-map.png"
+    png = Path(download.value.path()).read_bytes()
+    assert png.startswith(PNG) and len(png) > 50_000
+
+
+def test_the_offline_layer_names_countries_governorates_and_towns(page, app_url):
+    page.goto(app_url)
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator("path.atlas-place").first.wait_for(state="attached", timeout=60_000)
+    names = frame.locator(".atlas-label")
+    expect(names.filter(has_text="Syria")).to_have_count(1)
+    expect(frame.locator(".atlas-label-town", has_text="Bāghūz")).to_have_count(1)
+    assert frame.locator(".atlas-label-governorate").count() >= 3
+    # labels never take a click meant for a symbol under them
+    assert names.first.evaluate("e => getComputedStyle(e).pointerEvents") == "none"
