@@ -36,6 +36,7 @@ from geo.filters import (
 from geo.maps import CHART_COLOURS, display_boundaries
 from geo.outage import Outage
 from geo.pipeline import EXTRACTOR_VERSION
+from geo.regions import first_level_label
 from geo.store import FRAME_COLUMNS, StoreUnavailable
 
 T = TypeVar("T")
@@ -273,7 +274,7 @@ def sidebar() -> Filters:
             format_func=label.get, on_change=changed,
         )  # fmt: skip
         st.multiselect(
-            "Governorate",
+            first_level_label(locations, st.session_state.w_country),
             _within(locations, "governorate", st.session_state.w_governorate,
                     st.session_state.w_country),
             key="w_governorate", format_func=label.get, on_change=changed,
