@@ -94,6 +94,11 @@ def _gazetteer_add(args: argparse.Namespace) -> int:
         _swap_in(swaps, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if len(swaps) == 2 and boundaries == BOUNDARIES_DIR:
+        # the map serves light copies of the shipped boundaries: made again from the new ones
+        served = subprocess.run([sys.executable, str(scripts / "build_map_boundaries.py")])
+        if served.returncode != 0:
+            print("warning: run scripts/build_map_boundaries.py to draw them", file=sys.stderr)
     return 0
 
 
