@@ -104,18 +104,16 @@ class Folded:
         or None when that is not whole keys of one stretch."""
         i = bisect_right(self.offsets, start) - 1
         stretch, offset = self.stretches[i], self.offsets[i]
-        first = _position(stretch.key_starts, start - offset)
-        last = _position(stretch.key_ends, end - offset)
-        if first is None or last is None:
+        # the positions of start and end among the stretch's key starts and ends, if there
+        starts, ends = stretch.key_starts, stretch.key_ends
+        first = bisect_left(starts, start - offset)
+        if first == len(starts) or starts[first] != start - offset:
+            return None
+        last = bisect_left(ends, end - offset)
+        if last == len(ends) or ends[last] != end - offset:
             return None
         base = self.bases[i]
         return stretch.first_words[first] + base, stretch.last_words[last] + base
-
-
-def _position(values: tuple[int, ...], value: int) -> int | None:
-    """The index of ``value`` in the sorted ``values``, or None."""
-    i = bisect_left(values, value)
-    return i if i < len(values) and values[i] == value else None
 
 
 def fold_text(text: str) -> Folded:
