@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from geo.gazetteer import Candidate, Place
 from geo.readings import tier
@@ -89,8 +89,8 @@ class _Focus:
 
     country: str
     anchors: tuple[tuple[str, Place], ...]  # (name key, place) of the surely-placed names
-    # (country code, name key) of the countries it names, or names by an adjective
-    named: frozenset[tuple[str, str]] = frozenset()
+    # country code -> the name keys it is named by (its names and adjectives)
+    named: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _name_step(candidate: Candidate, found: Found, focus: _Focus) -> tuple[float, str]:
@@ -119,8 +119,8 @@ def _focus_step(candidate: Candidate, found: Found, focus: _Focus) -> tuple[floa
     if place.kind != "country" and place.country == focus.country:
         return 0.3, f"in {focus.country}, the country the article names most"
     # named by another name than this one: "Georgia" alone does not name the country Georgia
-    named = any(c == place.country and k != found.span.key for c, k in focus.named)
-    if named and place.country != focus.country:
+    keys = focus.named.get(place.country, ())
+    if keys and place.country != focus.country and (len(keys) > 1 or found.span.key not in keys):
         return 0.1, f"in {place.country}, a country the article names"  # the country too
     return 0.0, ""
 
@@ -219,13 +219,13 @@ def _focus(found: Sequence[Found]) -> _Focus:
     """The article's main country and its places resolved without doubt, from a first pass."""
     blank = _Focus("", ())
     countries: Counter[str] = Counter()
-    named = set()
+    named: dict[str, set[str]] = {}
     anchors = []
     first_pass: dict[str, tuple[Place, bool]] = {}  # name key -> (top place, clear)
     for f in found:
         if f.fixed is not None:
             countries[f.fixed.country] += 1
-            named.add((f.fixed.country, f.span.key))
+            named.setdefault(f.fixed.country, set()).add(f.span.key)
             continue
         if f.span.key not in first_pass:
             ranked = _ranked(f, blank)
@@ -236,11 +236,11 @@ def _focus(found: Sequence[Found]) -> _Focus:
         top, clear = first_pass[f.span.key]
         countries[top.country] += 1
         if top.kind == "country":
-            named.add((top.country, f.span.key))
+            named.setdefault(top.country, set()).add(f.span.key)
         elif clear and top.kind != "river" and f.context.next_word not in SPEECH_VERBS:
             anchors.append((f.span.key, top))  # not "Kyiv said": a government, not a place
     country = countries.most_common(1)[0][0] if countries else ""
-    return _Focus(country, tuple(anchors), frozenset(named))
+    return _Focus(country, tuple(anchors), {c: frozenset(k) for c, k in named.items()})
 
 
 def resolve(text: str, found: Sequence[Found]) -> list[PlaceMention]:
