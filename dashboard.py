@@ -37,6 +37,7 @@ from geo.filters import (
 from geo.maps import CHART_COLOURS, display_boundaries
 from geo.outage import Outage
 from geo.pipeline import EXTRACTOR_VERSION
+from geo.regions import first_level_label
 from geo.review_access import PASSPHRASE, Access, access, hosted
 from geo.reviews import Review, detached, history_frame, merged, shown, unreviewed, within
 from geo.store import FRAME_COLUMNS, StoreUnavailable
@@ -344,7 +345,7 @@ def sidebar() -> Filters:
             format_func=label.get, on_change=changed,
         )  # fmt: skip
         st.multiselect(
-            "Governorate",
+            first_level_label(locations, st.session_state.w_country),
             _within(locations, "governorate", st.session_state.w_governorate,
                     st.session_state.w_country),
             key="w_governorate", format_func=label.get, on_change=changed,

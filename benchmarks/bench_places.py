@@ -12,12 +12,21 @@ their first occurrences in order, and resolved as geotext's own data would (the 
 city of that name in its cities15000 table, or the country), so both tools are scored alike.
 
     python benchmarks/bench_places.py
+    python benchmarks/bench_places.py --baseline /tmp/base --rounds 5
+
+``--baseline`` times only the first pass, in fresh processes, alternately in this tree and in
+another checkout (``git worktree add /tmp/base <commit>``), and prints the medians side by
+side with the load average: on a shared machine only a comparison made in one run says
+whether a change is faster.
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import os
+import statistics
+import subprocess
 import sys
 import time
 from collections import defaultdict
@@ -46,8 +55,19 @@ def geotext_places(gazetteer: Gazetteer) -> Tool:
             population = int(row[14] or 0)
             key = row[1].lower()
             if key not in cities or cities[key][0] < population:
-                place = Place(row[0], int(row[0]), row[1], "populated place", row[7], row[8],
-                              "", float(row[4]), float(row[5]), population, ())
+                place = Place(
+                    row[0],
+                    int(row[0]),
+                    row[1],
+                    "populated place",
+                    row[7],
+                    row[8],
+                    "",
+                    float(row[4]),
+                    float(row[5]),
+                    population,
+                    (),
+                )
                 cities[key] = (population, place)
     countries: dict[str, Place] = {}
     with open(get_data_path("countryInfo.txt"), encoding="utf-8") as f:
@@ -95,7 +115,70 @@ def timed(tool: Tool, texts: Sequence[str]) -> tuple[float, list[list[PlaceMenti
     return time.process_time() - start, results
 
 
+#: The first pass over the seeds and dev corpus, as a program either tree can run: MB/s printed.
+FIRST_PASS = """
+import sys, time
+sys.path[:0] = [".", "scripts"]
+import evaluate
+from geo.gazetteer import default_gazetteer
+from geo.toponyms import find_places
+gazetteer = default_gazetteer()
+articles = evaluate.load_seeds(evaluate.SEEDS_GOLD, gazetteer)
+articles += evaluate.load_dev(evaluate.DEV_CORPUS)
+texts = [a.text for a in articles]
+find_places("warm-up: builds the automaton (loading, not timed) in Syria", gazetteer)
+start = time.process_time()
+for text in texts:
+    find_places(text, gazetteer)
+print(sum(len(t.encode()) for t in texts) / 1e6 / (time.process_time() - start))
+"""
+
+
+def first_pass(tree: Path) -> float:
+    """MB/s of the first pass in a fresh process of ``tree``."""
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
+    run = subprocess.run(
+        [sys.executable, "-c", FIRST_PASS],
+        cwd=tree,
+        env=env,
+        text=True,
+        capture_output=True,
+        check=True,
+    )
+    return float(run.stdout.split()[-1])
+
+
+def compare(baseline: Path, rounds: int) -> int:
+    """Print the first-pass medians of this tree and ``baseline``, measured alternately."""
+    rates: dict[str, list[float]] = {"this tree": [], str(baseline): []}
+    loads = []
+    for _ in range(rounds):
+        for name, tree in (("this tree", REPO), (str(baseline), baseline)):
+            rates[name].append(first_pass(tree))
+            loads.append(os.getloadavg()[0])
+    print(
+        f"first pass, MB/s per CPU second, {rounds} fresh processes each, alternated;"
+        f" load average {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} CPUs"
+    )
+    for name, values in rates.items():
+        print(
+            f"  {name:<24} median {statistics.median(values):.2f}"
+            f"  (runs: {' '.join(f'{v:.2f}' for v in values)})"
+        )
+    ratio = statistics.median(rates["this tree"]) / statistics.median(rates[str(baseline)])
+    print(f"  this tree / baseline: {ratio:.2f}")
+    return 0
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--baseline", type=Path, help="another checkout to compare the first pass with"
+    )
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    if args.baseline is not None:
+        return compare(args.baseline, args.rounds)
     gazetteer = default_gazetteer()
     articles = evaluate.load_seeds(evaluate.SEEDS_GOLD, gazetteer)
     if evaluate.DEV_CORPUS.exists():
@@ -112,8 +195,10 @@ def main() -> int:
     tools = {"geotext": geotext_places(gazetteer), "ours": ours}
     ours("warm-up: builds the automaton (loading, not timed) in Syria")
 
-    print(f"{len(texts)} articles, {megabytes:.2f} MB of text, one process;"
-          f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"{len(texts)} articles, {megabytes:.2f} MB of text, one process;"
+        f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     print("rates per CPU second (process time), so per core")
     print(f"{'tool':<22} {'articles/s':>11} {'MB/s':>7} {'ms/article':>11}")
     results, rates = {}, {}
@@ -128,9 +213,11 @@ def main() -> int:
             )
         results[name] = passes[-1][1]
     first, second = rates["ours"]
-    print(f"headline: ours {first:.2f} MB/s per core on first sight of the names (target 2.00);"
-          f" {second:.2f} with warm caches ({first / second:.2f} of it);"
-          f" geotext {rates['geotext'][0] / first:.1f} times faster")
+    print(
+        f"headline: ours {first:.2f} MB/s per core on first sight of the names (target 2.00);"
+        f" {second:.2f} with warm caches ({first / second:.2f} of it);"
+        f" geotext {rates['geotext'][0] / first:.1f} times faster"
+    )
 
     print()
     print(f"{'tool':<8} {'gold':<18} {'P':>6} {'R':>6} {'F1':>6} {'id':>6} {'161km':>6}")

@@ -41,41 +41,84 @@ def _lookup(args: argparse.Namespace) -> int:
 
 
 def _gazetteer_add(args: argparse.Namespace) -> int:
-    """Check a GeoNames country dump, rebuild the gazetteer with it beside the working one,
-    and only then swap the new files in: a bad file or a failed build leaves it untouched."""
+    """Check a GeoNames country dump (and its admin polygons), build the gazetteer and the
+    boundaries with it beside the working ones, check what was built, and only then swap the
+    folders in: a bad file or a failed build leaves the working ones untouched."""
     import shutil
     import subprocess
     import tempfile
 
+    from geo.boundaries import DATA_DIR as BOUNDARIES_DIR
     from geo.gazetteer import DATA_DIR, Gazetteer
-    from geo.geonames_dump import BadDump, read_dump
+    from geo.geonames_dump import BadDump, read_dump, read_units
 
     out: Path = args.out or DATA_DIR
+    boundaries: Path = args.boundaries or BOUNDARIES_DIR
+    polygons = [("--admin1", args.admin1), ("--admin2", args.admin2)]
     try:
         first = read_dump(args.file)[0]
+        for _, path in polygons:
+            if path is not None:
+                read_units(path)
     except (BadDump, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    builder = Path(__file__).resolve().parent.parent / "scripts" / "build_gazetteer.py"
-    out.mkdir(parents=True, exist_ok=True)
+    if not (out / "places.tsv.gz").exists():
+        print(f"error: no gazetteer in {out} to add to", file=sys.stderr)
+        return 2
+    scripts = Path(__file__).resolve().parent.parent / "scripts"
     staging = Path(tempfile.mkdtemp(prefix=".gazetteer-", dir=out.parent))
+    built_g, built_b = staging / "gazetteer", staging / "boundaries"
     try:
-        command = [sys.executable, str(builder), "--out", str(staging), "--add", str(args.file)]
-        if args.source:
-            command += ["--source", str(args.source)]
-        built = subprocess.run(command, capture_output=True, text=True)
-        if built.returncode != 0 or not (staging / "places.tsv.gz").exists():
-            print(f"error: the build failed; gazetteer unchanged\n{built.stderr}", file=sys.stderr)
-            return 1
-        if Gazetteer.load(staging).get(first[0] or f"wof:{first[19]}") is None:
+        command = [str(scripts / "build_gazetteer.py"), "--base", str(out), "--out", str(built_g)]
+        command += ["--add", str(args.file)]
+        command += [str(a) for flag, path in polygons if path is not None for a in (flag, path)]
+        steps = [command]
+        if args.admin1 or args.admin2:
+            steps.append(
+                [str(scripts / "build_boundaries.py"), "--base", str(boundaries)]
+                + ["--gazetteer", str(built_g), "--out", str(built_b)]
+            )
+        for step in steps:
+            built = subprocess.run([sys.executable, *step], capture_output=True, text=True)
+            if built.returncode != 0:
+                print(
+                    f"error: the build failed; gazetteer unchanged\n{built.stderr}", file=sys.stderr
+                )
+                return 1
+            print(built.stdout.strip())
+        if Gazetteer.load(built_g).get(first[0] or f"wof:{first[19]}") is None:
             print("error: the rebuilt gazetteer lacks the added places; unchanged", file=sys.stderr)
             return 1
-        for path in sorted(staging.iterdir()):
-            path.replace(out / path.name)
+        swaps = [(built_g, out)] + ([(built_b, boundaries)] if built_b.exists() else [])
+        _swap_in(swaps, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    print(built.stdout.strip())
+    if len(swaps) == 2 and boundaries == BOUNDARIES_DIR:
+        # the map serves light copies of the shipped boundaries: made again from the new ones
+        served = subprocess.run([sys.executable, str(scripts / "build_map_boundaries.py")])
+        if served.returncode != 0:
+            print("warning: run scripts/build_map_boundaries.py to draw them", file=sys.stderr)
     return 0
+
+
+def _swap_in(swaps: list[tuple[Path, Path]], staging: Path) -> None:
+    """Replace each target folder by its built one with renames (atomic on one file system):
+    the old folders are moved into ``staging`` first, and moved back if a later rename fails,
+    so a reader sees the old folders or the new ones, never a mix of files."""
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for number, (built, target) in enumerate(swaps):
+            old = staging / f"old-{number}"
+            target.rename(old)
+            moved.append((old, target))
+            built.rename(target)
+    except OSError:
+        for old, target in reversed(moved):
+            if target.exists():
+                target.rename(staging / f"failed-{target.name}")
+            old.rename(target)
+        raise
 
 
 def _read_input(path: str) -> str:
@@ -261,12 +304,15 @@ def build_parser() -> argparse.ArgumentParser:
     gaz_sub = gazetteer.add_subparsers(dest="action", required=True)
     add = gaz_sub.add_parser(
         "add",
-        help="rebuild the gazetteer with a GeoNames country dump (XX.zip or XX.txt, 19 columns);"
-        " exit 0 done, 1 build failed, 2 bad file (the gazetteer is then unchanged)",
+        help="add a GeoNames country dump (XX.zip or XX.txt, 19 columns) and optional admin"
+        " polygons (GeoJSON) to the gazetteer and the boundaries; exit 0 done, 1 build failed,"
+        " 2 bad file (the gazetteer is then unchanged)",
     )
     add.add_argument("file", type=Path, metavar="FILE")
-    add.add_argument("--source", type=Path, help="staged open data (default: ../shared/data)")
+    add.add_argument("--admin1", type=Path, help="GeoJSON polygons of its first-level units")
+    add.add_argument("--admin2", type=Path, help="GeoJSON polygons of its second-level units")
     add.add_argument("--out", type=Path, help="gazetteer folder (default: data/gazetteer)")
+    add.add_argument("--boundaries", type=Path, help="boundaries folder (default: data/boundaries)")
     add.set_defaults(run=_gazetteer_add)
 
     ext = sub.add_parser("extract", help="places and figures of articles, one JSON line each")

@@ -325,7 +325,8 @@ class Gazetteer:
         key = normalise(name)
         if not key:
             return {}
-        found = {pid: self._exact_or_normalised(name, key, pid) for pid in self._ids(key)}
+        folded = " ".join(name.split()).casefold()
+        found = {pid: self._exact_or_normalised(name, folded, key, pid) for pid in self._ids(key)}
         if key in self._adjectives:  # "Syrian" refers to Syria
             found[self._adjectives[key]] = (_NORMALISED, f"country adjective {name.strip()!r}")
         variant = skeleton(key)
@@ -348,13 +349,15 @@ class Gazetteer:
         ids = self._index.get(key)
         return ids.split(",") if ids else []
 
-    def _exact_or_normalised(self, query: str, key: str, pid: str) -> tuple[float, str]:
-        """Step 1 or 2 for a place found under the query's normalised key.
+    def _exact_or_normalised(
+        self, query: str, folded: str, key: str, pid: str
+    ) -> tuple[float, str]:
+        """Step 1 or 2 for a place found under the query's normalised key (``folded``: the
+        query case-folded, its spaces single, for the exact step).
 
         The place's own-name key comes from its row (``_facts_of``), not normalising its name.
         """
         place = self.get(pid)
-        folded = " ".join(query.split()).casefold()
         own = _OWN_NAME if self._facts_of(pid).key == key else 0.0  # the name or its ASCII form
         for name in place.names:
             if name.casefold() == folded:
@@ -404,7 +407,9 @@ class Gazetteer:
             return reason
         label, key = reason
         place = self.get(pid)
-        matched = next((n for n in (place.name, *place.names) if normalise(n) == key), key)
+        if self._facts_of(pid).key == key:  # its own name: no name need be normalised
+            return f"{label}: {place.name!r}"
+        matched = next((n for n in place.names if normalise(n) == key), key)
         return f"{label}: {matched!r}"
 
     def _fuzzy(self, key: str) -> list[tuple[str, float, int]]:

@@ -4,14 +4,23 @@ A dump is GeoNames' per-country export (``XX.zip`` holding ``XX.txt``, or ``XX.t
 one place a line, 19 tab-separated columns, no header.  The staged Who's On First files
 (``wof_places_XX.tsv``, one header row, 31 columns) are a superset and read as well.  Checked
 here, before any build starts, so that ``python -m geo gazetteer add`` never builds from a
-file it would half-read.
+file it would half-read.  Admin polygons given with a dump (GeoJSON) are checked here too, and
+what was added is recorded (``added.toml``) for later rebuilds.
 """
 
 from __future__ import annotations
 
+import gzip
 import io
+import json
+import tomllib
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+
+from shapely.geometry import shape
+
+from geo.names import normalise
 
 COLUMNS = (19, 31)
 _HEADER = "geonameid\t"
@@ -42,7 +51,10 @@ def read_dump(path: Path) -> list[list[str]]:
 
 
 def _dump_bytes(path: Path) -> bytes:
-    """The text of ``XX.txt`` inside a zip (GeoNames puts a readme beside it), else the file."""
+    """The text of ``XX.txt`` inside a zip (GeoNames puts a readme beside it), of a gzip file
+    (as ``gazetteer add`` keeps a dump), else the file."""
+    if path.suffix == ".gz":
+        return gzip.decompress(path.read_bytes())
     if not zipfile.is_zipfile(path):
         return path.read_bytes()
     with zipfile.ZipFile(path) as archive:
@@ -78,3 +90,108 @@ def _checked(fields: list[str], where: str) -> list[str]:
     except ValueError:
         raise BadDump(f"{where}: population {population!r} is not a number") from None
     return fields
+
+
+#: Properties that name an admin unit in the GeoJSON files users download: geoBoundaries
+#: (``shapeName``), GADM (``NAME_1``/``NAME_2``), Who's On First (``wof:name``), plain ``name``.
+_NAME_PROPERTIES = ("name", "shapeName", "NAME_1", "NAME_2", "wof:name", "NAME")
+_POLYGON_TYPES = ("Polygon", "MultiPolygon")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One admin polygon of a GeoJSON file: its name as the file gives it and its geometry."""
+
+    name: str
+    geometry: dict
+
+
+def read_units(path: Path) -> list[Unit]:
+    """The polygons of an admin-unit GeoJSON FeatureCollection, each checked: a named
+    Polygon or MultiPolygon that shapely reads as a valid area.  A fault names the feature
+    (1-based, in file order) and what is wrong with it."""
+    try:
+        collection = json.loads(path.read_bytes())
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadDump(f"{path}: not GeoJSON ({exc})") from None
+    features = collection.get("features") if isinstance(collection, dict) else None
+    if not isinstance(features, list) or not features:
+        raise BadDump(f"{path}: not a GeoJSON FeatureCollection with features")
+    units = []
+    for number, feature in enumerate(features, start=1):
+        where = f"{path}: feature {number}"
+        properties = (feature or {}).get("properties") or {}
+        name = next((str(properties[p]).strip() for p in _NAME_PROPERTIES if properties.get(p)), "")
+        if not name:
+            raise BadDump(f"{where}: no name property (one of {', '.join(_NAME_PROPERTIES)})")
+        geometry = feature.get("geometry") or {}
+        if geometry.get("type") not in _POLYGON_TYPES:
+            raise BadDump(f"{where} ({name}): geometry {geometry.get('type')!r} is not a polygon")
+        try:
+            area = shape(geometry)
+        except (ValueError, TypeError, AttributeError, IndexError) as exc:
+            raise BadDump(f"{where} ({name}): unreadable coordinates ({exc})") from None
+        west, south, east, north = area.bounds if not area.is_empty else (0, 0, 999, 999)
+        if area.is_empty or not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+            raise BadDump(f"{where} ({name}): coordinates are not longitude/latitude")
+        units.append(Unit(name, geometry))
+    return units
+
+
+def unit_rows(units: list[Unit], rows: list[list[str]], feature_code: str, where: Path) -> list:
+    """The dump row of each polygon: the row of ``feature_code`` ("ADM1") one of whose
+    names (name, ASCII name, alternate names) is the polygon's, up to normalisation; a
+    polygon no row names is a fault, named by its feature number."""
+    by_name = {}
+    for r in rows:
+        if r[7] == feature_code:
+            for name in (r[1], r[2], *r[3].split(",")):
+                by_name.setdefault(normalise(name), r)
+    found = []
+    for number, unit in enumerate(units, start=1):
+        row = by_name.get(normalise(unit.name))
+        if row is None:
+            raise BadDump(
+                f"{where}: feature {number} ({unit.name}): no {feature_code} row of that name"
+            )
+        found.append(row)
+    return found
+
+
+#: The record of what ``gazetteer add`` added, kept in the gazetteer folder with the added
+#: files themselves (``added/``), so that a full rebuild from the sources keeps them.
+ADDED_FILE = "added.toml"
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A country dump added to the gazetteer, and the admin polygons given with it, as
+    paths relative to the gazetteer folder."""
+
+    dump: str
+    given_as: str
+    places: int
+    admin1: str = ""
+    admin2: str = ""
+
+
+def read_additions(directory: Path) -> list[Addition]:
+    """The additions recorded in ``directory`` (none when it has no record)."""
+    path = directory / ADDED_FILE
+    if not path.exists():
+        return []
+    return [Addition(**entry) for entry in tomllib.loads(path.read_text("utf-8"))["added"]]
+
+
+def write_additions(directory: Path, additions: list[Addition]) -> None:
+    """Write the record of ``additions`` (TOML, one ``[[added]]`` table each)."""
+    lines = [
+        "# Written by `python -m geo gazetteer add`; read by scripts/build_gazetteer.py and",
+        "# scripts/build_boundaries.py, which rebuild with these files too.",
+        "",
+    ]
+    for a in additions:
+        lines.append("[[added]]")
+        lines += [f"{k} = {json.dumps(v)}" for k, v in vars(a).items() if v != ""]
+        lines.append("")
+    (directory / ADDED_FILE).write_text("\n".join(lines), encoding="utf-8")

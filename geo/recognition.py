@@ -26,8 +26,9 @@ import ahocorasick
 
 from geo.folding import ARABIC_ARTICLES, POSSESSIVE, WORD, Folded, Word, fold_text
 from geo.gazetteer import Candidate, Gazetteer, Place
-from geo.names import normalise
+from geo.names import articles_of, normalise
 from geo.readings import CITY_POPULATION, credible_readings, is_famous, is_major, lookup, tier
+from geo.regions import home_countries
 from geo.wordlists import (
     CALENDAR_WORDS,
     COMMON_WORDS,
@@ -56,6 +57,8 @@ from geo.wordlists import (
 )
 
 _REGIONAL_ADJECTIVE_KEYS = frozenset(normalise(a) for a in REGIONAL_ADJECTIVES)
+#: The countries of the enabled region packs (data/regions.toml), covered village by village.
+HOME_COUNTRIES = frozenset(home_countries())
 #: A capitalised word after a name, then a lower-case one: "Algeria External factors".
 _RUN_IN_HEADING = re.compile(r" ([A-Z][a-z]+) ([a-z]+)\b")
 #: Endings of words that are verbs or adverbs, not first names, at a sentence start.
@@ -351,8 +354,22 @@ class _Article:
     lowercase: _LowerCaseWords  # words it writes in lower case ("can", "time")
 
     def readings(self, surface: str, key: str, kind: str) -> tuple[Candidate, ...]:
-        """The credible gazetteer readings of a name written ``surface`` here."""
-        return credible_readings(self.gazetteer, surface, key, self.countries, kind)
+        """The credible gazetteer readings of a name written ``surface`` here.
+
+        A name written with an Arabic article ("al-Dab'an") is an Arabic name: a place
+        abroad that has it only as a name without the article (Durban's "Daban") is not it.
+        """
+        found = credible_readings(self.gazetteer, surface, key, self.countries, kind)
+        article, hyphen, _ = surface.partition("-")
+        if hyphen and article.lower() in ARABIC_ARTICLES:
+            found = tuple(c for c in found if not self._abroad_without_article(c, key))
+        return found
+
+    def _abroad_without_article(self, candidate: Candidate, key: str) -> bool:
+        place = candidate.place
+        if place.country in self.countries or place.country in HOME_COUNTRIES:
+            return False
+        return not any(normalise(n) == key and articles_of(n) for n in place.names)
 
 
 def recognise(text: str, gazetteer: Gazetteer) -> list[Found]:
@@ -632,16 +649,21 @@ def _repeats(
     text, lowercase = article.text, article.lowercase
     first_word = {w.start: i for i, w in enumerate(folded.words)}
     found = []
-    for surface in {text[f.span.start : f.span.end] for f in named if f.candidates}:
+    # longest first, so that "Al-Shaddadi" is taken before the "Shaddadi" inside it (a set's
+    # order changed with the hash seed, and so did the mentions)
+    surfaces = {text[f.span.start : f.span.end]: f.span.start for f in named if f.candidates}
+    for surface in sorted(surfaces, key=lambda s: (-len(s), surfaces[s])):
         original = next(f for f in named if text[f.span.start : f.span.end] == surface)
         # any case, so that a dateline's "BAGHOUZ" finds "Baghouz"; capitalised uses only
         for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text, re.IGNORECASE):
             first = first_word.get(m.start())
-            if first is None or first in covered or not m.group()[0].isupper():
+            if first is None or not m.group()[0].isupper():
                 continue
             last = first
             while last + 1 < len(folded.words) and folded.words[last + 1].end <= m.end():
                 last += 1
+            if covered.intersection(range(first, last + 1)):
+                continue
             span = _Span(first, last, m.start(), m.end(), original.span.key)
             context = _context(text, folded.words, span, set(), set(), lowercase)
             if context.name_before or context.name_after or context.person_cue:

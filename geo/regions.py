@@ -9,8 +9,15 @@ section in that file and a name table in data/words/, not a change of code.
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the gazetteer imports this module: pandas is not loaded for it
+    import pandas as pd
 
 REGIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "regions.toml"
 WORDS_DIR = REGIONS_FILE.parent / "words"
@@ -62,8 +69,30 @@ def packs(path: Path = REGIONS_FILE) -> tuple[Pack, ...]:
             box=tuple(float(v) for v in pack["box"]),
         )
         for name, pack in raw.items()
-        if pack.get("enabled")
+        if name != _UNIT_NAMES and pack.get("enabled")
     )
+
+
+_UNIT_NAMES = "first_level_units"
+
+
+@cache
+def unit_names(path: Path = REGIONS_FILE) -> dict[str, str]:
+    """Country code -> what it calls its first-level units ("oblast"), with a ``default``."""
+    return dict(tomllib.loads(path.read_text(encoding="utf-8"))[_UNIT_NAMES])
+
+
+def first_level_label(locations: pd.DataFrame, chosen: Sequence[str]) -> str:
+    """The label of the first-level filter: the unit name of the chosen countries (ids of
+    ``locations``, the sidebar's choices), else of the countries the offered first-level units
+    lie in, most units first ("Governorate", "Oblast", "Governorate / oblast")."""
+    rows = locations[locations["id"].isin(chosen)] if len(chosen) else locations
+    if not len(chosen):
+        rows = rows[rows["level"] == "governorate"]
+    names = unit_names()
+    counts = Counter(names.get(code, names["default"]) for code in rows["country"].dropna())
+    ordered = [name for name, _ in counts.most_common()] or [names["default"]]
+    return " / ".join(ordered[:3]).capitalize()
 
 
 def home_countries(path: Path = REGIONS_FILE) -> tuple[str, ...]:

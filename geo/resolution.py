@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from geo.gazetteer import Candidate, Place
 from geo.readings import tier
 from geo.recognition import Found
+from geo.wordlists import SPEECH_VERBS
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,13 @@ _ADMIN_KINDS = frozenset({"governorate", "district", "subdistrict"})
 
 @dataclass(frozen=True)
 class _Focus:
-    """What the article as a whole says: its main country and its surely-placed places."""
+    """What the article as a whole says: its main country, the other countries it names, and
+    its surely-placed places."""
 
     country: str
     anchors: tuple[tuple[str, Place], ...]  # (name key, place) of the surely-placed names
+    # country code -> the name keys it is named by (its names and adjectives)
+    named: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _name_step(candidate: Candidate, found: Found, focus: _Focus) -> tuple[float, str]:
@@ -109,9 +113,15 @@ def _feature_step(candidate: Candidate, found: Found, focus: _Focus) -> tuple[fl
 
 
 def _focus_step(candidate: Candidate, found: Found, focus: _Focus) -> tuple[float, str]:
+    """The article's main country, and less so another country it names: "Sinjar" in a
+    Syria story that names Iraq is the Iraqi town, not a Syrian hamlet of the same name."""
     place = candidate.place
-    if focus.country and place.kind != "country" and place.country == focus.country:
+    if place.kind != "country" and place.country == focus.country:
         return 0.3, f"in {focus.country}, the country the article names most"
+    # named by another name than this one: "Georgia" alone does not name the country Georgia
+    keys = focus.named.get(place.country, ())
+    if keys and place.country != focus.country and (len(keys) > 1 or found.span.key not in keys):
+        return 0.1, f"in {place.country}, a country the article names"  # the country too
     return 0.0, ""
 
 
@@ -170,7 +180,7 @@ def _distance_km(a: Place, b: Place) -> float:
 def _ranked(found: Found, focus: _Focus) -> list[tuple[float, Candidate, tuple[str, ...]]]:
     """Candidates scored by the chain, best first, with the evidence of each."""
     ranked = []
-    for candidate in _best_tier(found):
+    for candidate in _best_tier(found, focus):
         total, evidence = 0.0, []
         for name, step in RESOLUTION_STEPS:
             points, why = step(candidate, found, focus)
@@ -182,26 +192,40 @@ def _ranked(found: Found, focus: _Focus) -> list[tuple[float, Candidate, tuple[s
     return ranked
 
 
-def _best_tier(found: Found) -> list[Candidate]:
+def _best_tier(found: Found, focus: _Focus) -> list[Candidate]:
     """The candidates of the closest spelling tier, plus those of a looser tier that are of
-    the kind a feature cue asks for when the closest tier has none."""
+    the kind a feature cue asks for when the closest tier has none, or that lie in the
+    article's main country when the closest tier has only little-known places elsewhere
+    ("Hamadiyah" in a Syria story: a Syrian Hamidiyah, not the Iraqi hamlet spelled so)."""
     best = min((tier(c) for c in found.candidates), default=0)
     chosen = [c for c in found.candidates if tier(c) == best]
+    looser = [c for c in found.candidates if tier(c) != best]
     kind = found.context.kind
     if kind and not any(c.place.kind == kind for c in chosen):
-        chosen += [c for c in found.candidates if tier(c) != best and c.place.kind == kind]
+        chosen += [c for c in looser if c.place.kind == kind]
+    elif focus.country and not any(
+        c.place.country == focus.country or _well_known(c.place) for c in chosen
+    ):
+        chosen += [c for c in looser if c.place.country == focus.country]
     return chosen
+
+
+def _well_known(place: Place) -> bool:
+    """A country, a capital or a city of 100,000: what its name means anywhere."""
+    return place.kind == "country" or place.feature_code == "PPLC" or place.population >= 100_000
 
 
 def _focus(found: Sequence[Found]) -> _Focus:
     """The article's main country and its places resolved without doubt, from a first pass."""
     blank = _Focus("", ())
     countries: Counter[str] = Counter()
+    named: dict[str, set[str]] = {}
     anchors = []
     first_pass: dict[str, tuple[Place, bool]] = {}  # name key -> (top place, clear)
     for f in found:
         if f.fixed is not None:
             countries[f.fixed.country] += 1
+            named.setdefault(f.fixed.country, set()).add(f.span.key)
             continue
         if f.span.key not in first_pass:
             ranked = _ranked(f, blank)
@@ -211,10 +235,12 @@ def _focus(found: Sequence[Found]) -> _Focus:
             first_pass[f.span.key] = (ranked[0][1].place, clear)
         top, clear = first_pass[f.span.key]
         countries[top.country] += 1
-        if clear and top.kind not in ("country", "river"):
-            anchors.append((f.span.key, top))
+        if top.kind == "country":
+            named.setdefault(top.country, set()).add(f.span.key)
+        elif clear and top.kind != "river" and f.context.next_word not in SPEECH_VERBS:
+            anchors.append((f.span.key, top))  # not "Kyiv said": a government, not a place
     country = countries.most_common(1)[0][0] if countries else ""
-    return _Focus(country, tuple(anchors))
+    return _Focus(country, tuple(anchors), {c: frozenset(k) for c, k in named.items()})
 
 
 def resolve(text: str, found: Sequence[Found]) -> list[PlaceMention]:

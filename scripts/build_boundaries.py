@@ -1,6 +1,11 @@
 """Build the map boundaries in data/boundaries/ from the staged open data in ../shared/data.
 
     python scripts/build_boundaries.py [--source ../shared/data] [--out data/boundaries]
+    python scripts/build_boundaries.py --base data/boundaries --gazetteer DIR --out DIR
+
+Either form adds the admin polygons recorded with the gazetteer's added dumps (its added.toml,
+written by ``python -m geo gazetteer add``); the second needs no staged sources: it keeps the
+built files of ``--base`` and adds those polygons to them.
 
 Run after scripts/build_gazetteer.py: every feature carries the id of its gazetteer entry.
 
@@ -29,14 +34,17 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import box
+from shapely.geometry import box, shape
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from build_gazetteer import source_and_out  # noqa: E402  (this directory is on sys.path)
+from build_gazetteer import arguments  # noqa: E402  (this directory is on sys.path)
 
+from geo.gazetteer import DATA_DIR as GAZETTEER_DIR  # noqa: E402
 from geo.gazetteer import Gazetteer  # noqa: E402
+from geo.geonames_dump import read_additions, read_dump, unit_rows  # noqa: E402
+from geo.geonames_dump import read_units as read_polygons  # noqa: E402
 from geo.names import normalise  # noqa: E402
 from geo.regions import packs  # noqa: E402
 
@@ -184,20 +192,80 @@ def write(gdf: gpd.GeoDataFrame, path: Path) -> None:
     )
 
 
+def added_units(directory: Path, gazetteer: Gazetteer) -> list[gpd.GeoDataFrame]:
+    """The admin polygons recorded with the dumps added to the gazetteer in ``directory``,
+    as (ADM1, ADM2) frames; each polygon is the entry of the dump's row of that level with
+    its name, and a district lies in the added ADM1 around its representative point."""
+    levels: dict[str, list[dict]] = {"ADM1": [], "ADM2": []}
+    for addition in read_additions(directory):
+        rows = read_dump(directory / addition.dump)
+        for level, name in (("ADM1", addition.admin1), ("ADM2", addition.admin2)):
+            units = read_polygons(directory / name) if name else []
+            for unit, row in zip(
+                units, unit_rows(units, rows, level, directory / name), strict=True
+            ):
+                entry = gazetteer.get(row[0] or f"wof:{row[19]}")
+                levels[level].append(
+                    {
+                        "id": entry.id,
+                        "geonameid": entry.geonameid,
+                        "name": entry.name,
+                        "country": entry.country,
+                        "level": level,
+                        "iso_3166_2": "",
+                        "geometry": shape(unit.geometry),
+                    }
+                )
+    adm1, adm2 = (
+        gpd.GeoDataFrame(levels[k], columns=[*COLUMNS, "geometry"], crs="EPSG:4326")
+        for k in ("ADM1", "ADM2")
+    )
+    inside = gpd.sjoin(
+        adm2[["geometry"]].representative_point().to_frame("geometry"),
+        adm1[["id", "geometry"]],
+        predicate="within",
+    )
+    adm2["governorate_id"] = inside["id"].reindex(adm2.index)
+    for frame in (adm1, adm2):
+        frame["geonameid"] = frame["geonameid"].astype("Int64")
+    return [adm1, adm2]
+
+
+def with_added(built: gpd.GeoDataFrame, added: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The built units and the added ones they lack (by id), the added ones simplified."""
+    new = added[~added["id"].isin(built["id"])]
+    if not len(new):
+        return built
+    simple, _ = simplify_coverage(new)
+    return gpd.GeoDataFrame(pd.concat([built, simple], ignore_index=True), crs="EPSG:4326")
+
+
 def main() -> int:
-    paths = source_and_out(__doc__, "boundaries")
-    if paths is None:
+    args = arguments(__doc__, "boundaries")
+    source, out = args.source, args.out
+    gazetteer_dir = args.gazetteer or GAZETTEER_DIR
+    gazetteer = Gazetteer.load(gazetteer_dir)
+    added = added_units(gazetteer_dir, gazetteer)
+    if args.base is not None:
+        outputs = {
+            name: (gpd.read_file(args.base / f"{name}.geojson", engine="pyogrio"), 0.0)
+            for name in ("governorates", "districts", "countries", "rivers")
+        }
+    elif (source / "boundaries").is_dir():
+        adm1, adm2 = admin_units(source, gazetteer)
+        outputs = {
+            "governorates": simplify_by_pack(adm1),
+            "districts": simplify_by_pack(adm2),
+            "countries": simplify_coverage(countries(source, gazetteer)),
+            "rivers": simplify_lines(rivers(source, gazetteer)),
+        }
+    else:
+        print(f"source data not found in {source}; nothing built", file=sys.stderr)
         return 0
-    source, out, _dumps = paths  # boundaries come from the region packs' polygon files only
-    gazetteer = Gazetteer.load()
+    for name, units in zip(("governorates", "districts"), added, strict=True):
+        frame, shift = outputs[name]
+        outputs[name] = (with_added(frame, units), shift)
     out.mkdir(parents=True, exist_ok=True)
-    adm1, adm2 = admin_units(source, gazetteer)
-    outputs = {
-        "governorates": simplify_by_pack(adm1),
-        "districts": simplify_by_pack(adm2),
-        "countries": simplify_coverage(countries(source, gazetteer)),
-        "rivers": simplify_lines(rivers(source, gazetteer)),
-    }
     for name, (gdf, shift) in outputs.items():
         path = out / f"{name}.geojson"
         write(gdf, path)

@@ -2,6 +2,13 @@
 
     python scripts/build_gazetteer.py [--source ../shared/data] [--out data/gazetteer]
                                       [--add XX.zip ...]   # GeoNames country dumps to add
+    python scripts/build_gazetteer.py --base data/gazetteer --out DIR --add XX.zip
+                                      [--admin1 XX_adm1.geojson] [--admin2 XX_adm2.geojson]
+
+The second form (``python -m geo gazetteer add``) needs no staged sources: it reads an existing
+compact gazetteer back and adds the dump to it.  Either form keeps what was added before: the
+dumps and polygons recorded in the gazetteer folder's added.toml (with the files in added/) are
+built in again, so a rebuild from the sources does not lose them.
 
 Inputs (documented in ../shared/data/SOURCES.md): Who's On First places of the countries of the
 enabled region packs of data/regions.toml (with GeoNames ids; SY IQ TR JO LB and UA), renamed
@@ -44,8 +51,15 @@ from shapely.ops import unary_union
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from geo.gazetteer import Place  # noqa: E402
-from geo.geonames_dump import read_dump  # noqa: E402
+from geo.gazetteer import Gazetteer, Place  # noqa: E402
+from geo.geonames_dump import (  # noqa: E402
+    Addition,
+    read_additions,
+    read_dump,
+    read_units,
+    unit_rows,
+    write_additions,
+)
 from geo.names import normalise, skeleton  # noqa: E402
 from geo.regions import Pack, home_countries, name_table, packs  # noqa: E402
 
@@ -482,12 +496,96 @@ def indexed(name: str, country: str) -> bool:
 
 
 def dump_rows(path: Path, admin1: dict[str, tuple[str, int]]) -> Iterator[Place]:
-    """The current places of a GeoNames country dump (19 columns) or staged WOF file (31)."""
-    for r in read_dump(path):
-        if r[7] in DROPPED_CODES or (len(r) == 31 and not is_current(r)):
-            continue
-        place = geonames_row(r, admin1)
+    """The current places of a GeoNames country dump (19 columns) or staged WOF file (31).
+
+    A dump's own ADM1 rows name the first-level units of codes ``admin1`` lacks: a user's
+    dump builds without the staged admin1CodesASCII."""
+    rows = [
+        r for r in read_dump(path) if r[7] not in DROPPED_CODES and (len(r) == 19 or is_current(r))
+    ]
+    own = {f"{r[8]}.{r[10]}": (r[1], int(r[0])) for r in rows if r[7] == "ADM1" and r[0]}
+    codes = {**own, **admin1}
+    for r in rows:
+        place = geonames_row(r, codes)
         yield replace(place, id=place.id or f"wof:{r[19]}")
+
+
+def admin1_from_added_polygons(places: list[Place], polygons: Path, dump: Path) -> list[Place]:
+    """The places of a dump's country given the first-level unit whose polygon (a GeoJSON
+    file added with the dump) contains their point; each polygon is the unit of the dump's
+    ADM1 row with its name (``geo.geonames_dump.unit_rows``)."""
+    rows = read_dump(dump)
+    units = read_units(polygons)
+    by_id = {p.id: p for p in places}
+    owners = [by_id[r[0] or f"wof:{r[19]}"] for r in unit_rows(units, rows, "ADM1", polygons)]
+    tree = STRtree([shape(u.geometry) for u in units])
+    country = rows[0][8]
+    out = []
+    for place in places:
+        if place.country == country and place.kind != "governorate":
+            inside = [owners[i] for i in tree.query(Point(place.lon, place.lat), "within")]
+            if inside:
+                place = replace(place, admin1=inside[0].name)
+        out.append(place)
+    return out
+
+
+def base_rows(directory: Path) -> tuple[list[Place], list[tuple[str, str, str, str]]]:
+    """The places and adjectives of a built compact gazetteer, as ``build`` returns them:
+    written again unchanged they give the same files."""
+    gazetteer = Gazetteer.load(directory)
+    lines = (directory / "adjectives.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    adjectives = [tuple(line.split("\t")) for line in lines]
+    return [gazetteer.get(pid) for pid in gazetteer.ids()], adjectives  # type: ignore[misc]
+
+
+def with_dumps(rows: list[Place], additions: list[Addition], directory: Path) -> list[Place]:
+    """``rows`` with the places of the added dumps (files relative to ``directory``): a
+    place already known keeps its entry and gains the dump's names."""
+    by_id = {p.id: p for p in rows}
+    for addition in additions:
+        added = list(dump_rows(directory / addition.dump, {}))
+        for place in added:
+            known = by_id.get(place.id)
+            by_id[place.id] = with_names(known, place.names) if known else place
+    places = list(by_id.values())
+    for addition in additions:
+        if addition.admin1:
+            dump = directory / addition.dump
+            places = admin1_from_added_polygons(places, directory / addition.admin1, dump)
+    return places
+
+
+def record_additions(
+    previous: Path, out: Path, dumps: list[Path], admin1: Path | None, admin2: Path | None
+) -> list[Addition]:
+    """Copy the additions recorded in ``previous`` into ``out`` and add ``dumps`` (stored
+    gzipped as added/<name>.txt.gz) with the polygons given for one; returns the record."""
+    import shutil
+
+    additions = read_additions(previous)
+    if not additions and not dumps:
+        return []
+    (out / "added").mkdir(parents=True, exist_ok=True)
+    if previous.resolve() != out.resolve():
+        for a in additions:
+            for name in filter(None, (a.dump, a.admin1, a.admin2)):
+                shutil.copyfile(previous / name, out / name)
+    for dump in dumps:
+        stem = dump.name.split(".")[0]
+        rows = read_dump(dump)
+        entry = Addition(f"added/{stem}.txt.gz", dump.name, len(rows))
+        with gzip_text(out / entry.dump) as f:
+            f.writelines("\t".join(r) + "\n" for r in rows)
+        for level, polygons in (("admin1", admin1), ("admin2", admin2)):
+            if polygons is not None:
+                read_units(polygons)  # checked before it is kept
+                name = f"added/{stem}_{level}.geojson"
+                shutil.copyfile(polygons, out / name)
+                entry = replace(entry, **{level: name})
+        additions = [a for a in additions if a.dump != entry.dump] + [entry]
+    write_additions(out, additions)
+    return additions
 
 
 def build(
@@ -598,25 +696,47 @@ def source_and_out(doc: str, name: str) -> tuple[Path, Path, list[Path]] | None:
 
     The sources are outside the repository: on a machine without them a build is a no-op.
     """
-    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=REPO.parent / "shared" / "data")
-    parser.add_argument("--out", type=Path, default=REPO / "data" / name)
-    parser.add_argument(
-        "--add", type=Path, action="append", default=[], help="a GeoNames country dump to add"
-    )
-    args = parser.parse_args()
+    args = arguments(doc, name)
     if not (args.source / name).is_dir():
         print(f"source data not found in {args.source}; nothing built", file=sys.stderr)
         return None
     return args.source, args.out, args.add
 
 
+def arguments(doc: str, name: str) -> argparse.Namespace:
+    """The command line of a data/<name> builder."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=REPO.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=REPO / "data" / name)
+    parser.add_argument("--base", type=Path, help=f"a built data/{name} folder to add to")
+    parser.add_argument(
+        "--add", type=Path, action="append", default=[], help="a GeoNames country dump to add"
+    )
+    parser.add_argument("--admin1", type=Path, help="GeoJSON polygons of the dump's ADM1 units")
+    parser.add_argument("--admin2", type=Path, help="GeoJSON polygons of its ADM2 units")
+    parser.add_argument("--gazetteer", type=Path, help="the gazetteer folder ids come from")
+    return parser.parse_args()
+
+
 def main() -> int:
-    paths = source_and_out(__doc__, "gazetteer")
-    if paths is None:
+    args = arguments(__doc__, "gazetteer")
+    if (args.admin1 or args.admin2) and len(args.add) != 1:
+        print("error: --admin1/--admin2 go with exactly one --add dump", file=sys.stderr)
+        return 2
+    if args.base is None and not (args.source / "gazetteer").is_dir():
+        print(f"source data not found in {args.source}; nothing built", file=sys.stderr)
         return 0
-    source, out, dumps = paths
-    rows, adjectives = build(source, dumps)
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    additions = record_additions(args.base or out, out, args.add, args.admin1, args.admin2)
+    if args.base is not None:  # the dumps added before are in the base already
+        rows, adjectives = base_rows(args.base)
+        rows = with_dumps(rows, additions[len(additions) - len(args.add) :], out)
+    else:
+        rows, adjectives = build(args.source, [out / a.dump for a in additions])
+        for a in additions:
+            if a.admin1:
+                rows = admin1_from_added_polygons(rows, out / a.admin1, out / a.dump)
     write(rows, adjectives, out)
     counts: dict[str, int] = defaultdict(int)
     for r in rows:

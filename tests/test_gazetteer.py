@@ -420,18 +420,139 @@ def test_a_dump_in_a_zip_reads_like_the_text(tmp_path):
     assert read_dump(archive) == read_dump(text)
 
 
-def test_an_added_dump_becomes_searchable(tmp_path, capsys):
-    source = Path(__file__).resolve().parents[2] / "shared" / "data"
-    if not (source / "gazetteer").is_dir():
-        pytest.skip("../shared/data is not available")
+ADDED = Path(__file__).parent / "fixtures" / "gazetteer_add"
+
+
+@pytest.fixture(scope="module")
+def working_copy(tmp_path_factory):
+    """A copy of the shipped gazetteer and boundaries, with the Moldovan fixture dump
+    (MD.txt: two raions and three villages, written by hand in GeoNames' 19 columns; Orhei
+    with the GeoNames id of the shipped first-level unit, the rest invented) and its
+    raion polygons (MD_adm1.geojson, geoBoundaries' properties) added by the command line."""
+    import shutil
+
+    from geo.boundaries import DATA_DIR as BOUNDARIES_DIR
     from geo.cli import main
 
-    dump = tmp_path / "MD.txt"
-    dump.write_text(_dump_line("99000001", "Zorvatica") + "\n")
-    out = tmp_path / "gazetteer"
-    assert main(["gazetteer", "add", str(dump), "--source", str(source), "--out", str(out)]) == 0
+    root = tmp_path_factory.mktemp("working")
+    shutil.copytree(DATA_DIR, root / "gazetteer")
+    shutil.copytree(BOUNDARIES_DIR, root / "boundaries")
+    arguments = ["--out", str(root / "gazetteer"), "--boundaries", str(root / "boundaries")]
+    added = ["gazetteer", "add", str(ADDED / "MD.txt"), "--admin1", str(ADDED / "MD_adm1.geojson")]
+    assert main([*added, *arguments]) == 0
+    return root
+
+
+def _lookup(capsys, name: str, data: Path) -> list[dict]:
+    from geo.cli import main
+
     capsys.readouterr()
-    assert main(["lookup", "Zorvaticaa", "--data", str(out), "--limit", "1"]) == 0
-    found = json.loads(capsys.readouterr().out)
-    assert (found[0]["id"], found[0]["country"]) == ("99000001", "MD")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["MD.txt", "gazetteer"]  # no staging
+    assert main(["lookup", name, "--data", str(data), "--limit", "1"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_an_added_dump_becomes_searchable(working_copy, capsys):
+    found = _lookup(capsys, "Peresecina", working_copy / "gazetteer")
+    assert (found[0]["id"], found[0]["country"], found[0]["reason"]) == (
+        "99100004",
+        "MD",
+        "exact name",
+    )
+    assert _lookup(capsys, "Ivanča", working_copy / "gazetteer")[0]["id"] == "99100003"
+    assert sorted(p.name for p in working_copy.iterdir()) == [
+        "boundaries",
+        "gazetteer",
+    ]  # no staging
+
+
+def test_added_polygons_give_first_level_units_and_are_drawn(working_copy, capsys):
+    import geopandas as gpd
+
+    # Mîndrești's row has no admin1 code: its raion comes from the polygon around it
+    assert (
+        _lookup(capsys, "Mindresti", working_copy / "gazetteer")[0]["admin1"] == "Raionul Telenești"
+    )
+    units = gpd.read_file(working_copy / "boundaries" / "governorates.geojson")
+    added = units[units["country"] == "MD"].sort_values("id")
+    # Orhei's row carries the GeoNames id of the shipped first-level unit: one entry, merged
+    assert list(zip(added["id"], added["name"], strict=True)) == [
+        ("617639", "Orhei"),
+        ("99100002", "Raionul Telenești"),
+    ]
+    assert (
+        len(units)
+        == len(gpd.read_file(Path(DATA_DIR).parent / "boundaries" / "governorates.geojson")) + 2
+    )
+
+
+def test_what_was_added_is_remembered_for_rebuilds(working_copy):
+    from geo.geonames_dump import read_additions, read_dump
+
+    gazetteer_dir = working_copy / "gazetteer"
+    (addition,) = read_additions(gazetteer_dir)
+    assert (addition.given_as, addition.places) == ("MD.txt", 5)
+    assert read_dump(gazetteer_dir / addition.dump) == read_dump(ADDED / "MD.txt")
+    assert (gazetteer_dir / addition.admin1).read_bytes() == (
+        ADDED / "MD_adm1.geojson"
+    ).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("polygon", "fault"),
+    [
+        ({"properties": {"shapeISO": "MD-OR"}}, "feature 2: no name property"),
+        (
+            {
+                "properties": {"name": "Orhei"},
+                "geometry": {"type": "Point", "coordinates": [28, 47]},
+            },
+            "feature 2 (Orhei): geometry 'Point' is not a polygon",
+        ),
+        (
+            {
+                "properties": {"name": "Orhei"},
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[280, 47], [281, 47], [281, 48], [280, 47]]],
+                },
+            },
+            "feature 2 (Orhei): coordinates are not longitude/latitude",
+        ),
+    ],
+)
+def test_bad_polygons_are_refused_by_feature_and_change_nothing(tmp_path, capsys, polygon, fault):
+    from geo.cli import main
+
+    good = json.loads((ADDED / "MD_adm1.geojson").read_text(encoding="utf-8"))["features"][0]
+    polygons = tmp_path / "bad.geojson"
+    feature = {"type": "Feature", "geometry": good["geometry"], **polygon}
+    polygons.write_text(json.dumps({"type": "FeatureCollection", "features": [good, feature]}))
+    out = tmp_path / "gazetteer"
+    command = [
+        "gazetteer",
+        "add",
+        str(ADDED / "MD.txt"),
+        "--admin1",
+        str(polygons),
+        "--out",
+        str(out),
+    ]
+    assert main(command) == 2
+    assert f"{polygons}: {fault}" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_malformed_dump_leaves_the_working_gazetteer_as_it_was(working_copy, tmp_path, capsys):
+    from geo.cli import main
+
+    gazetteer_dir = working_copy / "gazetteer"
+    before = {p.name: p.read_bytes() for p in gazetteer_dir.iterdir() if p.is_file()}
+    dump = tmp_path / "MD2.txt"
+    good = _dump_line("99000001", "Zorvatica")
+    dump.write_text(f"{good}\n{good[: good.index(chr(9) + 'P' + chr(9))]}\n")
+    assert main(["gazetteer", "add", str(dump), "--out", str(gazetteer_dir)]) == 2
+    assert (
+        f"{dump}:2: expected 19 (or 31) tab-separated columns, found 6" in capsys.readouterr().err
+    )
+    assert {p.name: p.read_bytes() for p in gazetteer_dir.iterdir() if p.is_file()} == before
+    assert _lookup(capsys, "Peresecina", gazetteer_dir)[0]["id"] == "99100004"

@@ -1,6 +1,8 @@
 """Region packs as data: the Ukraine pack's places, names and preference (data/regions.toml,
 data/words/names_ukraine.tsv), checked through the gazetteer and the place pipeline."""
 
+from datetime import date
+
 import pytest
 
 from geo.gazetteer import default_gazetteer
@@ -146,3 +148,52 @@ def test_cyrillic_names_in_text_are_recognised():
         "Харків": ("Kharkiv", "populated place", "UA"),
         "Київ": ("Kyiv", "populated place", "UA"),
     }
+
+
+def test_the_first_level_filter_is_named_as_the_country_names_its_units():
+    import pandas as pd
+
+    from geo.regions import first_level_label
+
+    rows = [
+        {"id": "1", "level": "country", "country": "UA"},
+        {"id": "2", "level": "country", "country": "SY"},
+        {"id": "a", "level": "governorate", "country": "UA"},
+        {"id": "b", "level": "governorate", "country": "UA"},
+        {"id": "c", "level": "governorate", "country": "SY"},
+        {"id": "d", "level": "governorate", "country": "TR"},
+    ]
+    locations = pd.DataFrame(rows)
+    assert first_level_label(locations, ["2"]) == "Governorate"
+    assert first_level_label(locations, ["1"]) == "Oblast"
+    assert first_level_label(locations, []) == "Oblast / governorate / province"
+    assert first_level_label(locations.iloc[:2], []) == "Province"  # no units offered: default
+    assert (
+        first_level_label(pd.DataFrame([{"id": "9", "level": "country", "country": "ZZ"}]), ["9"])
+        == "Province"
+    )
+
+
+def test_a_ukraine_article_offers_its_oblast_and_choosing_it_filters_to_the_article(tmp_path):
+    from geo.articles import make_article
+    from geo.boundaries import governorates
+    from geo.filters import Filters, location_choices
+    from geo.pipeline import extract
+    from geo.regions import first_level_label
+    from geo.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'atlas.sqlite'}")
+    article = make_article(
+        "Shelling hit the village of Pisky and the town of Izium in Kharkiv Oblast overnight, "
+        "regional officials said on Tuesday.",
+        published=date(2022, 5, 3),
+    )
+    store.add(extract(article))
+    names = dict(zip(governorates()["id"], governorates()["name"], strict=True))
+    choices = location_choices(store.mentions(), names)
+    oblasts = choices[choices["level"] == "governorate"]
+    assert list(oblasts["label"]) == ["Kharkiv Oblast"]
+    assert first_level_label(choices, []) == "Oblast"
+    chosen = Filters(places=(oblasts["id"].iat[0],))
+    assert list(store.articles(chosen)["id"]) == [article.id]
+    assert "Izium" in set(store.mentions(chosen)["name"])

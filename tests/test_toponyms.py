@@ -281,3 +281,70 @@ def test_regions_news_names_resolve_to_regions_or_stay_unresolved():
     assert found["Europe"].id == "ne:europe"  # never Aleppo, which lists "Europe" among its names
     assert found["Eastern Europe"].kind == "region"
     assert found["Middle East"] is None and found["Levant"] is None
+
+
+# --- homonyms: which of the places sharing a name the story means (invented sentences) -------
+
+
+def _placed(text: str) -> list[tuple[str, str, str, str]]:
+    """(surface, kind, country, first-level unit) of every resolved mention, in text order."""
+    return [
+        (m.text, m.place.kind, m.place.country, m.place.admin1)
+        for m in find_places(text)
+        if m.place
+    ]
+
+
+def test_a_spelling_variant_in_the_storys_country_beats_an_exact_hamlet_abroad():
+    text = "Army artillery shelled Hamadiyah, a village in Syria's Hama countryside, on Sunday."
+    assert {c for s, _, c, _ in _placed(text) if s == "Hamadiyah"} == {"SY"}
+    # the Iraqi hamlet of that spelling is still what an Iraq story means
+    text = "Militants shelled Hamadiyah, a village in Iraq's Kirkuk province, on Sunday."
+    assert {c for s, _, c, _ in _placed(text) if s == "Hamadiyah"} == {"IQ"}
+
+
+def test_an_arabic_name_is_not_a_city_abroad_that_has_it_without_the_article():
+    found = _resolved("Fighters fled al-Dab'an, near Manbij in northern Syria, at dawn.")
+    assert found.get("al-Dab'an") != "1007311"  # Durban ("Daban")
+    assert found["Manbij"] == "167357"
+
+
+def test_a_town_of_another_country_the_story_names_beats_a_hamlet_of_its_main_one():
+    text = "Syrian Kurdish fighters crossed into Iraq. In Syria, clashes went on near Hasakah, "
+    text += "while Yazidis in Sinjar prepared to return home."
+    assert ("Sinjar", "populated place", "IQ", "Nineveh") in _placed(text)
+
+
+def test_a_capital_named_as_a_government_does_not_pull_a_namesake_next_to_it():
+    text = "A Ukrainian strike on Makiivka killed dozens of soldiers. Kyiv said the strike hit "
+    text += "a barracks."
+    assert ("Makiivka", "populated place", "UA", "Donetsk Oblast") in _placed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting in the Donetsk region went on. In Donetsk, shells hit a market.",
+         [("Donetsk", "governorate"), ("Donetsk", "populated place")]),
+        ("Kherson region officials said that Kherson was without power.",
+         [("Kherson", "governorate"), ("Kherson", "populated place")]),
+        ("The governor of Kherson Oblast said troops had left Kherson overnight.",
+         [("Kherson Oblast", "governorate"), ("Kherson", "populated place")]),
+        ("Shells fell on the city of Donetsk. Donetsk has been held by separatists since 2014.",
+         [("Donetsk", "populated place"), ("Donetsk", "populated place")]),
+    ],
+)  # fmt: skip
+def test_a_city_and_the_oblast_named_after_it_are_told_apart(text, expected):
+    assert [(s, kind) for s, kind, country, _ in _placed(text) if country == "UA"] == expected
+
+
+def test_the_saky_blasts_are_at_the_crimean_novofedorivka():
+    text = "Explosions rocked the airbase near Novofedorivka in Crimea on Tuesday."
+    assert ("Novofedorivka", "populated place", "UA", "Crimea") in _placed(text)
+
+
+@pytest.mark.parametrize("name", ["North Africa", "Europe", "the Middle East", "the Levant"])
+def test_regions_are_open_data_entries_or_unresolved_never_a_town(name):
+    (mention,) = [m for m in find_places(f"Fighters moved across {name} last year.") if m.start > 5]
+    place = mention.place
+    assert place is None or (place.kind == "region" and place.id.startswith("ne:"))
