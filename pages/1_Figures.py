@@ -1,7 +1,5 @@
 """Figures: every number the selected reports give, over time, with the claims that disagree."""
 
-from functools import partial
-
 import altair as alt
 import streamlit as st
 
@@ -18,13 +16,17 @@ from geo.summary import (
 
 st.set_page_config(page_title="Figures · Conflict News Atlas", page_icon="🔢", layout="wide")
 filters = dashboard.sidebar()
-data_version = dashboard.version()
-figures = dashboard.figures(filters, data_version)
-mentions = dashboard.mentions(filters, data_version)
+figures, mentions = dashboard.figures_page(filters)
+total = dashboard.count("figures", filters, dashboard.version())
 
 st.title("Figures")
 st.caption("Each number as hedged in its report, with the bounds the hedge implies.")
 table = figures_table(figures, mentions)
+if total > len(figures):
+    st.caption(
+        f"The newest {len(figures):,} of {total:,} figures (by period), here and in the chart "
+        "and the conflicts below; the downloads hold all of them."
+    )
 st.dataframe(
     table.drop(columns=["lat", "lon", "article_id", "place_id"]),
     hide_index=True,
@@ -32,12 +34,12 @@ st.dataframe(
 )
 left, right = st.columns(2)  # files made on a click (deferred), not on every rerun
 left.download_button(
-    "Download CSV", partial(figures_csv, table), "figures.csv", "text/csv",
-    width="stretch",
+    "Download CSV", dashboard.download(figures_csv, filters, table, total),
+    "figures.csv", "text/csv", width="stretch",
 )  # fmt: skip
 right.download_button(
-    "Download GeoJSON", partial(figures_geojson, table), "figures.geojson",
-    "application/geo+json", width="stretch",
+    "Download GeoJSON", dashboard.download(figures_geojson, filters, table, total),
+    "figures.geojson", "application/geo+json", width="stretch",
 )  # fmt: skip
 
 st.subheader("Claims over time")

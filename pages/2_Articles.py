@@ -7,9 +7,16 @@ from geo.escaping import safe, safe_label, safe_link
 from geo.highlight import STYLES, highlight, marks
 
 st.set_page_config(page_title="Articles · Conflict News Atlas", page_icon="📰", layout="wide")
-articles, mentions, figures = dashboard.selection(dashboard.sidebar())
+filters = dashboard.sidebar()
+total = dashboard.count("articles", filters, dashboard.version())
+pages = max(1, -(-total // dashboard.ARTICLES_PER_PAGE))
 
 st.title("Articles")
+page = 1
+if pages > 1:
+    page = st.number_input(f"Page (of {pages:,}; {total:,} articles, newest first)",
+                           min_value=1, max_value=pages, value=1, step=1)  # fmt: skip
+articles, mentions, figures = dashboard.article_page(filters, int(page) - 1)
 st.html(
     f'<span style="{STYLES["place"]}">place</span> '
     f'<span style="{STYLES["figure"]}">figure</span> '

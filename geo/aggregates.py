@@ -1,0 +1,211 @@
+"""What the dashboard shows about a whole selection, counted by the database, not in pandas.
+
+At 100,000 articles a selection holds hundreds of thousands of mentions: the
+pages must never pull them into Python to count them.  Each function here is
+one SQL query (or two) over a :class:`~geo.store.Store`, selecting rows with
+the store's own filter terms (:meth:`~geo.store.Store.where`), and returns
+what the pure functions of :mod:`geo.summary` return for the same rows, so a
+small store gives the same answer either way (``tests/test_aggregates.py``
+holds the two side by side).  The queries are plain SQL that SQLite and
+PostgreSQL both run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+
+from geo.filters import Filters
+from geo.store import Store
+from geo.summary import (
+    PLACE_COLUMNS,
+    TERRITORY_KINDS,
+    Overview,
+    needs_main_place,
+    order_places,
+    order_unresolved,
+    period_text,
+    review_places,
+)
+from geo.summary import figures_table as table_of
+from geo.timeline import as_of
+
+_MENTIONS = "FROM mentions m JOIN articles a ON a.id = m.article_id"
+_FIGURES = "FROM figures f JOIN articles a ON a.id = f.article_id"
+_NAMED = "CASE WHEN m.adjective THEN 0 ELSE 1 END"
+
+
+def _marks(values) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _and(where: list[str], *more: str) -> str:
+    terms = [*where, *more]
+    return f"WHERE {' AND '.join(terms)}" if terms else ""
+
+
+def without_kinds(filters: Filters) -> Filters:
+    """The filters that select articles and mentions: the figure kind selects only figures,
+    so a kind change reuses what was counted of articles and places."""
+    return replace(filters.query(), kinds=())
+
+
+def location_rows(store: Store) -> pd.DataFrame:
+    """One row per resolved place named anywhere in the store, with the columns
+    :func:`geo.filters.location_choices` reads: a few thousand rows, whatever the store."""
+    columns = ["place_id", "name", "kind", "admin1", "country", "governorate_id"]
+    query = (
+        "SELECT place_id, MIN(name), MIN(kind), MIN(admin1), MIN(country), governorate_id "
+        "FROM mentions WHERE place_id IS NOT NULL GROUP BY place_id, governorate_id"
+    )
+    return store.read(query, [], columns)
+
+
+def outlets(store: Store) -> list[str]:
+    """Every outlet named by a stored article, sorted (the outlet filter's choices)."""
+    frame = store.read("SELECT DISTINCT outlet FROM articles WHERE outlet <> ''", [], ["outlet"])
+    return sorted(frame["outlet"])
+
+
+def date_span(store: Store) -> tuple[date, date] | None:
+    """The first and last publication day stored, or None when no article is dated."""
+    frame = store.read(
+        "SELECT MIN(published) AS published, MAX(published) AS date_end FROM articles",
+        [],
+        ["published", "date_end"],
+    )
+    first, last = frame.iloc[0]
+    return None if first is None else (first, last)
+
+
+def count_articles(store: Store, filters: Filters) -> int:
+    """How many articles the filters select."""
+    where, params = store.where(filters, "articles")
+    frame = store.read(f"SELECT COUNT(*) FROM articles a {_and(where)}", params, ["n"])
+    return int(frame["n"].iloc[0])
+
+
+def count_figures(store: Store, filters: Filters) -> int:
+    """How many figures the filters select."""
+    where, params = store.where(filters, "figures")
+    frame = store.read(f"SELECT COUNT(*) {_FIGURES} {_and(where)}", params, ["n"])
+    return int(frame["n"].iloc[0])
+
+
+def place_counts(store: Store, filters: Filters) -> pd.DataFrame:
+    """:func:`geo.summary.place_counts` of the selected mentions, grouped by the database."""
+    where, params = store.where(filters, "mentions")
+    query = (
+        "SELECT m.place_id, MIN(m.name), MIN(m.kind), MIN(m.admin1), MIN(m.country), "
+        "MIN(m.governorate_id), MIN(m.lat), MIN(m.lon), "
+        f"SUM({_NAMED}), SUM(1 - {_NAMED}), COUNT(DISTINCT m.article_id) "
+        f"{_MENTIONS} {_and(where, 'm.place_id IS NOT NULL')} GROUP BY m.place_id"
+    )
+    counts = store.read(query, params, PLACE_COLUMNS)
+    return order_places(counts.astype({"mentions": int, "adjectives": int, "articles": int}))
+
+
+def count_places(store: Store, filters: Filters) -> int:
+    """How many distinct resolved places the selected mentions name."""
+    where, params = store.where(filters, "mentions")
+    query = f"SELECT COUNT(DISTINCT m.place_id) {_MENTIONS} {_and(where)}"
+    return int(store.read(query, params, ["n"])["n"].iloc[0])
+
+
+def place_review(store: Store, filters: Filters) -> pd.DataFrame:
+    """:func:`geo.summary.place_review` of the selected mentions: the counts grouped by the
+    database, and each distinct list of alternatives read once."""
+    where, params = store.where(filters, "mentions")
+    query = (
+        f"SELECT DISTINCT m.place_id, m.alternatives {_MENTIONS} "
+        f"{_and(where, 'm.place_id IS NOT NULL', 'm.alternatives IS NOT NULL')}"
+    )
+    alternatives = store.read(query, params, ["place_id", "alternatives"])
+    return review_places(place_counts(store, filters), alternatives)
+
+
+def unresolved(store: Store, filters: Filters) -> pd.DataFrame:
+    """:func:`geo.summary.unresolved` of the selected mentions, grouped by the database."""
+    where, params = store.where(filters, "mentions")
+    query = (
+        f"SELECT m.text, COUNT(*), COUNT(DISTINCT m.article_id) {_MENTIONS} "
+        f"{_and(where, 'm.place_id IS NULL')} GROUP BY m.text"
+    )
+    grouped = store.read(query, params, ["name", "times", "articles"])
+    return order_unresolved(grouped.astype({"times": int, "articles": int}))
+
+
+_EXTREME_COLUMNS = ["text", "label", "name", "date_start", "date_end"]
+
+
+def _first(store: Store, where: list[str], params: list, order: str) -> pd.Series | None:
+    """The first selected figure in ``order`` (the columns an overview quotes), or None."""
+    columns = ", ".join(f"f.{c}" for c in _EXTREME_COLUMNS)
+    query = f"SELECT {columns} {_FIGURES} {_and(where)} ORDER BY {order} LIMIT 1"
+    frame = store.read(query, params, _EXTREME_COLUMNS)
+    return None if frame.empty else frame.iloc[0]
+
+
+_FRAME_ORDER = 'f.date_start IS NULL {0}, f.date_start {0}, f.article_id {0}, f."start" {0}'
+"""The order :meth:`Store.figures` lists figures in (``{0}``: ASC, or DESC for the reverse),
+which decides between claims of the same value or day."""
+
+
+def overview(store: Store, filters: Filters, articles: int, places: int) -> Overview:
+    """:func:`geo.summary.overview` of the selection (figures as of ``filters.as_of``), from
+    ``articles`` and ``places`` counted by :func:`count_articles` and :func:`count_places`.
+
+    As of a day only the claims begun by then count, and of territory only those
+    no newer claim replaces (:func:`geo.timeline.as_of`): those few rows are read.
+    """
+    where, params = store.where(filters, "figures")
+    counted = [*where]
+    kept = 0
+    if filters.as_of is not None:
+        where = [*where, "COALESCE(f.date_start, f.date_end) <= ?"]
+        params = [*params, filters.as_of]
+        counted = [*where, f"f.kind NOT IN ({_marks(TERRITORY_KINDS)})"]
+        if kinds := _territory_kinds(filters):
+            territory = store.figures(replace(filters.query(), kinds=kinds))
+            kept = len(as_of(territory, filters.as_of))
+    count_params = [*params, *TERRITORY_KINDS] if filters.as_of is not None else params
+    figures = store.read(f"SELECT COUNT(*) {_FIGURES} {_and(counted)}", count_params, ["n"])
+    displaced = [*where, "f.kind = ?"]
+    smallest = _first(store, displaced, [*params, "displaced"],
+                      f"f.value ASC, {_FRAME_ORDER.format('ASC')}")  # fmt: skip
+    largest = _first(store, displaced, [*params, "displaced"],
+                     f"f.value DESC, {_FRAME_ORDER.format('DESC')}")  # fmt: skip
+    latest = _first(
+        store,
+        [*where, f"f.kind IN ({_marks(TERRITORY_KINDS)})"],
+        [*params, *TERRITORY_KINDS],
+        f"f.date_end IS NULL ASC, f.date_end DESC, {_FRAME_ORDER.format('DESC')}",
+    )
+    where_said = None
+    if latest is not None:
+        said = (latest["name"], period_text(latest["date_start"], latest["date_end"]))
+        where_said = ", ".join(str(p) for p in said if pd.notna(p))
+    return Overview(
+        articles=articles,
+        places=places,
+        figures=int(figures["n"].iloc[0]) + kept,
+        displaced_smallest=None if smallest is None else smallest["text"],
+        displaced_largest=None if largest is None else largest["text"],
+        latest_territory=None if latest is None else latest["label"],
+        latest_territory_where=where_said,
+    )
+
+
+def _territory_kinds(filters: Filters) -> tuple[str, ...]:
+    """The territory kinds the filters leave selected."""
+    return tuple(k for k in TERRITORY_KINDS if not filters.kinds or k in filters.kinds)
+
+
+def figures_table(store: Store, filters: Filters) -> pd.DataFrame:
+    """:func:`geo.summary.figures_table` of every selected figure, for the downloads: of the
+    mentions, only those of the articles whose main place draws a figure are read."""
+    figures = store.figures(filters)
+    placing = figures.loc[needs_main_place(figures), "article_id"].drop_duplicates()
+    return table_of(figures, store.mentions(filters, article_ids=list(placing)))
