@@ -32,8 +32,22 @@ from geo.summary import (
 from geo.summary import figures_table as table_of
 from geo.timeline import as_of
 
-_MENTIONS = "FROM mentions m JOIN articles a ON a.id = m.article_id"
-_FIGURES = "FROM figures f JOIN articles a ON a.id = f.article_id"
+
+def _mentions(filters: Filters) -> str:
+    """The mentions' ``FROM``, joined to their articles only when dates or outlets select
+    (a join costs a lookup per mention; a count of places alone reads an index)."""
+    if filters.start or filters.end or filters.outlets:
+        return "FROM mentions m JOIN articles a ON a.id = m.article_id"
+    return "FROM mentions m"
+
+
+def _figures(filters: Filters) -> str:
+    """The figures' ``FROM``, joined to their articles only when outlets select."""
+    if filters.outlets:
+        return "FROM figures f JOIN articles a ON a.id = f.article_id"
+    return "FROM figures f"
+
+
 _NAMED = "CASE WHEN m.adjective THEN 0 ELSE 1 END"
 
 
@@ -90,7 +104,7 @@ def count_articles(store: Store, filters: Filters) -> int:
 def count_figures(store: Store, filters: Filters) -> int:
     """How many figures the filters select."""
     where, params = store.where(filters, "figures")
-    frame = store.read(f"SELECT COUNT(*) {_FIGURES} {_and(where)}", params, ["n"])
+    frame = store.read(f"SELECT COUNT(*) {_figures(filters)} {_and(where)}", params, ["n"])
     return int(frame["n"].iloc[0])
 
 
@@ -101,7 +115,7 @@ def place_counts(store: Store, filters: Filters) -> pd.DataFrame:
         "SELECT m.place_id, MIN(m.name), MIN(m.kind), MIN(m.admin1), MIN(m.country), "
         "MIN(m.governorate_id), MIN(m.lat), MIN(m.lon), "
         f"SUM({_NAMED}), SUM(1 - {_NAMED}), COUNT(DISTINCT m.article_id) "
-        f"{_MENTIONS} {_and(where, 'm.place_id IS NOT NULL')} GROUP BY m.place_id"
+        f"{_mentions(filters)} {_and(where, 'm.place_id IS NOT NULL')} GROUP BY m.place_id"
     )
     counts = store.read(query, params, PLACE_COLUMNS)
     return order_places(counts.astype({"mentions": int, "adjectives": int, "articles": int}))
@@ -110,7 +124,7 @@ def place_counts(store: Store, filters: Filters) -> pd.DataFrame:
 def count_places(store: Store, filters: Filters) -> int:
     """How many distinct resolved places the selected mentions name."""
     where, params = store.where(filters, "mentions")
-    query = f"SELECT COUNT(DISTINCT m.place_id) {_MENTIONS} {_and(where)}"
+    query = f"SELECT COUNT(DISTINCT m.place_id) {_mentions(filters)} {_and(where)}"
     return int(store.read(query, params, ["n"])["n"].iloc[0])
 
 
@@ -119,7 +133,7 @@ def place_review(store: Store, filters: Filters) -> pd.DataFrame:
     database, and each distinct list of alternatives read once."""
     where, params = store.where(filters, "mentions")
     query = (
-        f"SELECT DISTINCT m.place_id, m.alternatives {_MENTIONS} "
+        f"SELECT DISTINCT m.place_id, m.alternatives {_mentions(filters)} "
         f"{_and(where, 'm.place_id IS NOT NULL', 'm.alternatives IS NOT NULL')}"
     )
     alternatives = store.read(query, params, ["place_id", "alternatives"])
@@ -130,7 +144,7 @@ def unresolved(store: Store, filters: Filters) -> pd.DataFrame:
     """:func:`geo.summary.unresolved` of the selected mentions, grouped by the database."""
     where, params = store.where(filters, "mentions")
     query = (
-        f"SELECT m.text, COUNT(*), COUNT(DISTINCT m.article_id) {_MENTIONS} "
+        f"SELECT m.text, COUNT(*), COUNT(DISTINCT m.article_id) {_mentions(filters)} "
         f"{_and(where, 'm.place_id IS NULL')} GROUP BY m.text"
     )
     grouped = store.read(query, params, ["name", "times", "articles"])
@@ -140,10 +154,13 @@ def unresolved(store: Store, filters: Filters) -> pd.DataFrame:
 _EXTREME_COLUMNS = ["text", "label", "name", "date_start", "date_end"]
 
 
-def _first(store: Store, where: list[str], params: list, order: str) -> pd.Series | None:
-    """The first selected figure in ``order`` (the columns an overview quotes), or None."""
+def _first(
+    store: Store, source: str, where: list[str], params: list, order: str
+) -> pd.Series | None:
+    """The first figure of ``source`` (a ``FROM``) in ``order`` (the columns an overview
+    quotes), or None."""
     columns = ", ".join(f"f.{c}" for c in _EXTREME_COLUMNS)
-    query = f"SELECT {columns} {_FIGURES} {_and(where)} ORDER BY {order} LIMIT 1"
+    query = f"SELECT {columns} {source} {_and(where)} ORDER BY {order} LIMIT 1"
     frame = store.read(query, params, _EXTREME_COLUMNS)
     return None if frame.empty else frame.iloc[0]
 
@@ -171,17 +188,19 @@ def overview(store: Store, filters: Filters, articles: int, places: int) -> Over
             territory = store.figures(replace(filters.query(), kinds=kinds))
             kept = len(as_of(territory, filters.as_of))
     count_params = [*params, *TERRITORY_KINDS] if filters.as_of is not None else params
-    figures = store.read(f"SELECT COUNT(*) {_FIGURES} {_and(counted)}", count_params, ["n"])
+    source = _figures(filters)
+    figures = store.read(f"SELECT COUNT(*) {source} {_and(counted)}", count_params, ["n"])
     displaced = [*where, "f.kind = ?"]
-    smallest = _first(store, displaced, [*params, "displaced"],
+    smallest = _first(store, source, displaced, [*params, "displaced"],
                       f"f.value ASC, {_FRAME_ORDER.format('ASC')}")  # fmt: skip
-    largest = _first(store, displaced, [*params, "displaced"],
+    largest = _first(store, source, displaced, [*params, "displaced"],
                      f"f.value DESC, {_FRAME_ORDER.format('DESC')}")  # fmt: skip
     latest = _first(
         store,
+        source,
         [*where, f"f.kind IN ({_marks(TERRITORY_KINDS)})"],
         [*params, *TERRITORY_KINDS],
-        f"f.date_end IS NULL ASC, f.date_end DESC, {_FRAME_ORDER.format('DESC')}",
+        f"f.date_end DESC NULLS LAST, {_FRAME_ORDER.format('DESC')}",
     )
     where_said = None
     if latest is not None:

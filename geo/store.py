@@ -67,8 +67,9 @@ FRAME_COLUMNS = {
 """The columns of what :meth:`Store.articles`, :meth:`~Store.mentions` and
 :meth:`~Store.figures` return (an empty frame with them stands in during an outage)."""
 _DATE_COLUMNS = ("published", "date_start", "date_end")
-ARTICLE_ORDER = "a.published IS NULL, a.published DESC, a.id"
-"""Newest first, undated last: how articles are listed and paged."""
+ARTICLE_ORDER = "a.published DESC NULLS LAST, a.id"
+"""Newest first, undated last: how articles are listed and paged (written so that both
+databases read it off the ``published`` index: ``published IS NULL, …`` sorts every row)."""
 RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4)
 """Seconds slept between attempts of a write that met a busy database (~13 s in all)."""
 T = TypeVar("T")
@@ -171,6 +172,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             "ALTER TABLE articles ADD COLUMN extractor TEXT NOT NULL DEFAULT ''",
             "CREATE INDEX articles_extractor ON articles (extractor)",
+        ),
+    ),
+    Migration(
+        5,
+        "indexes for the dashboard's aggregates: location choices, extremes, latest claims",
+        (
+            # one row per place is read off this index alone, not off every mention
+            "CREATE INDEX mentions_place_columns ON mentions "
+            "(place_id, governorate_id, name, kind, admin1, country)",
+            "CREATE INDEX figures_kind_value ON figures (kind, value)",
+            "CREATE INDEX figures_kind_end ON figures (kind, date_end)",
         ),
     ),
 )
@@ -647,7 +659,7 @@ class Store:
             f"FROM figures f JOIN articles a ON a.id = f.article_id {_where(where)}"
         )
         if limit is not None:
-            newest = 'f.date_start IS NULL, f.date_start DESC, f.article_id DESC, f."start" DESC'
+            newest = 'f.date_start DESC NULLS LAST, f.article_id DESC, f."start" DESC'
             chosen = f"SELECT * FROM ({chosen} ORDER BY {newest}{_page(limit, 0)}) f"
         query = f'{chosen} ORDER BY f.date_start IS NULL, f.date_start, f.article_id, f."start"'
         return self.read(query, params, columns)

@@ -11,13 +11,11 @@ filters, on SQLite and on PostgreSQL.
 from __future__ import annotations
 
 import importlib.util
-import uuid
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import PG_URL, _missing
 
 from geo import aggregates, summary
 from geo.articles import load_bundled, make_article
@@ -56,31 +54,9 @@ def extractions():
     return [extract(article) for article in articles]
 
 
-@pytest.fixture(scope="module")
-def pg_schema():
-    """A schema of its own on the test server, for the module (building the store is slow)."""
-    if not PG_URL:
-        _missing("DATABASE_URL_TEST is not set: PostgreSQL tests cannot run")
-    import psycopg
-
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public")
-        conn.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{separator}options=-csearch_path%3D{schema},public"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
-
-
-@pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
-def store(request, extractions, tmp_path_factory):
-    if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("aggregates") / "atlas.sqlite")
-    else:
-        url = request.getfixturevalue("pg_schema")
+@pytest.fixture
+def store(url, extractions):
+    """The seeds and the scale articles, on each backend (``url``: tests/conftest.py)."""
     opened = open_store(url)
     for extraction in extractions:
         opened.add(extraction)
