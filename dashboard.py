@@ -236,12 +236,10 @@ def figures(filters: Filters, data_version: tuple, limit=None, article_ids=None)
     )
 
 
-def _with_mentions(
-    filters: Filters, data_version: tuple, shown: pd.DataFrame, *more: pd.Series
-) -> pd.DataFrame:
-    """The selected mentions of the articles in ``shown`` (and the ids in ``more``)."""
-    ids = pd.concat([shown["id"], *more]).drop_duplicates().sort_values()
-    return mentions(filters, data_version, article_ids=ids)
+def _mentions_of(filters: Filters, data_version: tuple, *ids: pd.Series) -> pd.DataFrame:
+    """The selected mentions of the articles with these ids (sorted: one cache key)."""
+    articles = pd.concat([pd.Series([], dtype=object), *ids]).drop_duplicates().sort_values()
+    return mentions(filters, data_version, article_ids=articles)
 
 
 def map_view(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
@@ -258,15 +256,15 @@ def map_view(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
     capped = len(newest) == MAP_ARTICLES or len(drawn) == MAP_FIGURES
     if len(newest) < MAP_ARTICLES:  # every selected article: every selected mention
         return mentions(filters, data_version), drawn, capped
-    return _with_mentions(filters, data_version, newest, drawn["article_id"]), drawn, capped
+    return _mentions_of(filters, data_version, newest["id"], drawn["article_id"]), drawn, capped
 
 
 def figures_page(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The newest :data:`TABLE_ROWS` selected figures and the mentions that place them."""
     data_version = version()
     listed = figures(filters, data_version, limit=TABLE_ROWS)
-    shown = listed.loc[needs_main_place(listed)].rename(columns={"article_id": "id"})
-    return listed, _with_mentions(filters, data_version, shown)
+    placing = listed.loc[needs_main_place(listed), "article_id"]
+    return listed, _mentions_of(filters, data_version, placing)
 
 
 def article_page(filters: Filters, page: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
