@@ -70,11 +70,17 @@ def _changes(outlets: list[str], span: tuple[date, date], repeat: int) -> list[t
     return changes
 
 
-def measure(url: str, repeat: int) -> dict:
-    """Run the home page on the store at ``url`` and time it (this process only)."""
+def measure(url: str, repeat: int, cap: int | None) -> dict:
+    """Run the home page on the store at ``url`` and time it (this process only); ``cap``
+    replaces the map's article and figure limits (``dashboard.MAP_ARTICLES``/``_FIGURES``)."""
     os.environ["DATABASE_URL"] = url
     sys.path.insert(0, str(REPO))
     from streamlit.testing.v1 import AppTest
+
+    import dashboard
+
+    if cap is not None:
+        dashboard.MAP_ARTICLES = dashboard.MAP_FIGURES = cap
 
     app = AppTest.from_file(str(REPO / "app.py"), default_timeout=600)
     started = time.perf_counter()
@@ -123,10 +129,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stores", nargs="+", help="SQLite paths or postgresql:// URLs")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of filter changes")
+    parser.add_argument("--map-cap", type=int, help="articles and figures the map draws")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:  # the child process: one store, the figures as JSON on stdout
-        print(json.dumps(measure(args.stores[0], args.repeat)))
+        print(json.dumps(measure(args.stores[0], args.repeat, args.map_cap)))
         return
     print(
         "| store | articles | first page | filter change median | p95 | CPU per change "
@@ -135,7 +142,8 @@ def main() -> None:
     for store in args.stores:
         url = store if "://" in store else f"sqlite:///{Path(store).resolve()}"
         child = subprocess.run(
-            [sys.executable, __file__, url, "--one", "--repeat", str(args.repeat)],
+            [sys.executable, __file__, url, "--one", "--repeat", str(args.repeat),
+             *(["--map-cap", str(args.map_cap)] if args.map_cap else [])],
             capture_output=True, text=True, cwd=REPO, check=False,
         )  # fmt: skip
         if child.returncode:
