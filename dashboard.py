@@ -145,9 +145,9 @@ def _empty(what: str) -> pd.DataFrame:
     return pd.DataFrame(columns=FRAME_COLUMNS[what])
 
 
-MAP_ARTICLES = 200
+MAP_ARTICLES = 150
 """Articles whose places the map draws at most (the newest of the selection)."""
-MAP_FIGURES = 200
+MAP_FIGURES = 150
 """Figures the map draws at most (the newest by period): each carries its sentence, and
 the map must stay a page a browser opens at once (1.5 MB), whatever the store holds."""
 TABLE_ROWS = 1_000
