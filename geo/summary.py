@@ -111,9 +111,11 @@ def conflicting_claims(figures: pd.DataFrame) -> pd.DataFrame:
     """
     rows: list[dict] = []
     examined = 0
-    placed = figures[figures["place_id"].notna()]
-    for (kind, place_id), group in placed.groupby(["kind", "place_id"], sort=True):
-        claims = [(bounds(r, math.inf), _period(r), r) for r in group.to_dict("records")]
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in figures[figures["place_id"].notna()].to_dict("records"):  # a frame per group: slow
+        groups.setdefault((r["kind"], r["place_id"]), []).append(r)
+    for kind, place_id in sorted(groups):
+        claims = [(bounds(r, math.inf), _period(r), r) for r in groups[kind, place_id]]
         claims.sort(key=lambda claim: claim[0][1])
         highs = [high for (_, high), _, _ in claims]
         for (b_low, _), (b_start, b_end), b in claims:
@@ -224,7 +226,10 @@ def figures_table(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
     figures = locate(figures, mentions).rename(columns={"text": "printed"})
     table = figures.assign(
         place=figures["name"],
-        period=[_period_text(row) for _, row in figures.iterrows()],
+        period=[
+            period_text(start, end)
+            for start, end in zip(figures["date_start"], figures["date_end"], strict=True)
+        ],
     )
     table = table.sort_values(["date_end", "kind"], ascending=[False, True], na_position="last")
     table[["low", "high", "value"]] = table[["low", "high", "value"]].astype(float).round(2)
@@ -245,7 +250,7 @@ def claim_ranges(figures: pd.DataFrame) -> pd.DataFrame:
             "place": row["name"],
             "outlet": row.get("outlet", ""),
         }
-        for _, row in figures.iterrows()
+        for row in figures.to_dict("records")
         for low, high in [bounds(row)]
     ]
     frame = pd.DataFrame(
