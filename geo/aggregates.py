@@ -124,7 +124,11 @@ def place_counts(store: Store, filters: Filters) -> pd.DataFrame:
 def count_places(store: Store, filters: Filters) -> int:
     """How many distinct resolved places the selected mentions name."""
     where, params = store.where(filters, "mentions")
-    query = f"SELECT COUNT(DISTINCT m.place_id) {_mentions(filters)} {_and(where)}"
+    # a count of a DISTINCT subquery: PostgreSQL hashes it, where COUNT(DISTINCT …) sorts
+    query = (
+        f"SELECT COUNT(*) FROM (SELECT DISTINCT m.place_id {_mentions(filters)} "
+        f"{_and(where, 'm.place_id IS NOT NULL')}) p"
+    )
     return int(store.read(query, params, ["n"])["n"].iloc[0])
 
 

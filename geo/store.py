@@ -184,6 +184,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX figures_kind_value ON figures (kind, value)",
             "CREATE INDEX figures_kind_end ON figures (kind, date_end)",
         ),
+        (  # PostgreSQL reads "newest first, undated last" off an index only if it says so
+            "CREATE INDEX articles_newest ON articles (published DESC NULLS LAST, id)",
+            "CREATE INDEX figures_newest ON figures "
+            '(date_start DESC NULLS LAST, article_id DESC, "start" DESC)',
+        ),
     ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
