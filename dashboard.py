@@ -1,8 +1,11 @@
 """The frame every page shares: cached data access and the sidebar filters, mirrored in the URL.
 
-Pages call :func:`sidebar` first and then ask :func:`selection` for the filtered
-frames (or one of :func:`articles`, :func:`mentions`, :func:`figures`, keyed by
-:func:`version` so that an addition to the store is never hidden by the cache).
+Pages call :func:`sidebar` first and then ask for what they show, cached and
+keyed by :func:`version` so that an addition to the store is never hidden:
+counts and per-place aggregates of the whole selection, counted by the
+database (:mod:`geo.aggregates`), and bounded frames of rows (the map's newest
+reports, a page of the table or of the articles), never every row of a large
+store.
 
 The filters live in session state as one :class:`~geo.filters.Filters` record;
 widgets are seeded from it, write it back on change, and every run writes it to
@@ -16,6 +19,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 from uuid import uuid4
 
@@ -24,6 +28,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from geo import aggregates
+from geo.aggregates import without_kinds
 from geo.escaping import safe, safe_label
 from geo.figures import KINDS
 from geo.filters import (
@@ -41,6 +47,7 @@ from geo.regions import first_level_label
 from geo.review_access import PASSPHRASE, Access, access, hosted
 from geo.reviews import Review, detached, history_frame, merged, shown, unreviewed, within
 from geo.store import FRAME_COLUMNS, StoreUnavailable
+from geo.summary import PLACE_COLUMNS, Overview, figures_table, needs_main_place
 
 T = TypeVar("T")
 
@@ -116,11 +123,11 @@ def version() -> tuple[str | None, str | None, int | None, int, int]:
     Cached frames are keyed by it, so none is stale: an ingest changes the
     count, a ``reextract`` the number of articles left to re-read, a saved review the
     number of reviews.  During an outage it is the last count read, so the frames read
-    before it are still served from the cache.
+    before it are still served from the cache.  Three indexed counts: cheap on any store.
     """
     older = reviewed = 0
     try:
-        count = int(store().stats()["articles"])
+        count = store().count_articles()
         older = store().outdated(EXTRACTOR_VERSION)
         reviewed = store().review_count()
     except StoreUnavailable:
@@ -144,19 +151,40 @@ def _empty(what: str) -> pd.DataFrame:
     return pd.DataFrame(columns=FRAME_COLUMNS[what])
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _articles(filters: Filters, data_version: tuple) -> pd.DataFrame:
-    return store().articles(filters)
+MAP_ARTICLES = 150
+"""Articles whose places the map draws at most (the newest of the selection)."""
+MAP_FIGURES = 150
+"""Figures the map draws at most (the newest by period): each carries its sentence, and
+the map must stay a page a browser opens at once (1.5 MB), whatever the store holds."""
+TABLE_ROWS = 1_000
+"""Figures the Figures page lists at most; its downloads hold every one."""
+ARTICLES_PER_PAGE = 25
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _mentions(filters: Filters, data_version: tuple) -> pd.DataFrame:
-    return _reviewed(store().mentions(filters), "mention", filters, data_version)
+def _articles(
+    filters: Filters, data_version: tuple, limit: int | None, offset: int = 0
+) -> pd.DataFrame:
+    return store().articles(filters, limit=limit, offset=offset)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _figures(filters: Filters, data_version: tuple) -> pd.DataFrame:
-    return _reviewed(store().figures(filters), "figure", filters, data_version)
+def _mentions(
+    filters: Filters, data_version: tuple, article_ids: tuple[str, ...] | None = None
+) -> pd.DataFrame:
+    found = store().mentions(filters, article_ids=article_ids)
+    return _reviewed(found, "mention", filters, data_version, article_ids)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _figures(
+    filters: Filters,
+    data_version: tuple,
+    limit: int | None = None,
+    article_ids: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    found = store().figures(filters, limit=limit, article_ids=article_ids)
+    return _reviewed(found, "figure", filters, data_version, article_ids)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -169,13 +197,29 @@ def reviews(data_version: tuple) -> tuple[Review, ...]:
     return _during_outage(lambda: _reviews(data_version), ())
 
 
-def _reviewed(found: pd.DataFrame, target: str, filters: Filters, data_version: tuple):
+def _reviewed_articles(data_version: tuple) -> tuple[str, ...]:
+    """The ids of the articles some review is about (sorted: one cache key)."""
+    return tuple(sorted({r.article_id for r in _reviews(data_version)}))
+
+
+def _reviewed(
+    found: pd.DataFrame,
+    target: str,
+    filters: Filters,
+    data_version: tuple,
+    article_ids: tuple[str, ...] | None,
+) -> pd.DataFrame:
     """The review hook: the store's rows with the reviews applied (geo.reviews.merged).
 
-    A reviewed row is judged on its reviewed values, so it comes from the whole store
-    with reviews applied (the cached unfiltered frame), kept where the filters select it.
+    A reviewed row is judged on its reviewed values, so it comes from the reviewed
+    articles' rows with reviews applied (one cached read of those articles only, never
+    the whole store), kept where the filters select it.  A read of some articles gets
+    only their reviews (a figure added to another article is not theirs).
     """
     every = _reviews(data_version)
+    if article_ids is not None:
+        wanted = set(article_ids)
+        every = tuple(r for r in every if r.article_id in wanted)
     if not every:
         return unreviewed(found)
     if filters == Filters():
@@ -188,33 +232,17 @@ def _reviewed(found: pd.DataFrame, target: str, filters: Filters, data_version: 
                           & locations["id"].isin(filters.places), "country"])
         if locations is not None else set()
     )  # fmt: skip
-    everything = (_figures if target == "figure" else _mentions)(Filters(), data_version)
+    read = _figures if target == "figure" else _mentions
+    everything = read(Filters(), data_version, article_ids=_reviewed_articles(data_version))
     return merged(found, everything, every, target, lambda f: within(f, filters, target, countries))
-
-
-def articles(filters: Filters, data_version: tuple) -> pd.DataFrame:
-    return _during_outage(lambda: _articles(filters.query(), data_version), _empty("articles"))
-
-
-def mentions(filters: Filters, data_version: tuple, *, rejected: bool = False) -> pd.DataFrame:
-    """The selected mentions with their reviews; ``rejected`` keeps those a reviewer
-    said are no place (the review forms list them; maps and counts do not).  "Reviewed
-    only" is about figures: the places stay, so the map still shows where things are."""
-    frame = _during_outage(lambda: _mentions(filters.query(), data_version), _empty("mentions"))
-    return shown(frame, rejected=rejected)
-
-
-def figures(filters: Filters, data_version: tuple, *, rejected: bool = False) -> pd.DataFrame:
-    """The selected figures with their reviews; ``rejected`` keeps those a reviewer
-    rejected (the Figures table and its downloads list them; the map does not draw them)."""
-    frame = _during_outage(lambda: _figures(filters.query(), data_version), _empty("figures"))
-    return shown(frame, reviewed_only=filters.reviewed, rejected=rejected)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _detached(data_version: tuple) -> pd.DataFrame:
     every = _reviews(data_version)
-    lost = detached(every, _figures(Filters(), data_version), _mentions(Filters(), data_version))
+    ids = _reviewed_articles(data_version)
+    figures = _figures(Filters(), data_version, article_ids=ids)
+    lost = detached(every, figures, _mentions(Filters(), data_version, article_ids=ids))
     return history_frame(lost)
 
 
@@ -234,14 +262,139 @@ def review_access() -> Access:
     return access(hosted(shared), review_passphrase())
 
 
-def selection(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """The articles, mentions and figures the filters select (cached)."""
+@st.cache_data(show_spinner=False, max_entries=64)
+def _aggregate(name: str, filters: Filters, data_version: tuple):
+    """One :mod:`geo.aggregates` function of the selection (small results: counts, one row
+    per place), cached by the filters it depends on."""
+    return getattr(aggregates, name)(store(), filters)
+
+
+def count(what: str, filters: Filters, data_version: tuple) -> int:
+    """How many articles, figures or places the filters select (0 during an outage)."""
+    selects = filters.query() if what == "figures" else without_kinds(filters)
+    return _during_outage(lambda: _aggregate(f"count_{what}", selects, data_version), 0)
+
+
+def aggregate(name: str, filters: Filters, data_version: tuple) -> pd.DataFrame:
+    """``geo.aggregates.<name>`` of the mentions the filters select (place counts, the
+    place review, unresolved names), empty during an outage."""
+    empty = pd.DataFrame(columns=PLACE_COLUMNS)
+    return _during_outage(lambda: _aggregate(name, without_kinds(filters), data_version), empty)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _overview(filters: Filters, data_version: tuple, articles: int, places: int) -> Overview:
+    reviewed = _reviewed_articles(data_version)  # their figures are counted as reviewed
+    rows = figures(filters, data_version, article_ids=reviewed) if reviewed else None
+    return aggregates.overview(store(), filters, articles, places, reviewed, rows)
+
+
+def overview(filters: Filters) -> Overview:
+    """The numbers above the map, for the whole selection (figures as of the map's day)."""
     data_version = version()
-    return (
-        articles(filters, data_version),
-        mentions(filters, data_version),
-        figures(filters, data_version),
+    articles = count("articles", filters, data_version)
+    places = count("places", filters, data_version)
+    nothing = Overview(articles, places, 0, None, None, None, None)
+    return _during_outage(lambda: _overview(filters, data_version, articles, places), nothing)
+
+
+def articles(filters: Filters, data_version: tuple, limit: int | None = None, offset: int = 0):
+    """The selected articles, newest first (``limit`` of them from ``offset``)."""
+    return _during_outage(
+        lambda: _articles(without_kinds(filters), data_version, limit, offset), _empty("articles")
     )
+
+
+def mentions(
+    filters: Filters, data_version: tuple, article_ids=None, *, rejected: bool = False
+) -> pd.DataFrame:
+    """The selected mentions (of ``article_ids`` only, when given) with their reviews;
+    ``rejected`` keeps those a reviewer said are no place (the review forms list them;
+    maps and counts do not).  "Reviewed only" is about figures: the places stay, so the
+    map still shows where things are."""
+    ids = None if article_ids is None else tuple(article_ids)
+    frame = _during_outage(
+        lambda: _mentions(without_kinds(filters), data_version, ids), _empty("mentions")
+    )
+    return shown(frame, rejected=rejected)
+
+
+def figures(
+    filters: Filters, data_version: tuple, limit=None, article_ids=None, *, rejected: bool = False
+) -> pd.DataFrame:
+    """The selected figures, oldest period first (the newest ``limit``; of ``article_ids``),
+    with their reviews; ``rejected`` keeps those a reviewer rejected (the Figures table and
+    its downloads list them; the map does not draw them)."""
+    ids = None if article_ids is None else tuple(article_ids)
+    frame = _during_outage(
+        lambda: _figures(filters.query(), data_version, limit, ids), _empty("figures")
+    )
+    return shown(frame, reviewed_only=filters.reviewed, rejected=rejected)
+
+
+def _mentions_of(filters: Filters, data_version: tuple, *ids: pd.Series) -> pd.DataFrame:
+    """The selected mentions of the articles with these ids (sorted: one cache key)."""
+    articles = pd.concat([pd.Series([], dtype=object), *ids]).drop_duplicates().sort_values()
+    return mentions(filters, data_version, article_ids=articles)
+
+
+def map_view(filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, bool]:
+    """The mentions and figures the map draws, and whether the selection held more.
+
+    The newest :data:`MAP_ARTICLES` articles and :data:`MAP_FIGURES` figures of
+    the selection, with the mentions of those articles and of the figures'
+    (which place a country-wide territory claim): a small selection is drawn
+    whole, exactly as before; a large one by its newest reports.
+    """
+    data_version = version()
+    newest = articles(filters, data_version, limit=MAP_ARTICLES)
+    drawn = figures(filters, data_version, limit=MAP_FIGURES)
+    capped = len(newest) == MAP_ARTICLES or len(drawn) == MAP_FIGURES
+    if len(newest) < MAP_ARTICLES:  # every selected article: every selected mention
+        return mentions(filters, data_version), drawn, capped
+    return _mentions_of(filters, data_version, newest["id"], drawn["article_id"]), drawn, capped
+
+
+def figures_page(
+    filters: Filters, *, rejected: bool = False, every: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The newest :data:`TABLE_ROWS` selected figures (all of them when ``every``; with the
+    rejected ones when ``rejected``) and the mentions that place them."""
+    data_version = version()
+    limit = None if every else TABLE_ROWS
+    listed = figures(filters, data_version, limit=limit, rejected=rejected)
+    placing = listed.loc[needs_main_place(listed), "article_id"]
+    return listed, _mentions_of(filters, data_version, placing)
+
+
+def article_page(filters: Filters, page: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Page ``page`` (from 0) of the selected articles, with their mentions and figures."""
+    data_version = version()
+    shown = articles(filters, data_version, ARTICLES_PER_PAGE, page * ARTICLES_PER_PAGE)
+    ids = tuple(shown["id"])
+    return (
+        shown,
+        mentions(filters, data_version, article_ids=ids),
+        figures(filters, data_version, article_ids=ids),
+    )
+
+
+def download(
+    write: Callable[[pd.DataFrame], str], filters: Filters, shown: pd.DataFrame, total: int
+) -> Callable[[], str]:
+    """What a download button calls on a click: ``write`` of the table shown when it holds
+    all ``total`` selected figures, else of every one, read from the store then."""
+    if len(shown) == total:
+        return partial(write, shown)
+
+    def every() -> str:
+        empty = figures_table(_empty("figures"), _empty("mentions"))
+        listed = _during_outage(
+            lambda: figures_table(*figures_page(filters, rejected=True, every=True)), empty
+        )
+        return write(listed)
+
+    return every
 
 
 @st.cache_resource(show_spinner=False)
@@ -252,21 +405,15 @@ def governorate_shapes() -> dict:
 
 @st.cache_data(show_spinner=False)
 def _choices(data_version: tuple) -> tuple[pd.DataFrame, list[str], tuple[date, date]]:
-    """Locations, outlets and the date span on offer: from the whole store, not the selection."""
+    """Locations, outlets and the date span on offer: from the whole store, not the selection,
+    each read by one small query (one row per place, per outlet; the first and last day)."""
     from geo.boundaries import governorates
 
     shapes = governorates()
     names = dict(zip(shapes["id"], shapes["name"], strict=True))
-    locations = location_choices(_mentions(Filters(), data_version), names)
-    everything = _articles(Filters(), data_version)
-    outlets = sorted(o for o in everything["outlet"].dropna().unique() if o)
-    published = pd.to_datetime(everything["published"], errors="coerce").dropna()
-    span = (
-        (published.min().date(), published.max().date())
-        if not published.empty
-        else (date.today(), date.today())
-    )
-    return locations, outlets, span
+    locations = location_choices(aggregates.location_rows(store()), names)
+    span = aggregates.date_span(store()) or (date.today(), date.today())
+    return locations, aggregates.outlets(store()), span
 
 
 def _seed_widgets(filters: Filters, locations: pd.DataFrame, dates: tuple[date, date]) -> None:

@@ -196,6 +196,9 @@ def _own_name(row) -> str:
 def location_choices(mentions: pd.DataFrame, governorate_names: Mapping[str, str]) -> pd.DataFrame:
     """What the location filter offers, one row per id: level country, governorate or place.
 
+    ``mentions`` need only the place columns (one row per distinct place is
+    enough: :func:`geo.aggregates.location_rows` reads just those).
+
     Governorates come both from mentions of them and from the polygons that hold
     mentioned places (``governorate_id``), named through ``governorate_names``,
     so "Deir ez-Zor" is offered even when only Baghuz is named.
@@ -207,7 +210,10 @@ def location_choices(mentions: pd.DataFrame, governorate_names: Mapping[str, str
         {"id": countries["place_id"], "label": countries["name"], "level": "country",
          "country": countries["country"], "governorate_id": None}
     )  # fmt: skip
-    held = resolved[resolved["governorate_id"].notna()].drop_duplicates("governorate_id")
+    held = resolved[resolved["governorate_id"].notna()]
+    # a mention of the governorate itself names it best, whichever row comes first
+    named = held.assign(_other=held["kind"] != "governorate")
+    held = named.sort_values("_other", kind="stable").drop_duplicates("governorate_id")
     governorates = pd.DataFrame(
         {
             "id": held["governorate_id"],

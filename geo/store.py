@@ -69,6 +69,9 @@ FRAME_COLUMNS = {
 """The columns of what :meth:`Store.articles`, :meth:`~Store.mentions` and
 :meth:`~Store.figures` return (an empty frame with them stands in during an outage)."""
 _DATE_COLUMNS = ("published", "date_start", "date_end")
+ARTICLE_ORDER = "a.published DESC NULLS LAST, a.id"
+"""Newest first, undated last: how articles are listed and paged (written so that both
+databases read it off the ``published`` index: ``published IS NULL, …`` sorts every row)."""
 RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4)
 """Seconds slept between attempts of a write that met a busy database (~13 s in all)."""
 T = TypeVar("T")
@@ -187,6 +190,22 @@ MIGRATIONS: tuple[Migration, ...] = (
                 new_value TEXT NOT NULL, reviewer TEXT NOT NULL,
                 created TIMESTAMP WITH TIME ZONE NOT NULL, note TEXT NOT NULL)""",
             "CREATE INDEX reviews_article ON reviews (article_id)",
+        ),
+    ),
+    Migration(
+        5,
+        "indexes for the dashboard's aggregates: location choices, extremes, latest claims",
+        (
+            # one row per place is read off this index alone, not off every mention
+            "CREATE INDEX mentions_place_columns ON mentions "
+            "(place_id, governorate_id, name, kind, admin1, country)",
+            "CREATE INDEX figures_kind_value ON figures (kind, value)",
+            "CREATE INDEX figures_kind_end ON figures (kind, date_end)",
+        ),
+        (  # PostgreSQL reads "newest first, undated last" off an index only if it says so
+            "CREATE INDEX articles_newest ON articles (published DESC NULLS LAST, id)",
+            "CREATE INDEX figures_newest ON figures "
+            '(date_start DESC NULLS LAST, article_id DESC, "start" DESC)',
         ),
     ),
 )
@@ -605,8 +624,87 @@ class Store:
             counts = cur.fetchone()
         return dict(zip(["articles", "mentions", "figures", "places"], counts, strict=True))
 
-    def articles(self, filters: Filters = EVERYTHING) -> pd.DataFrame:
-        """Articles published in the date range, from the outlets, mentioning the places."""
+    def count_articles(self) -> int:
+        """How many articles are stored: one indexed count, cheap enough for every page run."""
+        with self._db.transaction() as cur:
+            cur.execute("SELECT COUNT(*) FROM articles")
+            return cur.fetchone()[0]
+
+    def articles(
+        self, filters: Filters = EVERYTHING, limit: int | None = None, offset: int = 0
+    ) -> pd.DataFrame:
+        """Articles published in the date range, from the outlets, mentioning the places,
+        newest first; ``limit``/``offset`` take one page of them."""
+        where, params = self.where(filters, "articles")
+        columns = FRAME_COLUMNS["articles"]
+        query = (
+            f"SELECT {_columns('a', columns)} FROM articles a {_where(where)} "
+            f"ORDER BY {ARTICLE_ORDER}{_page(limit, offset)}"
+        )
+        return self.read(query, params, columns)
+
+    def mentions(
+        self, filters: Filters = EVERYTHING, article_ids: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """Place mentions of the articles selected by dates and outlets, at the places
+        (only those of ``article_ids`` when given)."""
+        where, params = self.where(filters, "mentions")
+        if article_ids is not None:
+            where.append(f"m.article_id IN ({_marks(article_ids) or 'NULL'})")
+            params += list(article_ids)
+        columns = FRAME_COLUMNS["mentions"]
+        query = (
+            f"SELECT {_columns('m', MENTION_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} "
+            f"FROM mentions m JOIN articles a ON a.id = m.article_id {_where(where)} "
+            'ORDER BY a.published IS NULL, a.published, m.article_id, m."start"'
+        )
+        return self.read(query, params, columns)
+
+    def figures(
+        self,
+        filters: Filters = EVERYTHING,
+        limit: int | None = None,
+        article_ids: Sequence[str] | None = None,
+    ) -> pd.DataFrame:
+        """Figures whose period overlaps the date range, of the kinds, places and outlets
+        (only those of ``article_ids`` when given), oldest period first.
+
+        A figure with only one end of its period known is taken to be that day.
+        ``limit`` keeps the newest (by period; undated last), still returned oldest first.
+        """
+        where, params = self.where(filters, "figures")
+        if article_ids is not None:
+            where.append(f"f.article_id IN ({_marks(article_ids) or 'NULL'})")
+            params += list(article_ids)
+        columns = FRAME_COLUMNS["figures"]
+        chosen = (
+            f"SELECT {_columns('f', FIGURE_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} "
+            f"FROM figures f JOIN articles a ON a.id = f.article_id {_where(where)}"
+        )
+        if limit is not None:
+            newest = 'f.date_start DESC NULLS LAST, f.article_id DESC, f."start" DESC'
+            chosen = f"SELECT * FROM ({chosen} ORDER BY {newest}{_page(limit, 0)}) f"
+        query = f'{chosen} ORDER BY f.date_start IS NULL, f.date_start, f.article_id, f."start"'
+        return self.read(query, params, columns)
+
+    def where(self, filters: Filters, rows: Literal["articles", "mentions", "figures"]):
+        """The ``WHERE`` terms and parameters that select ``rows`` for ``filters``.
+
+        The query names articles ``a`` (joined to ``m`` mentions or ``f`` figures).
+        Articles and mentions are selected by publication date, figures by the
+        period they are about; only figures have a kind; an article is at a
+        place when one of its mentions is.
+        """
+        if rows == "figures":
+            return self._conditions(
+                filters,
+                "COALESCE(f.date_start, f.date_end)",
+                "COALESCE(f.date_end, f.date_start)",
+                places="f",
+                kinds="f.kind",
+            )
+        if rows == "mentions":
+            return self._conditions(filters, "a.published", "a.published", places="m")
         where, params = self._conditions(filters, "a.published", "a.published")
         if filters.places:
             place_sql, place_params = self._place_condition("m", filters.places)
@@ -614,43 +712,7 @@ class Store:
                 f"EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND {place_sql})"
             )
             params += place_params
-        columns = FRAME_COLUMNS["articles"]
-        query = (
-            f"SELECT {_columns('a', columns)} FROM articles a {_where(where)} "
-            "ORDER BY a.published IS NULL, a.published DESC, a.id"
-        )
-        return self._frame(query, params, columns)
-
-    def mentions(self, filters: Filters = EVERYTHING) -> pd.DataFrame:
-        """Place mentions of the articles selected by dates and outlets, at the places."""
-        where, params = self._conditions(filters, "a.published", "a.published", places="m")
-        columns = FRAME_COLUMNS["mentions"]
-        query = (
-            f"SELECT {_columns('m', MENTION_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} "
-            f"FROM mentions m JOIN articles a ON a.id = m.article_id {_where(where)} "
-            'ORDER BY a.published IS NULL, a.published, m.article_id, m."start"'
-        )
-        return self._frame(query, params, columns)
-
-    def figures(self, filters: Filters = EVERYTHING) -> pd.DataFrame:
-        """Figures whose period overlaps the date range, of the kinds, places and outlets.
-
-        A figure with only one end of its period known is taken to be that day.
-        """
-        where, params = self._conditions(
-            filters,
-            "COALESCE(f.date_start, f.date_end)",
-            "COALESCE(f.date_end, f.date_start)",
-            places="f",
-            kinds="f.kind",
-        )
-        columns = FRAME_COLUMNS["figures"]
-        query = (
-            f"SELECT {_columns('f', FIGURE_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} "
-            f"FROM figures f JOIN articles a ON a.id = f.article_id {_where(where)} "
-            'ORDER BY f.date_start IS NULL, f.date_start, f.article_id, f."start"'
-        )
-        return self._frame(query, params, columns)
+        return where, params
 
     def _conditions(
         self, filters: Filters, first: str, last: str, places: str = "", kinds: str = ""
@@ -686,8 +748,9 @@ class Store:
             params += countries
         return f"({' OR '.join(terms)})", params
 
-    def _frame(self, query: str, params: Sequence, columns: list[str]) -> pd.DataFrame:
-        """Run a query; dates come back as ``datetime.date`` and flags as bool on both backends."""
+    def read(self, query: str, params: Sequence, columns: list[str]) -> pd.DataFrame:
+        """Run a read query (``?`` marks); dates come back as ``datetime.date`` and flags as
+        bool on both backends."""
         with self._db.transaction() as cur:
             cur.execute(self._db.sql(query), [self._db.param(p) for p in params])
             rows = cur.fetchall()
@@ -742,6 +805,13 @@ def _marks(values: Sequence) -> str:
 
 def _where(conditions: list[str]) -> str:
     return f"WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
+def _page(limit: int | None, offset: int) -> str:
+    """A ``LIMIT``/``OFFSET`` clause (numbers checked, so never text in the SQL)."""
+    if limit is None:
+        return ""
+    return f" LIMIT {int(limit)} OFFSET {int(offset)}"
 
 
 def _as_date(value: Any) -> date | None:

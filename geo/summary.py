@@ -47,8 +47,15 @@ def place_counts(mentions: pd.DataFrame) -> pd.DataFrame:
         adjectives=("_adj", "sum"),
         articles=("article_id", "nunique"),
     )
-    counts = counts.reset_index().sort_values(["mentions", "articles"], ascending=False)
-    return counts[PLACE_COLUMNS].reset_index(drop=True)
+    return order_places(counts.reset_index())
+
+
+def order_places(counts: pd.DataFrame) -> pd.DataFrame:
+    """Place counts most named first; ties by name, then id, so any backend lists them alike."""
+    ordered = counts.sort_values(
+        ["mentions", "articles", "name", "place_id"], ascending=[False, False, True, True]
+    )
+    return ordered[PLACE_COLUMNS].reset_index(drop=True)
 
 
 def bounds(row, open_side: float | None = None) -> tuple[float, float]:
@@ -105,9 +112,11 @@ def conflicting_claims(figures: pd.DataFrame) -> pd.DataFrame:
     """
     rows: list[dict] = []
     examined = 0
-    placed = figures[figures["place_id"].notna()]
-    for (kind, place_id), group in placed.groupby(["kind", "place_id"], sort=True):
-        claims = [(bounds(r, math.inf), _period(r), r) for r in group.to_dict("records")]
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in figures[figures["place_id"].notna()].to_dict("records"):  # a frame per group: slow
+        groups.setdefault((r["kind"], r["place_id"]), []).append(r)
+    for kind, place_id in sorted(groups):
+        claims = [(bounds(r, math.inf), _period(r), r) for r in groups[kind, place_id]]
         claims.sort(key=lambda claim: claim[0][1])
         highs = [high for (_, high), _, _ in claims]
         for (b_low, _), (b_start, b_end), b in claims:
@@ -188,7 +197,7 @@ def overview(articles: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFra
     territory = figures[figures["kind"].isin(["territory_area", "territory_share"])]
     latest = where = None
     if not territory.empty:
-        row = territory.sort_values("date_end", na_position="first").iloc[-1]
+        row = territory.sort_values("date_end", na_position="first", kind="stable").iloc[-1]
         latest = row["label"]
         where = ", ".join(str(p) for p in (row["name"], _period_text(row)) if pd.notna(p))
     return Overview(
@@ -227,7 +236,10 @@ def figures_table(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
     table = figures.assign(
         place=figures["name"],
         governorate=figures["admin1"],
-        period=[_period_text(row) for _, row in figures.iterrows()],
+        period=[
+            period_text(start, end)
+            for start, end in zip(figures["date_start"], figures["date_end"], strict=True)
+        ],
         reviewed_at=[t.isoformat() if pd.notna(t) else "" for t in figures["reviewed_at"]],
     )
     table = table.sort_values(["date_end", "kind"], ascending=[False, True], na_position="last")
@@ -249,7 +261,7 @@ def claim_ranges(figures: pd.DataFrame) -> pd.DataFrame:
             "place": row["name"],
             "outlet": row.get("outlet", ""),
         }
-        for _, row in figures.iterrows()
+        for row in figures.to_dict("records")
         for low, high in [bounds(row)]
     ]
     frame = pd.DataFrame(
@@ -275,31 +287,41 @@ def share_claims(figures: pd.DataFrame) -> pd.DataFrame:
 
 def place_review(mentions: pd.DataFrame) -> pd.DataFrame:
     """Every resolved place with its counts and the candidates it beat, for checking by eye."""
-    counts = place_counts(mentions)
-    beaten: dict[str, list[str]] = {}
-    for place_id, alternatives in (
-        mentions[["place_id", "alternatives"]].dropna().itertuples(index=False)
-    ):
-        names = beaten.setdefault(place_id, [])
-        for alt in json.loads(alternatives or "[]"):
+    return review_places(place_counts(mentions), mentions[["place_id", "alternatives"]])
+
+
+def review_places(counts: pd.DataFrame, alternatives: pd.DataFrame) -> pd.DataFrame:
+    """Place counts (:func:`place_counts`) with ``beat``: the other candidates named in
+    ``alternatives`` (rows of place id and the JSON list of a mention), in name order."""
+    beaten: dict[str, set[str]] = {}
+    for place_id, listed in alternatives.dropna().drop_duplicates().itertuples(index=False):
+        names = beaten.setdefault(place_id, set())
+        for alt in json.loads(listed or "[]"):
             where = alt.get("admin1") or alt.get("country") or "?"
-            text = f"{alt['name']} ({alt.get('kind') or '?'}, {where})"
-            if alt.get("id") != place_id and text not in names:
-                names.append(text)
-    beat = [", ".join(beaten.get(place_id, [])) for place_id in counts["place_id"]]
+            if alt.get("id") != place_id:
+                names.add(f"{alt['name']} ({alt.get('kind') or '?'}, {where})")
+    beat = [", ".join(sorted(beaten.get(place_id, ()))) for place_id in counts["place_id"]]
     return counts.drop(columns=["governorate_id", "lat", "lon"]).assign(beat=beat)
+
+
+UNRESOLVED_COLUMNS = ["name", "times", "articles"]
 
 
 def unresolved(mentions: pd.DataFrame) -> pd.DataFrame:
     """Place-like names the gazetteer could not place, how often and in how many articles."""
     missing = mentions[mentions["place_id"].isna()]
     if missing.empty:
-        return pd.DataFrame(columns=["name", "times", "articles"])
+        return pd.DataFrame(columns=UNRESOLVED_COLUMNS)
     grouped = missing.groupby("text").agg(
         times=("text", "size"), articles=("article_id", "nunique")
     )
-    grouped = grouped.reset_index().rename(columns={"text": "name"})
-    return grouped.sort_values(["times", "name"], ascending=[False, True]).reset_index(drop=True)
+    return order_unresolved(grouped.reset_index().rename(columns={"text": "name"}))
+
+
+def order_unresolved(grouped: pd.DataFrame) -> pd.DataFrame:
+    """Unresolved names most frequent first, then by name (in Python's order, on any backend)."""
+    ordered = grouped.sort_values(["times", "name"], ascending=[False, True])
+    return ordered[UNRESOLVED_COLUMNS].reset_index(drop=True)
 
 
 def figures_geojson(table: pd.DataFrame) -> str:
@@ -369,6 +391,16 @@ BROAD_KINDS = ("country", "region", "river")
 TERRITORY_KINDS = ("territory_area", "territory_share")
 
 
+def _broad(figures: pd.DataFrame) -> pd.Series:
+    return figures["place_kind"].isin(BROAD_KINDS) | (figures["precision"] == 3)
+
+
+def needs_main_place(figures: pd.DataFrame) -> pd.Series:
+    """The figures :func:`locate` draws around their article's main place (a territory claim
+    about a whole country): the only ones whose point needs their article's mentions."""
+    return _broad(figures) & figures["kind"].isin(TERRITORY_KINDS)
+
+
 def locate(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Figures with the point the map, the tables and the downloads all use, and ``placed_at``.
 
@@ -380,8 +412,8 @@ def locate(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     in the middle of the desert would say nothing), and ``placed_at`` says so.
     Figures with no place keep no point.
     """
-    broad = figures["place_kind"].isin(BROAD_KINDS) | (figures["precision"] == 3)
-    footprint = broad & figures["kind"].isin(TERRITORY_KINDS)
+    broad = _broad(figures)
+    footprint = needs_main_place(figures)
     basis = pd.Series(
         [
             "the country or region as a whole (a country-wide claim)" if wide

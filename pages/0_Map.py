@@ -18,7 +18,6 @@ from geo.maps import build_map, clicked_place
 from geo.summary import (
     country_wide,
     figures_table,
-    overview,
     place_articles,
     place_claims,
     share_claims,
@@ -29,11 +28,11 @@ EVERY_CLAIM = "every claim"
 
 st.set_page_config(page_title="Map · Conflict News Atlas", page_icon="🗺️", layout="wide")
 filters = dashboard.sidebar()
-articles, mentions, selected = dashboard.selection(filters)
+mentions, selected, capped = dashboard.map_view(filters)
 figures = as_of(selected, filters.as_of)
 
 st.title("Conflict News Atlas")
-summary = overview(articles, mentions, figures)
+summary = dashboard.overview(filters)
 columns = st.columns([1, 1, 1, 3, 3])
 columns[0].metric("Articles", summary.articles)
 columns[1].metric("Places", summary.places)
@@ -82,6 +81,12 @@ with map_column:
         "Click a place for its claims and articles. Territory is drawn to scale; "
         "numbers are as hedged in the reports (popups quote the sentence)."
     )
+    if capped:
+        st.caption(
+            f"The map draws the newest {dashboard.MAP_ARTICLES:,} articles and "
+            f"{dashboard.MAP_FIGURES:,} figures of the selection; the counts above are of all "
+            "of it. Narrow the filters to draw the rest."
+        )
     _time_control(claim_days(selected))
     st.download_button(
         "Download static map (PNG)", icon=":material/download:", on_click="ignore",

@@ -1,12 +1,11 @@
 """Figures: every number the selected reports give, over time, with the claims that disagree."""
 
-from functools import partial
-
 import altair as alt
 import streamlit as st
 
 import dashboard
 import review_forms
+from geo.reviews import shown
 from geo.summary import (
     MAX_COMPARISONS,
     MAX_CONFLICTS,
@@ -20,10 +19,10 @@ from geo.summary import (
 st.set_page_config(page_title="Figures · Conflict News Atlas", page_icon="🔢", layout="wide")
 linked = review_forms.linked_target()  # before the sidebar rewrites the query string
 filters = dashboard.sidebar()
+listed, mentions = dashboard.figures_page(filters, rejected=True)  # the table lists rejected ones
+figures = shown(listed)  # the chart and the conflicts leave them out
 data_version = dashboard.version()
-figures = dashboard.figures(filters, data_version)
-listed = dashboard.figures(filters, data_version, rejected=True)  # the table lists rejected ones
-mentions = dashboard.mentions(filters, data_version)
+total = dashboard.count("figures", filters, data_version)
 
 st.title("Figures")
 st.caption(
@@ -31,6 +30,11 @@ st.caption(
     "reviewer confirmed, corrected, added or rejected it (review_status)."
 )
 table = figures_table(listed, mentions)
+if total > len(listed):
+    st.caption(
+        f"The newest {len(listed):,} of {total:,} figures (by period), here and in the chart "
+        "and the conflicts below; the downloads hold all of them."
+    )
 st.dataframe(
     table.drop(columns=["lat", "lon", "article_id", "place_id", "start", "end"]),
     hide_index=True,
@@ -38,12 +42,12 @@ st.dataframe(
 )
 left, right = st.columns(2)  # files made on a click (deferred), not on every rerun
 left.download_button(
-    "Download CSV", partial(figures_csv, table), "figures.csv", "text/csv",
-    width="stretch",
+    "Download CSV", dashboard.download(figures_csv, filters, table, total),
+    "figures.csv", "text/csv", width="stretch",
 )  # fmt: skip
 right.download_button(
-    "Download GeoJSON", partial(figures_geojson, table), "figures.geojson",
-    "application/geo+json", width="stretch",
+    "Download GeoJSON", dashboard.download(figures_geojson, filters, table, total),
+    "figures.geojson", "application/geo+json", width="stretch",
 )  # fmt: skip
 
 st.subheader("Claims over time")

@@ -11,9 +11,15 @@ from geo.highlight import STYLES, highlight, marks
 
 st.set_page_config(page_title="Articles · Conflict News Atlas", page_icon="📰", layout="wide")
 filters = dashboard.sidebar()
-articles, mentions, figures = dashboard.selection(filters)
+total = dashboard.count("articles", filters, dashboard.version())
+pages = max(1, -(-total // dashboard.ARTICLES_PER_PAGE))
 
 st.title("Articles")
+page = 1
+if pages > 1:
+    page = st.number_input(f"Page (of {pages:,}; {total:,} articles, newest first)",
+                           min_value=1, max_value=pages, value=1, step=1)  # fmt: skip
+articles, mentions, figures = dashboard.article_page(filters, int(page) - 1)
 st.html(
     f'<span style="{STYLES["place"]}">place</span> '
     f'<span style="{STYLES["figure"]}">figure</span> '
@@ -25,8 +31,9 @@ if articles.empty:
 review_forms.saved_notice()
 allowed = review_forms.gate()
 data_version = dashboard.version()
-listed_figures = dashboard.figures(filters, data_version, rejected=True)
-listed_mentions = dashboard.mentions(filters, data_version, rejected=True)
+on_page = tuple(articles["id"])  # the review forms list the rejected ones too
+listed_figures = dashboard.figures(filters, data_version, article_ids=on_page, rejected=True)
+listed_mentions = dashboard.mentions(filters, data_version, article_ids=on_page, rejected=True)
 for article in articles.itertuples(index=False):
     heading = safe(article.title) or safe(article.id)
     meta = " · ".join(p for p in [safe(article.outlet), safe(article.published)] if p)

@@ -3,11 +3,10 @@
 import streamlit as st
 
 import dashboard
-from geo.summary import place_review, unresolved
 
 st.set_page_config(page_title="Places · Conflict News Atlas", page_icon="📍", layout="wide")
 filters = dashboard.sidebar()
-mentions = dashboard.mentions(filters, dashboard.version())
+data_version = dashboard.version()
 
 st.title("Places")
 st.caption(
@@ -15,7 +14,7 @@ st.caption(
     "check a resolution by reading what it was chosen over."
 )
 st.dataframe(
-    place_review(mentions),
+    dashboard.aggregate("place_review", filters, data_version),
     hide_index=True,
     column_config={
         "place_id": "id",
@@ -26,4 +25,4 @@ st.dataframe(
 )
 st.subheader("Unresolved place-like names")
 st.caption("Names that read like places but are not in the gazetteer, for review.")
-st.dataframe(unresolved(mentions), hide_index=True)
+st.dataframe(dashboard.aggregate("unresolved", filters, data_version), hide_index=True)

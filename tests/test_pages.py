@@ -196,3 +196,44 @@ def test_the_sidebar_says_when_an_older_reader_read_stored_articles(tmp_path, mo
     app = _page("pages/1_Figures.py")
     said = [c.value for c in app.sidebar.caption if "older version" in c.value]
     assert said and said[0].startswith("1 stored article was read") and "reextract" in said[0]
+
+
+def test_a_large_selection_is_drawn_by_its_newest_reports_and_counted_whole(monkeypatch):
+    import dashboard
+
+    app = _page("app.py")
+    whole = _metrics(app)
+    assert not [c.value for c in app.caption if "newest" in c.value]  # drawn whole
+    monkeypatch.setattr(dashboard, "MAP_ARTICLES", 2)
+    monkeypatch.setattr(dashboard, "MAP_FIGURES", 3)
+    app = _page("app.py")
+    assert _metrics(app) == whole  # the counts are of every selected row
+    said = [c.value for c in app.caption if "newest 2 articles and 3 figures" in c.value]
+    assert said, [c.value for c in app.caption]
+
+
+def test_the_figures_table_is_capped_and_says_so(monkeypatch):
+    import dashboard
+
+    every = _page("pages/1_Figures.py").dataframe[0].value
+    monkeypatch.setattr(dashboard, "TABLE_ROWS", 3)
+    app = _page("pages/1_Figures.py")
+    assert len(app.dataframe[0].value) == 3
+    assert any(f"The newest 3 of {len(every)} figures" in c.value for c in app.caption)
+    assert len(app.get("download_button")) == 2
+
+
+def test_the_articles_page_is_paged(monkeypatch):
+    import dashboard
+
+    monkeypatch.setattr(dashboard, "ARTICLES_PER_PAGE", 3)
+    app = _page("pages/2_Articles.py")
+    def articles_shown() -> list[str]:  # the review forms' history expanders are not articles
+        return [e.label for e in app.expander if not e.label.startswith("History (")]
+
+    first = articles_shown()
+    assert len(first) == 3 and app.number_input[0].max == 2  # four articles: two pages
+    app.number_input[0].set_value(2).run()
+    assert not app.exception
+    second = articles_shown()
+    assert len(second) == 1 and second[0] not in first
