@@ -124,8 +124,9 @@ def _report(args, runs: dict[int, list[Run]], start_up: dict[int, Run], load_bef
     for workers, kind_runs in runs.items():
         print(f"  --workers {workers} (start-up {start_up[workers].wall:.1f} s):")
         for run in kind_runs:
+            main_ms, worker_ms = 1000 * run.main / n, 1000 * run.workers / n
             print(f"    {run.wall:6.1f} s  {n / run.wall:4.0f}/s   CPU per article: main "
-                  f"{1000 * run.main / n:.2f} ms, workers {1000 * run.workers / n:.2f} ms")  # fmt: skip
+                  f"{main_ms:.2f} ms, workers {worker_ms:.2f} ms")  # fmt: skip
     walls = {w: _median(r, "wall") for w, r in runs.items()}
     steady = {w: (n - 1) / (walls[w] - start_up[w].wall) for w in runs}
     print(f"  speed-up of --workers {many}, medians: whole process {walls[1] / walls[many]:.2f}x,"
