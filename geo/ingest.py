@@ -1,4 +1,4 @@
-"""Batch ingest: records read from files -> extraction -> the store, one article at a time.
+"""Batch ingest: records read from files -> extraction -> the store, a batch at a time.
 
 Each article is extracted and stored all or nothing (a batch of articles to a
 transaction, each under its own savepoint, see ``geo.store``), and every problem
