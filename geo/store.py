@@ -12,8 +12,9 @@ written (a read-only disk, a hosted deploy without a database, an unreachable
 server) the store is an in-memory copy with ``writable=False`` and a ``note``
 saying why, so the app still works and additions stay in the user's session.
 
-Each article is written in one transaction together with its mentions and
-figures: an ingest killed midway leaves whole articles or nothing.
+Each article is written together with its mentions and figures, all or nothing
+(its own transaction, or its own savepoint in a batch's, see :meth:`Store.add_all`):
+an ingest killed midway leaves whole articles or nothing.
 """
 
 from __future__ import annotations
