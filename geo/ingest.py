@@ -77,8 +77,10 @@ Outcome = Literal["added", "unchanged"]
 
 
 WRITE_BATCH = 64
-"""Articles written in one transaction (each under its own savepoint): a commit per article
-was a tenth of an article's cost, and a killed run loses at most one batch, redone on resume."""
+"""Articles written in one transaction (each under its own savepoint).  One transaction an
+article cost the writer 0.39 ms of CPU and 1.0 ms of wall time an article, 64 to a transaction
+0.19 and 0.42 ms (1,000 articles, SQLite); a killed run loses at most one batch, read again
+when it is resumed."""
 
 
 class _ReadRecord:
