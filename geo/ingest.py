@@ -1,16 +1,17 @@
-"""Batch ingest: records read from files -> extraction -> the store, one article at a time.
+"""Batch ingest: records read from files -> extraction -> the store, a batch at a time.
 
-Each article is extracted and stored on its own (one transaction each, see
-``geo.store``), and every problem is kept as a :class:`Failure` naming the
-file, the record and the reason, so a run over a messy folder stores all that
-can be stored and says exactly what could not.  Rerunning is safe: an article
-already stored (same normalised text) is counted as unchanged and not
-extracted again.
+Each article is extracted and stored all or nothing (a batch of articles to a
+transaction, each under its own savepoint, see ``geo.store``), and every problem
+is kept as a :class:`Failure` naming the file, the record and the reason, so a
+run over a messy folder stores all that can be stored and says exactly what
+could not.  Rerunning is safe: an article already stored (same normalised text)
+is counted as unchanged and not extracted again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -21,6 +22,7 @@ from geo.parallel import Failed, ordered_map
 from geo.pipeline import Extraction, extract
 from geo.readers import Record
 from geo.store import Store
+from geo.tables import GovernorateOf, Rows, rows_of
 
 Extract = Callable[[Article], Extraction]
 
@@ -74,42 +76,66 @@ class Summary:
 Outcome = Literal["added", "unchanged"]
 
 
-class _ExtractRecord:
-    """``extract(record.article)``, as a picklable callable for Dask workers."""
+WRITE_BATCH = 64
+"""Articles written in one transaction (each under its own savepoint).  One transaction an
+article cost the writer 0.39 ms of CPU and 1.0 ms of wall time an article, 64 to a transaction
+0.19 and 0.42 ms (1,000 articles, SQLite); a killed run loses at most one batch, read again
+when it is resumed."""
 
-    def __init__(self, extract: Extract):
+
+class _ReadRecord:
+    """The rows of ``extract(record.article)``: a picklable callable, run on Dask workers.
+
+    The rows are built where the article is read, so the writing process only writes.
+    """
+
+    def __init__(self, extract: Extract, governorate_of: GovernorateOf):
         self.extract = extract
+        self.governorate_of = governorate_of
 
-    def __call__(self, record: Record) -> Extraction:
-        return self.extract(record.article)
+    def __call__(self, record: Record) -> Rows:
+        return rows_of(self.extract(record.article), self.governorate_of)
 
 
-def _to_extract(store: Store) -> Callable[[Record], bool]:
-    """Whether a record needs extracting: it was read, and its text is not stored yet."""
+def _not_stored(store: Store) -> Callable[[list[Record]], list[bool]]:
+    """Which records of a chunk need extracting: read, and their text not stored yet."""
 
-    def wanted(record: Record) -> bool:
-        if record.article is None:
-            return False
+    def wanted(records: list[Record]) -> list[bool]:
+        ids = [record.article.id for record in records if record.article is not None]
         try:
-            return not store.has(record.article.id)
-        except Exception:  # the store is failing: extract anyway, and let add() report it
-            return True
+            stored = store.stored(ids)
+        except Exception:  # the store is failing: extract anyway, and let the write report it
+            stored = set()
+        return [r.article is not None and r.article.id not in stored for r in records]
 
     return wanted
 
 
-def _outcome(record: Record, result: Extraction | Failed | None, store: Store) -> Outcome | Failure:
-    """Store one record's extraction; any problem becomes a :class:`Failure` naming the record."""
+Result = Rows | Failed | None
+
+
+def _store_batch(batch: list[tuple[Record, Result]], store: Store) -> list[Outcome | Failure]:
+    """Write a batch's rows in one transaction; each record's outcome or failure, in order."""
+    ready = [result for _, result in batch if isinstance(result, Rows)]
+    try:
+        written = iter(store.add_all(ready) if ready else [])
+    except Exception as exc:  # the whole batch was refused: each of its records says why
+        written = itertools.repeat(exc)
+    return [_outcome(record, result, written) for record, result in batch]
+
+
+def _outcome(record: Record, result: Result, written: Iterator) -> Outcome | Failure:
+    """What became of one record; the next of ``written`` is its write's outcome, if written."""
     if record.article is None:
         return Failure(record.source, record.number, record.error)
     if result is None:
         return "unchanged"
     if isinstance(result, Failed):  # one article's bug must not stop the batch; it is reported
         return Failure(record.source, record.number, f"extraction failed: {result}")
-    try:
-        return store.add(result)
-    except Exception as exc:  # a database error is reported with the record it hit
-        return Failure(record.source, record.number, f"could not be stored: {exc!r}")
+    stored = next(written)
+    if isinstance(stored, Exception):  # a database error is reported with the record it hit
+        return Failure(record.source, record.number, f"could not be stored: {stored!r}")
+    return stored
 
 
 def ingest(
@@ -118,24 +144,25 @@ def ingest(
     """Store every good record; count the rest as failures with their reasons.
 
     With a Dask ``client`` (see :mod:`geo.parallel`) the extraction runs on its workers and
-    the records are stored here, in the order they were read, one transaction each: the
-    store ends as a sequential run leaves it, and a killed run resumes where it stopped
-    (stored texts are skipped).
+    the records are stored here, in the order they were read, :data:`WRITE_BATCH` to a
+    transaction and each article all or nothing: the store ends as a sequential run leaves
+    it, and a killed run resumes where it stopped (stored texts are skipped).
     """
     counts = {"added": 0, "unchanged": 0}
     failures: list[Failure] = []
     warnings: list[Failure] = []
     encodings: dict[str, str] = {}
-    results = ordered_map(_ExtractRecord(extract), records, client, wanted=_to_extract(store))
-    for record, result in results:
-        if record.encoding:
-            encodings.setdefault(record.source, record.encoding)
-        outcome = _outcome(record, result, store)
-        if isinstance(outcome, Failure):
-            failures.append(outcome)
-            continue
-        counts[outcome] += 1
-        warnings += [Failure(record.source, record.number, w) for w in record.warnings]
+    reading = _ReadRecord(extract, store.governorate_of())
+    results = ordered_map(reading, records, client, wanted=_not_stored(store))
+    while batch := list(itertools.islice(results, WRITE_BATCH)):
+        for (record, _), outcome in zip(batch, _store_batch(batch, store), strict=True):
+            if record.encoding:
+                encodings.setdefault(record.source, record.encoding)
+            if isinstance(outcome, Failure):
+                failures.append(outcome)
+                continue
+            counts[outcome] += 1
+            warnings += [Failure(record.source, record.number, w) for w in record.warnings]
     return Summary(
         counts["added"],
         counts["unchanged"],

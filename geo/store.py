@@ -12,8 +12,9 @@ written (a read-only disk, a hosted deploy without a database, an unreachable
 server) the store is an in-memory copy with ``writable=False`` and a ``note``
 saying why, so the app still works and additions stay in the user's session.
 
-Each article is written in one transaction together with its mentions and
-figures: an ingest killed midway leaves whole articles or nothing.
+Each article is written together with its mentions and figures, all or nothing
+(its own transaction, or its own savepoint in a batch's, see :meth:`Store.add_all`):
+an ingest killed midway leaves whole articles or nothing.
 """
 
 from __future__ import annotations
@@ -42,9 +43,8 @@ from geo.tables import (
     FIGURE_COLUMNS,
     MENTION_COLUMNS,
     GovernorateOf,
-    article_row,
-    figure_rows,
-    mention_rows,
+    Rows,
+    rows_of,
 )
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -490,20 +490,40 @@ class Store:
         An article already stored (same id, i.e. same normalised text) is left
         as it is: the first metadata seen wins, and nothing is duplicated.
         """
-        governorate_of = self._governorate_of or _default_governorate_of()
-        article = {**article_row(extraction), "added": datetime.now(UTC)}
-        mentions = mention_rows(extraction, governorate_of)
-        figures = figure_rows(extraction, governorate_of)
+        (outcome,) = self.add_all([rows_of(extraction, self.governorate_of())])
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
 
-        def write(cur) -> Status:
-            self._insert(cur, "articles", [article], conflict="ON CONFLICT (id) DO NOTHING")
-            if cur.rowcount != 1:
-                return "unchanged"
-            self._insert(cur, "mentions", mentions)
-            self._insert(cur, "figures", figures)
-            return "added"
+    def add_all(self, readings: Sequence[Rows]) -> list[Status | Exception]:
+        """Store several articles' rows (``geo.tables.rows_of``), in order, in one transaction.
 
-        return self._write(write)
+        Each article is written under a savepoint, so one the database refuses is rolled
+        back alone and its error is returned in its place while the others are stored;
+        each article stays all or nothing.  One commit for a batch instead of one per
+        article is most of what an ingest's writer saves.  An article already stored is
+        left as it is and comes back ``"unchanged"``, as with :meth:`add`.
+        """
+        added = self._db.param(datetime.now(UTC))
+        return self._write(lambda cur: [self._add_one(cur, rows, added) for rows in readings])
+
+    def _add_one(self, cur, rows: Rows, added: Any) -> Status | Exception:
+        cur.execute("SAVEPOINT article")
+        try:
+            self._insert(cur, "articles", FRAME_COLUMNS["articles"], [(*rows.article, added)],
+                         conflict="ON CONFLICT (id) DO NOTHING")  # fmt: skip
+            outcome: Status | Exception = "unchanged"
+            if cur.rowcount == 1:
+                self._insert(cur, "mentions", MENTION_COLUMNS, rows.mentions)
+                self._insert(cur, "figures", FIGURE_COLUMNS, rows.figures)
+                outcome = "added"
+        except Exception as exc:  # this article's values were refused: it alone is rolled back
+            if self._db.retryable(exc):
+                raise  # the database is busy: the whole batch is tried again
+            cur.execute("ROLLBACK TO SAVEPOINT article")
+            outcome = exc
+        cur.execute("RELEASE SAVEPOINT article")
+        return outcome
 
     def replace(self, extraction: Extraction) -> bool:
         """Swap a stored article's mentions and figures for a new reading, all or nothing.
@@ -511,9 +531,7 @@ class Store:
         The article's own fields stay as first stored; only its extractor version changes.
         Returns False when the article is no longer stored.
         """
-        governorate_of = self._governorate_of or _default_governorate_of()
-        mentions = mention_rows(extraction, governorate_of)
-        figures = figure_rows(extraction, governorate_of)
+        rows = rows_of(extraction, self.governorate_of())
         article_id = extraction.article.id
 
         def write(cur) -> bool:
@@ -524,21 +542,26 @@ class Store:
                 return False
             cur.execute(sql("DELETE FROM mentions WHERE article_id = ?"), (article_id,))
             cur.execute(sql("DELETE FROM figures WHERE article_id = ?"), (article_id,))
-            self._insert(cur, "mentions", mentions)
-            self._insert(cur, "figures", figures)
+            self._insert(cur, "mentions", MENTION_COLUMNS, rows.mentions)
+            self._insert(cur, "figures", FIGURE_COLUMNS, rows.figures)
             return True
 
         return self._write(write)
 
-    def _insert(self, cur, table: str, rows: list[dict], conflict: str = "") -> None:
+    def governorate_of(self) -> GovernorateOf:
+        """How this store finds a place's governorate (what :func:`~geo.tables.rows_of` needs)."""
+        return self._governorate_of or _default_governorate_of()
+
+    def _insert(
+        self, cur, table: str, columns: Sequence[str], rows: Sequence[tuple], conflict: str = ""
+    ) -> None:
         if not rows:
             return
-        columns = list(rows[0])
         query = (
             f"INSERT INTO {table} ({', '.join(map(_quote, columns))}) "
             f"VALUES ({', '.join('?' for _ in columns)}) {conflict}"
         )
-        values = [[self._db.param(row[c]) for c in columns] for row in rows]
+        values = [[self._db.param(value) for value in row] for row in rows]
         if len(values) == 1:  # rowcount after executemany differs between drivers
             cur.execute(self._db.sql(query), values[0])
         else:
@@ -579,6 +602,15 @@ class Store:
         with self._db.transaction() as cur:
             cur.execute(self._db.sql("SELECT 1 FROM articles WHERE id = ?"), (article_id,))
             return cur.fetchone() is not None
+
+    def stored(self, article_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored: one query for a batch of an ingest."""
+        if not article_ids:
+            return set()
+        query = f"SELECT id FROM articles WHERE id IN ({_marks(article_ids)})"
+        with self._db.transaction() as cur:
+            cur.execute(self._db.sql(query), list(article_ids))
+            return {row[0] for row in cur.fetchall()}
 
     def outdated(self, version: str) -> int:
         """How many stored articles were read by another extractor version than ``version``."""

@@ -3,6 +3,10 @@
 The store persists exactly these columns and its queries return them as
 DataFrames, so the map and the pages never need to know whether the rows came
 from the SQLite file, PostgreSQL or a session's in-memory copy.
+
+:func:`rows_of` gives an article's rows as tuples in column order, ready to insert.  A
+parallel ingest builds them on its Dask workers: the writer then only writes, and a few
+kilobytes of tuples cross between processes instead of the extraction's objects.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from geo.gazetteer import Place
 from geo.pipeline import Extraction
@@ -30,6 +35,35 @@ FIGURE_COLUMNS = [
     "governorate_id", "precision", "place_basis", "place_name", "origin_id", "destination_id",
     "modality", "cumulative",
 ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rows:
+    """One article's rows: values in ARTICLE_COLUMNS, MENTION_COLUMNS and FIGURE_COLUMNS order."""
+
+    article: tuple
+    mentions: tuple[tuple, ...]
+    figures: tuple[tuple, ...]
+
+    @property
+    def article_id(self) -> str:
+        return self.article[0]
+
+
+def rows_of(extraction: Extraction, governorate_of: GovernorateOf) -> Rows:
+    """The rows the store writes for an extraction."""
+    return Rows(
+        _ordered(article_row(extraction), ARTICLE_COLUMNS),
+        tuple(_ordered(row, MENTION_COLUMNS) for row in mention_rows(extraction, governorate_of)),
+        tuple(_ordered(row, FIGURE_COLUMNS) for row in figure_rows(extraction, governorate_of)),
+    )
+
+
+def _ordered(row: dict, columns: list[str]) -> tuple:
+    """The row's values in column order; a row with other keys than the columns is a bug."""
+    if len(row) != len(columns):
+        raise ValueError(f"row keys {sorted(row)} are not the columns {sorted(columns)}")
+    return tuple(row[c] for c in columns)
 
 
 def place_columns(place: Place | None, governorate_of: GovernorateOf) -> dict:

@@ -15,11 +15,11 @@ import subprocess
 import sys
 import time
 import urllib.request
-import uuid
 from pathlib import Path
 
 import pytest
 from atlas_data import store_url
+from pg_schemas import fresh_schema
 
 PG_URL = os.environ.get("DATABASE_URL_TEST")
 REPO = Path(__file__).resolve().parent.parent
@@ -42,16 +42,8 @@ def pg_url():
     """A fresh schema on the test server, so tests never see each other's rows."""
     if not PG_URL:
         _missing("DATABASE_URL_TEST is not set: PostgreSQL tests cannot run")
-    import psycopg
-
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute("CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public")
-        conn.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in PG_URL else "?"
-    yield f"{PG_URL}{separator}options=-csearch_path%3D{schema},public"
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with fresh_schema(PG_URL) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

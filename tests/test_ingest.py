@@ -6,6 +6,7 @@ SQLite file in tmp_path, or a fresh schema on the ``DATABASE_URL_TEST`` server).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -219,6 +220,33 @@ def test_ingest_counts_and_per_record_failures_in_process(tmp_path):
         "c.csv record 4: no article text (empty)",
         "d.txt record 1: extraction failed: ValueError('boom')",
     ]
+
+
+def test_an_article_the_database_refuses_is_rolled_back_alone_in_its_batch(url):
+    store = open_store(url)
+    texts = ["Shelling hit Hajin on Monday.", "300 people fled Raqqa on Monday.",
+             "About 500 families fled Baghuz on Friday."]  # fmt: skip
+    records = [Record(f"{n}.txt", 1, make_article(text)) for n, text in enumerate(texts)]
+
+    def extract_badly(article):
+        """Gives the Raqqa report a figure of no kind: the figures table refuses it (NOT NULL)."""
+        found = extract(article)
+        if "Raqqa" not in article.text:
+            return found
+        (figure,) = found.figures
+        return dataclasses.replace(found, figures=(dataclasses.replace(figure, kind=None),))
+
+    summary = ingest(records, store, extract=extract_badly)
+    assert (summary.added, summary.unchanged, summary.failed) == (2, 0, 1)
+    (failure,) = summary.failures
+    assert failure.source == "1.txt" and "could not be stored" in failure.reason
+    assert sorted(store.articles()["text"]) == sorted([texts[0], texts[2]])  # not half of Raqqa
+    assert set(store.figures()["article_id"]) == {records[2].article.id}
+    assert store.stored([r.article.id for r in records]) == {records[0].article.id,
+                                                             records[2].article.id}  # fmt: skip
+    again = ingest(records, store)
+    assert (again.added, again.unchanged, again.failed) == (1, 2, 0)
+    store.close()
 
 
 def test_preview_tables_show_places_and_figures():

@@ -53,15 +53,24 @@ def test_ordered_map_keeps_order_reports_errors_and_skips_unwanted(dask_schedule
     def invert(x: int) -> float:
         return 1 / x
 
+    asked: list[list[int]] = []
+
+    def not_sevens(chunk: list[int]) -> list[bool]:
+        asked.append(chunk)
+        return [x % 7 != 0 for x in chunk]
+
     with Client(dask_scheduler) as client:
-        got = list(ordered_map(invert, range(-50, 50), client, wanted=lambda x: x % 7, chunk=3))
+        got = list(ordered_map(invert, range(-50, 50), client, wanted=not_sevens, chunk=3))
     assert [item for item, _ in got] == list(range(-50, 50))
+    assert asked == [list(range(n, min(n + 3, 50))) for n in range(-50, 50, 3)]  # once a chunk
     for item, result in got:
         if item % 7 == 0:
             assert result is None  # not wanted: no task was sent
         else:
             assert result == pytest.approx(1 / item)
     assert not any(isinstance(r, Failed) for _, r in got)
+    in_process = list(ordered_map(invert, range(-50, 50), wanted=not_sevens, chunk=3))
+    assert in_process == got
     with Client(dask_scheduler) as client:
         (_, failed), = ordered_map(invert, [0], client)  # fmt: skip
     assert isinstance(failed, Failed) and "ZeroDivisionError" in failed
