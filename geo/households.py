@@ -176,8 +176,12 @@ def people_estimate(
     factor = factor_for(factors, count.noun, count.start, count.end)
     if factor is None:
         return None
-    low, high = (
-        None if a is None or b is None else a * b
-        for a, b in ((count.low, factor.low), (count.high, factor.high))
+    value, low, high = (
+        None if a is None or b is None else round(a * b, 2)  # 36 * 6.3 is 226.8, not 226.79999
+        for a, b in (
+            (count.value, factor.value),
+            (count.low, factor.low),
+            (count.high, factor.high),
+        )
     )
-    return PeopleEstimate(count.value * factor.value, low, high, "factor", factor.words)
+    return PeopleEstimate(value, low, high, "factor", factor.words)

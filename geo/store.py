@@ -189,6 +189,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX reviews_article ON reviews (article_id)",
         ),
     ),
+    Migration(
+        6,
+        "figures: the people estimate the article gives for families and households",
+        (
+            "ALTER TABLE figures ADD COLUMN people_value DOUBLE PRECISION",
+            "ALTER TABLE figures ADD COLUMN people_low DOUBLE PRECISION",
+            "ALTER TABLE figures ADD COLUMN people_high DOUBLE PRECISION",
+            "ALTER TABLE figures ADD COLUMN people_basis TEXT NOT NULL DEFAULT ''",
+        ),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
