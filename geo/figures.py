@@ -79,14 +79,15 @@ marks running totals ("in total", "so far", "since ...", "overall", a death
 toll).  Units "families" and "households" stay so ("some 200 families": 200
 families), with a people estimate (``people``) only when the article gives the
 number itself (:mod:`geo.households`): restated beside the count ("some 200
-families, about 1,000 people, fled") or as a family size anywhere in the article
-("families of five", "six people per household"; the count's own first, else
-the nearest before it), never from a default factor.  Labels print the report's words: "nearly
-40,000 residents displaced", "may be a thousand fighters", never "< 40,000"; an
-estimate follows in brackets, as the report's words or marked as the
-article's factor ("Some 200 families fled (≈ 1,000 people, by the article's
-“families of five”)", "Some 200 families fled (restated as “about 1,000
-people”)").
+families, about 1,000 people, fled") or as a family size anywhere in the
+article ("families of five", "six people per household"; the count's own
+first, else the nearest before it), never from a default factor; the number of
+a family size is no figure.  Labels print the report's words: "nearly 40,000
+residents displaced", "may be a thousand fighters", never "< 40,000"; an
+estimate follows in brackets, as the report's words or marked as computed from
+the article's factor ("Some 200 families fled (≈ 1,000 people, by the
+article's “families of five”)", "Some 200 families fled (restated as “about
+1,000 people”)").
 Cue words are data: ``data/vocabulary/figure_cues.json``.
 
 Place, precision (1 site, 2 part of a place/district/governorate/named area,
