@@ -78,12 +78,14 @@ def _words(name: str) -> str:
 
 _HEDGE = "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True))
 _AMOUNT = rf"(?P<amount>(?:(?:{_HEDGE})\s+)?(?:\d+(?:\.\d+)?(?![\w,]|\.\d)|[a-z]+(?:-[a-z]+)?\b))"
+# A person noun right after a size makes it a count of them: "families of 10 soldiers" are
+# the soldiers' families, no family size.
 _PERSON_NEXT = re.compile(
     r"\s+(?:[\w'’-]+\s+)?(?:"
     + "|".join(sorted(map(re.escape, NOUN_KINDS), key=len, reverse=True))
     + r")(?![\w-])",
     re.I,
-)  # fmt: skip  "families of 10 soldiers": the soldiers' families, no family size
+)
 
 
 @cache
@@ -110,16 +112,52 @@ def _forms() -> tuple[tuple[str, re.Pattern], ...]:
     )
 
 
+REACH = 100
+"""Characters around a unit noun that a family size may take ("an average of six people per
+family" is 35): the forms are matched only there, not over the whole text."""
+
+
+@cache
+def _unit_nouns() -> re.Pattern:
+    nouns = [noun for pair in _vocabulary()["units"].values() for noun in pair]
+    return re.compile("|".join(sorted(map(re.escape, nouns), key=len, reverse=True)), re.I)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches within ``REACH`` of a unit noun, merged, widened to whole words.
+
+    A form that begins with any number ("six people per family") would otherwise be
+    tried at every word of every article: this keeps the reader's speed.
+    """
+    windows: list[tuple[int, int]] = []
+    for m in _unit_nouns().finditer(text):
+        lo, hi = max(0, m.start() - REACH), min(len(text), m.end() + REACH)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        if windows and lo <= windows[-1][1]:
+            lo = windows.pop()[0]
+        windows.append((lo, hi))
+    return windows
+
+
 def find_factors(text: str) -> list[Factor]:
     """Every family or household size the text prints, in text order."""
     largest = _vocabulary()["largest"]
     found = []
-    for unit, pattern in _forms():
-        for m in pattern.finditer(text):
-            amount = read_amount(m["amount"])
-            if amount is None or not 1 <= amount[0] <= largest or _PERSON_NEXT.match(text, m.end()):
-                continue
-            found.append(Factor(unit, *amount, m.start(), m.end(), m[0]))
+    for lo, hi in _windows(text):
+        window = text[lo:hi]
+        for unit, pattern in _forms():
+            for m in pattern.finditer(window):
+                amount = read_amount(m["amount"])
+                if (
+                    amount is None
+                    or not 1 <= amount[0] <= largest
+                    or _PERSON_NEXT.match(text, lo + m.end())
+                ):
+                    continue
+                found.append(Factor(unit, *amount, lo + m.start(), lo + m.end(), m[0]))
     return sorted(found, key=lambda f: f.start)
 
 
