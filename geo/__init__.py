@@ -20,6 +20,7 @@ The pipeline, in order (where a place name becomes coordinates: ``gazetteer``):
 ``quantities``      numbers as printed -> amount, hedge, bounds, unit
 ``cues``            the cue words that decide a figure's kind (data/vocabulary/)
 ``placing``         where a number gets its place: clause, sentence, focus, precision
+``households``      families / households -> the people estimate the article itself gives
 ``periods``         a figure's period in an undated text: sections, totals, the lead's battle
 ``figures``         hedged numbers -> ``Figure`` with kind, modality, place, period, sentence
 ``pipeline``        ``extract(article)``: places, then figures, in one call

@@ -77,8 +77,17 @@ the number or the first words after it; the kind stays what the words say,
 and only reported figures are meant to be drawn by default.  ``cumulative``
 marks running totals ("in total", "so far", "since ...", "overall", a death
 toll).  Units "families" and "households" stay so ("some 200 families": 200
-families, no people estimate).  Labels print the report's words: "nearly
-40,000 residents displaced", "may be a thousand fighters", never "< 40,000".
+families), with a people estimate (``people``) only when the article gives the
+number itself (:mod:`geo.households`): restated beside the count ("some 200
+families, about 1,000 people, fled") or as a family size anywhere in the
+article ("families of five", "six people per household"; the count's own
+first, else the nearest before it), never from a default factor; the number of
+a family size is no figure.  Labels print the report's words: "nearly 40,000
+residents displaced", "may be a thousand fighters", never "< 40,000"; an
+estimate follows in brackets, as the report's words or marked as computed from
+the article's factor ("Some 200 families fled (≈ 1,000 people, by the
+article's “families of five”)", "Some 200 families fled (restated as “about
+1,000 people”)").
 Cue words are data: ``data/vocabulary/figure_cues.json``.
 
 Place, precision (1 site, 2 part of a place/district/governorate/named area,
@@ -111,6 +120,7 @@ from geo.articles import Article
 from geo.cues import alternatives, cue_re
 from geo.dates import Period, find_dates, publication_period
 from geo.gazetteer import Place
+from geo.households import PeopleEstimate, find_factors, is_size, people_estimate, restates
 from geo.periods import figure_period, is_state, is_total, total_words, whole_event
 from geo.placing import Context, nearest, place_figure, previous_sentence, scopes
 from geo.quantities import NOUN_KINDS, Quantity, find_quantities
@@ -153,8 +163,10 @@ class Figure:
     ``modal`` is the modal phrase printed before the number ("may be"), which the
     label keeps.  ``cumulative`` marks running totals ("in total", "so far",
     "since the offensive began", a death toll): their period keeps its start.
-    Units "families" and "households" stay what they are: no people estimate
-    is made, since a factor would be a number no report printed.
+    Units "families" and "households" stay what they are; ``people`` is the
+    people estimate the article itself gives for them (a restated count or its
+    family size, :mod:`geo.households`), else None: a default factor would be a
+    number no report printed.
     """
 
     kind: str
@@ -181,6 +193,7 @@ class Figure:
     modality: str = "reported"
     cumulative: bool = False
     modal: str = ""
+    people: PeopleEstimate | None = None
 
     @property
     def label(self) -> str:
@@ -198,7 +211,16 @@ class Figure:
             re.search(rf"(?<!\w){re.escape(w)}(?!\w)", printed, re.I) for w in (word, self.cue) if w
         ):
             word = ""  # "hundreds of militants": the noun already says it
-        return " ".join(part for part in (self.modal, printed, word) if part)
+        return " ".join(part for part in (self.modal, printed, word, self._people_words) if part)
+
+    @property
+    def _people_words(self) -> str:
+        """The people estimate, as the report's words or marked as computed from its factor."""
+        if self.people is None:
+            return ""
+        if self.people.source == "restated":
+            return f"(restated as “{self.people.words}”)"
+        return f"(≈ {_number(self.people.value)} people, by the article's “{self.people.words}”)"
 
     @property
     def _word(self) -> str:
@@ -234,7 +256,18 @@ class Figure:
             "date_start": self.date_start.isoformat() if self.date_start else None,
             "date_end": self.date_end.isoformat() if self.date_end else None,
             "date_basis": self.date_basis,
+            **people_columns(self.people),
         }
+
+
+def people_columns(people: PeopleEstimate | None) -> dict:
+    """The people estimate as flat columns (JSON, table rows): None and "" when there is none."""
+    return {
+        "people_value": people.value if people else None,
+        "people_low": people.low if people else None,
+        "people_high": people.high if people else None,
+        "people_basis": people.basis if people else "",
+    }
 
 
 def _number(x: float) -> str:
@@ -745,6 +778,9 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
     for q in quantities[i + 1 :]:
         if q.start < aside_end:
             continue
+        if previous_end == quantities[i].end and restates(text, quantities[i], q):
+            previous_end = q.end  # "200 families (1,000 individuals) fled": one count, restated
+            continue
         close = _DASH_RE.search(text, q.end, sentence_end)
         if _DASH_RE.fullmatch(text, previous_end, q.start) and close:
             previous_end = aside_end = close.end()
@@ -842,7 +878,8 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
     list gives figures with no place.  Placing is :func:`geo.placing.place_figure`.
     """
     text = article.text
-    quantities = find_quantities(text)
+    factors = find_factors(text)
+    quantities = [q for q in find_quantities(text) if not is_size(factors, q)]
     sentences = sentence_spans(text)
     dates = find_dates(text, article.published)
     where = Context.of(text, places, article.title, sentences)
@@ -888,6 +925,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         total_periods[q.start] = period
         last_dated, last_period = dated, period
         modality, modal, cue = _modality(ctx, cue)
+        following = quantities[i + 1] if i + 1 < len(quantities) else None
         figures.append(
             Figure(
                 kind=kind,
@@ -914,6 +952,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
                 modality=modality,
                 cumulative=cumulative,
                 modal=modal,
+                people=people_estimate(text, q, following, factors),
             )
         )
     return figures

@@ -157,10 +157,8 @@ _HEDGES = {
                "estimated", "an approximate", "circa"],
 }  # fmt: skip
 _HEDGE_OF = {h: kind for kind, words in _HEDGES.items() for h in words}
-_HEDGE_RE = re.compile(
-    r"\b(?P<hedge>" + "|".join(sorted(map(re.escape, _HEDGE_OF), key=len, reverse=True))
-    + r")[^\S\n]+$", re.I,
-)  # fmt: skip
+_HEDGE_WORDS = "|".join(sorted(map(re.escape, _HEDGE_OF), key=len, reverse=True))
+_HEDGE_RE = re.compile(rf"\b(?P<hedge>{_HEDGE_WORDS})[^\S\n]+$", re.I)
 _POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?P<postfix>more|so)\b", re.I)
 _PLUS_RE = re.compile(r"\+(?![\w(])")  # "2,400+ square kilometers": more than 2,400
 _RANGE_RE = re.compile(rf"\s+(?:or|to)\s+(?={_AMOUNT}\b)", re.I)
@@ -338,6 +336,23 @@ def find_quantities(text: str) -> list[Quantity]:
         if quantity is not None:
             found.append(quantity)
     return found
+
+
+_HEDGED_AMOUNT_RE = re.compile(rf"(?:(?P<hedge>{_HEDGE_WORDS})\s+)?{_AMOUNT}", re.I)
+
+
+def read_amount(printed: str) -> tuple[float, float | None, float | None] | None:
+    """(value, low, high) of an amount printed on its own, hedge included ("about 7" ->
+    7, 6.3, 7.7; "five"; "5.5"), read by the same rules as a count; None if it is no amount.
+
+    For the sizes other modules read next to a count (:mod:`geo.households`), so that
+    "about seven" means the same there as before a noun.
+    """
+    m = _HEDGED_AMOUNT_RE.fullmatch(printed.strip())
+    if m is None:
+        return None
+    low, value, high = _amount(m)
+    return _bounds(low, value, high, _hedge_kind(m["hedge"] or ""))
 
 
 def _is_year(m: re.Match, text: str) -> bool:

@@ -208,6 +208,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             '(date_start DESC NULLS LAST, article_id DESC, "start" DESC)',
         ),
     ),
+    Migration(
+        6,
+        "figures: the people estimate the article gives for families and households",
+        (
+            "ALTER TABLE figures ADD COLUMN people_value DOUBLE PRECISION",
+            "ALTER TABLE figures ADD COLUMN people_low DOUBLE PRECISION",
+            "ALTER TABLE figures ADD COLUMN people_high DOUBLE PRECISION",
+            "ALTER TABLE figures ADD COLUMN people_basis TEXT NOT NULL DEFAULT ''",
+        ),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -214,7 +214,8 @@ def overview(articles: pd.DataFrame, mentions: pd.DataFrame, figures: pd.DataFra
 
 
 TABLE_COLUMNS = [
-    "kind", "label", "printed", "hedge", "low", "high", "value", "unit", "modality", "cumulative",
+    "kind", "label", "printed", "hedge", "low", "high", "value", "unit", "people_value",
+    "people_low", "people_high", "people_basis", "modality", "cumulative",
     "place", "place_name", "precision", "placed_at", "place_id", "governorate", "governorate_id",
     "country", "origin_id", "destination_id", "period", "date_start",
     "date_end", "outlet", "published", "title", "url", "sentence", "review_status", "reviewer",

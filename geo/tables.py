@@ -16,6 +16,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from geo.figures import people_columns
 from geo.gazetteer import Place
 from geo.pipeline import Extraction
 
@@ -33,7 +34,7 @@ FIGURE_COLUMNS = [
     "sentence", "date_start", "date_end", "date_basis",
     "place_id", "geonameid", "name", "place_kind", "lat", "lon", "country", "admin1",
     "governorate_id", "precision", "place_basis", "place_name", "origin_id", "destination_id",
-    "modality", "cumulative",
+    "modality", "cumulative", "people_value", "people_low", "people_high", "people_basis",
 ]  # fmt: skip
 
 
@@ -151,6 +152,7 @@ def figure_rows(extraction: Extraction, governorate_of: GovernorateOf) -> list[d
                 "destination_id": f.destination.id if f.destination else None,
                 "modality": f.modality,
                 "cumulative": f.cumulative,
+                **people_columns(f.people),
             }
         )
     return rows

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geo.quantities import SQUARE_MILE_KM2, find_quantities
+from geo.quantities import SQUARE_MILE_KM2, find_quantities, read_amount
 
 
 @pytest.mark.parametrize(
@@ -154,3 +154,18 @@ def test_a_family_size_is_no_count():
     assert [q.text for q in find_quantities("200 families of five and 40 households of six")] == [
         "200 families", "40 households",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("five", (5, 5, 5)),
+        ("about 7", (7, 6.3, 7.7)),
+        ("more than six", (6, 6, None)),
+        ("5.5", (5.5, 5.5, 5.5)),
+        ("fled", None),
+        ("7 people", None),
+    ],
+)
+def test_an_amount_printed_alone_is_read_by_the_count_rules(printed, read):
+    assert read_amount(printed) == (None if read is None else pytest.approx(read))
