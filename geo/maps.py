@@ -636,16 +636,22 @@ def movements_layer(ends: list[tuple[object, Place, Place]]) -> folium.FeatureGr
 
 
 class Legend(MacroElement):
-    """A fixed box explaining symbol sizes and the colours of figure kinds."""
+    """A box explaining symbol sizes and the colours of figure kinds.
+
+    It sits above Leaflet's scale bar (bottom left, about 30 px high), never on it,
+    and folds to its title with a click: open, it covers a good part of a small map.
+    """
 
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-        <div style="position: fixed; bottom: 24px; left: 12px; z-index: 9999;
-                    background: rgba(255,255,255,0.92); padding: 6px 10px; border-radius: 4px;
-                    font: 12px/1.4 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3);">
+        <details open class="atlas-legend"
+                 style="position: fixed; bottom: 40px; left: 12px; z-index: 9999;
+                        background: rgba(255,255,255,0.92); padding: 4px 10px; border-radius: 4px;
+                        font: 12px/1.4 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3);">
+          <summary style="cursor: pointer; font-weight: bold;">Legend</summary>
           {{ this.body }}
-        </div>
+        </details>
         {% endmacro %}
         """
     )
@@ -662,20 +668,26 @@ class Legend(MacroElement):
         self.body = "".join(rows)
 
 
+def _count_entry(kind: str, colour: str) -> tuple[str, str, str]:
+    """A count kind's legend row; a kind of the *Other counts* layer says that layer starts
+    off, so the legend never promises a symbol the first view does not draw."""
+    off = ", layer off at first" if kind in OTHER_COUNT_KINDS else ""
+    return (colour, f"{kind.replace('_', ' ')} (size: people){off}", "50%")
+
+
 def legend(
     figures: pd.DataFrame,
     movements: bool = False,
     area: str | None = None,
     area_shown: bool = False,
 ) -> Legend:
-    """Legend entries for what is drawn: places, each figure kind present, footprints,
-    arrows when ``movements`` are drawn, the area layers of kind ``area`` (on or off)."""
+    """Legend entries for what is drawn: places, each figure kind present (saying which
+    start in a layer that is off), footprints, arrows when ``movements`` are drawn, the area
+    layers of kind ``area`` (on or off)."""
     present = set(figures.loc[figures["unit"].isin([*COUNT_UNITS, "km2"]), "kind"])
     entries = [(PLACE_COLOUR, "place named (size: mentions)", "50%")]
     entries += [
-        (colour, f"{kind.replace('_', ' ')} (size: people)", "50%")
-        for kind, colour in KIND_COLOURS.items()
-        if kind in present
+        _count_entry(kind, colour) for kind, colour in KIND_COLOURS.items() if kind in present
     ]
     if "territory_area" in present:
         entries.append((TERRITORY_COLOUR, "territory held, to scale", "0"))

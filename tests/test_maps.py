@@ -22,6 +22,7 @@ from geo.maps import (
     fit_bounds,
     for_display,
     gathered_claims,
+    legend,
     place_tooltip,
 )
 from geo.store import open_store
@@ -295,3 +296,16 @@ def test_a_movement_is_an_arrow_from_origin_to_destination_with_its_claim(rows):
     assert {f["properties"]["tooltip"].split(" · ")[0] for f in lines} == labels
     assert "from Bāghūz to Al Ḩawl" in lines[0]["properties"]["popup"]
     assert "arrow: people moving" in atlas.get_root().render()
+
+
+def test_the_legend_says_which_kinds_start_off_and_folds_above_the_scale_bar(rows):
+    """Fighters are drawn in *Other counts*, off at first: the legend must not promise them."""
+    _, figures = rows
+    kinds = set(figures["kind"])
+    assert {"fighters", "displaced"} <= kinds  # the seeds hold both
+    box = legend(figures)
+    html = box._template.module.html(box, {})
+    assert "fighters (size: people), layer off at first" in box.body
+    assert "displaced (size: people)<" in box.body  # its layer is on
+    assert "<details open" in html and "<summary" in html
+    assert "bottom: 40px" in html  # Leaflet's scale bar takes the bottom 30 px
