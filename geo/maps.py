@@ -586,7 +586,8 @@ def _arrowhead(start: tuple[float, float], end: tuple[float, float]) -> dict:
 
 
 def gazetteer_place(place_id: str) -> Place | None:
-    """A place of the bundled gazetteer, loaded only when some figure names both ends."""
+    """A place of the bundled gazetteer (loaded on first use: when a figure names both ends,
+    or a static map names the chosen places)."""
     return default_gazetteer().get(place_id)
 
 

@@ -59,9 +59,18 @@ DPI = 150
 LAND = "#F4F4F0"
 
 
-def source_line(articles: int, filters: Filters) -> str:
-    """What the map shows and from where: "Conflict News Atlas — 3 articles, filters …"."""
+def source_line(
+    articles: int, filters: Filters, place_of: Callable[[str], Place | None] = gazetteer_place
+) -> str:
+    """What the map shows and from where: "Conflict News Atlas — 3 articles, filters …".
+
+    Places are named (``place_of`` finds them, by default in the bundled gazetteer), not
+    given as gazetteer ids: the reader of a report cannot look up "690791"; an id the
+    gazetteer does not know is kept as it is.
+    """
     query = to_query(filters)
+    if "place" in query:
+        query["place"] = [getattr(place_of(id_), "name", id_) for id_ in query["place"]]
     chosen = "; ".join(
         f"{name}={', '.join(value) if isinstance(value, list) else value}"
         for name, value in query.items()
