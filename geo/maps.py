@@ -639,7 +639,7 @@ def movements_layer(ends: list[tuple[object, Place, Place]]) -> folium.FeatureGr
 class Legend(MacroElement):
     """A box explaining symbol sizes and the colours of figure kinds.
 
-    It sits above Leaflet's scale bar (bottom left, about 30 px high), never on it,
+    It sits above Leaflet's scale bar (bottom left, km over miles: 46 px), never on it,
     and folds to its title with a click: open, it covers a good part of a small map.
     """
 
@@ -647,7 +647,7 @@ class Legend(MacroElement):
         """
         {% macro html(this, kwargs) %}
         <details open class="atlas-legend"
-                 style="position: fixed; bottom: 40px; left: 12px; z-index: 9999;
+                 style="position: fixed; bottom: 56px; left: 12px; z-index: 9999;
                         background: rgba(255,255,255,0.92); padding: 4px 10px; border-radius: 4px;
                         font: 12px/1.4 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3);">
           <summary style="cursor: pointer; font-weight: bold;">Legend</summary>

@@ -26,8 +26,8 @@ from geo.summary import (
 from geo.timeline import as_of, claim_days, timeline
 
 EVERY_CLAIM = "every claim"
+# dates with their year: a selection may span years (2019 Syria beside 2023 Ukraine)
 DAY_AXIS = alt.Axis(format="%-d %b %Y", labelOverlap=True)
-"""Dates with their year: a selection may span years (2019 Syria beside 2023 Ukraine)."""
 
 st.set_page_config(page_title="Map · Conflict News Atlas", page_icon="🗺️", layout="wide")
 filters = dashboard.sidebar()

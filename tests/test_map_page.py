@@ -48,6 +48,7 @@ def test_the_timeline_dates_carry_their_year_and_the_side_tables_read_as_words()
     """A selection may span years: "Feb 19 … May 14" alone hides which; and the country-wide
     table's columns are named for a reader, not by their data names."""
     app = _map()
+    assert not any("span years" in m.value for m in app.markdown)  # a comment, not page text
     specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
     timeline = next(s for s in specs if s.get("mark", {}).get("type") == "bar")
     assert timeline["encoding"]["x"]["axis"]["format"] == "%-d %b %Y"

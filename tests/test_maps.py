@@ -308,4 +308,4 @@ def test_the_legend_says_which_kinds_start_off_and_folds_above_the_scale_bar(row
     assert "fighters (size: people), layer off at first" in box.body
     assert "displaced (size: people)<" in box.body  # its layer is on
     assert "<details open" in html and "<summary" in html
-    assert "bottom: 40px" in html  # Leaflet's scale bar takes the bottom 30 px
+    assert "bottom: 56px" in html  # Leaflet's two-line scale bar takes the bottom 46 px
