@@ -705,20 +705,29 @@ def legend(
     return Legend(entries)
 
 
+def _km_from(points: pd.DataFrame, lat: float, lon: float) -> pd.Series:
+    """Each point's distance from (lat, lon) in km (equirectangular: plenty at this scale)."""
+    north, east = points["lat"] - lat, (points["lon"] - lon) * math.cos(math.radians(lat))
+    return 111.2 * (north**2 + east**2) ** 0.5
+
+
 def fit_bounds(located: pd.DataFrame, radius_km: float = 400) -> list[list[float]]:
     """South-west and north-east corners around the places the selection is about.
 
-    Reports name far-off capitals in passing ("Washington", "Beirut"): the
-    view keeps the located points within ``radius_km`` of their median, so it
-    opens on where things happened rather than on the whole world.
+    Reports name far-off capitals in passing ("Washington", "Beirut"), and one store
+    may hold two theatres (2019 Syria, 2023 Ukraine).  The theatre is the points within
+    ``radius_km`` of the median of a 4° cell, the cell whose circle holds most points; the
+    view keeps the points within ``radius_km`` of the theatre's own median.  So it opens
+    on where most things happened, never on the whole world or on the empty middle
+    between two wars (where the median of everything lands).
     """
     points = located[["lat", "lon"]].dropna().astype(float)
     if points.empty:
         return EASTERN_SYRIA
-    lat, lon = points["lat"].median(), points["lon"].median()
-    north, east = points["lat"] - lat, (points["lon"] - lon) * math.cos(math.radians(lat))
-    km = 111.2 * (north**2 + east**2) ** 0.5  # equirectangular: plenty at this scale
-    near = points[km <= radius_km]
+    centres = points.groupby([points["lat"] // 4, points["lon"] // 4]).median()
+    around = [_km_from(points, lat, lon) <= radius_km for lat, lon in centres.values]
+    theatre = points[max(around, key=lambda inside: int(inside.sum()))]
+    near = points[_km_from(points, theatre["lat"].median(), theatre["lon"].median()) <= radius_km]
     pad = 0.1
     return [
         [float(near["lat"].min()) - pad, float(near["lon"].min()) - pad],

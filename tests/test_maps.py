@@ -152,6 +152,18 @@ def test_the_view_opens_on_where_things_happened_not_on_far_capitals(rows):
     assert west > 36 and north < 38
 
 
+def test_with_two_theatres_the_view_opens_on_the_busier_not_between_them(rows):
+    """Syria's seeds beside fewer Ukrainian claims: the median alone lands between the two
+    (the view then held neither), and cells alone split Syria's spread points."""
+    mentions, _ = rows
+    syria = mentions.loc[mentions["kind"] != "country", ["lat", "lon"]]
+    ukraine = pd.DataFrame({"lat": [48.59, 50.29, 49.71] * 6, "lon": [38.0, 36.94, 37.62] * 6})
+    assert len(ukraine) < len(syria)
+    assert fit_bounds(pd.concat([syria, ukraine])) == fit_bounds(syria)
+    (south, west), (north, east) = fit_bounds(pd.concat([syria.iloc[:3], ukraine]))
+    assert 48 < south < north < 51 and 36 < west < east < 39  # now Ukraine is the busier
+
+
 def test_a_click_on_a_place_symbol_selects_it_and_other_clicks_do_not(rows):
     mentions, _ = rows
     places = place_counts(mentions)
