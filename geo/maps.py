@@ -163,7 +163,7 @@ def places_layer(
     gathered = gathered_claims(figures)
     features = []
     for place in counts.itertuples(index=False):
-        total = int(place.mentions) + int(place.adjectives)
+        total = _times_named(place)
         popup = _html(
             [
                 f"<b>{safe(place.name)}</b> ({safe(place.kind)})",
@@ -274,6 +274,32 @@ def place_radius(mentions: int) -> float:
     return 4 + 3 * math.sqrt(mentions)
 
 
+def _times_named(place) -> int:
+    """How often a place of :func:`geo.summary.place_counts` is named, adjectives included:
+    what its symbol's size stands for."""
+    return int(place.mentions) + int(place.adjectives)
+
+
+def place_radii(counts: pd.DataFrame) -> dict[tuple[float, float], float]:
+    """The radius of the place symbol drawn at each point (countries are not drawn)."""
+    shown = counts[(counts["kind"] != "country") & counts["lat"].notna()]
+    radii: dict[tuple[float, float], float] = {}
+    for place in shown.itertuples(index=False):
+        key = _where(place.lat, place.lon)
+        radii[key] = max(radii.get(key, 0.0), place_radius(_times_named(place)))
+    return radii
+
+
+def count_radii(rows: pd.DataFrame, beneath: dict[tuple[float, float], float]) -> list[float]:
+    """Each count symbol's radius: :func:`count_radius` of its value, but at least 3 px
+    wider than the place symbol drawn over it (``beneath``: :func:`place_radii`), so a
+    small count shows as a ring round its place instead of vanishing under it."""
+    return [
+        max(count_radius(value), beneath.get(_where(lat, lon), -3.0) + 3.0)
+        for value, lat, lon in zip(rows["value"], rows["lat"], rows["lon"], strict=True)
+    ]
+
+
 def drawn_counts(
     figures: pd.DataFrame, kinds: Iterable[str], reported: bool = True
 ) -> pd.DataFrame:
@@ -293,6 +319,7 @@ def counts_layer(
     kinds: Iterable[str],
     show: bool = True,
     reported: bool = True,
+    beneath: dict[tuple[float, float], float] | None = None,
 ) -> folium.FeatureGroup:
     """Proportional symbols (area ~ number counted) for counting figures of ``kinds``.
 
@@ -301,11 +328,14 @@ def counts_layer(
     and its popup cites the sentence, outlet, date and article.  Only reported
     figures are drawn, or with ``reported=False`` only the expected or possible
     ones; a country-wide claim is drawn on its country with a dashed outline.
+    ``beneath`` holds the place symbols' radii (:func:`count_radii`).
     """
     layer = folium.FeatureGroup(name=name, show=show)
     gathered = gathered_claims(figures)
     features = []
-    for row in drawn_counts(figures, kinds, reported).itertuples(index=False):
+    rows = drawn_counts(figures, kinds, reported)
+    radii = count_radii(rows, beneath or {})
+    for row, radius in zip(rows.itertuples(index=False), radii, strict=True):
         colour = KIND_COLOURS.get(row.kind, KIND_COLOURS["other"])
         popup = _html(
             [
@@ -316,7 +346,7 @@ def counts_layer(
         wide = bool(row.broad)
         area = not wide and row.precision == 2  # a district or governorate, drawn at its centre
         style = {
-            "radius": count_radius(row.value),
+            "radius": radius,
             "color": colour, "weight": 2, "fillColor": colour,
             "fillOpacity": 0.12 if wide else 0.35,
             "dashArray": "5 4" if wide else "1 4" if area else None,
@@ -765,11 +795,13 @@ def build_map(
         layer.add_to(m)
     territory_layer(figures, mentions, governorates).add_to(m)
     others = "Other counts (fighters, killed…)"
-    counts_layer(figures, others, OTHER_COUNT_KINDS, show=False).add_to(m)
-    counts_layer(figures, "Displacement", DISPLACEMENT_KINDS).add_to(m)
+    beneath = place_radii(counts)
+    counts_layer(figures, others, OTHER_COUNT_KINDS, show=False, beneath=beneath).add_to(m)
+    counts_layer(figures, "Displacement", DISPLACEMENT_KINDS, beneath=beneath).add_to(m)
     expected = "Expected or possible (not reported as happened)"
     all_kinds = DISPLACEMENT_KINDS + OTHER_COUNT_KINDS
-    counts_layer(figures, expected, all_kinds, show=False, reported=False).add_to(m)
+    hedged = counts_layer(figures, expected, all_kinds, show=False, reported=False, beneath=beneath)
+    hedged.add_to(m)
     if ends:
         movements_layer(ends).add_to(m)
     places_layer(mentions, figures, counts).add_to(m)

@@ -18,11 +18,15 @@ from geo.maps import (
     BOUNDARY_FILES,
     build_map,
     clicked_place,
+    count_radii,
+    count_radius,
     display_boundaries,
     fit_bounds,
     for_display,
     gathered_claims,
     legend,
+    place_radii,
+    place_radius,
     place_tooltip,
 )
 from geo.store import open_store
@@ -321,3 +325,19 @@ def test_the_legend_says_which_kinds_start_off_and_folds_above_the_scale_bar(row
     assert "displaced (size: people)<" in box.body  # its layer is on
     assert "<details open" in html and "<summary" in html
     assert "bottom: 56px" in html  # Leaflet's two-line scale bar takes the bottom 46 px
+
+
+def test_a_small_count_is_a_ring_round_its_place_never_hidden_under_it(rows):
+    """1,200 people at a town named twice: by value 5 px, under an 8 px place symbol."""
+    mentions, _ = rows
+    counts = place_counts(mentions)
+    town = counts[(counts["kind"] == "populated place") & (counts["mentions"] >= 2)].iloc[0]
+    over = place_radius(int(town.mentions) + int(town.adjectives))
+    drawn = pd.DataFrame(
+        {"value": [1_200, 40_000, 1_200], "lat": [town.lat, town.lat, 10.0],
+         "lon": [town.lon, town.lon, 10.0]}
+    )  # fmt: skip
+    small, large, elsewhere = count_radii(drawn, place_radii(counts))
+    assert count_radius(1_200) < over and small == over + 3
+    assert large == count_radius(40_000) > over + 3  # big enough already: by value
+    assert elsewhere == count_radius(1_200)  # no place symbol over it
