@@ -670,13 +670,14 @@ class Legend(MacroElement):
     """A box explaining symbol sizes and the colours of figure kinds.
 
     It sits above Leaflet's scale bar (bottom left, km over miles: 46 px), never on it,
-    and folds to its title with a click: open, it covers a good part of a small map.
+    and opens from its title with a click: open at first, it covered a third of the
+    600 px map, and the places the view was fitted to (Baghuz sits at its bottom edge).
     """
 
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-        <details open class="atlas-legend"
+        <details class="atlas-legend"
                  style="position: fixed; bottom: 56px; left: 12px; z-index: 9999;
                         background: rgba(255,255,255,0.92); padding: 4px 10px; border-radius: 4px;
                         font: 12px/1.4 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3);">

@@ -314,7 +314,7 @@ def test_a_movement_is_an_arrow_from_origin_to_destination_with_its_claim(rows):
     assert "arrow: people moving" in atlas.get_root().render()
 
 
-def test_the_legend_says_which_kinds_start_off_and_folds_above_the_scale_bar(rows):
+def test_the_legend_says_which_kinds_start_off_and_opens_above_the_scale_bar(rows):
     """Fighters are drawn in *Other counts*, off at first: the legend must not promise them."""
     _, figures = rows
     kinds = set(figures["kind"])
@@ -323,7 +323,7 @@ def test_the_legend_says_which_kinds_start_off_and_folds_above_the_scale_bar(row
     html = box._template.module.html(box, {})
     assert "fighters (size: people), layer off at first" in box.body
     assert "displaced (size: people)<" in box.body  # its layer is on
-    assert "<details open" in html and "<summary" in html
+    assert '<details class="atlas-legend"' in html and "<summary" in html  # folded at first
     assert "bottom: 56px" in html  # Leaflet's two-line scale bar takes the bottom 46 px
 
 
