@@ -170,7 +170,7 @@ def places_layer(
                 f"Governorate: {safe(place.admin1) or '—'}",
                 f"Named {total} time{'s' if total != 1 else ''} "
                 f"in {int(place.articles)} article{'s' if place.articles != 1 else ''}",
-                _claims_here(gathered, place.lat, place.lon, "claims"),
+                _claims_here(gathered, place.lat, place.lon),
                 *titles.get(place.place_id, []),
             ]
         )
@@ -252,13 +252,15 @@ def gathered_claims(figures: pd.DataFrame) -> dict[tuple[float, float], tuple[in
     }
 
 
-def _claims_here(gathered: dict, lat: object, lon: object, what: str) -> str:
-    """The list of every claim drawn at a point, as a scrolling block of a popup."""
+def _claims_here(gathered: dict, lat: object, lon: object, drawn: bool = False) -> str:
+    """The list of every claim drawn at a point, as a scrolling block of a popup, headed
+    "1 claim here" / "4 claims drawn here" (``drawn``: said on a figure's own popup)."""
     count, items = gathered.get(_where(lat, lon), (0, ""))
     if not count:
         return ""
+    noun = "claim" if count == 1 else "claims"
     return (
-        f"<b>{count} {what} here, by date:</b>"
+        f"<b>{count} {noun}{' drawn' if drawn else ''} here, by date:</b>"
         f'<ol class="atlas-claims" style="max-height:220px;overflow-y:auto;'
         f'margin:2px 0;padding-left:18px">{items}</ol>'
     )
@@ -340,7 +342,7 @@ def counts_layer(
         popup = _html(
             [
                 _figure_popup(row, f"({safe(row.kind)}) · {safe(row.name)}"),
-                _claims_here(gathered, row.lat, row.lon, "claims drawn"),
+                _claims_here(gathered, row.lat, row.lon, drawn=True),
             ]
         )
         wide = bool(row.broad)

@@ -341,3 +341,15 @@ def test_a_small_count_is_a_ring_round_its_place_never_hidden_under_it(rows):
     assert count_radius(1_200) < over and small == over + 3
     assert large == count_radius(40_000) > over + 3  # big enough already: by value
     assert elsewhere == count_radius(1_200)  # no place symbol over it
+
+
+def test_a_popup_counts_its_claims_in_words(rows):
+    """A popup says "1 claim drawn here", never "1 claims"; place symbols say "claims here"."""
+    mentions, figures = rows
+    boundaries = display_boundaries("governorates")
+    page = build_map(mentions, figures, boundaries).get_root().render()
+    assert "13 claims here, by date" in page and "13 claims drawn here, by date" in page
+    one = figures[(figures["kind"] == "displaced") & (figures["precision"] == 1)].iloc[[0]]
+    page = build_map(mentions, one, boundaries).get_root().render()
+    assert "1 claim drawn here, by date" in page and "1 claim here, by date" in page
+    assert "1 claims" not in page
