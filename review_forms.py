@@ -192,10 +192,16 @@ def review_panel(
     allowed: bool,
     chosen: tuple[str, int, int] | None = None,
 ) -> None:
-    """Pick one figure / mention of ``rows`` (reviews applied), see its history, review it."""
+    """Pick one figure / mention of ``rows`` (reviews applied), see its history, review it.
+
+    The choices are in an order no review changes (publication, article, offset): the
+    browser keeps a selectbox's choice by position, and a corrected row moves in ``rows``,
+    so after a save the form showed, and a second save reviewed, another figure.
+    """
     if rows.empty:
         return
-    records = rows.to_dict("records")
+    steady = rows.sort_values(["published", "article_id", "start"], na_position="last")
+    records = steady.to_dict("records")
     keys = [_key(r) for r in records]
     index = keys.index(chosen) if chosen in keys else 0
     i = st.selectbox(
