@@ -300,3 +300,18 @@ def test_after_a_save_the_form_stays_on_the_place_name_just_reviewed(db):
     _save(app, form=form)
     box = app.selectbox(key=f"{form}_row")
     assert box.index == place and box.options[place].endswith("[corrected]")  # where it was
+
+
+def test_a_name_printed_twice_in_an_article_can_be_reviewed_at_either_place(db):
+    """Equal labels ("U.S. → United States" four times) let only the last be chosen."""
+    app = _page("pages/2_Articles.py")
+    article = open_store(db).articles().iloc[0]
+    form = f"m_{article['id']}"
+    labels = app.selectbox(key=f"{form}_row").options
+    first = labels.index("U.S. → United States [machine-read] (1 of 4)")
+    assert "U.S. → United States [machine-read] (4 of 4)" in labels
+    app.selectbox(key=f"{form}_row").select_index(first).run()
+    _save(app, form=form)  # confirm
+    mentions = open_store(db).mentions()
+    named = mentions[(mentions["article_id"] == article["id"]) & (mentions["text"] == "U.S.")]
+    assert _reviews(db)[-1].start == named["start"].min()
