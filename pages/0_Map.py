@@ -140,7 +140,7 @@ with side_column:
         st.caption("No share-of-territory figures in this selection.")
     else:
         claims = alt.Chart(shares).encode(
-            y=alt.Y("claim:N", title=None, sort="descending", axis=alt.Axis(labelLimit=220)),
+            y=alt.Y("claim:N", title=None, sort="descending", axis=alt.Axis(labelLimit=140)),
             tooltip=["label", "name", "outlet", "date_end", "sentence"],
         )
         chart = claims.mark_rule(strokeWidth=4).encode(
