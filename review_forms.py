@@ -9,6 +9,7 @@ option lists and escaped HTML, never as Markdown.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 import pandas as pd
@@ -112,6 +113,21 @@ def _label(row: dict, target: str) -> str:
     return f"{row['label']} ({row['kind']}) · {place} · {period} [{status}]"
 
 
+def _distinct(labels: list[str]) -> list[str]:
+    """``labels`` with "(1 of 2)", "(2 of 2)" after those written alike (a town named twice
+    in one article): the browser picks a selectbox choice by its label, so of two equal
+    labels only the last could be chosen, and the review went to the other mention."""
+    total = Counter(labels)
+    seen: Counter = Counter()
+    distinct = []
+    for label in labels:
+        seen[label] += 1
+        distinct.append(
+            label if total[label] == 1 else f"{label} ({seen[label]} of {total[label]})"
+        )
+    return distinct
+
+
 def _key(row: dict) -> tuple[str, int, int]:
     return (row["article_id"], int(row["start"]), int(row["end"]))
 
@@ -192,15 +208,22 @@ def review_panel(
     allowed: bool,
     chosen: tuple[str, int, int] | None = None,
 ) -> None:
-    """Pick one figure / mention of ``rows`` (reviews applied), see its history, review it."""
+    """Pick one figure / mention of ``rows`` (reviews applied), see its history, review it.
+
+    The choices are in an order no review changes (publication, article, offset): the
+    browser keeps a selectbox's choice by position, and a corrected row moves in ``rows``,
+    so after a save the form showed, and a second save reviewed, another figure.
+    """
     if rows.empty:
         return
-    records = rows.to_dict("records")
+    steady = rows.sort_values(["published", "article_id", "start"], na_position="last")
+    records = steady.to_dict("records")
     keys = [_key(r) for r in records]
     index = keys.index(chosen) if chosen in keys else 0
+    labels = _distinct([_label(r, target) for r in records])
     i = st.selectbox(
         f"{target.capitalize()} to review", range(len(records)), index=index, key=f"{key}_row",
-        format_func=lambda j: _label(records[j], target),
+        format_func=labels.__getitem__,
     )  # fmt: skip
     row = records[i]
     past = history(dashboard.reviews(dashboard.version()), target, keys[i])

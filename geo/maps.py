@@ -160,14 +160,14 @@ def places_layer(
     gathered = gathered_claims(figures)
     features = []
     for place in counts.itertuples(index=False):
-        total = int(place.mentions) + int(place.adjectives)
+        total = _times_named(place)
         popup = _html(
             [
                 f"<b>{safe(place.name)}</b> ({safe(place.kind)})",
                 f"Governorate: {safe(place.admin1) or '—'}",
                 f"Named {total} time{'s' if total != 1 else ''} "
                 f"in {int(place.articles)} article{'s' if place.articles != 1 else ''}",
-                _claims_here(gathered, place.lat, place.lon, "claims"),
+                _claims_here(gathered, place.lat, place.lon),
                 *titles.get(place.place_id, []),
             ]
         )
@@ -249,13 +249,15 @@ def gathered_claims(figures: pd.DataFrame) -> dict[tuple[float, float], tuple[in
     return {key: (len(here), "".join(here)) for key, here in items.items()}
 
 
-def _claims_here(gathered: dict, lat: object, lon: object, what: str) -> str:
-    """The list of every claim drawn at a point, as a scrolling block of a popup."""
+def _claims_here(gathered: dict, lat: object, lon: object, drawn: bool = False) -> str:
+    """The list of every claim drawn at a point, as a scrolling block of a popup, headed
+    "1 claim here" / "4 claims drawn here" (``drawn``: said on a figure's own popup)."""
     count, items = gathered.get(_where(lat, lon), (0, ""))
     if not count:
         return ""
+    noun = "claim" if count == 1 else "claims"
     return (
-        f"<b>{count} {what} here, by date:</b>"
+        f"<b>{count} {noun}{' drawn' if drawn else ''} here, by date:</b>"
         f'<ol class="atlas-claims" style="max-height:220px;overflow-y:auto;'
         f'margin:2px 0;padding-left:18px">{items}</ol>'
     )
@@ -269,6 +271,32 @@ def count_radius(value: object) -> float:
 def place_radius(mentions: int) -> float:
     """A place symbol's radius in pixels: area grows with how often the place is named."""
     return 4 + 3 * math.sqrt(mentions)
+
+
+def _times_named(place) -> int:
+    """How often a place of :func:`geo.summary.place_counts` is named, adjectives included:
+    what its symbol's size stands for."""
+    return int(place.mentions) + int(place.adjectives)
+
+
+def place_radii(counts: pd.DataFrame) -> dict[tuple[float, float], float]:
+    """The radius of the place symbol drawn at each point (countries are not drawn)."""
+    shown = counts[(counts["kind"] != "country") & counts["lat"].notna()]
+    radii: dict[tuple[float, float], float] = {}
+    for place in shown.itertuples(index=False):
+        key = _where(place.lat, place.lon)
+        radii[key] = max(radii.get(key, 0.0), place_radius(_times_named(place)))
+    return radii
+
+
+def count_radii(rows: pd.DataFrame, beneath: dict[tuple[float, float], float]) -> list[float]:
+    """Each count symbol's radius: :func:`count_radius` of its value, but at least 3 px
+    wider than the place symbol drawn over it (``beneath``: :func:`place_radii`), so a
+    small count shows as a ring round its place instead of vanishing under it."""
+    return [
+        max(count_radius(value), beneath.get(_where(lat, lon), -3.0) + 3.0)
+        for value, lat, lon in zip(rows["value"], rows["lat"], rows["lon"], strict=True)
+    ]
 
 
 def drawn_counts(
@@ -290,6 +318,7 @@ def counts_layer(
     kinds: Iterable[str],
     show: bool = True,
     reported: bool = True,
+    beneath: dict[tuple[float, float], float] | None = None,
 ) -> folium.FeatureGroup:
     """Proportional symbols (area ~ number counted) for counting figures of ``kinds``.
 
@@ -298,22 +327,25 @@ def counts_layer(
     and its popup cites the sentence, outlet, date and article.  Only reported
     figures are drawn, or with ``reported=False`` only the expected or possible
     ones; a country-wide claim is drawn on its country with a dashed outline.
+    ``beneath`` holds the place symbols' radii (:func:`count_radii`).
     """
     layer = folium.FeatureGroup(name=name, show=show)
     gathered = gathered_claims(figures)
     features = []
-    for row in drawn_counts(figures, kinds, reported).itertuples(index=False):
+    rows = drawn_counts(figures, kinds, reported)
+    radii = count_radii(rows, beneath or {})
+    for row, radius in zip(rows.itertuples(index=False), radii, strict=True):
         colour = KIND_COLOURS.get(row.kind, KIND_COLOURS["other"])
         popup = _html(
             [
                 _figure_popup(row, f"({safe(row.kind)}) · {safe(row.name)}"),
-                _claims_here(gathered, row.lat, row.lon, "claims drawn"),
+                _claims_here(gathered, row.lat, row.lon, drawn=True),
             ]
         )
         wide = bool(row.broad)
         area = not wide and row.precision == 2  # a district or governorate, drawn at its centre
         style = {
-            "radius": count_radius(row.value),
+            "radius": radius,
             "color": colour, "weight": 2, "fillColor": colour,
             "fillOpacity": 0.12 if wide else 0.35,
             "dashArray": "5 4" if wide else "1 4" if area else None,
@@ -583,7 +615,8 @@ def _arrowhead(start: tuple[float, float], end: tuple[float, float]) -> dict:
 
 
 def gazetteer_place(place_id: str) -> Place | None:
-    """A place of the bundled gazetteer, loaded only when some figure names both ends."""
+    """A place of the bundled gazetteer (loaded on first use: when a figure names both ends,
+    or a static map names the chosen places)."""
     return default_gazetteer().get(place_id)
 
 
@@ -633,16 +666,23 @@ def movements_layer(ends: list[tuple[object, Place, Place]]) -> folium.FeatureGr
 
 
 class Legend(MacroElement):
-    """A fixed box explaining symbol sizes and the colours of figure kinds."""
+    """A box explaining symbol sizes and the colours of figure kinds.
+
+    It sits above Leaflet's scale bar (bottom left, km over miles: 46 px), never on it,
+    and opens from its title with a click: open at first, it covered a third of the
+    600 px map, and the places the view was fitted to (Baghuz sits at its bottom edge).
+    """
 
     _template = Template(
         """
         {% macro html(this, kwargs) %}
-        <div style="position: fixed; bottom: 24px; left: 12px; z-index: 9999;
-                    background: rgba(255,255,255,0.92); padding: 6px 10px; border-radius: 4px;
-                    font: 12px/1.4 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3);">
+        <details class="atlas-legend"
+                 style="position: fixed; bottom: 56px; left: 12px; z-index: 9999;
+                        background: rgba(255,255,255,0.92); padding: 4px 10px; border-radius: 4px;
+                        font: 12px/1.4 sans-serif; box-shadow: 0 1px 4px rgba(0,0,0,0.3);">
+          <summary style="cursor: pointer; font-weight: bold;">Legend</summary>
           {{ this.body }}
-        </div>
+        </details>
         {% endmacro %}
         """
     )
@@ -659,20 +699,26 @@ class Legend(MacroElement):
         self.body = "".join(rows)
 
 
+def _count_entry(kind: str, colour: str) -> tuple[str, str, str]:
+    """A count kind's legend row; a kind of the *Other counts* layer says that layer starts
+    off, so the legend never promises a symbol the first view does not draw."""
+    off = ", layer off at first" if kind in OTHER_COUNT_KINDS else ""
+    return (colour, f"{kind.replace('_', ' ')} (size: people){off}", "50%")
+
+
 def legend(
     figures: pd.DataFrame,
     movements: bool = False,
     area: str | None = None,
     area_shown: bool = False,
 ) -> Legend:
-    """Legend entries for what is drawn: places, each figure kind present, footprints,
-    arrows when ``movements`` are drawn, the area layers of kind ``area`` (on or off)."""
+    """Legend entries for what is drawn: places, each figure kind present (saying which
+    start in a layer that is off), footprints, arrows when ``movements`` are drawn, the area
+    layers of kind ``area`` (on or off)."""
     present = set(figures.loc[figures["unit"].isin([*COUNT_UNITS, "km2"]), "kind"])
     entries = [(PLACE_COLOUR, "place named (size: mentions)", "50%")]
     entries += [
-        (colour, f"{kind.replace('_', ' ')} (size: people)", "50%")
-        for kind, colour in KIND_COLOURS.items()
-        if kind in present
+        _count_entry(kind, colour) for kind, colour in KIND_COLOURS.items() if kind in present
     ]
     if "territory_area" in present:
         entries.append((TERRITORY_COLOUR, "territory held, to scale", "0"))
@@ -689,20 +735,29 @@ def legend(
     return Legend(entries)
 
 
+def _km_from(points: pd.DataFrame, lat: float, lon: float) -> pd.Series:
+    """Each point's distance from (lat, lon) in km (equirectangular: plenty at this scale)."""
+    north, east = points["lat"] - lat, (points["lon"] - lon) * math.cos(math.radians(lat))
+    return 111.2 * (north**2 + east**2) ** 0.5
+
+
 def fit_bounds(located: pd.DataFrame, radius_km: float = 400) -> list[list[float]]:
     """South-west and north-east corners around the places the selection is about.
 
-    Reports name far-off capitals in passing ("Washington", "Beirut"): the
-    view keeps the located points within ``radius_km`` of their median, so it
-    opens on where things happened rather than on the whole world.
+    Reports name far-off capitals in passing ("Washington", "Beirut"), and one store
+    may hold two theatres (2019 Syria, 2023 Ukraine).  The theatre is the points within
+    ``radius_km`` of the median of a 4° cell, the cell whose circle holds most points; the
+    view keeps the points within ``radius_km`` of the theatre's own median.  So it opens
+    on where most things happened, never on the whole world or on the empty middle
+    between two wars (where the median of everything lands).
     """
     points = located[["lat", "lon"]].dropna().astype(float)
     if points.empty:
         return EASTERN_SYRIA
-    lat, lon = points["lat"].median(), points["lon"].median()
-    north, east = points["lat"] - lat, (points["lon"] - lon) * math.cos(math.radians(lat))
-    km = 111.2 * (north**2 + east**2) ** 0.5  # equirectangular: plenty at this scale
-    near = points[km <= radius_km]
+    centres = points.groupby([points["lat"] // 4, points["lon"] // 4]).median()
+    around = [_km_from(points, lat, lon) <= radius_km for lat, lon in centres.values]
+    theatre = points[max(around, key=lambda inside: int(inside.sum()))]
+    near = points[_km_from(points, theatre["lat"].median(), theatre["lon"].median()) <= radius_km]
     pad = 0.1
     return [
         [float(near["lat"].min()) - pad, float(near["lon"].min()) - pad],
@@ -740,11 +795,13 @@ def build_map(
         layer.add_to(m)
     territory_layer(figures, mentions, governorates).add_to(m)
     others = "Other counts (fighters, killed…)"
-    counts_layer(figures, others, OTHER_COUNT_KINDS, show=False).add_to(m)
-    counts_layer(figures, "Displacement", DISPLACEMENT_KINDS).add_to(m)
+    beneath = place_radii(counts)
+    counts_layer(figures, others, OTHER_COUNT_KINDS, show=False, beneath=beneath).add_to(m)
+    counts_layer(figures, "Displacement", DISPLACEMENT_KINDS, beneath=beneath).add_to(m)
     expected = "Expected or possible (not reported as happened)"
     all_kinds = DISPLACEMENT_KINDS + OTHER_COUNT_KINDS
-    counts_layer(figures, expected, all_kinds, show=False, reported=False).add_to(m)
+    hedged = counts_layer(figures, expected, all_kinds, show=False, reported=False, beneath=beneath)
+    hedged.add_to(m)
     if ends:
         movements_layer(ends).add_to(m)
     places_layer(mentions, figures, counts).add_to(m)

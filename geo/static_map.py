@@ -40,11 +40,12 @@ from geo.maps import (
     OTHER_COUNT_KINDS,
     PLACE_COLOUR,
     TERRITORY_COLOUR,
-    count_radius,
+    count_radii,
     drawn_counts,
     fit_bounds,
     gazetteer_place,
     movement_ends,
+    place_radii,
     place_radius,
 )
 from geo.summary import locate, place_counts
@@ -59,9 +60,18 @@ DPI = 150
 LAND = "#F4F4F0"
 
 
-def source_line(articles: int, filters: Filters) -> str:
-    """What the map shows and from where: "Conflict News Atlas — 3 articles, filters …"."""
+def source_line(
+    articles: int, filters: Filters, place_of: Callable[[str], Place | None] = gazetteer_place
+) -> str:
+    """What the map shows and from where: "Conflict News Atlas — 3 articles, filters …".
+
+    Places are named (``place_of`` finds them, by default in the bundled gazetteer), not
+    given as gazetteer ids: the reader of a report cannot look up "690791"; an id the
+    gazetteer does not know is kept as it is.
+    """
     query = to_query(filters)
+    if "place" in query:
+        query["place"] = [getattr(place_of(id_), "name", id_) for id_ in query["place"]]
     chosen = "; ".join(
         f"{name}={', '.join(value) if isinstance(value, list) else value}"
         for name, value in query.items()
@@ -142,12 +152,14 @@ COUNT_STYLES = (
 """Line style, fill opacity and legend text of counts by precision, as on the interactive map."""
 
 
-def _draw_counts(ax, located: pd.DataFrame, crs) -> list:
-    """The reported counting figures as the interactive map draws them; legend handles."""
+def _draw_counts(ax, located: pd.DataFrame, counts: pd.DataFrame, crs) -> list:
+    """The reported counting figures as the interactive map draws them (a small one a ring
+    round the place symbol over it; ``counts``: the places drawn); legend handles."""
     rows = drawn_counts(located, DISPLACEMENT_KINDS + OTHER_COUNT_KINDS)
     if rows.empty:
         return []
     points = _points(rows, crs)
+    sizes = pd.Series([_size(r) for r in count_radii(rows, place_radii(counts))], rows.index)
     broad = rows["broad"].astype(bool)
     area = ~broad & (rows["precision"] == 2)
     handles = []
@@ -159,7 +171,7 @@ def _draw_counts(ax, located: pd.DataFrame, crs) -> list:
         colours = [KIND_COLOURS.get(k, KIND_COLOURS["other"]) for k in rows.loc[chosen, "kind"]]
         ax.scatter(
             points[chosen].x, points[chosen].y,
-            s=[_size(count_radius(v)) for v in rows.loc[chosen, "value"]],
+            s=sizes[chosen],
             facecolors=[to_rgba(c, alpha) for c in colours], edgecolors=colours,
             linewidths=1.5, linestyles=style, zorder=4,
         )  # fmt: skip
@@ -326,7 +338,7 @@ def static_map(
     if len(kinds) == 1:
         handles += _draw_areas(ax, located, kinds[0], crs)
     handles += _draw_footprints(ax, located, crs)
-    handles += _draw_counts(ax, located, crs)
+    handles += _draw_counts(ax, located, counts, crs)
     handles += _draw_movements(ax, ends, crs)
     _draw_labels(ax, counts, crs, view)
     _frame(ax, extent)

@@ -25,6 +25,8 @@ from geo.summary import (
 from geo.timeline import as_of, claim_days, timeline
 
 EVERY_CLAIM = "every claim"
+# dates with their year: a selection may span years (2019 Syria beside 2023 Ukraine)
+DAY_AXIS = alt.Axis(format="%-d %b %Y", labelOverlap=True)
 
 st.set_page_config(page_title="Map · Conflict News Atlas", page_icon="🗺️", layout="wide")
 filters = dashboard.sidebar()
@@ -103,7 +105,18 @@ if point and point != st.session_state.get("last_click"):
     ) or st.session_state.get("selected_place")
 
 table = figures_table(figures, mentions)
-links = {"url": st.column_config.LinkColumn("article", display_text="open")}
+links = {
+    "url": st.column_config.LinkColumn("article", display_text="open"),
+    "place_name": st.column_config.TextColumn("as printed"),
+    "placed_at": st.column_config.TextColumn("drawn at"),
+}
+
+
+def _height(rows: int, most: int = 5) -> int:
+    """Room for ``rows`` table rows up to ``most`` (then it scrolls): no empty rows below."""
+    return 35 * (min(rows, most) + 1) + 3
+
+
 with side_column:
     place = st.session_state.get("selected_place")
     named = mentions.loc[mentions["place_id"] == place, "name"]
@@ -111,7 +124,7 @@ with side_column:
         st.subheader(safe_label(named.iloc[0]))
         claims = place_claims(table, place)
         st.caption(f"{len(claims)} claim{'s' if len(claims) != 1 else ''} drawn here, by date")
-        st.dataframe(claims, hide_index=True, column_config=links, height=220)
+        st.dataframe(claims, hide_index=True, column_config=links, height=_height(len(claims)))
         st.dataframe(place_articles(mentions, place), hide_index=True, column_config=links)
         if filters.places != (place,):
             st.button("Show only this place on every page", on_click=dashboard.pick_place,
@@ -123,20 +136,20 @@ with side_column:
         st.subheader("Country-wide claims")
         st.caption(
             "Precision 3: about a whole country, drawn faintly on it; a territory claim is "
-            "drawn around the place its article is about (see placed_at)."
+            "drawn around the place its article is about (column 'drawn at')."
         )
-        st.dataframe(wide, hide_index=True, column_config=links, height=200)
+        st.dataframe(wide, hide_index=True, column_config=links, height=_height(len(wide)))
     st.subheader("Share of territory held")
     shares = share_claims(figures)
     if shares.empty:
         st.caption("No share-of-territory figures in this selection.")
     else:
         claims = alt.Chart(shares).encode(
-            y=alt.Y("claim:N", title=None, sort="descending", axis=alt.Axis(labelLimit=220)),
+            y=alt.Y("claim:N", title=None, sort="descending", axis=alt.Axis(labelLimit=140)),
             tooltip=["label", "name", "outlet", "date_end", "sentence"],
         )
         chart = claims.mark_rule(strokeWidth=4).encode(
-            x=alt.X("low:Q", title="% of former territory still held"), x2="high:Q"
+            x=alt.X("low:Q", title="% still held"), x2="high:Q"
         ) + claims.mark_point(filled=True, size=60).encode(x="value:Q")
         st.altair_chart(chart, width="stretch")
 
@@ -150,7 +163,7 @@ else:
         alt.Chart(bars)
         .mark_bar(height=8)
         .encode(
-            x=alt.X("start:T", title=None),
+            x=alt.X("start:T", title=None, axis=DAY_AXIS),
             x2="end:T",
             color=colour,
             y=alt.Y(

@@ -52,6 +52,12 @@ published = left.date_input(
 outlet = middle.text_input("Outlet, where the file gives none")
 title = right.text_input("Title of the pasted text")
 
+
+def _count(number: int, word: str) -> str:
+    """ "1 article", "2 articles": the page counts what it found in words a reader expects."""
+    return f"{number} {word}{'' if number == 1 else 's'}"
+
+
 defaults = Metadata(outlet=outlet.strip(), published=published)
 sources = [Source(f.name, f.size, f.getvalue()) for f in files or []]
 records = list(read_sources(sources, defaults))
@@ -77,11 +83,12 @@ if over:
     st.dataframe(pd.DataFrame(rows, columns=["file", "record", "size"]), hide_index=True)
 
 if good:
-    st.subheader(f"Found ({len(good)} articles): check before saving")
+    st.subheader(f"Found ({_count(len(good), 'article')}): check before saving")
 for number, record in enumerate(good, start=1):
     article = record.article
     places, figures = preview(dashboard.extraction(article))
-    with st.expander(f"Article {number}: {len(places)} places, {len(figures)} figures"):
+    found = f"{_count(len(places), 'place')}, {_count(len(figures), 'figure')}"
+    with st.expander(f"Article {number}: {found}"):
         st.text(
             f"{record.where}\n{article.title or '(no title)'}\n{article.outlet or '(no outlet)'}"
             f" · {article.published or 'no publication date'}"
@@ -92,7 +99,11 @@ for number, record in enumerate(good, start=1):
         st.dataframe(figures, hide_index=True)
         st.text(article.text[:2000] + ("…" if len(article.text) > 2000 else ""))
 
-if good and target is not None and st.button(f"Save {len(good)} article(s)", type="primary"):
+if (
+    good
+    and target is not None
+    and st.button(f"Save {_count(len(good), 'article')}", type="primary")
+):
     summary = ingest(good, target, extract=dashboard.extraction)
     st.success(
         f"Added {summary.added}, already stored {summary.unchanged}, failed {summary.failed}."

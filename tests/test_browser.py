@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -78,7 +79,7 @@ def test_clicking_a_place_lists_its_claims_keeps_its_popup_and_can_filter_to_it(
     frame.locator("path.atlas-place").first.click(force=True)
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=10_000)
-    expect(popup).to_contain_text("claims here, by date", timeout=10_000)
+    expect(popup).to_contain_text(re.compile(r"\d+ claims? here, by date"), timeout=10_000)
     button = page.get_by_role("button", name="Show only this place on every page")
     button.wait_for(timeout=30_000)  # the panel beside the map lists the place's claims
     assert frame.locator(".leaflet-popup-content").count() == 1  # still open after the rerun

@@ -5,6 +5,7 @@ tests/test_browser_map.py."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -41,3 +42,21 @@ def test_an_inverted_date_range_is_swapped_with_a_notice():
     assert any("swapped" in notice for notice in notices(app))
     assert app.date_input(key="w_dates").value == (date(2019, 2, 9), date(2019, 3, 7))
     assert dict(app.query_params) == {"start": "2019-02-09", "end": "2019-03-07"}
+
+
+def test_the_timeline_dates_carry_their_year_and_the_side_tables_read_as_words():
+    """A selection may span years: "Feb 19 … May 14" alone hides which; and the country-wide
+    table's columns are named for a reader, not by their data names."""
+    app = _map()
+    assert not any("span years" in m.value for m in app.markdown)  # a comment, not page text
+    specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
+    timeline = next(s for s in specs if s.get("mark", {}).get("type") == "bar")
+    assert timeline["encoding"]["x"]["axis"]["format"] == "%-d %b %Y"
+    share = next(s for s in specs if "layer" in s)
+    share_x, share_y = (share["layer"][0]["encoding"][axis] for axis in "xy")
+    assert share_x["title"] == "% still held"  # in full: the labels leave the plot room
+    assert share_y["axis"]["labelLimit"] <= 140
+    wide = next(t for t in app.dataframe if "placed_at" in t.value.columns)
+    columns = json.loads(wide.proto.columns)
+    assert columns["place_name"]["label"] == "as printed"
+    assert columns["placed_at"]["label"] == "drawn at"

@@ -18,10 +18,15 @@ from geo.maps import (
     BOUNDARY_FILES,
     build_map,
     clicked_place,
+    count_radii,
+    count_radius,
     display_boundaries,
     fit_bounds,
     for_display,
     gathered_claims,
+    legend,
+    place_radii,
+    place_radius,
     place_tooltip,
 )
 from geo.store import open_store
@@ -149,6 +154,18 @@ def test_the_view_opens_on_where_things_happened_not_on_far_capitals(rows):
     (south, west), (north, east) = fit_bounds(mentions[mentions["kind"] != "country"])
     assert 33 < south < 35.5 and 40.5 < east < 42.5  # eastern Syria
     assert west > 36 and north < 38
+
+
+def test_with_two_theatres_the_view_opens_on_the_busier_not_between_them(rows):
+    """Syria's seeds beside fewer Ukrainian claims: the median alone lands between the two
+    (the view then held neither), and cells alone split Syria's spread points."""
+    mentions, _ = rows
+    syria = mentions.loc[mentions["kind"] != "country", ["lat", "lon"]]
+    ukraine = pd.DataFrame({"lat": [48.59, 50.29, 49.71] * 6, "lon": [38.0, 36.94, 37.62] * 6})
+    assert len(ukraine) < len(syria)
+    assert fit_bounds(pd.concat([syria, ukraine])) == fit_bounds(syria)
+    (south, west), (north, east) = fit_bounds(pd.concat([syria.iloc[:3], ukraine]))
+    assert 48 < south < north < 51 and 36 < west < east < 39  # now Ukraine is the busier
 
 
 def test_a_click_on_a_place_symbol_selects_it_and_other_clicks_do_not(rows):
@@ -295,3 +312,44 @@ def test_a_movement_is_an_arrow_from_origin_to_destination_with_its_claim(rows):
     assert {f["properties"]["tooltip"].split(" · ")[0] for f in lines} == labels
     assert "from Bāghūz to Al Ḩawl" in lines[0]["properties"]["popup"]
     assert "arrow: people moving" in atlas.get_root().render()
+
+
+def test_the_legend_says_which_kinds_start_off_and_opens_above_the_scale_bar(rows):
+    """Fighters are drawn in *Other counts*, off at first: the legend must not promise them."""
+    _, figures = rows
+    kinds = set(figures["kind"])
+    assert {"fighters", "displaced"} <= kinds  # the seeds hold both
+    box = legend(figures)
+    html = box._template.module.html(box, {})
+    assert "fighters (size: people), layer off at first" in box.body
+    assert "displaced (size: people)<" in box.body  # its layer is on
+    assert '<details class="atlas-legend"' in html and "<summary" in html  # folded at first
+    assert "bottom: 56px" in html  # Leaflet's two-line scale bar takes the bottom 46 px
+
+
+def test_a_small_count_is_a_ring_round_its_place_never_hidden_under_it(rows):
+    """1,200 people at a town named twice: by value 5 px, under an 8 px place symbol."""
+    mentions, _ = rows
+    counts = place_counts(mentions)
+    town = counts[(counts["kind"] == "populated place") & (counts["mentions"] >= 2)].iloc[0]
+    over = place_radius(int(town.mentions) + int(town.adjectives))
+    drawn = pd.DataFrame(
+        {"value": [1_200, 40_000, 1_200], "lat": [town.lat, town.lat, 10.0],
+         "lon": [town.lon, town.lon, 10.0]}
+    )  # fmt: skip
+    small, large, elsewhere = count_radii(drawn, place_radii(counts))
+    assert count_radius(1_200) < over and small == over + 3
+    assert large == count_radius(40_000) > over + 3  # big enough already: by value
+    assert elsewhere == count_radius(1_200)  # no place symbol over it
+
+
+def test_a_popup_counts_its_claims_in_words(rows):
+    """A popup says "1 claim drawn here", never "1 claims"; place symbols say "claims here"."""
+    mentions, figures = rows
+    boundaries = display_boundaries("governorates")
+    page = build_map(mentions, figures, boundaries).get_root().render()
+    assert "13 claims here, by date" in page and "13 claims drawn here, by date" in page
+    one = figures[(figures["kind"] == "displaced") & (figures["precision"] == 1)].iloc[[0]]
+    page = build_map(mentions, one, boundaries).get_root().render()
+    assert "1 claim drawn here, by date" in page and "1 claim here, by date" in page
+    assert "1 claims" not in page

@@ -280,3 +280,38 @@ def test_a_detached_review_is_listed_on_the_figures_page(db):
     assert listed
     table = app.dataframe[-1].value
     assert list(table["id"]) == [lost.id] and table["note"].iloc[0] == PAYLOADS["markdown_link"]
+
+
+def test_after_a_save_the_form_stays_on_the_place_name_just_reviewed(db):
+    """Under a place filter a corrected mention moved to the end of its article's list, and
+    the browser keeps a selectbox's choice by position: the form then showed another name
+    (AppTest follows the label, so the test checks the position), and a second save
+    reviewed that one."""
+    app = _page("pages/2_Articles.py", place="163843")  # Syria
+    article = open_store(db).articles().iloc[0]
+    form = f"m_{article['id']}"
+    labels = app.selectbox(key=f"{form}_row").options  # AppTest picks by label: a unique one
+    place = labels.index("Syrian → Syria [machine-read]")
+    assert labels.count(labels[place]) == 1 and place < len(labels) - 1  # not the last
+    app.selectbox(key=f"{form}_row").select_index(place).run()
+    app.radio(key=f"{form}_action").set_value("correct").run()
+    app.selectbox(key=f"{form}_field").set_value("place").run()
+    app.text_input(key=f"{form}_place_place_q").input("Raqqa").run()
+    _save(app, form=form)
+    box = app.selectbox(key=f"{form}_row")
+    assert box.index == place and box.options[place].endswith("[corrected]")  # where it was
+
+
+def test_a_name_printed_twice_in_an_article_can_be_reviewed_at_either_place(db):
+    """Equal labels ("U.S. → United States" four times) let only the last be chosen."""
+    app = _page("pages/2_Articles.py")
+    article = open_store(db).articles().iloc[0]
+    form = f"m_{article['id']}"
+    labels = app.selectbox(key=f"{form}_row").options
+    first = labels.index("U.S. → United States [machine-read] (1 of 4)")
+    assert "U.S. → United States [machine-read] (4 of 4)" in labels
+    app.selectbox(key=f"{form}_row").select_index(first).run()
+    _save(app, form=form)  # confirm
+    mentions = open_store(db).mentions()
+    named = mentions[(mentions["article_id"] == article["id"]) & (mentions["text"] == "U.S.")]
+    assert _reviews(db)[-1].start == named["start"].min()

@@ -57,9 +57,10 @@ def test_hostile_text_is_drawn_as_text(rows):
 
 
 def test_the_source_line_names_the_articles_filters_and_boundaries():
-    line = source_line(3, Filters(kinds=("displaced",), places=("171944", "170792")))
-    assert line.startswith(
-        "Conflict News Atlas — 3 articles, filters place=171944, 170792; kind=displaced"
+    line = source_line(3, Filters(kinds=("displaced",), places=("171944", "170792", "no-such")))
+    assert line.startswith(  # places by name, as a reader knows them; an unknown id as it is
+        "Conflict News Atlas — 3 articles, filters place=Bāghūz, Deir ez-Zor, no-such; "
+        "kind=displaced"
     )
     assert "Who's On First" in line and "Natural Earth" in line
     assert "filters none" in source_line(1, Filters()) and "1 article," in source_line(1, Filters())
