@@ -19,6 +19,9 @@ import string
 import pandas as pd
 
 _PUNCTUATION = re.compile(f"([{re.escape(string.punctuation)}])")
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)")
+"""Where GitHub-flavoured Markdown starts a bare link ("https://", "www.", an e-mail's "@"):
+escaping does not stop those, so an invisible word joiner (U+2060) goes there."""
 
 
 def _text(value: object) -> str:
@@ -46,9 +49,10 @@ def safe_label(text: object) -> str:
     """``text`` as literal Markdown for a Streamlit label: no link, image, maths or emoji code.
 
     CommonMark lets any ASCII punctuation be backslash-escaped, and Streamlit's
-    labels honour it, so the label shows the characters exactly as written.
+    labels honour it, so the label shows the characters exactly as written.  A bare
+    URL or e-mail address is still made a link by the renderer: a word joiner breaks it.
     """
-    return _PUNCTUATION.sub(r"\\\1", _text(text))
+    return _PUNCTUATION.sub(r"\\\1", _AUTOLINK.sub("\u2060", _text(text)))
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -37,7 +37,8 @@ listed_mentions = dashboard.mentions(filters, data_version, article_ids=on_page,
 for article in articles.itertuples(index=False):
     heading = safe(article.title) or safe(article.id)
     meta = " · ".join(p for p in [safe(article.outlet), safe(article.published)] if p)
-    label = f"{article.title or article.id} ({article.outlet}, {article.published})"
+    said = ", ".join(str(p) for p in (article.outlet, article.published or "no date") if p)
+    label = f"{article.title or article.id} ({said})"
     with st.expander(safe_label(label)):
         text_column, review_column = st.columns([3, 2])
         text_column.html(

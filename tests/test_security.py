@@ -230,6 +230,17 @@ def test_notices_quote_a_link_as_text():
     assert _plain_markdown(label)
 
 
+@pytest.mark.parametrize(
+    "bare", ['=HYPERLINK("https://evil.example","open")', "see www.evil.example", "x@evil.example"]
+)
+def test_a_bare_url_in_a_label_is_no_link(bare):
+    """GitHub-flavoured Markdown links bare URLs and addresses even with every mark escaped:
+    what the renderer sees (escapes removed) holds no "://", "www." or "@" followed by text."""
+    seen = safe_label(bare).replace("\\", "")
+    assert not re.search(r"://|www\.|@\w", seen)
+    assert seen.replace("\u2060", "") == bare  # it still reads as written
+
+
 def test_add_page_shows_a_hostile_paste_and_upload_as_text(tmp_path):
     database = f"sqlite:///{tmp_path / 'add.sqlite'}"
     app = AppTest.from_file(str(REPO / "pages" / "5_Add_articles.py"), default_timeout=180)
