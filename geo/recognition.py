@@ -220,6 +220,9 @@ def _context(
     next_key = following.group(2).lower() if following else ""
     if not kind and following and following.group(1) == " " and next_key in FEATURE_WORDS:
         cue, kind = next_key, FEATURE_WORDS[next_key]
+    own_last = words[span.last].key if span.last > span.first else ""
+    if not kind and own_last in FEATURE_WORDS:  # the name says what it is: "Kharkiv Oblast"
+        cue, kind = own_last, FEATURE_WORDS[own_last]
     compound = bool(following) and following.group(1) == "-" and next_key in COMPOUND_SUFFIXES
     sentence_initial = _sentence_initial(text, span.start)
     name_before = ""

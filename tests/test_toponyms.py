@@ -332,6 +332,9 @@ def test_a_capital_named_as_a_government_does_not_pull_a_namesake_next_to_it():
          [("Kherson Oblast", "governorate"), ("Kherson", "populated place")]),
         ("Shells fell on the city of Donetsk. Donetsk has been held by separatists since 2014.",
          [("Donetsk", "populated place"), ("Donetsk", "populated place")]),
+        # a raion whose alternate names include the oblast's, 12 km from the town named first
+        ("Shelling hit Vovchansk in Kharkiv Oblast on Monday.",
+         [("Vovchansk", "populated place"), ("Kharkiv Oblast", "governorate")]),
     ],
 )  # fmt: skip
 def test_a_city_and_the_oblast_named_after_it_are_told_apart(text, expected):
