@@ -142,13 +142,14 @@ def clicked_place(
 
 
 def places_layer(
-    mentions: pd.DataFrame, figures: pd.DataFrame, counts: pd.DataFrame
+    mentions: pd.DataFrame, counts: pd.DataFrame, gathered: dict
 ) -> folium.FeatureGroup:
     """Places mentioned: one symbol per located place, area growing with its mention count.
 
     Its popup lists every claim drawn at the place (``figures`` are located
     ones; expected and possible ones say so), oldest first, then the articles
-    naming it.  ``counts`` are the mentions' :func:`geo.summary.place_counts`.
+    naming it.  ``counts`` are the mentions' :func:`geo.summary.place_counts`,
+    ``gathered`` the located figures' :func:`gathered_claims`.
     """
     layer = folium.FeatureGroup(name="Places mentioned")
     counts = counts[(counts["kind"] != "country") & counts["lat"].notna()]
@@ -157,7 +158,6 @@ def places_layer(
     for a in named_in.itertuples(index=False):  # one pass: a groupby's frame per place is slow
         line = f"• {safe(a.title or a.article_id)} ({safe(a.outlet)}, {_day(a.published)})"
         titles.setdefault(a.place_id, []).append(line)
-    gathered = gathered_claims(figures)
     features = []
     for place in counts.itertuples(index=False):
         total = int(place.mentions) + int(place.adjectives)
@@ -286,6 +286,7 @@ def drawn_counts(
 
 def counts_layer(
     figures: pd.DataFrame,
+    gathered: dict,
     name: str,
     kinds: Iterable[str],
     show: bool = True,
@@ -293,14 +294,14 @@ def counts_layer(
 ) -> folium.FeatureGroup:
     """Proportional symbols (area ~ number counted) for counting figures of ``kinds``.
 
-    ``figures`` are located ones (:func:`geo.summary.locate`).  Each symbol is
+    ``figures`` are located ones (:func:`geo.summary.locate`), ``gathered`` their
+    :func:`gathered_claims` (one list per map: each layer's popups share it).  Each symbol is
     labelled with the figure as printed ("more than 20,000 civilians evacuated"),
     and its popup cites the sentence, outlet, date and article.  Only reported
     figures are drawn, or with ``reported=False`` only the expected or possible
     ones; a country-wide claim is drawn on its country with a dashed outline.
     """
     layer = folium.FeatureGroup(name=name, show=show)
-    gathered = gathered_claims(figures)
     features = []
     for row in drawn_counts(figures, kinds, reported).itertuples(index=False):
         colour = KIND_COLOURS.get(row.kind, KIND_COLOURS["other"])
@@ -739,15 +740,16 @@ def build_map(
     for layer in area_layers(figures, area, show=area_shown):
         layer.add_to(m)
     territory_layer(figures, mentions, governorates).add_to(m)
+    gathered = gathered_claims(figures)
     others = "Other counts (fighters, killed…)"
-    counts_layer(figures, others, OTHER_COUNT_KINDS, show=False).add_to(m)
-    counts_layer(figures, "Displacement", DISPLACEMENT_KINDS).add_to(m)
+    counts_layer(figures, gathered, others, OTHER_COUNT_KINDS, show=False).add_to(m)
+    counts_layer(figures, gathered, "Displacement", DISPLACEMENT_KINDS).add_to(m)
     expected = "Expected or possible (not reported as happened)"
     all_kinds = DISPLACEMENT_KINDS + OTHER_COUNT_KINDS
-    counts_layer(figures, expected, all_kinds, show=False, reported=False).add_to(m)
+    counts_layer(figures, gathered, expected, all_kinds, show=False, reported=False).add_to(m)
     if ends:
         movements_layer(ends).add_to(m)
-    places_layer(mentions, figures, counts).add_to(m)
+    places_layer(mentions, counts, gathered).add_to(m)
     fullscreen = plugins.Fullscreen()
     fullscreen.default_js, fullscreen.default_css = FULLSCREEN_JS, FULLSCREEN_CSS
     fullscreen.add_to(m)
