@@ -17,6 +17,7 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -93,6 +94,23 @@ def _point(lat: float, lon: float) -> dict:
     return {"type": "Point", "coordinates": [float(lon), float(lat)]}
 
 
+class _Symbols(folium.GeoJson):
+    """folium's GeoJSON layer with its bounds found by shapely.
+
+    streamlit-folium asks the map for its bounds on every rerun, and folium
+    walks every coordinate of every outline in Python for them: a fifth of the
+    map's time with the reports-per-area layers on.  Same bounds, found in C.
+    """
+
+    def _get_self_bounds(self) -> list[list[float | None]]:
+        features = self.data["features"]
+        if not features:
+            return [[None, None], [None, None]]
+        shapes = [shapely.geometry.shape(feature["geometry"]) for feature in features]
+        west, south, east, north = (float(v) for v in shapely.total_bounds(shapes))
+        return [[south, west], [north, east]]
+
+
 def _geojson(features: list[dict], tooltip_options: dict | None = None) -> folium.GeoJson:
     """One GeoJSON layer for many symbols: far faster to build and draw than one marker each.
 
@@ -100,7 +118,7 @@ def _geojson(features: list[dict], tooltip_options: dict | None = None) -> foliu
     properties; points are drawn as circle markers.  Popup and tooltip show the
     ``popup``/``tooltip`` properties, which callers escape with :func:`safe`.
     """
-    return folium.GeoJson(
+    return _Symbols(
         {"type": "FeatureCollection", "features": features},
         marker=folium.CircleMarker(fill=True),
         style_function=lambda feature: feature["properties"]["style"],
@@ -519,6 +537,18 @@ def districts_layer() -> folium.FeatureGroup:
 AREA_NOTE = "Reports overlap: the range is what they print, not a total."
 
 
+@cache
+def _outlines(level: str) -> dict[str, dict]:
+    """The shipped outlines of a level (governorate, district) by id, as GeoJSON snapped to
+    :data:`GRID` like the served ones: the same for every selection, so made once."""
+    shapes = boundaries.governorates() if level == "governorate" else boundaries.districts()
+    snapped = shapely.set_precision(shapes.geometry.values, GRID)
+    return {
+        area_id: shape.__geo_interface__
+        for area_id, shape in zip(shapes["id"], snapped, strict=True)
+    }
+
+
 def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[folium.FeatureGroup]:
     """Claims of ``kind`` per governorate, and per district, shaded by the number of reports.
 
@@ -550,8 +580,7 @@ def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[fol
                 "fillOpacity": shade(int(area.reports), most), "className": "atlas-area",
             }  # fmt: skip
             tooltip = f"{where}: {safe(area.summary)}"
-            outline = shapely.set_precision(area.geometry, GRID)  # as the served outlines
-            features.append(_feature(outline.__geo_interface__, popup, tooltip, style))
+            features.append(_feature(_outlines(level)[area.id], popup, tooltip, style))
         layer = folium.FeatureGroup(name=f"Reports per {level}: {what}", show=show)
         _geojson(features, {"sticky": True}).add_to(layer)
         layers.append(layer)
