@@ -95,31 +95,44 @@ def _point(lat: float, lon: float) -> dict:
 
 
 class _Symbols(folium.GeoJson):
-    """folium's GeoJSON layer with its bounds found by shapely.
+    """folium's GeoJSON layer with its bounds found by shapely, or given.
 
     streamlit-folium asks the map for its bounds on every rerun, and folium
     walks every coordinate of every outline in Python for them: a fifth of the
-    map's time with the reports-per-area layers on.  Same bounds, found in C.
+    map's time with the reports-per-area layers on.  Same bounds, found in C,
+    or from ``extents`` (each feature's west, south, east, north) when known.
     """
+
+    def __init__(self, data: dict, extents: list[tuple] | None = None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.extents = extents
 
     def _get_self_bounds(self) -> list[list[float | None]]:
         features = self.data["features"]
         if not features:
             return [[None, None], [None, None]]
-        shapes = [shapely.geometry.shape(feature["geometry"]) for feature in features]
-        west, south, east, north = (float(v) for v in shapely.total_bounds(shapes))
-        return [[south, west], [north, east]]
+        if self.extents is None:
+            shapes = [shapely.geometry.shape(feature["geometry"]) for feature in features]
+            west, south, east, north = shapely.total_bounds(shapes)
+        else:
+            wests, souths, easts, norths = zip(*self.extents, strict=True)
+            west, south, east, north = min(wests), min(souths), max(easts), max(norths)
+        return [[float(south), float(west)], [float(north), float(east)]]
 
 
-def _geojson(features: list[dict], tooltip_options: dict | None = None) -> folium.GeoJson:
+def _geojson(
+    features: list[dict], tooltip_options: dict | None = None, extents: list[tuple] | None = None
+) -> folium.GeoJson:
     """One GeoJSON layer for many symbols: far faster to build and draw than one marker each.
 
     Each feature's style (radius and CSS class included) travels in its
     properties; points are drawn as circle markers.  Popup and tooltip show the
-    ``popup``/``tooltip`` properties, which callers escape with :func:`safe`.
+    ``popup``/``tooltip`` properties, which callers escape with :func:`safe`;
+    ``extents`` are the features' bounds when the caller has them.
     """
     return _Symbols(
         {"type": "FeatureCollection", "features": features},
+        extents,
         marker=folium.CircleMarker(fill=True),
         style_function=lambda feature: feature["properties"]["style"],
         popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=340),
@@ -538,15 +551,18 @@ AREA_NOTE = "Reports overlap: the range is what they print, not a total."
 
 
 @cache
-def _outlines(level: str) -> dict[str, dict]:
-    """The shipped outlines of a level (governorate, district) by id, as GeoJSON snapped to
-    :data:`GRID` like the served ones: the same for every selection, so made once."""
+def _shapes(level: str) -> dict[str, shapely.Geometry]:
+    """The shipped outlines of a level (governorate, district) by id."""
     shapes = boundaries.governorates() if level == "governorate" else boundaries.districts()
-    snapped = shapely.set_precision(shapes.geometry.values, GRID)
-    return {
-        area_id: shape.__geo_interface__
-        for area_id, shape in zip(shapes["id"], snapped, strict=True)
-    }
+    return dict(zip(shapes["id"], shapes.geometry, strict=True))
+
+
+@cache
+def _outline(level: str, area_id: str) -> tuple[dict, tuple[float, float, float, float]]:
+    """An area's outline as GeoJSON snapped to :data:`GRID` like the served ones, and its
+    bounds: the same for every selection, so made once per area."""
+    outline = shapely.set_precision(_shapes(level)[area_id], GRID)
+    return outline.__geo_interface__, outline.bounds
 
 
 def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[folium.FeatureGroup]:
@@ -564,7 +580,7 @@ def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[fol
     what = kind.replace("_", " ")
     layers = []
     for level, shapes in areas.groupby("level", sort=False):
-        features = []
+        features, extents = [], []
         for area in shapes.itertuples(index=False):
             where = f"{safe(area.name)} ({level})"
             popup = _html(
@@ -580,9 +596,11 @@ def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[fol
                 "fillOpacity": shade(int(area.reports), most), "className": "atlas-area",
             }  # fmt: skip
             tooltip = f"{where}: {safe(area.summary)}"
-            features.append(_feature(_outlines(level)[area.id], popup, tooltip, style))
+            outline, extent = _outline(level, area.id)
+            features.append(_feature(outline, popup, tooltip, style))
+            extents.append(extent)
         layer = folium.FeatureGroup(name=f"Reports per {level}: {what}", show=show)
-        _geojson(features, {"sticky": True}).add_to(layer)
+        _geojson(features, {"sticky": True}, extents).add_to(layer)
         layers.append(layer)
     return layers
 
