@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
@@ -524,7 +523,7 @@ class MapLabels(MacroElement):
     def __init__(self, labels: Iterable[Label]):
         super().__init__()
         self._name = "MapLabels"
-        self.labels = [asdict(label) for label in labels]
+        self.labels = [dict(vars(label)) for label in labels]  # asdict deep-copies: slow
 
 
 def outline_layer(towns: Iterable[Label] = ()) -> folium.FeatureGroup:
