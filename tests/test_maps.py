@@ -295,3 +295,22 @@ def test_a_movement_is_an_arrow_from_origin_to_destination_with_its_claim(rows):
     assert {f["properties"]["tooltip"].split(" · ")[0] for f in lines} == labels
     assert "from Bāghūz to Al Ḩawl" in lines[0]["properties"]["popup"]
     assert "arrow: people moving" in atlas.get_root().render()
+
+
+def _layers(element) -> list[folium.GeoJson]:
+    found = [element] if isinstance(element, folium.GeoJson) else []
+    for child in element._children.values():
+        found += _layers(child)
+    return found
+
+
+def test_each_layer_s_bounds_are_those_of_its_every_coordinate(rows):
+    """streamlit-folium asks for the bounds on every rerun; the map finds them in C (or keeps
+    an area's with its outline) and must agree with folium's own walk over the coordinates."""
+    mentions, figures = rows
+    atlas = build_map(mentions, figures, display_boundaries("governorates"), kinds=("displaced",))
+    layers = _layers(atlas)
+    assert any(layer.extents for layer in layers) and any(not layer.extents for layer in layers)
+    for layer in layers:
+        assert layer._get_self_bounds() == folium.utilities.get_bounds(layer.data, lonlat=True)
+    assert atlas.get_bounds()[0][0] is not None
