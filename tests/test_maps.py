@@ -11,7 +11,7 @@ import pytest
 from atlas_data import HOSTILE, HOSTILE_BITS, store_url
 from shapely.geometry import box
 
-from geo import boundaries
+from geo import boundaries, maps
 from geo.escaping import safe, safe_label, safe_link
 from geo.maps import (
     BOUNDARIES_DIR,
@@ -314,3 +314,9 @@ def test_each_layer_s_bounds_are_those_of_its_every_coordinate(rows):
     for layer in layers:
         assert layer._get_self_bounds() == folium.utilities.get_bounds(layer.data, lonlat=True)
     assert atlas.get_bounds()[0][0] is not None
+    # several areas far apart in one layer: each side comes from a different outline
+    outlines = [maps._outline("governorate", i) for i in boundaries.governorates()["id"]]
+    features = [maps._feature(g, "", "", {}) for g, _ in outlines]
+    walked = folium.utilities.get_bounds({"features": features}, lonlat=True)
+    for extents in ([extent for _, extent in outlines], None):
+        assert maps._geojson(features, extents=extents)._get_self_bounds() == walked
