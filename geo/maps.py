@@ -94,12 +94,13 @@ def _point(lat: float, lon: float) -> dict:
 
 
 class _Symbols(folium.GeoJson):
-    """folium's GeoJSON layer with its bounds found by shapely, or given.
+    """folium's GeoJSON layer with its bounds found without a walk over every coordinate.
 
     streamlit-folium asks the map for its bounds on every rerun, and folium
     walks every coordinate of every outline in Python for them: a fifth of the
-    map's time with the reports-per-area layers on.  Same bounds, found in C,
-    or from ``extents`` (each feature's west, south, east, north) when known.
+    map's time with the reports-per-area layers on.  Same bounds, from each
+    feature's ``extents`` (west, south, east, north) when the caller kept them,
+    else read off points and found by shapely (in C) for other shapes.
     """
 
     def __init__(self, data: dict, extents: list[tuple] | None = None, **kwargs):
@@ -110,13 +111,18 @@ class _Symbols(folium.GeoJson):
         features = self.data["features"]
         if not features:
             return [[None, None], [None, None]]
-        if self.extents is None:
-            shapes = [shapely.geometry.shape(feature["geometry"]) for feature in features]
-            west, south, east, north = shapely.total_bounds(shapes)
-        else:
-            wests, souths, easts, norths = zip(*self.extents, strict=True)
-            west, south, east, north = min(wests), min(souths), max(easts), max(norths)
+        extents = self.extents or [_extent(feature["geometry"]) for feature in features]
+        wests, souths, easts, norths = zip(*extents, strict=True)
+        west, south, east, north = min(wests), min(souths), max(easts), max(norths)
         return [[float(south), float(west)], [float(north), float(east)]]
+
+
+def _extent(geometry: dict) -> tuple[float, float, float, float]:
+    """A GeoJSON geometry's west, south, east and north (a point's read off: most are points)."""
+    if geometry["type"] == "Point":
+        lon, lat = geometry["coordinates"]
+        return lon, lat, lon, lat
+    return shapely.geometry.shape(geometry).bounds
 
 
 def _geojson(
