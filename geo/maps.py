@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -93,15 +93,51 @@ def _point(lat: float, lon: float) -> dict:
     return {"type": "Point", "coordinates": [float(lon), float(lat)]}
 
 
-def _geojson(features: list[dict], tooltip_options: dict | None = None) -> folium.GeoJson:
+class _Symbols(folium.GeoJson):
+    """folium's GeoJSON layer with its bounds found without a walk over every coordinate.
+
+    streamlit-folium asks the map for its bounds on every rerun, and folium
+    walks every coordinate of every outline in Python for them: a fifth of the
+    map's time with the reports-per-area layers on.  Same bounds, from each
+    feature's ``extents`` (west, south, east, north) when the caller kept them,
+    else read off points and found by shapely (in C) for other shapes.
+    """
+
+    def __init__(self, data: dict, extents: list[tuple] | None = None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.extents = extents
+
+    def _get_self_bounds(self) -> list[list[float | None]]:
+        features = self.data["features"]
+        if not features:
+            return [[None, None], [None, None]]
+        extents = self.extents or [_extent(feature["geometry"]) for feature in features]
+        wests, souths, easts, norths = zip(*extents, strict=True)
+        west, south, east, north = min(wests), min(souths), max(easts), max(norths)
+        return [[float(south), float(west)], [float(north), float(east)]]
+
+
+def _extent(geometry: dict) -> tuple[float, float, float, float]:
+    """A GeoJSON geometry's west, south, east and north (a point's read off: most are points)."""
+    if geometry["type"] == "Point":
+        lon, lat = geometry["coordinates"]
+        return lon, lat, lon, lat
+    return shapely.geometry.shape(geometry).bounds
+
+
+def _geojson(
+    features: list[dict], tooltip_options: dict | None = None, extents: list[tuple] | None = None
+) -> folium.GeoJson:
     """One GeoJSON layer for many symbols: far faster to build and draw than one marker each.
 
     Each feature's style (radius and CSS class included) travels in its
     properties; points are drawn as circle markers.  Popup and tooltip show the
-    ``popup``/``tooltip`` properties, which callers escape with :func:`safe`.
+    ``popup``/``tooltip`` properties, which callers escape with :func:`safe`;
+    ``extents`` are the features' bounds when the caller has them.
     """
-    return folium.GeoJson(
+    return _Symbols(
         {"type": "FeatureCollection", "features": features},
+        extents,
         marker=folium.CircleMarker(fill=True),
         style_function=lambda feature: feature["properties"]["style"],
         popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=340),
@@ -142,13 +178,14 @@ def clicked_place(
 
 
 def places_layer(
-    mentions: pd.DataFrame, figures: pd.DataFrame, counts: pd.DataFrame
+    mentions: pd.DataFrame, counts: pd.DataFrame, gathered: dict
 ) -> folium.FeatureGroup:
     """Places mentioned: one symbol per located place, area growing with its mention count.
 
     Its popup lists every claim drawn at the place (``figures`` are located
     ones; expected and possible ones say so), oldest first, then the articles
-    naming it.  ``counts`` are the mentions' :func:`geo.summary.place_counts`.
+    naming it.  ``counts`` are the mentions' :func:`geo.summary.place_counts`,
+    ``gathered`` the located figures' :func:`gathered_claims`.
     """
     layer = folium.FeatureGroup(name="Places mentioned")
     counts = counts[(counts["kind"] != "country") & counts["lat"].notna()]
@@ -157,7 +194,6 @@ def places_layer(
     for a in named_in.itertuples(index=False):  # one pass: a groupby's frame per place is slow
         line = f"• {safe(a.title or a.article_id)} ({safe(a.outlet)}, {_day(a.published)})"
         titles.setdefault(a.place_id, []).append(line)
-    gathered = gathered_claims(figures)
     features = []
     for place in counts.itertuples(index=False):
         total = _times_named(place)
@@ -314,6 +350,7 @@ def drawn_counts(
 
 def counts_layer(
     figures: pd.DataFrame,
+    gathered: dict,
     name: str,
     kinds: Iterable[str],
     show: bool = True,
@@ -322,7 +359,8 @@ def counts_layer(
 ) -> folium.FeatureGroup:
     """Proportional symbols (area ~ number counted) for counting figures of ``kinds``.
 
-    ``figures`` are located ones (:func:`geo.summary.locate`).  Each symbol is
+    ``figures`` are located ones (:func:`geo.summary.locate`), ``gathered`` their
+    :func:`gathered_claims` (one list per map: each layer's popups share it).  Each symbol is
     labelled with the figure as printed ("more than 20,000 civilians evacuated"),
     and its popup cites the sentence, outlet, date and article.  Only reported
     figures are drawn, or with ``reported=False`` only the expected or possible
@@ -330,7 +368,6 @@ def counts_layer(
     ``beneath`` holds the place symbols' radii (:func:`count_radii`).
     """
     layer = folium.FeatureGroup(name=name, show=show)
-    gathered = gathered_claims(figures)
     features = []
     rows = drawn_counts(figures, kinds, reported)
     radii = count_radii(rows, beneath or {})
@@ -524,7 +561,7 @@ class MapLabels(MacroElement):
     def __init__(self, labels: Iterable[Label]):
         super().__init__()
         self._name = "MapLabels"
-        self.labels = [asdict(label) for label in labels]
+        self.labels = [dict(vars(label)) for label in labels]  # asdict deep-copies: slow
 
 
 def outline_layer(towns: Iterable[Label] = ()) -> folium.FeatureGroup:
@@ -550,6 +587,21 @@ def districts_layer() -> folium.FeatureGroup:
 AREA_NOTE = "Reports overlap: the range is what they print, not a total."
 
 
+@cache
+def _shapes(level: str) -> dict[str, shapely.Geometry]:
+    """The shipped outlines of a level (governorate, district) by id."""
+    shapes = boundaries.governorates() if level == "governorate" else boundaries.districts()
+    return dict(zip(shapes["id"], shapes.geometry, strict=True))
+
+
+@cache
+def _outline(level: str, area_id: str) -> tuple[dict, tuple[float, float, float, float]]:
+    """An area's outline as GeoJSON snapped to :data:`GRID` like the served ones, and its
+    bounds: the same for every selection, so made once per area."""
+    outline = shapely.set_precision(_shapes(level)[area_id], GRID)
+    return outline.__geo_interface__, outline.bounds
+
+
 def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[folium.FeatureGroup]:
     """Claims of ``kind`` per governorate, and per district, shaded by the number of reports.
 
@@ -565,7 +617,7 @@ def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[fol
     what = kind.replace("_", " ")
     layers = []
     for level, shapes in areas.groupby("level", sort=False):
-        features = []
+        features, extents = [], []
         for area in shapes.itertuples(index=False):
             where = f"{safe(area.name)} ({level})"
             popup = _html(
@@ -581,10 +633,11 @@ def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[fol
                 "fillOpacity": shade(int(area.reports), most), "className": "atlas-area",
             }  # fmt: skip
             tooltip = f"{where}: {safe(area.summary)}"
-            outline = shapely.set_precision(area.geometry, GRID)  # as the served outlines
-            features.append(_feature(outline.__geo_interface__, popup, tooltip, style))
+            outline, extent = _outline(level, area.id)
+            features.append(_feature(outline, popup, tooltip, style))
+            extents.append(extent)
         layer = folium.FeatureGroup(name=f"Reports per {level}: {what}", show=show)
-        _geojson(features, {"sticky": True}).add_to(layer)
+        _geojson(features, {"sticky": True}, extents).add_to(layer)
         layers.append(layer)
     return layers
 
@@ -794,17 +847,22 @@ def build_map(
     for layer in area_layers(figures, area, show=area_shown):
         layer.add_to(m)
     territory_layer(figures, mentions, governorates).add_to(m)
+    gathered = gathered_claims(figures)
     others = "Other counts (fighters, killed…)"
     beneath = place_radii(counts)
-    counts_layer(figures, others, OTHER_COUNT_KINDS, show=False, beneath=beneath).add_to(m)
-    counts_layer(figures, "Displacement", DISPLACEMENT_KINDS, beneath=beneath).add_to(m)
+    counts_layer(figures, gathered, others, OTHER_COUNT_KINDS, show=False, beneath=beneath).add_to(
+        m
+    )
+    counts_layer(figures, gathered, "Displacement", DISPLACEMENT_KINDS, beneath=beneath).add_to(m)
     expected = "Expected or possible (not reported as happened)"
     all_kinds = DISPLACEMENT_KINDS + OTHER_COUNT_KINDS
-    hedged = counts_layer(figures, expected, all_kinds, show=False, reported=False, beneath=beneath)
+    hedged = counts_layer(
+        figures, gathered, expected, all_kinds, show=False, reported=False, beneath=beneath
+    )
     hedged.add_to(m)
     if ends:
         movements_layer(ends).add_to(m)
-    places_layer(mentions, figures, counts).add_to(m)
+    places_layer(mentions, counts, gathered).add_to(m)
     fullscreen = plugins.Fullscreen()
     fullscreen.default_js, fullscreen.default_css = FULLSCREEN_JS, FULLSCREEN_CSS
     fullscreen.add_to(m)

@@ -72,6 +72,50 @@ def _static_png() -> bytes:
     return static_map(mentions, figures, source, kinds=filters.kinds)
 
 
+@st.cache_resource(show_spinner=False)
+def _share_chart() -> alt.LayerChart:
+    """The share-of-territory chart without its data (``.properties(data=…)`` adds it).
+
+    Altair validates every encoding as it is built, tens of milliseconds a
+    chart, and the encodings are the same for every selection: built once.
+    """
+    claims = alt.Chart().encode(
+        y=alt.Y("claim:N", title=None, sort="descending", axis=alt.Axis(labelLimit=140)),
+        tooltip=["label", "name", "outlet", "date_end", "sentence"],
+    )
+    return claims.mark_rule(strokeWidth=4).encode(
+        x=alt.X("low:Q", title="% still held"), x2="high:Q"
+    ) + claims.mark_point(filled=True, size=60).encode(x="value:Q")
+
+
+@st.cache_resource(show_spinner=False)
+def _timeline_chart(kinds: tuple[str, ...]) -> alt.Chart:
+    """The claims-over-time chart of figures of ``kinds`` without its data (see _share_chart);
+    the kinds set the colour scale's domain."""
+    return (
+        alt.Chart()
+        .mark_bar(height=8)
+        .encode(
+            x=alt.X("start:T", title=None, axis=DAY_AXIS),
+            x2="end:T",
+            color=dashboard.kind_colour(pd.Series(kinds)),
+            y=alt.Y(
+                "claim:N", title=None, sort=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)
+            ),
+            opacity=alt.condition("datum.modality == 'reported'", alt.value(0.9), alt.value(0.35)),
+            tooltip=[
+                "label",
+                "kind",
+                "modality",
+                "place",
+                "outlet",
+                alt.Tooltip("start:T"),
+                alt.Tooltip("end:T", title="until"),
+            ],
+        )  # fmt: skip
+    )
+
+
 map_column, side_column = st.columns([5, 2])
 with map_column:
     atlas = build_map(mentions, figures, dashboard.governorate_shapes(), filters.kinds)
@@ -144,43 +188,14 @@ with side_column:
     if shares.empty:
         st.caption("No share-of-territory figures in this selection.")
     else:
-        claims = alt.Chart(shares).encode(
-            y=alt.Y("claim:N", title=None, sort="descending", axis=alt.Axis(labelLimit=140)),
-            tooltip=["label", "name", "outlet", "date_end", "sentence"],
-        )
-        chart = claims.mark_rule(strokeWidth=4).encode(
-            x=alt.X("low:Q", title="% still held"), x2="high:Q"
-        ) + claims.mark_point(filled=True, size=60).encode(x="value:Q")
-        st.altair_chart(chart, width="stretch")
+        st.altair_chart(_share_chart().properties(data=shares), width="stretch")
 
 st.subheader("Claims over time")
 bars = timeline(selected)
 if bars.empty:
     st.caption("No dated figures in this selection.")
 else:
-    colour = dashboard.kind_colour(bars["kind"])
-    chart = (
-        alt.Chart(bars)
-        .mark_bar(height=8)
-        .encode(
-            x=alt.X("start:T", title=None, axis=DAY_AXIS),
-            x2="end:T",
-            color=colour,
-            y=alt.Y(
-                "claim:N", title=None, sort=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)
-            ),
-            opacity=alt.condition("datum.modality == 'reported'", alt.value(0.9), alt.value(0.35)),
-            tooltip=[
-                "label",
-                "kind",
-                "modality",
-                "place",
-                "outlet",
-                alt.Tooltip("start:T"),
-                alt.Tooltip("end:T", title="until"),
-            ],
-        )  # fmt: skip
-    )
+    chart = _timeline_chart(tuple(sorted(bars["kind"].unique()))).properties(data=bars)
     if filters.as_of:
         day = pd.DataFrame({"day": [pd.Timestamp(filters.as_of)]})
         chart += alt.Chart(day).mark_rule(color="black", strokeDash=[4, 3]).encode(x="day:T")

@@ -11,7 +11,7 @@ import pytest
 from atlas_data import HOSTILE, HOSTILE_BITS, store_url
 from shapely.geometry import box
 
-from geo import boundaries
+from geo import boundaries, maps
 from geo.escaping import safe, safe_label, safe_link
 from geo.maps import (
     BOUNDARIES_DIR,
@@ -353,3 +353,28 @@ def test_a_popup_counts_its_claims_in_words(rows):
     page = build_map(mentions, one, boundaries).get_root().render()
     assert "1 claim drawn here, by date" in page and "1 claim here, by date" in page
     assert "1 claims" not in page
+
+
+def _layers(element) -> list[folium.GeoJson]:
+    found = [element] if isinstance(element, folium.GeoJson) else []
+    for child in element._children.values():
+        found += _layers(child)
+    return found
+
+
+def test_each_layer_s_bounds_are_those_of_its_every_coordinate(rows):
+    """streamlit-folium asks for the bounds on every rerun; the map finds them in C (or keeps
+    an area's with its outline) and must agree with folium's own walk over the coordinates."""
+    mentions, figures = rows
+    atlas = build_map(mentions, figures, display_boundaries("governorates"), kinds=("displaced",))
+    layers = _layers(atlas)
+    assert any(layer.extents for layer in layers) and any(not layer.extents for layer in layers)
+    for layer in layers:
+        assert layer._get_self_bounds() == folium.utilities.get_bounds(layer.data, lonlat=True)
+    assert atlas.get_bounds()[0][0] is not None
+    # several areas far apart in one layer: each side comes from a different outline
+    outlines = [maps._outline("governorate", i) for i in boundaries.governorates()["id"]]
+    features = [maps._feature(g, "", "", {}) for g, _ in outlines]
+    walked = folium.utilities.get_bounds({"features": features}, lonlat=True)
+    for extents in ([extent for _, extent in outlines], None):
+        assert maps._geojson(features, extents=extents)._get_self_bounds() == walked
