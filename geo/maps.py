@@ -220,6 +220,8 @@ def places_layer(
 
 REVIEW_MARKS = {"confirmed": "✓ confirmed", "corrected": "✎ corrected", "added": "+ added"}
 """The review status as a figure's tooltip and popup say it (machine-read says nothing)."""
+REVIEWED_RING = "#222222"
+"""The outline of a figure a reviewer confirmed, corrected or added (machine-read: its kind's)."""
 
 
 def _review_mark(row) -> str:
@@ -381,13 +383,16 @@ def counts_layer(
         )
         wide = bool(row.broad)
         area = not wide and row.precision == 2  # a district or governorate, drawn at its centre
+        reviewed = _review_mark(row) != ""  # a reviewer stands behind it: a dark ring
         style = {
             "radius": radius,
-            "color": colour, "weight": 2, "fillColor": colour,
+            "color": REVIEWED_RING if reviewed else colour,
+            "weight": 3 if reviewed else 2, "fillColor": colour,
             "fillOpacity": 0.12 if wide else 0.35,
             "dashArray": "5 4" if wide else "1 4" if area else None,
             "className": f"atlas-figure atlas-{row.kind}"
-            + (" atlas-country-wide" if wide else " atlas-area-wide" if area else ""),
+            + (" atlas-country-wide" if wide else " atlas-area-wide" if area else "")
+            + (" atlas-reviewed" if reviewed else ""),
         }  # fmt: skip
         tooltip = f"{safe(row.label)} · {safe(row.name)}{_review_mark(row)}"
         features.append(_feature(_point(row.lat, row.lon), popup, tooltip, style))
@@ -782,6 +787,8 @@ def legend(
         what = area.replace("_", " ")
         shown = f"shaded area: reports of {what} (darker: more)"
         entries.append((colour, shown if area_shown else f"reports of {what} per area: off", "0"))
+    if "review_status" in figures and figures["review_status"].isin(list(REVIEW_MARKS)).any():
+        entries.append((REVIEWED_RING, "dark ring: reviewed (confirmed, corrected, added)", "50%"))
     entries.append(("#BBBBBB", "dotted: about a district or governorate, at its centre", "50%"))
     entries.append(("#BBBBBB", "faint, dashed: a country-wide claim, drawn on the country", "50%"))
     entries.append(("#FFFFFF", "expected or possible figures: a layer of their own, off", "0"))

@@ -1,7 +1,7 @@
 """The map says which figures a reviewer stands behind, and links each to its review form.
 
-geo/maps.py belongs to the map's own work; reviews add only a status mark to a figure's
-tooltip and popup ("✓ confirmed", "✎ corrected", "+ added") and a link to the Figures page.
+A reviewed figure's symbol has a dark ring (the legend says so), its tooltip and popup a
+status mark ("✓ confirmed", "✎ corrected", "+ added") and a link to the Figures page.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import folium
 from atlas_data import store_url
 
-from geo.maps import build_map, display_boundaries
+from geo.maps import REVIEWED_RING, build_map, display_boundaries
 from geo.reviews import apply, make_review, shown
 from geo.store import open_store
 
@@ -36,7 +36,13 @@ def test_reviewed_figures_carry_their_status_and_a_link_to_their_review_form():
     ]
     drawn = shown(apply(figures, reviews, "figure"))
     atlas = build_map(mentions, drawn, display_boundaries("governorates"))
-    tips = {f["properties"]["tooltip"]: f["properties"]["popup"] for f in _features(atlas)}
+    features = _features(atlas)
+    tips = {f["properties"]["tooltip"]: f["properties"]["popup"] for f in features}
+    rings = {f["properties"]["tooltip"]: f["properties"]["style"]["color"] for f in features
+             if "atlas-figure" in (f["properties"]["style"].get("className") or "")}  # fmt: skip
+    assert rings[f"{forty['label']} · Bāghūz · ✓ confirmed"] == REVIEWED_RING
+    assert rings[f"{other['label']} · Bāghūz"] != REVIEWED_RING
+    assert "dark ring: reviewed" in atlas.get_root().render()
     assert tips[f"{forty['label']} · Bāghūz · ✓ confirmed"]
     assert not any(tip.startswith(twenty["label"]) for tip in tips)  # rejected: not drawn
     assert f"{other['label']} · Bāghūz" in tips  # machine-read: no mark
