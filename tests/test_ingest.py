@@ -294,8 +294,11 @@ def test_add_page_previews_pasted_text_then_saves_it(add_page, tmp_path):
     page.text_input[0].input("Pasted Wire").run()
     assert not page.exception
     found = extract(make_article(PASTED, published=date(2019, 3, 1)))
-    expected = f"Article 1: {len(found.places)} places, {len(found.figures)} figures"
+    places, figures = len(found.places), len(found.figures)
+    expected = f"Article 1: {places} places, {figures} figure{'s' * (figures != 1)}"
     assert page.expander[0].label == expected and found.figures
+    assert page.subheader[0].value == "Found (1 article): check before saving"
+    assert page.button[0].label == "Save 1 article"
     texts = [t.value for t in page.text]
     assert any("pasted text record 1" in t and "Pasted Wire" in t for t in texts)
     assert any("<script>alert('pasted')</script>" in t for t in texts)  # shown as plain text
