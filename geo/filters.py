@@ -172,6 +172,12 @@ def date_control(filters: Filters, span: tuple[date, date]) -> DateControl:
         notices.append(f"end {filters.end} is before the oldest article ({first}).")
     if notices:
         notices.append("No article falls in the selected dates.")
+    if filters.as_of and filters.as_of > last:
+        notices.append(f"map as of {filters.as_of} is after the newest article ({last}): "
+                       "it shows every claim.")  # fmt: skip
+    elif filters.as_of and filters.as_of < first:
+        notices.append(f"map as of {filters.as_of} is before the oldest article ({first}): "
+                       "no claim had begun.")  # fmt: skip
     lowest, highest = min(first, start), max(last, end)
     return DateControl(
         (start, end),

@@ -101,6 +101,9 @@ SPAN = (date(2019, 2, 9), date(2019, 3, 7))
         (Filters(start=date(2019, 3, 1)), (date(2019, 3, 1), SPAN[1]), ""),
         (Filters(start=date(1, 1, 1), end=date(1, 1, 2)), (date(1, 1, 1), date(1, 1, 2)), "before"),
         (Filters(start=date(9999, 12, 31)), (date(9999, 12, 31),) * 2, "after the newest"),
+        (Filters(as_of=date(2030, 1, 1)), SPAN, "map as of 2030-01-01 is after the newest"),
+        (Filters(as_of=date(2001, 1, 1)), SPAN, "no claim had begun"),
+        (Filters(as_of=date(2019, 3, 1)), SPAN, ""),
     ],
 )
 def test_date_control_holds_any_range_inside_its_limits(filters, value, notice):
