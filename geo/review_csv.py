@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 
 from geo.escaping import spreadsheet_cell, spreadsheet_safe
 from geo.review_input import BadReview, Checker, decoded, note, reviewer_name
-from geo.reviews import ACTIONS, FIELDS, TARGETS, Review, history_frame, make_review
+from geo.reviews import Review, check_target, history_frame, make_review
 
 _ID = re.compile(r"^[0-9a-f]{32}$")
 _FIGURE_PARTS = {
@@ -86,18 +86,14 @@ def _unescaped(cell: str) -> str:
 
 def _review(cells: dict, has_article, check: dict[str, Checker], today: date) -> Review:
     target, field, action = cells["target"], cells["field"], cells.get("action") or "correct"
-    if target not in TARGETS:
-        raise BadReview(f"target {target[:40]!r} is not one of {', '.join(TARGETS)}")
-    if field not in FIELDS[target]:
-        raise BadReview(f"a {target} has no field {field[:40]!r}")
-    if action not in ACTIONS:
-        raise BadReview(f"action {action[:40]!r} is not one of {', '.join(ACTIONS)}")
     try:
         span = (int(cells["start"]), int(cells["end"]))
     except ValueError:
         raise BadReview("start and end must be whole numbers (offsets in the text)") from None
-    if not 0 <= span[0] < span[1]:
-        raise BadReview(f"{span[0]}–{span[1]} is not a span of text")
+    try:
+        check_target(target, field, action, span)
+    except ValueError as error:
+        raise BadReview(str(error)) from None
     if not has_article(cells["article_id"]):
         raise BadReview(f"no stored article has the id {cells['article_id'][:40]!r}")
     new = decoded(cells["new_value"])

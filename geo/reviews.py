@@ -98,6 +98,19 @@ class Review:
         return {name: getattr(self, name) for name in ROW_COLUMNS}
 
 
+def check_target(target: str, field_name: str, action: str, span: tuple[int, int]) -> None:
+    """Raise ValueError unless a review of ``field_name`` of a ``target`` at ``span`` by
+    ``action`` can exist (hostile values are quoted cut short: the message is shown back)."""
+    if target not in TARGETS:
+        raise ValueError(f"target {target[:40]!r} is not one of {', '.join(TARGETS)}")
+    if field_name not in FIELDS[target]:
+        raise ValueError(f"a {target} has no field {field_name[:40]!r}")
+    if action not in ACTIONS:
+        raise ValueError(f"action {action[:40]!r} is not one of {', '.join(ACTIONS)}")
+    if not 0 <= span[0] < span[1]:
+        raise ValueError(f"{span[0]}–{span[1]} is not a span of text")
+
+
 def make_review(
     article_id: str,
     target: str,
@@ -115,15 +128,8 @@ def make_review(
     The target, field and action must be known; the values themselves are checked
     by :mod:`geo.review_input` before they get here.
     """
-    if target not in TARGETS:
-        raise ValueError(f"unknown review target {target!r}: one of {', '.join(TARGETS)}")
-    if field_name not in FIELDS[target]:
-        raise ValueError(f"a {target} has no field {field_name!r} to review")
-    if action not in ACTIONS:
-        raise ValueError(f"unknown review action {action!r}: one of {', '.join(ACTIONS)}")
+    check_target(target, field_name, action, span)
     start, end = span
-    if not 0 <= start < end:
-        raise ValueError(f"not a span of text: {start}–{end}")
     return Review(
         article_id, target, int(start), int(end), field_name, action,
         json.dumps(old, ensure_ascii=False, default=_json_default),
