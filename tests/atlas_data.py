@@ -45,6 +45,22 @@ def store_url() -> str:
     return url
 
 
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_page(path: str, **query: str | list[str]):
+    """Run a page script (``path`` from the repository root) under AppTest with ``query`` in
+    its URL; the run must raise nothing."""
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(REPO / path), default_timeout=120)
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
 def notices(app) -> list[str]:
     """The text of the plain notices an AppTest page showed (dashboard.plain_notice)."""
     import html

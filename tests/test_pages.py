@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from atlas_data import notices, store_url
+from atlas_data import run_page as _page
 from streamlit.testing.v1 import AppTest
 
 from geo.figures import KINDS
@@ -32,15 +33,6 @@ def database():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATABASE_URL", store_url())
         yield store_url()
-
-
-def _page(path: str, **query: str | list[str]) -> AppTest:
-    app = AppTest.from_file(str(REPO / path), default_timeout=120)
-    for name, value in query.items():
-        app.query_params[name] = value
-    app.run()
-    assert not app.exception, app.exception
-    return app
 
 
 def _query(app: AppTest) -> dict[str, list[str]]:
@@ -228,6 +220,7 @@ def test_the_articles_page_is_paged(monkeypatch):
 
     monkeypatch.setattr(dashboard, "ARTICLES_PER_PAGE", 3)
     app = _page("pages/2_Articles.py")
+
     def articles_shown() -> list[str]:  # the review forms' history expanders are not articles
         return [e.label for e in app.expander if not e.label.startswith("History (")]
 

@@ -10,9 +10,9 @@ import sqlite3
 
 import pytest
 from atlas_data import notices, store_url
+from atlas_data import run_page as _page
 from hostile import PAYLOADS
 from streamlit.testing.v1 import AppTest
-from test_pages import REPO
 
 from geo.review_access import PASSPHRASE, REFUSED
 from geo.store import open_store
@@ -32,15 +32,6 @@ def db(tmp_path, monkeypatch):
     monkeypatch.delenv(PASSPHRASE, raising=False)
     monkeypatch.delenv("ATLAS_READONLY", raising=False)
     return str(path)
-
-
-def _page(path: str, **query: str) -> AppTest:
-    app = AppTest.from_file(str(REPO / path), default_timeout=120)
-    for name, value in query.items():
-        app.query_params[name] = value
-    app.run()
-    assert not app.exception, app.exception
-    return app
 
 
 def _figures_table(app: AppTest):
