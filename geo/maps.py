@@ -462,7 +462,18 @@ def for_display(shapes: gpd.GeoDataFrame) -> dict:
     return light[~light.geometry.is_empty].to_geo_dict(drop_id=True)
 
 
-BOUNDARY_FILES = ("countries", "governorates", "districts")
+def boundary_files() -> dict[str, gpd.GeoDataFrame]:
+    """The served boundary files by name: countries, first-level units, and one file of
+    districts per group (``districts-levant``, ``districts-ukraine``: see
+    :func:`geo.boundaries.district_groups`)."""
+    groups = boundaries.district_groups()
+    return {
+        "countries": boundaries.countries(),
+        "governorates": boundaries.governorates(),
+        **{f"districts-{name}": frame for name, frame in groups.items()},
+    }
+
+
 BOUNDARIES_DIR = Path(__file__).resolve().parent.parent / "static" / "boundaries"
 BOUNDARIES_URL = "/app/static/boundaries"
 """Where the app serves the display boundaries that scripts/build_map_boundaries.py writes."""
@@ -581,11 +592,13 @@ def outline_layer(towns: Iterable[Label] = ()) -> folium.FeatureGroup:
     return layer
 
 
-def districts_layer() -> folium.FeatureGroup:
-    """District lines, off at first: named on hover."""
+def districts_layer(view: list[list[float]]) -> folium.FeatureGroup:
+    """District lines of the groups with an outline in ``view`` (the map's first bounds),
+    off at first: named on hover."""
     layer = folium.FeatureGroup(name="Districts", show=False)
     style = {"color": "#0072B2", "weight": 0.6, "dashArray": "2 3", "fill": False}
-    LinkedGeoJson(f"{BOUNDARIES_URL}/districts.geojson", style, True).add_to(layer)
+    for group in boundaries.district_groups_in(view):
+        LinkedGeoJson(f"{BOUNDARIES_URL}/districts-{group}.geojson", style, True).add_to(layer)
     return layer
 
 
@@ -848,8 +861,9 @@ def build_map(
     m = folium.Map(tiles="OpenStreetMap", control_scale=True)
     m.default_js, m.default_css = LEAFLET_JS, LEAFLET_CSS
     counts = place_counts(mentions)
+    view = fit_bounds(pd.concat([places[["lat", "lon"]], figures[["lat", "lon"]]]))
     outline_layer(town_labels(counts)).add_to(m)
-    districts_layer().add_to(m)
+    districts_layer(view).add_to(m)
     area_shown = len(kinds) == 1
     for layer in area_layers(figures, area, show=area_shown):
         layer.add_to(m)
@@ -876,7 +890,7 @@ def build_map(
     legend(figures, movements=bool(ends), area=area, area_shown=area_shown).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds(
-        fit_bounds(pd.concat([places[["lat", "lon"]], figures[["lat", "lon"]]])),
+        view,
         # room for the territory labels, which open to the right of the outermost symbols
         padding_top_left=(40, 40),
         padding_bottom_right=(220, 40),
