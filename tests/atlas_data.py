@@ -63,10 +63,19 @@ DONBAS = make_article(
 
 
 @functools.cache
-def donbas_rows():
-    """The mentions and figures of :data:`DONBAS`, stored and read back as the pages read."""
-    store = open_store(_temporary_store())
+def donbas_url() -> str:
+    """A SQLite store holding :data:`DONBAS` only, in a temporary folder removed at exit."""
+    url = _temporary_store()
+    store = open_store(url)
     store.add(extract(DONBAS))
+    store.close()
+    return url
+
+
+@functools.cache
+def donbas_rows():
+    """The mentions and figures of :data:`DONBAS`, read back from its store as pages read."""
+    store = open_store(donbas_url())
     rows = store.mentions(), store.figures()
     store.close()
     return rows
