@@ -493,6 +493,8 @@ class LinkedGeoJson(MacroElement):
     by the browser.  Feature names in these files are escaped when written.
     The lines arrive after the symbols are drawn, so they are sent behind them:
     a border through a town must not catch the clicks meant for its claims.
+    A ``lazy`` layer (in a group off at first) is fetched when the reader turns its
+    group on: a district file is over a megabyte most views never show.
     """
 
     _template = Template(
@@ -507,20 +509,27 @@ class LinkedGeoJson(MacroElement):
                 {% endif %}
             }
         }).addTo({{ this._parent.get_name() }});
-        fetch({{ this.url | tojson }})
-            .then(function (response) { return response.json(); })
-            .then(function (data) {
-                {{ this.get_name() }}.addData(data);
-                {{ this.get_name() }}.bringToBack();  // arrives last: never over a symbol
-            });
+        function {{ this.get_name() }}_fetch() {
+            fetch({{ this.url | tojson }})
+                .then(function (response) { return response.json(); })
+                .then(function (data) {
+                    {{ this.get_name() }}.addData(data);
+                    {{ this.get_name() }}.bringToBack();  // arrives last: never over a symbol
+                });
+        }
+        {% if this.lazy %}
+        {{ this._parent.get_name() }}.once("add", {{ this.get_name() }}_fetch);
+        {% else %}
+        {{ this.get_name() }}_fetch();
+        {% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, url: str, style: dict, tooltip: bool):
+    def __init__(self, url: str, style: dict, tooltip: bool, lazy: bool = False):
         super().__init__()
         self._name = "LinkedGeoJson"
-        self.url, self.style, self.tooltip = url, style, tooltip
+        self.url, self.style, self.tooltip, self.lazy = url, style, tooltip, lazy
 
 
 class MapLabels(MacroElement):
@@ -594,11 +603,12 @@ def outline_layer(towns: Iterable[Label] = ()) -> folium.FeatureGroup:
 
 def districts_layer(view: list[list[float]]) -> folium.FeatureGroup:
     """District lines of the groups with an outline in ``view`` (the map's first bounds),
-    off at first: named on hover."""
+    off at first and fetched when turned on: named on hover."""
     layer = folium.FeatureGroup(name="Districts", show=False)
     style = {"color": "#0072B2", "weight": 0.6, "dashArray": "2 3", "fill": False}
     for group in boundaries.district_groups_in(view):
-        LinkedGeoJson(f"{BOUNDARIES_URL}/districts-{group}.geojson", style, True).add_to(layer)
+        url = f"{BOUNDARIES_URL}/districts-{group}.geojson"
+        LinkedGeoJson(url, style, True, lazy=True).add_to(layer)
     return layer
 
 

@@ -82,6 +82,7 @@ def test_a_ukraine_view_draws_its_raions_and_shades_those_with_claims(page, donb
     frame.locator("path.atlas-place").first.wait_for(state="attached", timeout=60_000)
     # the oblast and the two raions and the city council its claims are in
     expect(frame.locator("path.atlas-area")).to_have_count(4, timeout=30_000)
+    assert not any("/districts-" in url for url in fetched)  # off at first: not fetched
     frame.locator(".leaflet-control-layers").hover()
     districts = frame.locator(".leaflet-control-layers-overlays label", has_text="Districts")
     districts.locator("input").check()
