@@ -14,7 +14,7 @@ import geopandas as gpd
 from shapely.geometry import Point
 
 from geo.gazetteer import Place, default_gazetteer
-from geo.regions import home_countries
+from geo.regions import home_countries, packs
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "boundaries"
 
@@ -46,9 +46,40 @@ def governorates() -> gpd.GeoDataFrame:
 
 
 def districts() -> gpd.GeoDataFrame:
-    """The region packs' districts (ADM2: Syria and Iraq; Ukraine's raions are not drawn yet),
-    with the ``governorate_id`` of the ADM1 they are in."""
+    """The region packs' districts (ADM2: Syrian and Iraqi districts, Ukrainian raions and
+    cities of oblast significance), with the ``governorate_id`` of the ADM1 they are in."""
     return _read("districts")
+
+
+@cache
+def district_groups() -> dict[str, gpd.GeoDataFrame]:
+    """The districts by region pack (a country of no pack, added with ``gazetteer add``, is
+    a group of its own, named by its lower-case code), in file order.
+
+    Each group is served as a file of its own: Syria's and Iraq's districts and Ukraine's
+    raions together would pass the served file's budget, and a map of one war needs the
+    other's districts no more than it fetches them.
+    """
+    frame = districts()
+    pack_of = {code: pack.name for pack in packs() for code in pack.countries}
+    group = frame["country"].map(lambda code: pack_of.get(code, str(code).lower()))
+    return {name: frame[group == name] for name in dict.fromkeys(group)}
+
+
+def district_groups_in(view: list[list[float]]) -> tuple[str, ...]:
+    """The district groups with an outline in ``view`` ([[south, west], [north, east]], as
+    the map is fitted to): those the map draws."""
+    (south, west), (north, east) = view
+    return tuple(
+        name
+        for name, (w, s, e, n) in _group_bounds().items()
+        if w <= east and e >= west and s <= north and n >= south
+    )
+
+
+@cache
+def _group_bounds() -> dict[str, tuple[float, float, float, float]]:
+    return {name: tuple(frame.total_bounds) for name, frame in district_groups().items()}
 
 
 def countries() -> gpd.GeoDataFrame:
@@ -100,6 +131,8 @@ def _governorate_named(name: str, country: str) -> str | None:
 
 __all__ = [
     "countries",
+    "district_groups",
+    "district_groups_in",
     "districts",
     "governorate_at",
     "governorate_id_of",

@@ -462,7 +462,18 @@ def for_display(shapes: gpd.GeoDataFrame) -> dict:
     return light[~light.geometry.is_empty].to_geo_dict(drop_id=True)
 
 
-BOUNDARY_FILES = ("countries", "governorates", "districts")
+def boundary_files() -> dict[str, gpd.GeoDataFrame]:
+    """The served boundary files by name: countries, first-level units, and one file of
+    districts per group (``districts-levant``, ``districts-ukraine``: see
+    :func:`geo.boundaries.district_groups`)."""
+    groups = boundaries.district_groups()
+    return {
+        "countries": boundaries.countries(),
+        "governorates": boundaries.governorates(),
+        **{f"districts-{name}": frame for name, frame in groups.items()},
+    }
+
+
 BOUNDARIES_DIR = Path(__file__).resolve().parent.parent / "static" / "boundaries"
 BOUNDARIES_URL = "/app/static/boundaries"
 """Where the app serves the display boundaries that scripts/build_map_boundaries.py writes."""
@@ -482,6 +493,8 @@ class LinkedGeoJson(MacroElement):
     by the browser.  Feature names in these files are escaped when written.
     The lines arrive after the symbols are drawn, so they are sent behind them:
     a border through a town must not catch the clicks meant for its claims.
+    A ``lazy`` layer (in a group off at first) is fetched when the reader turns its
+    group on: a district file is over a megabyte most views never show.
     """
 
     _template = Template(
@@ -496,20 +509,27 @@ class LinkedGeoJson(MacroElement):
                 {% endif %}
             }
         }).addTo({{ this._parent.get_name() }});
-        fetch({{ this.url | tojson }})
-            .then(function (response) { return response.json(); })
-            .then(function (data) {
-                {{ this.get_name() }}.addData(data);
-                {{ this.get_name() }}.bringToBack();  // arrives last: never over a symbol
-            });
+        function {{ this.get_name() }}_fetch() {
+            fetch({{ this.url | tojson }})
+                .then(function (response) { return response.json(); })
+                .then(function (data) {
+                    {{ this.get_name() }}.addData(data);
+                    {{ this.get_name() }}.bringToBack();  // arrives last: never over a symbol
+                });
+        }
+        {% if this.lazy %}
+        {{ this._parent.get_name() }}.once("add", {{ this.get_name() }}_fetch);
+        {% else %}
+        {{ this.get_name() }}_fetch();
+        {% endif %}
         {% endmacro %}
         """
     )
 
-    def __init__(self, url: str, style: dict, tooltip: bool):
+    def __init__(self, url: str, style: dict, tooltip: bool, lazy: bool = False):
         super().__init__()
         self._name = "LinkedGeoJson"
-        self.url, self.style, self.tooltip = url, style, tooltip
+        self.url, self.style, self.tooltip, self.lazy = url, style, tooltip, lazy
 
 
 class MapLabels(MacroElement):
@@ -581,11 +601,14 @@ def outline_layer(towns: Iterable[Label] = ()) -> folium.FeatureGroup:
     return layer
 
 
-def districts_layer() -> folium.FeatureGroup:
-    """District lines, off at first: named on hover."""
+def districts_layer(view: list[list[float]]) -> folium.FeatureGroup:
+    """District lines of the groups with an outline in ``view`` (the map's first bounds),
+    off at first and fetched when turned on: named on hover."""
     layer = folium.FeatureGroup(name="Districts", show=False)
     style = {"color": "#0072B2", "weight": 0.6, "dashArray": "2 3", "fill": False}
-    LinkedGeoJson(f"{BOUNDARIES_URL}/districts.geojson", style, True).add_to(layer)
+    for group in boundaries.district_groups_in(view):
+        url = f"{BOUNDARIES_URL}/districts-{group}.geojson"
+        LinkedGeoJson(url, style, True, lazy=True).add_to(layer)
     return layer
 
 
@@ -848,8 +871,9 @@ def build_map(
     m = folium.Map(tiles="OpenStreetMap", control_scale=True)
     m.default_js, m.default_css = LEAFLET_JS, LEAFLET_CSS
     counts = place_counts(mentions)
+    view = fit_bounds(pd.concat([places[["lat", "lon"]], figures[["lat", "lon"]]]))
     outline_layer(town_labels(counts)).add_to(m)
-    districts_layer().add_to(m)
+    districts_layer(view).add_to(m)
     area_shown = len(kinds) == 1
     for layer in area_layers(figures, area, show=area_shown):
         layer.add_to(m)
@@ -876,7 +900,7 @@ def build_map(
     legend(figures, movements=bool(ends), area=area, area_shown=area_shown).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds(
-        fit_bounds(pd.concat([places[["lat", "lon"]], figures[["lat", "lon"]]])),
+        view,
         # room for the territory labels, which open to the right of the outermost symbols
         padding_top_left=(40, 40),
         padding_bottom_right=(220, 40),

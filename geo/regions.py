@@ -35,7 +35,9 @@ class Pack:
     ``geonameid_fixes`` maps a Who's On First id to the GeoNames id its record should carry,
     where the source has another place's.  ``adm1`` / ``adm2`` are the staged polygon files
     of its first- and second-level units, ``simplify_m`` the tolerance in metres their
-    outlines are simplified with, ``box`` the lon/lat box its map outlines cover.
+    outlines are simplified with, ``district_edges_m`` (0 for none) the tolerance of the
+    shared edges its districts are simplified by instead (scripts/build_boundaries.py),
+    ``box`` the lon/lat box its map outlines cover.
     """
 
     name: str
@@ -49,6 +51,7 @@ class Pack:
     adm2: tuple[str, ...]
     simplify_m: float
     box: tuple[float, float, float, float]
+    district_edges_m: float = 0.0
 
 
 def packs(path: Path = REGIONS_FILE) -> tuple[Pack, ...]:
@@ -66,6 +69,7 @@ def packs(path: Path = REGIONS_FILE) -> tuple[Pack, ...]:
             adm1=tuple(pack.get("adm1", ())),
             adm2=tuple(pack.get("adm2", ())),
             simplify_m=float(pack.get("simplify_m", 60.0)),
+            district_edges_m=float(pack.get("district_edges_m", 0.0)),
             box=tuple(float(v) for v in pack["box"]),
         )
         for name, pack in raw.items()

@@ -12,7 +12,9 @@ Run after scripts/build_gazetteer.py: every feature carries the id of its gazett
 Outputs (GeoJSON, EPSG:4326, properties id, geonameid, name, country, level, iso_3166_2):
   governorates.geojson  ADM1 of the region packs' ``adm1`` files (data/regions.toml): Syria and
                         Iraq (WOF / Mapzen Mesoshapes, CC0), Ukraine's oblasts (WOF / Quattroshapes)
-  districts.geojson     ADM2 of their ``adm2`` files, plus governorate_id of their ADM1
+  districts.geojson     ADM2 of their ``adm2`` files, plus governorate_id of their ADM1:
+                        Syria's and Iraq's districts, Ukraine's raions (WOF, Mesoshapes and
+                        Quattroshapes)
   countries.geojson     Natural Earth 50m countries, clipped to the packs' boxes
   rivers.geojson        Natural Earth 10m rivers of the region, one feature per gazetteer river
 
@@ -22,7 +24,9 @@ on the region; lines are simplified by Douglas-Peucker with the same tolerance. 
 about 125 m at zoom 10 at these latitudes, so the change stays below a pixel from zoom 6 to 10;
 coordinates are then snapped to a grid of GRID_DEG degrees (about 1 m; a coarser grid would
 drop the source's metre-wide slivers and spikes), which keeps polygons valid.  The script
-prints the largest displacement (Hausdorff distance) of each layer.
+prints the largest displacement (Hausdorff distance) of each layer.  A pack's ``simplify_m``
+replaces the tolerance for its units, and its ``district_edges_m`` simplifies its districts by
+their shared edges instead (:func:`simplify_edges`).
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ from geo.gazetteer import Gazetteer  # noqa: E402
 from geo.geonames_dump import read_additions, read_dump, unit_rows  # noqa: E402
 from geo.geonames_dump import read_units as read_polygons  # noqa: E402
 from geo.names import normalise  # noqa: E402
-from geo.regions import packs  # noqa: E402
+from geo.regions import Pack, packs  # noqa: E402
 
 TOLERANCE_M = 60.0
 GRID_DEG = 1e-5
@@ -69,17 +73,68 @@ def simplify_coverage(
     return snapped(out, local)
 
 
-def simplify_by_pack(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, float]:
+def simplify_by_pack(
+    gdf: gpd.GeoDataFrame, districts: bool = False
+) -> tuple[gpd.GeoDataFrame, float]:
     """Each region pack's units coverage-simplified with the pack's ``simplify_m`` tolerance
-    (packs share no edges), in file order; and the largest displacement in metres."""
+    (packs share no edges), in file order; and the largest displacement in metres.
+
+    ``districts`` of a pack that gives ``district_edges_m`` are simplified by their shared
+    edges instead (:func:`simplify_edges`).
+    """
     members = (gdf[gdf["country"].isin(pack.countries)] for pack in packs())
     parts = [
-        simplify_coverage(frame, pack.simplify_m)
+        simplify_edges(frame, pack.district_edges_m, local_crs(pack))
+        if districts and pack.district_edges_m
+        else simplify_coverage(frame, pack.simplify_m)
         for pack, frame in zip(packs(), members, strict=True)
         if len(frame)
     ]
     frames = [frame for frame, _ in parts]
     return pd.concat(frames, ignore_index=True), max(shift for _, shift in parts)
+
+
+def local_crs(pack: Pack) -> str:
+    """A Lambert azimuthal equal-area projection centred on the pack's box (metres, true
+    near the pack's countries)."""
+    west, south, east, north = pack.box
+    return (
+        f"+proj=laea +lat_0={(south + north) / 2} +lon_0={(west + east) / 2} "
+        "+datum=WGS84 +units=m +no_defs"
+    )
+
+
+def simplify_edges(
+    gdf: gpd.GeoDataFrame, tolerance: float, crs: str
+) -> tuple[gpd.GeoDataFrame, float]:
+    """Copy simplified edge by edge in ``crs``, in EPSG:4326, and the largest displacement.
+
+    Many small units (Ukraine's 628 raions and city councils) cost most of their vertices
+    in shared edges.  Visvalingam-Whyatt (``coverage_simplify``) bounds an area, not a
+    distance: to fit the served file it moved small city councils by 3 km.  Here each edge
+    between two units, or a unit and the outside, is simplified once by Douglas-Peucker,
+    topology kept among all edges (no crossings), so no line moves more than ``tolerance``
+    and neighbours still share their lines.  The faces the edges enclose go back to the unit
+    covering most of each; faces no unit covers (the source's gaps) stay out.
+    """
+    local = gdf.to_crs(crs)
+    units = local.geometry.values
+    edges = shapely.line_merge(shapely.union_all(shapely.boundary(units)))
+    simple = shapely.simplify(edges, tolerance, preserve_topology=True)
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(simple)))
+    face, unit = shapely.STRtree(units).query(faces, predicate="intersects")
+    shared = shapely.area(shapely.intersection(faces[face], units[unit]))
+    biggest = np.lexsort((-shared, face))  # per face, the unit it shares most with first
+    first = biggest[np.unique(face[biggest], return_index=True)[1]]
+    kept = first[shared[first] > 0.5 * shapely.area(faces[face[first]])]
+    owner = np.full(len(faces), -1)
+    owner[face[kept]] = unit[kept]
+    geometry = [shapely.union_all(faces[owner == k]) for k in range(len(units))]
+    lost = [name for name, g in zip(gdf["name"], geometry, strict=True) if g.is_empty]
+    if lost:
+        raise ValueError(f"simplified away: {lost}")
+    out = gpd.GeoDataFrame(gdf.drop(columns="geometry"), geometry=geometry, crs=crs)
+    return snapped(out, local)
 
 
 def simplify_lines(gdf: gpd.GeoDataFrame) -> tuple[gpd.GeoDataFrame, float]:
@@ -95,7 +150,7 @@ def snapped(simple: gpd.GeoDataFrame, original: gpd.GeoDataFrame) -> tuple[gpd.G
     wgs84 = simple.to_crs("EPSG:4326")
     geometry = shapely.make_valid(shapely.set_precision(wgs84.geometry.values, GRID_DEG))
     out = wgs84.set_geometry(geometry)
-    moved = out.to_crs(LOCAL_CRS).geometry.values
+    moved = out.to_crs(original.crs).geometry.values
     return out, float(max(shapely.hausdorff_distance(original.geometry.values, moved)))
 
 
@@ -255,7 +310,7 @@ def main() -> int:
         adm1, adm2 = admin_units(source, gazetteer)
         outputs = {
             "governorates": simplify_by_pack(adm1),
-            "districts": simplify_by_pack(adm2),
+            "districts": simplify_by_pack(adm2, districts=True),
             "countries": simplify_coverage(countries(source, gazetteer)),
             "rivers": simplify_lines(rivers(source, gazetteer)),
         }

@@ -1,4 +1,5 @@
-"""Write the light boundary files the map fetches, in static/boundaries/ (one per layer).
+"""Write the light boundary files the map fetches, in static/boundaries/ (one per layer, the
+districts one per region: see ``geo.maps.boundary_files``).
 
 The map's outlines are served as static files (see ``geo.maps.LinkedGeoJson``)
 made from the shipped boundaries in data/boundaries/ by ``geo.maps.for_display``
@@ -16,18 +17,23 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo import boundaries  # noqa: E402
-from geo.maps import BOUNDARIES_DIR, BOUNDARY_FILES, for_display  # noqa: E402
+from geo.maps import BOUNDARIES_DIR, boundary_files, for_display  # noqa: E402
 
 
 def main() -> None:
     BOUNDARIES_DIR.mkdir(parents=True, exist_ok=True)
-    for name in BOUNDARY_FILES:
-        shapes = for_display(getattr(boundaries, name)())
+    files = boundary_files()
+    for stale in BOUNDARIES_DIR.glob("*.geojson"):
+        if stale.stem not in files:
+            stale.unlink()
+    for name, frame in files.items():
+        shapes = for_display(frame)
         path = BOUNDARIES_DIR / f"{name}.geojson"
         path.write_text(json.dumps(shapes, ensure_ascii=False, separators=(",", ":")) + "\n")
-        print(f"{path.relative_to(BOUNDARIES_DIR.parent.parent)}: {len(shapes['features'])} "
-              f"features, {path.stat().st_size / 1024:.0f} KiB")
+        print(
+            f"{path.relative_to(BOUNDARIES_DIR.parent.parent)}: {len(shapes['features'])} "
+            f"features, {path.stat().st_size / 1024:.0f} KiB"
+        )
 
 
 if __name__ == "__main__":

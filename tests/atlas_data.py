@@ -32,17 +32,53 @@ HOSTILE_BITS = ("<script>", "<img src=x", "${window", "${1+1}", "`onerror", "jav
 """Substrings of the hostile article that must never reach a page's HTML unescaped."""
 
 
+def _temporary_store() -> str:
+    """The URL of an empty SQLite store in a temporary folder removed at exit."""
+    folder = Path(tempfile.mkdtemp(prefix="atlas-test-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return f"sqlite:///{folder / 'atlas.sqlite'}"
+
+
 @functools.cache
 def store_url() -> str:
     """A SQLite store (seeds + hostile article) in a temporary folder removed at exit."""
-    folder = Path(tempfile.mkdtemp(prefix="atlas-test-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    url = f"sqlite:///{folder / 'atlas.sqlite'}"
+    url = _temporary_store()
     store = open_store(url)
     store.seed_if_empty()
     store.add(extract(HOSTILE))
     store.close()
     return url
+
+
+DONBAS = make_article(
+    "KRAMATORSK, Ukraine — More than 3,000 people were evacuated from Bakhmut on Tuesday, "
+    "officials said. In all, 1,200 civilians fled the village of Yakovlivka the same day. "
+    "In Kramatorsk, 2,000 people were displaced.",
+    title="Evacuations in the east (an invented report)",
+    outlet="Invented Wire",
+    published=date(2023, 1, 10),
+    url="https://example.org/donbas",
+)
+"""An invented report from Donetsk Oblast: claims in two raions and a city council."""
+
+
+@functools.cache
+def donbas_url() -> str:
+    """A SQLite store holding :data:`DONBAS` only, in a temporary folder removed at exit."""
+    url = _temporary_store()
+    store = open_store(url)
+    store.add(extract(DONBAS))
+    store.close()
+    return url
+
+
+@functools.cache
+def donbas_rows():
+    """The mentions and figures of :data:`DONBAS`, read back from its store as pages read."""
+    store = open_store(donbas_url())
+    rows = store.mentions(), store.figures()
+    store.close()
+    return rows
 
 
 REPO = Path(__file__).resolve().parent.parent

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+from shapely.geometry import Point
 
 from geo import boundaries
 from geo.gazetteer import default_gazetteer
@@ -38,8 +39,36 @@ def test_every_syria_iraq_and_ukraine_first_level_unit_has_a_polygon(gazetteer):
 
 def test_districts_name_their_governorate():
     frame = boundaries.districts()
-    assert frame["country"].value_counts().to_dict() == {"IQ": 109, "SY": 62}
+    assert frame["country"].value_counts().to_dict() == {"UA": 628, "IQ": 109, "SY": 62}
     assert frame["governorate_id"].isin(set(boundaries.governorates()["id"])).all()
+
+
+def test_districts_are_grouped_by_region_and_found_by_the_view():
+    groups = boundaries.district_groups()
+    assert list(groups) == ["levant", "ukraine"]
+    assert set(groups["levant"]["country"]) == {"SY", "IQ"}
+    assert set(groups["ukraine"]["country"]) == {"UA"}
+    assert boundaries.district_groups_in([[33.5, 39.5], [36.5, 41.5]]) == ("levant",)
+    assert boundaries.district_groups_in([[47.9, 36.8], [49.2, 38.6]]) == ("ukraine",)
+    assert boundaries.district_groups_in([[51.3, -0.5], [51.7, 0.3]]) == ()  # London
+
+
+@pytest.mark.parametrize(
+    ("place_id", "district"),
+    [
+        ("713174", "Artemivska"),  # Bakhmut: its city council (named Artemivsk until 2016)
+        ("688556", "Artemivskyi"),  # Yakovlivka, a village of the raion around it
+        ("704508", "Kramatorska"),  # Kramatorsk
+        ("706448", "Khersonska"),  # Kherson
+    ],
+)
+def test_ukrainian_places_lie_in_their_raion_or_city_council(gazetteer, place_id, district):
+    place = gazetteer.get(place_id)
+    frame = boundaries.districts()
+    (inside,) = frame.sindex.query(Point(place.lon, place.lat), predicate="within")
+    found = frame.iloc[inside]
+    assert (found["name"], found["country"]) == (district, "UA")
+    assert found["governorate_id"] == boundaries.governorate_id_of(place)
 
 
 @pytest.mark.parametrize(
@@ -94,14 +123,19 @@ def test_governorate_at(gazetteer):
     assert boundaries.governorate_at(51.5, -0.12) is None
 
 
-def test_simplification_keeps_outlines_close_to_the_source():
+def _staged(name: str, crs: str):
+    """A staged source polygon file in ``crs``; the test is skipped without ../shared/data."""
     source = boundaries.DATA_DIR.parents[2] / "shared" / "data" / "boundaries"
     if not source.is_dir():
         pytest.skip("../shared/data is not available")
     import geopandas as gpd
 
+    return gpd.read_file(source / name).to_crs(crs)
+
+
+def test_simplification_keeps_outlines_close_to_the_source():
     local = "+proj=laea +lat_0=34 +lon_0=42 +datum=WGS84 +units=m"  # metres, true near the region
-    original = gpd.read_file(source / "wof_adm1_SY_IQ.geojson").to_crs(local)
+    original = _staged("wof_adm1_SY_IQ.geojson", local)
     shipped = boundaries.governorates().to_crs(local)
     shipped = shipped[shipped["country"].isin({"SY", "IQ"})]
     assert list(shipped["iso_3166_2"]) == list(original["iso_3166_2"])
@@ -112,18 +146,30 @@ def test_simplification_keeps_outlines_close_to_the_source():
 
 
 def test_ukraine_oblasts_keep_their_area():
-    source = boundaries.DATA_DIR.parents[2] / "shared" / "data" / "boundaries"
-    if not source.is_dir():
-        pytest.skip("../shared/data is not available")
-    import geopandas as gpd
-
     local = "+proj=laea +lat_0=48.5 +lon_0=31.5 +datum=WGS84 +units=m"  # true near Ukraine
-    original = gpd.read_file(source / "wof_adm1_UA.geojson").to_crs(local)
+    original = _staged("wof_adm1_UA.geojson", local)
     shipped = boundaries.governorates().to_crs(local)
     shipped = shipped[shipped["country"] == "UA"]
     assert list(shipped["iso_3166_2"]) == list(original["iso_3166_2"])
     ratios = shipped.area.to_numpy() / original.area.to_numpy()
     assert abs(ratios - 1).max() < 0.005
+
+
+def test_ukraine_raions_stay_within_their_tolerance_and_tile_without_overlaps():
+    """Simplified by their shared edges (scripts/build_boundaries.py, simplify_edges): no line
+    moves more than the pack's 400 m (plus the 1 m grid) and neighbours never overlap."""
+    import shapely
+
+    local = "+proj=laea +lat_0=48.25 +lon_0=31 +datum=WGS84 +units=m"  # true near Ukraine
+    original = _staged("wof_adm2_UA.geojson", local)
+    shipped = boundaries.districts().to_crs(local)
+    shipped = shipped[shipped["country"] == "UA"]
+    assert list(shipped["id"]) == [f"wof:{w}" for w in original["wof_id"]]
+    shift = shipped.geometry.hausdorff_distance(original.geometry, align=False)
+    assert shift.max() < 402
+    assert abs(shipped.area.sum() / original.area.sum() - 1) < 0.005
+    union = shapely.union_all(shipped.geometry.values).area
+    assert shipped.area.sum() - union < 1e-6 * union
 
 
 def test_shipped_files_are_what_the_build_script_makes(tmp_path):

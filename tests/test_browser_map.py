@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from atlas_data import donbas_url
+from conftest import served
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -62,3 +64,28 @@ def test_the_offline_layer_names_countries_governorates_and_towns(page, app_url)
     assert frame.locator(".atlas-label-governorate").count() >= 3
     # labels never take a click meant for a symbol under them
     assert names.first.evaluate("e => getComputedStyle(e).pointerEvents") == "none"
+
+
+@pytest.fixture(scope="module")
+def donbas_app(tmp_path_factory):
+    """The app over the invented Donetsk Oblast report alone."""
+    folder = tmp_path_factory.mktemp("donbas-server")
+    with served(donbas_url(), folder) as url:
+        yield url
+
+
+def test_a_ukraine_view_draws_its_raions_and_shades_those_with_claims(page, donbas_app):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{donbas_app}/?kind=displaced")
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator("path.atlas-place").first.wait_for(state="attached", timeout=60_000)
+    # the oblast and the two raions and the city council its claims are in
+    expect(frame.locator("path.atlas-area")).to_have_count(4, timeout=30_000)
+    assert not any("/districts-" in url for url in fetched)  # off at first: not fetched
+    frame.locator(".leaflet-control-layers").hover()
+    districts = frame.locator(".leaflet-control-layers-overlays label", has_text="Districts")
+    districts.locator("input").check()
+    expect(frame.locator("path[stroke-dasharray='2 3']")).to_have_count(628, timeout=30_000)
+    assert any(url.endswith("/districts-ukraine.geojson") for url in fetched)
+    assert not any("/districts-levant" in url for url in fetched)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from atlas_data import store_url
+from atlas_data import donbas_rows, store_url
 
 from geo import boundaries
 from geo.choropleth import area_claims, area_kind, claim_range, shade
@@ -87,3 +87,17 @@ def test_the_layer_counts_the_chosen_kind_else_the_commonest(located):
 
 def test_more_reports_shade_darker():
     assert shade(1, 6) < shade(3, 6) < shade(6, 6) == pytest.approx(0.45)
+
+
+def test_ukrainian_claims_count_for_their_oblast_raion_and_city_council():
+    mentions, figures = donbas_rows()
+    areas = area_claims(
+        locate(figures, mentions), "displaced", boundaries.governorates(), boundaries.districts()
+    )
+    found = {(a.level, a.name): a.summary for a in areas.itertuples()}
+    assert found == {
+        ("governorate", "Donetsk Oblast"): "3 reports: 1,200 – over 3,000 people",
+        ("district", "Artemivska"): "1 report: over 3,000 people",  # Bakhmut's city council
+        ("district", "Artemivskyi"): "1 report: 1,200 people",  # Yakovlivka's raion
+        ("district", "Kramatorska"): "1 report: 2,000 people",
+    }

@@ -8,14 +8,14 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import pytest
-from atlas_data import HOSTILE, HOSTILE_BITS, store_url
+from atlas_data import HOSTILE, HOSTILE_BITS, donbas_rows, store_url
 from shapely.geometry import box
 
 from geo import boundaries, maps
 from geo.escaping import safe, safe_label, safe_link
 from geo.maps import (
     BOUNDARIES_DIR,
-    BOUNDARY_FILES,
+    boundary_files,
     build_map,
     clicked_place,
     count_radii,
@@ -185,13 +185,38 @@ def test_a_selection_with_nothing_located_still_draws_a_map(rows):
     assert "Places mentioned" in none.get_root().render()
 
 
-@pytest.mark.parametrize("name", BOUNDARY_FILES)
+@pytest.mark.parametrize("name", list(boundary_files()))
 def test_the_served_boundary_files_are_up_to_date(name):
     """static/boundaries/ is rebuilt by scripts/build_map_boundaries.py from data/boundaries/."""
     shipped = json.loads((BOUNDARIES_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
-    fresh = json.loads(json.dumps(for_display(getattr(boundaries, name)())))
+    fresh = json.loads(json.dumps(for_display(boundary_files()[name])))
     assert shipped == fresh
     assert (BOUNDARIES_DIR / f"{name}.geojson").stat().st_size < 1_500_000  # fetched once, cached
+
+
+def test_every_served_boundary_file_is_one_the_map_knows():
+    assert {p.stem for p in BOUNDARIES_DIR.glob("*.geojson")} == set(boundary_files())
+    assert {"districts-levant", "districts-ukraine"} <= set(boundary_files())
+
+
+def test_the_map_fetches_the_districts_of_the_region_it_opens_on(page):
+    assert "/districts-levant.geojson" in page
+    assert "/districts-ukraine.geojson" not in page
+    mentions, figures = donbas_rows()
+    ukraine = build_map(mentions, figures, display_boundaries("governorates")).get_root().render()
+    assert "/districts-ukraine.geojson" in ukraine
+    assert "/districts-levant.geojson" not in ukraine
+
+
+def test_ukrainian_claims_shade_their_raion():
+    mentions, figures = donbas_rows()
+    atlas = build_map(mentions, figures, display_boundaries("governorates"), kinds=("displaced",))
+    tooltips = sorted(f["properties"]["tooltip"] for f in _features(atlas, "Reports per district"))
+    assert tooltips == [
+        "Artemivska (district): 1 report: over 3,000 people",
+        "Artemivskyi (district): 1 report: 1,200 people",
+        "Kramatorska (district): 1 report: 2,000 people",
+    ]
 
 
 def test_display_boundaries_escape_names():
