@@ -15,9 +15,10 @@ expression                          period (P = publication date)
 "today", "tonight", "this morning"  P
 "yesterday", "last night"           P - 1 day
 "over the weekend", "last weekend"  the latest Saturday-Sunday begun by P
-"over the past four days"           A - 4 days .. A, A = the sentence's own date if it
-                                    prints one, else P (else, undated, the last date
-                                    before it); (week = 7, month = 30, year = 365
+"over the past four days"           P - 4 days .. P; from a day A the text prints
+                                    (the sentence's own date if it has one, else,
+                                    undated, the last date before it) whole days
+                                    ending on A: A - 3 days .. A (week = 7, month = 30, year = 365
                                     days, hours rounded up to days; "and a half" adds
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
@@ -159,6 +160,24 @@ def _past_span(m: re.Match, published: date | None) -> Period | None:
     if days > _LONGEST_SPAN_DAYS:  # "over the past 5000 years": not a period of the news
         return None
     return Period(published - timedelta(days=math.ceil(days)), published, RELATIVE)
+
+
+def _past_days_of(m: re.Match, anchor: Period) -> Period | None:
+    """'the previous two days' counted back from a time the text prints, not from publication.
+
+    Counted back from the moment of publication, four days of 24 hours reach
+    into a fifth calendar day (Thursday: Sunday .. Thursday).  From a day the
+    text prints ("On 2 April, ... the previous two days of fighting"), whole
+    days are meant and that day is the last of them (1 .. 2 April); from a
+    printed span ("the night of 17 and 18 June ... the previous four days"),
+    its first day is (14 .. 18 June).  Hours count as from a moment either way.
+    """
+    span = _past_span(m, anchor.start)
+    if span is None:
+        return None
+    whole_days = m["unit"].lower() != "hour"
+    start = span.start + timedelta(days=1) if whole_days else span.start
+    return Period(start, anchor.end, RELATIVE)
 
 
 def _recent(m: re.Match, published: date | None) -> Period | None:
@@ -654,7 +673,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     dated = _first_wins(found)
     for m, rank, resolver in anchored:
         anchor = _anchor(text, dated, m, resolver, published)
-        period = None if anchor is None else _not_future(resolver(m, anchor), published)
+        if anchor is None:
+            continue
+        if resolver is _past_span and anchor.basis != PUBLICATION:
+            period = _not_future(_past_days_of(m, anchor), published)
+        else:
+            period = _not_future(resolver(m, anchor.end), published)
         if period is not None:
             found.append((m.start(), -(m.end() - m.start()), rank, m, period))
     return _first_wins(found)
@@ -674,8 +698,8 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 
 def _anchor(
     text: str, dated: list[DateMention], m: re.Match, resolver: _Resolver, published: date | None
-) -> date | None:
-    """The day a relative span counts back (or on) from.
+) -> Period | None:
+    """The time a relative span counts back (or on) from: it counts from the period's end.
 
     "Over the past 24 hours" counts back from the sentence's own date when it
     prints one ("On 3 May, ... over the past 24 hours"), else from publication;
@@ -685,19 +709,17 @@ def _anchor(
     split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
     if resolver in (_next_day, _days_later, _next_span, _day_before, _next_week):
-        return before[-1].period.end if before else None
+        return before[-1].period if before else None
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
         return (
-            None
-            if _same_sentence(text, reversed(before), m) or not before
-            else before[-1].period.end
+            None if _same_sentence(text, reversed(before), m) or not before else before[-1].period
         )
     same = [*_same_sentence(text, reversed(before), m), *_same_sentence(text, dated[split:], m)]
     if same:
-        return min(same, key=lambda d: abs(d.start - m.start())).period.end
+        return min(same, key=lambda d: abs(d.start - m.start())).period
     if published is not None:
-        return published
-    return before[-1].period.end if before else None
+        return publication_period(published)
+    return before[-1].period if before else None
 
 
 def _same_sentence(text: str, mentions: Iterable[DateMention], m: re.Match) -> list[DateMention]:

@@ -237,11 +237,19 @@ def test_early_mid_and_late_month_are_thirds_of_it():
     )
 
 
-def test_from_the_previous_days_is_a_past_span():
-    text = "On 6 March, the dead from the previous two days of fighting were buried."
-    assert find_dates(text, THU)[-1].period == Period(
-        date(2019, 3, 4), date(2019, 3, 6), "relative"
-    )
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        # whole days ending on the printed day (from publication, see the table above: +1 day)
+        ("On 6 March, the dead from the previous two days of fighting were buried.", THU,
+         date(2019, 3, 5), date(2019, 3, 6)),
+        # from a printed span, its first day is the last of the days counted back
+        ("During the night of 20 and 21 May 2031, 70 died over the previous three days.", None,
+         date(2031, 5, 18), date(2031, 5, 21)),
+    ],
+)  # fmt: skip
+def test_past_days_from_a_printed_day_are_whole_days_ending_on_it(text, published, start, end):
+    assert find_dates(text, published)[-1].period == Period(start, end, "relative")
 
 
 def test_the_end_of_a_year_or_month_is_its_last_day():

@@ -199,7 +199,7 @@ def test_the_parts_of_a_figure_share_its_kind_and_period():
     )
     for words in ("30", "15"):
         part = _figure(text, words)
-        assert (part.kind, _period(part)) == ("killed", (date(2024, 5, 4), date(2024, 5, 6)))
+        assert (part.kind, _period(part)) == ("killed", (date(2024, 5, 5), date(2024, 5, 6)))
     medics = _figure(text, "three")
     assert (medics.kind, _period(medics)) == ("killed", (date(2024, 5, 8), date(2024, 5, 8)))
     assert not medics.cumulative
