@@ -211,6 +211,7 @@ def figure_period(
     whole: bool,
     fallback: Period | None,
     undated_text: bool,
+    words: str = "",
 ) -> Period | None:
     """The period of one figure.
 
@@ -219,6 +220,8 @@ def figure_period(
     publication period and ``undated_text`` whether the text has no
     publication date (the section rules apply only then; a news report's total
     "since the crisis began on 2 February" runs from that day to publication).
+    ``words`` speak for the figure (:func:`total_words`): a total "during the
+    battle of Pisky" runs from the start of the text's battle (:func:`names_the_event`).
     """
     if not undated_text:
         if own and fallback and _since_before(text, own):
@@ -230,10 +233,48 @@ def figure_period(
             return lead
     if own is None:
         own = section_date(text, dates, sentence[0])
-        return own.period if own else fallback
+        if own is None:
+            return fallback
     period = own.period
     if whole and period.start == period.end:
         first = _section_first(text, dates, own.start)
+        if names_the_event(text, words):
+            first = event_start(text, dates)
         if first is not None and period.start - _LONGEST_TOTAL <= first < period.start:
             return Period(first, period.end, period.basis)
     return period
+
+
+_NAME_RE = re.compile(r"\b[A-Z][\w'’-]{2,}")
+_NAMED_AFTER = 30  # "during the battle of Pisky", "from the battles in Hostomel"
+
+
+def names_the_event(text: str, words: str) -> bool:
+    """Whether a figure's whole-event words name the event of the text's title.
+
+    "During the battle of Pisky" in the text "Battle of Pisky" is the whole
+    battle, begun where the text's account of it begins, though the sentence
+    stands in a later section ("Aftermath"); a bare "during the offensive" in
+    a section of its own ("Second offensive") is that section's event.  An
+    encyclopaedia text opens with its title line.
+    """
+    title = set(_NAME_RE.findall(text.split("\n", 1)[0]))
+    named = (_NAME_RE.findall(words, m.end(), m.end() + _NAMED_AFTER)
+             for m in _whole_event_re().finditer(words))  # fmt: skip
+    return any(title.intersection(names) for names in named)
+
+
+def event_start(text: str, dates: Sequence[DateMention]) -> date | None:
+    """The first day of the text's event: the lead's first, or the first date of the text's
+    first section that is not background ("Prelude": 24 February; "Battle": 28 July)."""
+    lead = lead_period(text, dates)
+    headings = _all_headings(text)
+    for h, following in zip(headings, [*headings[1:], None], strict=True):
+        if h["title"].strip().lower() in _words()["background_headings"]:
+            continue
+        end = following.start() if following else len(text)
+        first = next((d.period.start for d in dates if h.end() <= d.start < end), None)
+        if first is not None:
+            return first if lead is None else min(first, lead.start)
+        break
+    return lead.start if lead else None

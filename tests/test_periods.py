@@ -218,3 +218,38 @@ def test_a_date_in_a_contrasting_clause_belongs_to_its_own_count():
     )
     assert _period(_figure(text, "300")) == (date(2030, 5, 4), date(2030, 5, 8))
     assert _period(_figure(text, "up to 500")) == (date(2030, 5, 6), date(2030, 5, 6))
+
+
+# The lead dates only the end of the battle; its account begins in a later section.
+TOLL = (
+    "Battle of Marrow\n\n"
+    "Raiders took the village of Marrow on 20 June 2031.\n\n"
+    "Background\n\n"
+    "Marrow had been shelled since April 2031.\n\n"
+    "Battle\n\n"
+    "On 2 June, raiders reached the orchards. On 9 June, 15 defenders were killed.\n\n"
+    "Aftermath\n\n"
+    "On 25 June, the mayor said that 310 defenders had been killed during the battle of Marrow. "
+    "On 27 June, an officer said 12 soldiers had been killed during the search operation.\n"
+)
+
+
+def test_a_toll_of_the_texts_battle_runs_from_where_its_account_begins():
+    toll = _figure(TOLL, "310")
+    assert toll.cumulative
+    assert _period(toll) == (date(2031, 6, 2), date(2031, 6, 25))
+
+
+def test_a_toll_of_another_event_keeps_the_start_of_its_section():
+    clean_up = _figure(TOLL, "12")
+    assert _period(clean_up) == (date(2031, 6, 25), date(2031, 6, 27))
+
+
+def test_a_total_by_the_end_of_the_offensive_runs_from_its_start():
+    text = (
+        "Orwen offensive\n\nThe offensive ran from 3 to 11 May 2030.\n\n"
+        "The offensive\n\nOn 3 May, the militia advanced. On 11 May, the offensive ended. "
+        "By the end of the offensive, the militia had taken 900 square kilometres of land.\n"
+    )
+    area = _figure(text, "900")
+    assert _period(area) == (date(2030, 5, 3), date(2030, 5, 11))
