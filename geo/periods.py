@@ -185,6 +185,22 @@ def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
     return period
 
 
+def _dated_apart(text: str, dates: Sequence[DateMention], at: int, lead: Period) -> bool:
+    """Whether the heading of the section of ``at`` dates it apart from the lead's event.
+
+    "Second offensive (May 2016)" in a text whose lead dates a campaign's
+    start on 1 April tells another event: "during the clashes" there are that
+    section's clashes, not the lead's; a heading without a date ("Battle") or
+    one overlapping the lead ("1–5 March 2022") is the lead's event.
+    """
+    headings = _headings(text, at)
+    if not headings:
+        return False
+    heading = headings[-1]
+    inside = [d.period for d in dates if heading.start() <= d.start < heading.end()]
+    return bool(inside) and all(p.end < lead.start or lead.end < p.start for p in inside)
+
+
 def _is_short(period: Period) -> bool:
     return (period.end - period.start).days < _EVENT_DAYS
 
@@ -227,12 +243,12 @@ def figure_period(
         if own and fallback and _since_before(text, own):
             return Period(own.period.start, fallback.end, own.period.basis)  # "since ... on D"
         return own.period if own else fallback
-    if own is None and (whole or in_casualty_section(text, sentence[0])):
-        lead = lead_period(text, dates)
-        if lead is not None:
-            return lead
     if own is None:
         own = section_date(text, dates, sentence[0])
+        if whole or in_casualty_section(text, sentence[0]):
+            lead = lead_period(text, dates)
+            if lead is not None and not _dated_apart(text, dates, sentence[0], lead):
+                return lead
         if own is None:
             return fallback
     period = own.period

@@ -253,3 +253,16 @@ def test_a_total_by_the_end_of_the_offensive_runs_from_its_start():
     )
     area = _figure(text, "900")
     assert _period(area) == (date(2030, 5, 3), date(2030, 5, 11))
+
+
+def test_a_section_dated_apart_from_the_lead_is_its_own_event():
+    text = (
+        "Orwen campaign\n\nThe Orwen campaign started on 2 April 2031.\n\n"
+        "First push\n\nOn 2 April, raiders shelled the ridge.\n\n"
+        "Second push (June 2031)\n\nOn 4 June, raiders crossed the river. On 5 June they "
+        "took the mill. Then they pushed on to the bridge. During the clashes, a drone hit a "
+        "convoy, killing 14 fighters.\n\n"
+        "Casualties\n\nDuring the clashes, 40 soldiers were wounded.\n"
+    )
+    assert _period(_figure(text, "14")) == (date(2031, 6, 4), date(2031, 6, 5))
+    assert _period(_figure(text, "40")) == (date(2031, 4, 2), date(2031, 4, 2))  # the lead's
