@@ -31,6 +31,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from geo.dates import DateMention, Period
+from geo.placing import nearest_with_scope
 
 PERIODS_FILE = Path(__file__).resolve().parent.parent / "data" / "periods.json"
 _HEADING_RE = re.compile(r"\n\n(?P<title>[^\n.!?]{1,80})\n\n")
@@ -145,6 +146,32 @@ def total_words(before: str, after: str, rest: str) -> str:
     ``after`` stops at the next figure; ``rest`` runs on to the end of the sentence.
     """
     return f"{before} {after} {rest if _LIST_TAIL_RE.search(after) else ''}"
+
+
+#: Between a figure and a date after it: the date opens a clause of its own ("killed 60
+#: soldiers, and was on 19 September declared over"; "half of the village; by 28 September").
+_NEXT_CLAUSE_RE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\s", re.I)
+
+
+def governing_date(
+    text: str, dates: Sequence[DateMention], scope_list: Sequence, start: int, end: int
+) -> DateMention | None:
+    """The date that governs the figure at [start, end): the nearest in its nearest scope
+    (:func:`geo.placing.nearest_with_scope`), but not one after it that opens the next
+    clause when its own sentence printed one before it ("The ceasefire broke down on 17
+    September, when an airstrike killed 60, and on 19 September it was declared over": 17).
+    """
+    found = nearest_with_scope(dates, scope_list, start, end)
+    if found is None:
+        return None
+    nearest, index = found
+    (scope_start, _scope_end), asides = scope_list[index]
+    if nearest.start < end or not _NEXT_CLAUSE_RE.search(text, end, nearest.start):
+        return nearest
+    first = bisect_right(dates, scope_start - 1, key=lambda d: d.start)
+    upto = bisect_right(dates, start, key=lambda d: d.end)
+    earlier = [d for d in dates[first:upto] if not any(a <= d.start < b for a, b in asides)]
+    return earlier[-1] if earlier else nearest
 
 
 def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:

@@ -266,3 +266,15 @@ def test_a_section_dated_apart_from_the_lead_is_its_own_event():
     )
     assert _period(_figure(text, "14")) == (date(2031, 6, 4), date(2031, 6, 5))
     assert _period(_figure(text, "40")) == (date(2031, 4, 2), date(2031, 4, 2))  # the lead's
+
+
+def test_a_date_opening_the_next_clause_does_not_govern_the_figure_before_it():
+    text = (
+        "Truce of Orwen\n\nThe truce broke down on 17 May 2030, when a drone strike killed "
+        "22 soldiers, and was on 19 May declared over. By 20 May, raiders held half of Kelby; "
+        "by 24 May, they had taken Marrow.\n"
+    )
+    assert _period(_figure(text, "22")) == (date(2030, 5, 17), date(2030, 5, 17))
+    assert _period(_figure(text, "half")) == (date(2030, 5, 20), date(2030, 5, 20))
+    text = "Battle of Orwen\n\nRaiders attacked on 4 May 2030. The fighting killed 9 men on 6 May."
+    assert _period(_figure(text, "9")) == (date(2030, 5, 6), date(2030, 5, 6))
