@@ -115,6 +115,12 @@ def is_total(
         return False
     if dated is None:
         return in_casualty_section(text, at)
+    return reached_by(text, dated)
+
+
+def reached_by(text: str, dated: DateMention) -> bool:
+    """Whether a date is the day a count had reached ("By 11 May", "As of 14 March", "since
+    the offensive began on 2 February"), not the day of one event."""
     lead_in = (text[max(0, dated.start - 12) : dated.start], dated.text.split()[0])
     return any(_running_total_re().search(part) for part in lead_in) or _since_before(text, dated)
 
@@ -281,7 +287,8 @@ def figure_period(
     period = own.period
     if whole and period.start == period.end:
         first = _section_first(text, dates, own.start)
-        if names_the_event(text, words):
+        summed_up = in_casualty_section(text, own.start) or first is None
+        if names_the_event(text, words) or (summed_up and reached_by(text, own)):
             first = event_start(text, dates)
         if first is not None and period.start - _LONGEST_TOTAL <= first < period.start:
             return Period(first, period.end, period.basis)

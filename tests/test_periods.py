@@ -278,3 +278,14 @@ def test_a_date_opening_the_next_clause_does_not_govern_the_figure_before_it():
     assert _period(_figure(text, "half")) == (date(2030, 5, 20), date(2030, 5, 20))
     text = "Battle of Orwen\n\nRaiders attacked on 4 May 2030. The fighting killed 9 men on 6 May."
     assert _period(_figure(text, "9")) == (date(2030, 5, 6), date(2030, 5, 6))
+
+
+def test_a_running_total_in_a_casualty_section_runs_from_the_start_of_the_battle():
+    text = (
+        "Battle of Kelby\n\nThe battle of Kelby was fought from 2 to 30 June 2031.\n\n"
+        "Battle\n\nOn 2 June, raiders crossed the river. On 12 June, the mill fell.\n\n"
+        "Casualties\n\nBy 20 June, shelling had killed 75 civilians in Kelby. "
+        "A strike on 25 June killed 9 civilians.\n"
+    )
+    assert _period(_figure(text, "75")) == (date(2031, 6, 2), date(2031, 6, 20))
+    assert _period(_figure(text, "9")) == (date(2031, 6, 25), date(2031, 6, 25))
