@@ -567,6 +567,7 @@ def _month_year(m: re.Match) -> Period | None:
 
 
 _CLAUSE_START_RE = re.compile(r"(?:^|[.!?;:]\s+|\n)(?:\S+\s+){0,3}$")
+_SINCE_RE = re.compile(r"\bsince\s+$", re.I)
 
 
 def _narrative(text: str, m: re.Match) -> bool:
@@ -574,8 +575,12 @@ def _narrative(text: str, m: re.Match) -> bool:
 
     A full date does ("On 16 February 2016"), and so does a month opening its
     sentence ("In May 2016, ..."); a month further in ("hostages taken during a
-    previous offensive in February 2015") is background.
+    previous offensive in February 2015") is background, and so is the start a
+    total counts from ("By 21 April 2015, 4,000 had been killed since 15
+    September 2014": the story is in April 2015).
     """
+    if _SINCE_RE.search(text, max(0, m.start() - 6), m.start()):
+        return False
     if m["day"] or m["dday"]:
         return True
     return bool(_CLAUSE_START_RE.search(text, max(0, m.start() - 40), m.start()))

@@ -312,3 +312,13 @@ def test_the_day_before_and_the_following_week_count_from_the_date_before_them()
         ("the day before", date(2031, 3, 8), date(2031, 3, 8)),
         ("The following week", date(2031, 3, 10), date(2031, 3, 16)),
     ]
+
+
+def test_the_start_a_total_counts_from_does_not_date_the_story():
+    text = (
+        "By 3 May 2041, 900 raiders had been killed since 12 October 2040. "
+        "On 4 May, the last post fell."
+    )
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 5, 4), date(2041, 5, 4), "text year"
+    )
