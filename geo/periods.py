@@ -246,6 +246,20 @@ def _refines(narrow: Period, month: Period) -> bool:
     return shorter and month.start <= narrow.start and narrow.end <= month.end
 
 
+def _reached_on(
+    text: str, dates: Sequence[DateMention], since: DateMention, sentence: tuple[int, int]
+) -> date | None:
+    """The day a total counted "since" a date had reached: a later date of its sentence
+    ("By 21 April 2015, ... since 15 September 2014"), else the last date printed before
+    it in its section (where the story stands), else None."""
+    later = [d.period.end for d in dates if sentence[0] <= d.start < sentence[1]]
+    later = [end for end in later if end > since.period.end]
+    if later:
+        return max(later)
+    before = section_date(text, dates, sentence[0])
+    return before.period.end if before and before.period.end > since.period.end else None
+
+
 def _section_first(text: str, dates: Sequence[DateMention], at: int) -> date | None:
     section = section_start(text, at)
     inside = [d for d in dates if section <= d.start < at]
@@ -285,6 +299,9 @@ def figure_period(
         if own is None:
             return fallback
     period = own.period
+    if _since_before(text, own):  # "4,000 had been killed since 15 September 2014"
+        reached = _reached_on(text, dates, own, sentence)
+        return period if reached is None else Period(period.start, reached, period.basis)
     if whole and period.start == period.end:
         first = _section_first(text, dates, own.start)
         summed_up = in_casualty_section(text, own.start) or first is None

@@ -289,3 +289,13 @@ def test_a_running_total_in_a_casualty_section_runs_from_the_start_of_the_battle
     )
     assert _period(_figure(text, "75")) == (date(2031, 6, 2), date(2031, 6, 20))
     assert _period(_figure(text, "9")) == (date(2031, 6, 25), date(2031, 6, 25))
+
+
+def test_a_total_since_a_day_runs_to_the_day_it_had_reached():
+    text = (
+        "Siege of Kelby\n\nThe siege of Kelby lasted from 2 March to 9 August 2031.\n\n"
+        "Aftermath\n\nBy 20 August 2031, some 3,000 soldiers had been killed since 2 March. "
+        "On 25 August, medics said 140 people had died since the siege began on 2 March.\n"
+    )
+    assert _period(_figure(text, "some 3,000")) == (date(2031, 3, 2), date(2031, 8, 20))
+    assert _period(_figure(text, "140")) == (date(2031, 3, 2), date(2031, 8, 25))
