@@ -46,15 +46,18 @@ def _words() -> dict[str, list[str]]:
 
 
 @cache
+def _words_re(*lists: str) -> re.Pattern:
+    """The words of the named lists of ``data/periods.json``, as one pattern."""
+    alternatives = "|".join(word for name in lists for word in _words()[name])
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
 def _whole_event_re() -> re.Pattern:
-    alternatives = "|".join(_words()["whole_event"])
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+    return _words_re("whole_event", "so_far")
 
 
-@cache
 def _aftermath_re() -> re.Pattern:
-    alternatives = "|".join(_words()["aftermath"])
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+    return _words_re("aftermath")
 
 
 def _headings(text: str, end: int) -> list[re.Match]:
@@ -83,8 +86,15 @@ def in_casualty_section(text: str, at: int) -> bool:
 
 
 def whole_event(sentence: str) -> bool:
-    """Whether a sentence states its figures for a whole event ("during the battle")."""
+    """Whether a sentence states its figures for a whole event ("during the battle") or
+    as a running total up to where the story stands ("since the start of the offensive")."""
     return bool(_whole_event_re().search(sentence))
+
+
+def so_far(words: str) -> bool:
+    """Whether words state a total up to where the story stands, not for the whole event:
+    "since the start of the offensive, 34 had been killed", "by this point"."""
+    return bool(_words_re("so_far").search(words))
 
 
 @cache
@@ -109,10 +119,12 @@ def is_total(
     held"); an undated count of events in a "Casualties" section (at offset
     ``at``) sums the battle up, one dated "on 22 July" there is that day's.
     """
-    if cued or whole_event(words):
+    if cued or _words_re("whole_event").search(words):
         return True
     if is_state(kind):
-        return False
+        return False  # "By this point, ISIL held 75 percent": that day's
+    if so_far(words):
+        return True
     if dated is None:
         return in_casualty_section(text, at)
     return reached_by(text, dated)
@@ -292,7 +304,9 @@ def figure_period(
         return own.period if own else fallback
     if own is None:
         own = section_date(text, dates, sentence[0])
-        if whole or in_casualty_section(text, sentence[0]):
+        told_so_far = so_far(text[sentence[0] : sentence[1]])  # "Since the start of ..., 34"
+        summing_up = whole and not (own is not None and told_so_far)
+        if summing_up or in_casualty_section(text, sentence[0]):
             lead = lead_period(text, dates)
             if lead is not None and not _dated_apart(text, dates, sentence[0], lead):
                 return lead

@@ -299,3 +299,17 @@ def test_a_total_since_a_day_runs_to_the_day_it_had_reached():
     )
     assert _period(_figure(text, "some 3,000")) == (date(2031, 3, 2), date(2031, 8, 20))
     assert _period(_figure(text, "140")) == (date(2031, 3, 2), date(2031, 8, 25))
+
+
+def test_a_total_since_the_start_runs_to_where_the_story_stands_and_a_state_is_that_days():
+    text = (
+        "Siege of Kelby\n\nThe siege of Kelby lasted from 2 March to 9 August 2031.\n\n"
+        "Advance\n\nOn 2 March, raiders crossed the river. On 9 March, they took the mill. "
+        "The raiders then dug in along the ridge. "
+        "Since the start of the offensive, 34 civilians had been killed. "
+        "The defenders kept to the old town. By this point, raiders held 60 percent of the town.\n"
+    )
+    assert _period(_figure(text, "34")) == (date(2031, 3, 2), date(2031, 3, 9))
+    held = _figure(text, "60")
+    assert (held.kind, _period(held)) == ("territory_share", (date(2031, 3, 9), date(2031, 3, 9)))
+    assert not held.cumulative
