@@ -23,8 +23,13 @@ expression                          period (P = publication date)
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
 "the next/following day"            the day after the last date printed before it
-"two days later", "a week earlier"  that many days after / before the last explicit
-                                    date printed before it
+"the same day", "later that day",   the day of the last date printed before it
+"during the night"
+"on the 25th"                       that day of the month of the last date before it
+"two days later", "a week earlier"  that many days after / before the last date
+                                    printed before it (explicit, or one of these
+                                    that moved the story on: "The next day ...
+                                    the following day", "two days later")
 "over the next three days"          the three days after that date
 "the day before", "the previous     the day before / the seven days after that date
 day", "the following week"
@@ -379,6 +384,22 @@ def _next_day(m: re.Match, anchor: date | None) -> Period | None:
     return Period(day, day, RELATIVE)
 
 
+def _same_day(m: re.Match, anchor: date | None) -> Period | None:
+    """'the same day', 'later that day', 'during the night': the day of the date before it."""
+    return None if anchor is None else Period(anchor, anchor, RELATIVE)
+
+
+def _day_of_month(m: re.Match, anchor: date | None) -> Period | None:
+    """'on the 25th': that day of the month of the date before it."""
+    if anchor is None:
+        return None
+    try:
+        day = anchor.replace(day=int(m["n"]))
+    except ValueError:
+        return None
+    return Period(day, day, RELATIVE)
+
+
 def _days_from(m: re.Match) -> timedelta:
     n = m["n"] or "1"
     count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
@@ -444,6 +465,12 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _past_span),
     ("next day", re.compile(
         r"\b(?:the\s+)?(?:next|following)\s+day\b|\bthe\s+day\s+after\b", re.I), _next_day),
+    ("same day", re.compile(
+        r"\b(?:(?:on|later|earlier|during)\s+)?(?:that|the\s+same)\s+"
+        r"(?:day|night|morning|afternoon|evening)\b(?!\s+(?:as|of)\b)"
+        r"|\bduring\s+the\s+(?:day|night)\b(?!\s+(?:of|before|after)\b)", re.I), _same_day),
+    ("day of month", re.compile(
+        r"\bon\s+the\s+(?P<n>\d{1,2})(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+and\b)"), _day_of_month),
     ("recent", re.compile(
         r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+"
         r"(?P<unit>days|weeks|months)\b", re.I), _recent),
@@ -504,6 +531,8 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
 _ANCHORED = (
     _past_span,
     _next_day,
+    _same_day,
+    _day_of_month,
     _overnight,
     _after_span,
     _days_later,
@@ -676,7 +705,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if period is not None:
             found.append((m.start(), -(m.end() - m.start()), rank, m, period))
     dated = _first_wins(found)
-    for m, rank, resolver in anchored:
+    for m, rank, resolver in sorted(anchored, key=lambda a: a[0].start()):
         anchor = _anchor(text, dated, m, resolver, published)
         if anchor is None:
             continue
@@ -686,7 +715,29 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             period = _not_future(resolver(m, anchor.end), published)
         if period is not None:
             found.append((m.start(), -(m.end() - m.start()), rank, m, period))
+            if _moves_on(m, resolver):
+                _insert(dated, DateMention(m[0], m.start(), m.end(), period))
     return _first_wins(found)
+
+
+def _moves_on(m: re.Match, resolver: _Resolver) -> bool:
+    """Whether a relative date moves the story on to its day ("The next day", "Two days
+    later", "the same day"), so that the next relative date counts from it; a look back
+    ("the day before", "a week earlier") or a span ("over the next three days") does not."""
+    if resolver is _days_later:
+        return m["dir"].lower() == "later"
+    return resolver in (_next_day, _same_day, _day_of_month)
+
+
+def _insert(dated: list[DateMention], mention: DateMention) -> None:
+    """Put a resolved relative date among the dates in text order (unless it overlaps one),
+    so that the next relative date counts from it ("The next day ... later that day")."""
+    at = bisect_right(dated, mention.start, key=lambda d: d.start)
+    if (at and dated[at - 1].end > mention.start) or (
+        at < len(dated) and dated[at].start < mention.end
+    ):
+        return
+    dated.insert(at, mention)
 
 
 def _first_wins(found: list) -> list[DateMention]:
@@ -713,7 +764,8 @@ def _anchor(
     """
     split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
-    if resolver in (_next_day, _days_later, _next_span, _day_before, _next_week):
+    if resolver in (_next_day, _same_day, _day_of_month, _days_later, _next_span, _day_before,
+                    _next_week):  # fmt: skip
         return before[-1].period if before else None
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
         return (

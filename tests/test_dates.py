@@ -297,8 +297,8 @@ def test_days_later_earlier_and_the_next_days_count_from_the_date_before_them():
     periods = [(d.text, d.period.start, d.period.end) for d in find_dates(text, None)]
     assert periods[1:] == [
         ("Two days later", date(2031, 3, 10), date(2031, 3, 10)),
-        ("Over the next three days", date(2031, 3, 9), date(2031, 3, 11)),
-        ("A week earlier", date(2031, 3, 1), date(2031, 3, 1)),
+        ("Over the next three days", date(2031, 3, 11), date(2031, 3, 13)),  # after the 10th
+        ("A week earlier", date(2031, 3, 3), date(2031, 3, 3)),
     ]
 
 
@@ -322,3 +322,18 @@ def test_the_start_a_total_counts_from_does_not_date_the_story():
     assert find_dates(text, None)[-1].period == Period(
         date(2041, 5, 4), date(2041, 5, 4), "text year"
     )
+
+
+def test_the_same_day_and_a_day_of_the_month_follow_the_date_before_them():
+    text = (
+        "On 24 May 2031, rebels attacked the base. The next day, car bombs went off. "
+        "Later that day, the gate fell. The following day, the hill was taken; "
+        "two rebels had died at the gate on the 25th. An attack on the 3rd Brigade failed."
+    )
+    periods = [(d.text, d.period.start) for d in find_dates(text, None)]
+    assert periods[1:] == [
+        ("The next day", date(2031, 5, 25)),
+        ("Later that day", date(2031, 5, 25)),
+        ("The following day", date(2031, 5, 26)),
+        ("on the 25th", date(2031, 5, 25)),
+    ]
