@@ -350,10 +350,10 @@ def event_start(text: str, dates: Sequence[DateMention]) -> date | None:
     first section that is not background ("Prelude": 24 February; "Battle": 28 July)."""
     lead = lead_period(text, dates)
     headings = _all_headings(text)
-    for h, following in zip(headings, [*headings[1:], None], strict=True):
+    ends = [h.start() for h in headings[1:]] + [len(text)]
+    for h, end in zip(headings, ends, strict=False):  # no headings: no section to look in
         if h["title"].strip().lower() in _words()["background_headings"]:
             continue
-        end = following.start() if following else len(text)
         first = next((d.period.start for d in dates if h.end() <= d.start < end), None)
         if first is not None:
             return first if lead is None else min(first, lead.start)

@@ -313,3 +313,11 @@ def test_a_total_since_the_start_runs_to_where_the_story_stands_and_a_state_is_t
     held = _figure(text, "60")
     assert (held.kind, _period(held)) == ("territory_share", (date(2031, 3, 9), date(2031, 3, 9)))
     assert not held.cumulative
+
+
+def test_a_toll_of_the_texts_battle_in_a_text_without_sections():
+    text = (
+        "Battle of Marrow\n\nRaiders took Marrow on 20 June 2031. On 25 June, the mayor said "
+        "that 310 defenders had been killed during the battle of Marrow."
+    )
+    assert _period(_figure(text, "310")) == (date(2031, 6, 20), date(2031, 6, 25))
