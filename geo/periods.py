@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 
-from geo.dates import DateMention, Period
+from geo.dates import TEXT_YEAR, DateMention, Period
 from geo.placing import nearest_with_scope
 
 PERIODS_FILE = Path(__file__).resolve().parent.parent / "data" / "periods.json"
@@ -192,6 +192,26 @@ def governing_date(
     return earlier[-1] if earlier else nearest
 
 
+_YEAR_RE = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")
+
+
+def _known_year(text: str, at: int) -> Period | None:
+    """The whole year, when the year is all a reader knows of an undated figure's time.
+
+    A figure with no date earlier in its section takes the year its section's
+    heading prints ("2018"; "Raqqa (2016–17)": 2016); a year in the text's
+    title alone ("2016 Dabiq offensive") is not enough: a mass grave found
+    "after the liberation" may be of any year.
+    """
+    headings = _headings(text, at)
+    year = _YEAR_RE.search(headings[-1]["title"]) if headings else None
+    return _whole_year(int(year[0])) if year else None
+
+
+def _whole_year(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), TEXT_YEAR)
+
+
 def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:
     """The last date printed earlier in the section of ``start``, its heading included.
 
@@ -311,7 +331,7 @@ def figure_period(
             if lead is not None and not _dated_apart(text, dates, sentence[0], lead):
                 return lead
         if own is None:
-            return fallback
+            return _known_year(text, sentence[0]) or fallback
     period = own.period
     if _since_before(text, own):  # "4,000 had been killed since 15 September 2014"
         reached = _reached_on(text, dates, own, sentence)

@@ -321,3 +321,14 @@ def test_a_toll_of_the_texts_battle_in_a_text_without_sections():
         "that 310 defenders had been killed during the battle of Marrow."
     )
     assert _period(_figure(text, "310")) == (date(2031, 6, 20), date(2031, 6, 25))
+
+
+def test_an_undated_figure_under_a_year_heading_takes_the_whole_year():
+    text = (
+        "Raids on Kelby\n\nThe raids on Kelby began in 2029.\n\n"
+        "2031\n\nA drone strike killed 12 soldiers near the depot. On 4 May, 3 guards were killed."
+        "\n\nLater raids\n\nAnother strike killed 5 soldiers.\n"
+    )
+    assert _period(_figure(text, "12")) == (date(2031, 1, 1), date(2031, 12, 31))
+    assert _period(_figure(text, "3")) == (date(2031, 5, 4), date(2031, 5, 4))
+    assert _period(_figure(text, "5")) == (None, None)  # nothing dates it
