@@ -195,6 +195,35 @@ def governing_date(
 _YEAR_RE = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")
 
 
+@cache
+def _event_noun_re() -> re.Pattern:
+    return re.compile(rf"\b({'|'.join(_words()['event_nouns'])})s?\b", re.I)
+
+
+def _section_event(text: str, dates: Sequence[DateMention], at: int, words: str) -> Period | None:
+    """The period of its section's own event, when a figure's whole-event words name it.
+
+    "12 civilians were killed during the battle" in a section headed "First
+    battle" of a text on two battles is the first battle's toll: from the
+    first to the last date its section prints.  None when the heading names no
+    event the words name, or the section prints no date.
+    """
+    headings = _all_headings(text)
+    index = bisect_right(headings, at, key=re.Match.end) - 1
+    if index < 0:
+        return None
+    nouns = {n.lower() for n in _event_noun_re().findall(headings[index]["title"])}
+    told = {n.lower() for m in _words_re("whole_event").finditer(words)
+            for n in _event_noun_re().findall(m[0])}  # fmt: skip
+    if not nouns & told:
+        return None
+    end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
+    inside = [d.period for d in dates if headings[index].end() <= d.start < end]
+    if not inside:
+        return None
+    return Period(min(p.start for p in inside), max(p.end for p in inside), inside[0].basis)
+
+
 def _known_year(text: str, at: int) -> Period | None:
     """The whole year, when the year is all a reader knows of an undated figure's time.
 
@@ -322,6 +351,8 @@ def figure_period(
         if own and fallback and _since_before(text, own):
             return Period(own.period.start, fallback.end, own.period.basis)  # "since ... on D"
         return own.period if own else fallback
+    if own is None and whole and (section := _section_event(text, dates, sentence[0], words)):
+        return section
     if own is None:
         own = section_date(text, dates, sentence[0])
         told_so_far = so_far(text[sentence[0] : sentence[1]])  # "Since the start of ..., 34"

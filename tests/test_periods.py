@@ -332,3 +332,13 @@ def test_an_undated_figure_under_a_year_heading_takes_the_whole_year():
     assert _period(_figure(text, "12")) == (date(2031, 1, 1), date(2031, 12, 31))
     assert _period(_figure(text, "3")) == (date(2031, 5, 4), date(2031, 5, 4))
     assert _period(_figure(text, "5")) == (None, None)  # nothing dates it
+
+
+def test_the_battle_of_a_section_headed_for_it_is_that_sections():
+    text = (
+        "Battles of Kelby\n\nTwo battles were fought for Kelby in early May 2031.\n\n"
+        "First battle\n\nOn 2 May, raiders entered the town. Fighting went on in the streets. "
+        "Some 14 civilians were killed during the battle. On 4 May, the raiders withdrew.\n\n"
+        "Second battle\n\nOn 9 May, the raiders returned.\n"
+    )
+    assert _period(_figure(text, "Some 14")) == (date(2031, 5, 2), date(2031, 5, 4))
