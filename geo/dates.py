@@ -671,7 +671,8 @@ def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None
     ("27 September 2022–25 January 2023"), the one that puts the date inside
     it; the next one when the date would fall half a year before the anchor
     ("In November 2022 ... In mid-January": 2023): narratives move forward,
-    and seldom back nearly a year without printing the year.
+    and seldom back nearly a year without printing the year.  A date that
+    falls in the month the title names takes the title's year (:func:`_title_period`).
     """
     stated_year = m.groupdict().get("year") or m.groupdict().get("year_only")
     if published is not None or resolver not in _YEARLESS or stated_year:
@@ -686,7 +687,37 @@ def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None
             break
     if period is not None and period.end < anchor.start - _TURN_OF_YEAR:
         period = resolver(m, date(anchor.end.year + 1, 12, 31))
+    titled = _title_period(text)
+    if titled and period and not _inside(period, titled):
+        in_title = (resolver(m, date(year, 12, 31))
+                    for year in range(titled.start.year, titled.end.year + 1))  # fmt: skip
+        period = next((p for p in in_title if p and _inside(p, titled)), period)
     return None if period is None else Period(period.start, period.end, TEXT_YEAR)
+
+
+def _inside(period: Period, outer: Period) -> bool:
+    return outer.start <= period.start and period.end <= outer.end
+
+
+_OPEN_MONTH_RE = re.compile(rf"(?P<month>{_MONTHS})\s*[–-]\s*{_MONTHS}")
+
+
+@lru_cache(maxsize=4)
+def _title_period(text: str) -> Period | None:
+    """The months a text's title names ("Palmyra offensive (May 2015)", "(March–June 2016)",
+    "(June 2012–April 2013)"), None for a year alone.
+
+    A yearless "On 14 May" that falls in it is the story's, though a section
+    before it ended on a later year ("... regained the town on 27 March 2016.
+    Mass executions: During the offensive, ... On 14 May"): 14 May 2015.
+    """
+    title = text.split("\n", 1)[0]
+    months = [p for m in _MONTH_YEAR_RE.finditer(title) if (p := _month_year(m)) is not None]
+    if not months:
+        return None
+    first = _OPEN_MONTH_RE.search(title)  # "(November–December 2016)": from November
+    start = _month_day(first["month"], months[0].end) if first else None
+    return Period(start or months[0].start, months[-1].end, TEXT_YEAR)
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:

@@ -337,3 +337,14 @@ def test_the_same_day_and_a_day_of_the_month_follow_the_date_before_them():
         ("The following day", date(2031, 5, 26)),
         ("on the 25th", date(2031, 5, 25)),
     ]
+
+
+def test_a_yearless_date_in_the_months_the_title_names_takes_the_titles_year():
+    text = (
+        "Kelby offensive (May 2031)\n\nThe offensive began on 12 May 2031.\n\n"
+        "Aftermath\n\nThe town was retaken on 27 March 2032.\n\n"
+        "Executions\n\nDuring the offensive, raiders shot 20 men on 14 May. "
+        "On 2 April, a memorial opened."
+    )
+    periods = [d.period.start for d in find_dates(text, None)]
+    assert periods[-2:] == [date(2031, 5, 14), date(2032, 4, 2)]
