@@ -246,11 +246,24 @@ def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMen
 
     A heading that prints a date ("August 2014 Sinjar offensive") dates the
     section's first figures; None when neither heading nor section dates any.
+    A date recalling a time before the one printed before it is skipped
+    (:func:`_looks_back`).
     """
     headings = _headings(text, start)
     section = headings[-1].start() if headings else 0
-    before = bisect_right(dates, start, key=lambda d: d.end)  # dates: in text order
-    return dates[before - 1] if before and dates[before - 1].start >= section else None
+    last = bisect_right(dates, start, key=lambda d: d.end) - 1  # dates: in text order
+    while last > 0 and dates[last - 1].start >= section:
+        if not _looks_back(dates[last - 1], dates[last]):
+            break
+        last -= 1
+    return dates[last] if last >= 0 and dates[last].start >= section else None
+
+
+def _looks_back(story: DateMention, recalled: DateMention) -> bool:
+    """Whether a month or year recalls a time before the story's ("On 26 November, troops took
+    Hanano, which the rebels had taken in 2012"): the story stands at the date before it."""
+    coarse = (recalled.period.end - recalled.period.start).days >= _MONTH_DAYS
+    return coarse and recalled.period.end < story.period.start
 
 
 def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:

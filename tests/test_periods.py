@@ -342,3 +342,13 @@ def test_the_battle_of_a_section_headed_for_it_is_that_sections():
         "Second battle\n\nOn 9 May, the raiders returned.\n"
     )
     assert _period(_figure(text, "Some 14")) == (date(2031, 5, 2), date(2031, 5, 4))
+
+
+def test_a_year_recalled_in_passing_does_not_date_the_figures_after_it():
+    text = (
+        "Kelby offensive\n\nThe offensive began on 20 November 2031.\n\n"
+        "Capture of the mill\n\nOn 26 November, troops took the mill district, which the "
+        "rebels had seized in 2027. Troops also pushed south. "
+        "After the capture, 400 civilians left the district.\n"
+    )
+    assert _period(_figure(text, "400")) == (date(2031, 11, 26), date(2031, 11, 26))
