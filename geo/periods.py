@@ -261,9 +261,12 @@ def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMen
 
 def _looks_back(story: DateMention, recalled: DateMention) -> bool:
     """Whether a month or year recalls a time before the story's ("On 26 November, troops took
-    Hanano, which the rebels had taken in 2012"): the story stands at the date before it."""
+    Hanano, which the rebels had taken in 2012") or only places it ("On 21 July, the largest
+    raid in 2019"): the story stands at the date before it."""
     coarse = (recalled.period.end - recalled.period.start).days >= _MONTH_DAYS
-    return coarse and recalled.period.end < story.period.start
+    before = recalled.period.end < story.period.start
+    around = recalled.period.start <= story.period.start and story.period.end <= recalled.period.end
+    return coarse and (before or around)
 
 
 def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
@@ -275,19 +278,22 @@ def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
     is 5..13 May): a lead's "in 2022" or "since 2014" is background, and so
     is what it tells after the battle ("After the battle ended, ... On 11 March").
     A lead giving only a month ("an attack in December 2015") is narrowed by the days
-    the body prints inside it ("On December 16 and 17, ISIL launched ...").
+    the body prints inside it ("On December 16 and 17, ISIL launched ..."); a long span
+    between two days ("from 1 May to 30 August 2031") is the event's, as printed.
     """
     headings = _headings(text, len(text))
     lead_end = headings[0].start() if headings else len(text)
     aftermath = _aftermath_re().search(text, 0, lead_end)
     lead_end = aftermath.start() if aftermath else lead_end
-    lead = [d.period for d in dates if d.end <= lead_end and _is_short(d.period)]
+    in_lead = [d for d in dates if d.end <= lead_end]
+    spans = [d.period for d in in_lead if not _is_short(d.period) and _days_apart(d)]
+    lead = [d.period for d in in_lead if _is_short(d.period)] + spans
     days = [p for p in lead if not any(_refines(q, p) for q in lead)]
     if not days:
         return None
     period = Period(min(p.start for p in days), max(p.end for p in days), days[0].basis)
     body = [d.period for d in dates if d.start >= lead_end and _refines(d.period, period)]
-    if len(days) == 1 and body:  # "in December 2015", "On December 16 and 17": 16..17
+    if len(days) == 1 and body and not spans:  # "in December 2015", "On December 16 and 17"
         return Period(min(p.start for p in body), max(p.end for p in body), period.basis)
     return period
 
@@ -306,6 +312,15 @@ def _dated_apart(text: str, dates: Sequence[DateMention], at: int, lead: Period)
     heading = headings[-1]
     inside = [d.period for d in dates if heading.start() <= d.start < heading.end()]
     return bool(inside) and all(p.end < lead.start or lead.end < p.start for p in inside)
+
+
+_DAY_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
+def _days_apart(mention: DateMention) -> bool:
+    """Whether a long date is a span between two days ("from 1 May to 30 August 2031"): the
+    event's, unlike a month or year ("in 2022", "since 2014") that a lead gives as background."""
+    return len(_DAY_RE.findall(mention.text)) >= 2
 
 
 def _is_short(period: Period) -> bool:
@@ -370,6 +385,7 @@ def figure_period(
         own = section_date(text, dates, sentence[0])
         told_so_far = so_far(text[sentence[0] : sentence[1]])  # "Since the start of ..., 34"
         summing_up = whole and not (own is not None and told_so_far)
+        summing_up = summing_up and not (own is not None and _another_event(text, words))
         if summing_up or in_casualty_section(text, sentence[0]):
             lead = lead_period(text, dates)
             if lead is not None and not _dated_apart(text, dates, sentence[0], lead):
@@ -392,6 +408,16 @@ def figure_period(
 
 _NAME_RE = re.compile(r"\b[A-Z][\w'’-]{2,}")
 _NAMED_AFTER = 30  # "during the battle of Pisky", "from the battles in Hostomel"
+
+
+def _another_event(text: str, words: str) -> bool:
+    """Whether whole-event words name an event other than the one the title names ("in the
+    assault" in "Dabiq offensive"), not it ("during the offensive") nor the fighting at large
+    ("during the fighting", "in the clashes"): that event is the section's, not the lead's."""
+    title = {n.lower() for n in _event_noun_re().findall(text.split("\n", 1)[0])}
+    told = {n.lower() for m in _whole_event_re().finditer(words)
+            for n in _event_noun_re().findall(m[0])}  # fmt: skip
+    return bool(told - title) and not names_the_event(text, words)
 
 
 def names_the_event(text: str, words: str) -> bool:

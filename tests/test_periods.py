@@ -352,3 +352,15 @@ def test_a_year_recalled_in_passing_does_not_date_the_figures_after_it():
         "After the capture, 400 civilians left the district.\n"
     )
     assert _period(_figure(text, "400")) == (date(2031, 11, 26), date(2031, 11, 26))
+
+
+def test_a_toll_of_another_event_than_the_titles_is_its_sections_not_the_leads():
+    text = (
+        "Kelby offensive\n\nThe Kelby offensive ran from 1 May to 30 August 2031.\n\n"
+        "Raid on the dam\n\nOn 21 July, the largest air raid in 2031 hit the dam. "
+        "Troops then repelled a push on the village. "
+        "Medics said 20 soldiers had been killed in the assault.\n\n"
+        "Losses\n\nSome 900 soldiers were killed during the offensive.\n"
+    )
+    assert _period(_figure(text, "20")) == (date(2031, 7, 21), date(2031, 7, 21))
+    assert _period(_figure(text, "Some 900")) == (date(2031, 5, 1), date(2031, 8, 30))
