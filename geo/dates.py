@@ -50,6 +50,8 @@ day", "the following week"
 "between 5 and 9 March", "11–13     the first day .. the last
 October 2016", "December 16 and 17",
 "between 28 February and 6 March"
+"from November 2022 to February     the first month's first day .. the last month's
+2023", "between April and June"     last day
 "Dec. 10", "in December"            that day / month in the latest year not after P
 "early/mid/late June"               days 1-10 / 10-20 / 20-end of that month
 "by the end of 2022 / of March"     the last day of that year / month
@@ -337,14 +339,33 @@ def _month_first_range(m: re.Match, published: date | None) -> Period | None:
 
 
 def _cross_month_range(m: re.Match, published: date | None) -> Period | None:
-    """'between 28 February and 6 March', '28 December to 3 January': the first day .. the last."""
+    """'between 28 February and 6 March', '28 December to 3 January', 'from 20 November 2022
+    to 15 February 2023': the first day .. the last."""
     last = _explicit(m, published)
-    first = None if last is None else _month_day(f"{m['from']} {last.start.year}", published)
-    if last is None or first is None:
+    return None if last is None else _from(m, last, published)
+
+
+def _month_range(m: re.Match, published: date | None) -> Period | None:
+    """'between April and June 2016', 'from November 2022 to February 2023': the first month's
+    first day .. the last month's last day."""
+    if published is None and not m["year"]:
         return None
-    if first > last.start:
-        first = first.replace(year=first.year - 1)
-    return Period(first, last.end, last.basis)
+    month = _month_day(m["when"], published)
+    if month is None:
+        return None
+    last = Period(month, month.replace(day=monthrange(month.year, month.month)[1]), STATED)
+    return _from(m, last if m["year"] else Period(last.start, last.end, RELATIVE), published)
+
+
+def _from(m: re.Match, last: Period, published: date | None) -> Period | None:
+    """From the range's first day (``m["from"]``, in ``last``'s year unless it prints its own,
+    and in the year before when it would fall after ``last``) to ``last``'s end."""
+    if m["from_year"]:
+        first = _month_day(m["from"], published)
+    else:
+        first = _month_day(f"{m['from']} {last.start.year}", published)
+        first = first.replace(year=first.year - 1) if first and first > last.start else first
+    return None if first is None or first > last.start else Period(first, last.end, last.basis)
 
 
 _PART_DAYS = {"early": (1, 10), "mid": (10, 20), "late": (20, 31)}
@@ -513,8 +534,12 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         rf"\b(?:between\s+|from\s+)?(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until)\s*"
         rf"{_DAY_FIRST}\b", re.I), _day_range),
     ("cross-month range", re.compile(
-        rf"\b(?:between|from)\s+(?P<from>\d{{1,2}}\s+{_MONTHS})\s*(?:[-–]|to|and|until)\s*"
-        rf"{_DAY_FIRST}\b", re.I), _cross_month_range),
+        rf"\b(?:between|from)\s+(?P<from>\d{{1,2}}\s+{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)"
+        rf"\s*(?:[-–]|to|and|until)\s*{_DAY_FIRST}\b", re.I), _cross_month_range),
+    ("month range", re.compile(
+        rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<from>{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)\s*"
+        rf"(?:[-–]|to|and|until)\s*(?P<when>{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)(?![\w-])"),
+     _month_range),
     ("month-first range", re.compile(
         rf"\b(?:between\s+|from\s+|on\s+)?(?P<month>{_MONTHS})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*"
         rf"(?:[-–]|to|and|until)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
@@ -541,7 +566,8 @@ _ANCHORED = (
     _next_week,
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
-_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range, _part_of_month, _end_of)
+_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_first_range,
+             _part_of_month, _end_of)  # fmt: skip
 
 
 def _month_alone_is_modal(m: re.Match, text: str) -> bool:

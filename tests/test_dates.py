@@ -348,3 +348,18 @@ def test_a_yearless_date_in_the_months_the_title_names_takes_the_titles_year():
     )
     periods = [d.period.start for d in find_dates(text, None)]
     assert periods[-2:] == [date(2031, 5, 14), date(2032, 4, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("The siege lasted from 20 November 2022 to 15 February 2023.",
+         date(2022, 11, 20), date(2023, 2, 15)),
+        ("From April 2023 to June 2024 the town was quiet.", date(2023, 4, 1), date(2024, 6, 30)),
+        ("On 10 November 2022, raiders came. Between December and February, 40 died.",
+         date(2022, 12, 1), date(2023, 2, 28)),
+    ],
+)  # fmt: skip
+def test_ranges_whose_ends_print_their_own_months_or_years(text, start, end):
+    assert find_dates(text, None)[-1].period.start == start
+    assert find_dates(text, None)[-1].period.end == end
