@@ -49,7 +49,8 @@ day", "the following week"
 "May 21, 2015", "November 2015"     that day / the whole month (basis "stated")
 "between 5 and 9 March", "11–13     the first day .. the last
 October 2016", "December 16 and 17",
-"between 28 February and 6 March"
+"between 28 February and 6 March",
+"24 February – 2 April 2022"
 "from November 2022 to February     the first month's first day .. the last month's
 2023", "between April and June"     last day
 "Dec. 10", "in December"            that day / month in the latest year not after P
@@ -536,6 +537,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("cross-month range", re.compile(
         rf"\b(?:between|from)\s+(?P<from>\d{{1,2}}\s+{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)"
         rf"\s*(?:[-–]|to|and|until)\s*{_DAY_FIRST}\b", re.I), _cross_month_range),
+    ("dash range", re.compile(  # "24 February – 2 April 2022": "and" alone lists two days
+        rf"\b(?P<from>\d{{1,2}}\s+{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)\s*(?:[-–]|until)\s*"
+        rf"{_DAY_FIRST}\b", re.I), _cross_month_range),
     ("month range", re.compile(
         rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<from>{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)\s*"
         rf"(?:[-–]|to|and|until)\s*(?P<when>{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)(?![\w-])"),

@@ -356,6 +356,8 @@ def test_a_yearless_date_in_the_months_the_title_names_takes_the_titles_year():
         ("The siege lasted from 20 November 2022 to 15 February 2023.",
          date(2022, 11, 20), date(2023, 2, 15)),
         ("From April 2023 to June 2024 the town was quiet.", date(2023, 4, 1), date(2024, 6, 30)),
+        ("The siege (27 September 2031–25 January 2032) ended.",
+         date(2031, 9, 27), date(2032, 1, 25)),
         ("On 10 November 2022, raiders came. Between December and February, 40 died.",
          date(2022, 12, 1), date(2023, 2, 28)),
     ],
@@ -363,3 +365,5 @@ def test_a_yearless_date_in_the_months_the_title_names_takes_the_titles_year():
 def test_ranges_whose_ends_print_their_own_months_or_years(text, start, end):
     assert find_dates(text, None)[-1].period.start == start
     assert find_dates(text, None)[-1].period.end == end
+    listed = find_dates("Shelling on 28 February and 6 March 2031 killed 9.", None)
+    assert [d.period.start for d in listed] == [date(2031, 2, 28), date(2031, 3, 6)]
