@@ -57,6 +57,8 @@ October 2016", "December 16 and 17",
 "early/mid/late June"               days 1-10 / 10-20 / 20-end of that month
 "by the end of 2022 / of March"     the last day of that year / month
 "in 2016"                           the whole year
+"from 2014 through 2019", "in       1 January of the first .. 31 December of the last
+2014–16", "between 2012 and 2016"
 ==================================  ==================================================
 
 Without a publication date (archives, encyclopaedia texts) expressions that
@@ -475,6 +477,15 @@ def _year(m: re.Match, published: date | None) -> Period | None:
     return Period(date(year, 1, 1), date(year, 12, 31), STATED)
 
 
+def _year_range(m: re.Match, published: date | None) -> Period | None:
+    """'from 2014 through 2019', 'between 2012 and 2016', 'in 2014–16': 1 January .. 31 December."""
+    first, last = int(m["first"] or m["first2"]), int(m["year"])
+    last = last if last >= 100 else first // 100 * 100 + last  # "2014–16"
+    if not first < last <= first + 100:
+        return None
+    return Period(date(first, 1, 1), date(last, 12, 31), STATED)
+
+
 _Resolver = Callable[[re.Match, "date | None"], "Period | None"]
 _DATE = rf"(?P<when>{_MONTHS}(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>\d{{4}}))?)"
 _DAY_FIRST = rf"(?P<when>(?P<day>\d{{1,2}})\s+{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)"
@@ -553,7 +564,11 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         rf"\b(?:in\s+|by\s+)?(?P<part>early|mid|late)(?:-|\s+)(?:of\s+)?{_DATE}(?![\w-])", re.I),
      _part_of_month),
     ("explicit", re.compile(rf"\b(?:in\s+|on\s+|by\s+)?{_DATE}(?![\w-])"), _explicit),
-    ("year", re.compile(r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"), _year),
+    ("year range", re.compile(
+        r"\b(?:(?:[Ff]rom|[Bb]etween)\s+(?P<first>(?:19|20)\d\d)\s+(?:to|and|through|until)\s+"
+        r"|(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ff]rom|[Bb]etween)\s+(?P<first2>(?:19|20)\d\d)\s*[-–]\s*)"
+        r"(?P<year>(?:19|20)\d\d|\d\d)\b"), _year_range),
+    ("year", re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?P<year>(?:19|20)\d\d)\b"), _year),
 ]  # fmt: skip
 
 

@@ -367,3 +367,17 @@ def test_ranges_whose_ends_print_their_own_months_or_years(text, start, end):
     assert find_dates(text, None)[-1].period.end == end
     listed = find_dates("Shelling on 28 February and 6 March 2031 killed 9.", None)
     assert [d.period.start for d in listed] == [date(2031, 2, 28), date(2031, 3, 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("From 2034 through 2036, 5,000 children died.", date(2034, 1, 1), date(2036, 12, 31)),
+        ("Between 2031 and 2033, 900 died.", date(2031, 1, 1), date(2033, 12, 31)),
+        ("In 2034–36 the town was held.", date(2034, 1, 1), date(2036, 12, 31)),
+        ("In 2035, 300 civilians were killed.", date(2035, 1, 1), date(2035, 12, 31)),
+    ],
+)
+def test_years_and_ranges_of_years(text, start, end):
+    assert find_dates(text, None)[0].period == Period(start, end, "stated")
+    assert find_dates("Some 1,500–2,000 fighters and 2000 to 2500 men.", None) == []
