@@ -589,11 +589,18 @@ _YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_fir
              _part_of_month, _end_of)  # fmt: skip
 
 
+_ABBREVIATED_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+
+
 def _month_alone_is_modal(m: re.Match, text: str) -> bool:
-    """'May' with neither day nor year nor 'in' before it is the verb, not the month."""
+    """'May' with neither day nor year nor 'in' before it is the verb, not the month; an
+    abbreviated month with neither day nor year ("the village of Mar Shamsheh") is a name."""
     groups = m.groupdict()
+    when = groups.get("when") or ""
+    if _ABBREVIATED_RE.fullmatch(when):
+        return True
     return (
-        groups.get("when", "") == "May"
+        when == "May"
         and not groups.get("day")
         and not text[max(0, m.start() - 3) : m.start()].lower().endswith("in ")
         and not m[0].lower().startswith(("in ", "since "))

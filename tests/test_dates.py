@@ -381,3 +381,9 @@ def test_ranges_whose_ends_print_their_own_months_or_years(text, start, end):
 def test_years_and_ranges_of_years(text, start, end):
     assert find_dates(text, None)[0].period == Period(start, end, "stated")
     assert find_dates("Some 1,500–2,000 fighters and 2000 to 2500 men.", None) == []
+
+
+def test_an_abbreviated_month_alone_is_a_name():
+    text = "On 23 October 2031, strikes on Mar Shamsheh and Jan Kalay killed 20; on Dec. 2, 9 died."
+    periods = [(d.text, d.period.start) for d in find_dates(text, None)]
+    assert periods == [("23 October 2031", date(2031, 10, 23)), ("on Dec. 2", date(2031, 12, 2))]
