@@ -383,10 +383,8 @@ def figure_period(
         return section
     if own is None:
         own = section_date(text, dates, sentence[0])
-        told_so_far = so_far(text[sentence[0] : sentence[1]])  # "Since the start of ..., 34"
-        summing_up = whole and not (own is not None and told_so_far)
-        summing_up = summing_up and not (own is not None and _another_event(text, words))
-        if summing_up or in_casualty_section(text, sentence[0]):
+        summing_up = in_casualty_section(text, sentence[0])
+        if summing_up or _of_the_lead(text, own, sentence, whole, words):
             lead = lead_period(text, dates)
             if lead is not None and not _dated_apart(text, dates, sentence[0], lead):
                 return lead
@@ -396,7 +394,7 @@ def figure_period(
     if _since_before(text, own):  # "4,000 had been killed since 15 September 2014"
         reached = _reached_on(text, dates, own, sentence)
         return period if reached is None else Period(period.start, reached, period.basis)
-    if whole and period.start == period.end:
+    if whole and period.start == period.end and not _fighting_at_large(words):
         first = _section_first(text, dates, own.start)
         summed_up = in_casualty_section(text, own.start) or first is None
         if names_the_event(text, words) or (summed_up and reached_by(text, own)):
@@ -418,6 +416,37 @@ def _another_event(text: str, words: str) -> bool:
     told = {n.lower() for m in _whole_event_re().finditer(words)
             for n in _event_noun_re().findall(m[0])}  # fmt: skip
     return bool(told - title) and not names_the_event(text, words)
+
+
+def _of_the_lead(
+    text: str, story: DateMention | None, sentence: tuple[int, int], whole: bool, words: str
+) -> bool:
+    """Whether a whole-event figure with no date of its own is a figure of the lead's battle.
+
+    Not when its section's story has reached a date (``story``) and the
+    figure tells a running total up to it ("Since the start of the offensive,
+    34 had been killed"), the toll of another event than the title's ("in the
+    assault") or the fighting of a paragraph under way ("during the fighting").
+    """
+    if not whole or story is None:
+        return whole
+    told_so_far = so_far(text[sentence[0] : sentence[1]])  # the phrase may open the sentence
+    return not (
+        told_so_far or _another_event(text, words) or _the_days_fighting(text, sentence, words)
+    )
+
+
+def _fighting_at_large(words: str) -> bool:
+    """Whether whole-event words name no event: "during the fighting", "in the clashes"."""
+    told = [m[0] for m in _words_re("whole_event").finditer(words)]
+    return bool(told) and not any(_event_noun_re().search(t) for t in told)
+
+
+def _the_days_fighting(text: str, sentence: tuple[int, int], words: str) -> bool:
+    """Whether whole-event words name no event ("during the fighting", "in the clashes") in a
+    paragraph already under way: the fighting told there, on its day, not the whole battle."""
+    opens_paragraph = text[max(0, sentence[0] - 2) : sentence[0]] == "\n\n"
+    return _fighting_at_large(words) and not opens_paragraph
 
 
 def names_the_event(text: str, words: str) -> bool:

@@ -364,3 +364,14 @@ def test_a_toll_of_another_event_than_the_titles_is_its_sections_not_the_leads()
     )
     assert _period(_figure(text, "20")) == (date(2031, 7, 21), date(2031, 7, 21))
     assert _period(_figure(text, "Some 900")) == (date(2031, 5, 1), date(2031, 8, 30))
+
+
+def test_the_fighting_of_a_paragraph_under_way_is_that_days_not_the_battles():
+    text = (
+        "Siege of Kelby\n\nThe siege of Kelby lasted from 2 March to 9 August 2031.\n\n"
+        "Siege\n\nOn 2 March, raiders cut the road. On 26 April, shells hit a depot, killing "
+        "9 soldiers. Medics also said 4 rebels were killed at the gate during the fighting. "
+        "On 28 April, 6 soldiers were killed during the fighting near the mill.\n"
+    )
+    assert _period(_figure(text, "4")) == (date(2031, 4, 26), date(2031, 4, 26))
+    assert _period(_figure(text, "6")) == (date(2031, 4, 28), date(2031, 4, 28))
