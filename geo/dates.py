@@ -52,7 +52,8 @@ October 2016", "December 16 and 17",
 "between 28 February and 6 March",
 "24 February – 2 April 2022"
 "from November 2022 to February     the first month's first day .. the last month's
-2023", "between April and June"     last day
+2023", "between April and June",    last day
+"November–December 2016"
 "Dec. 10", "in December"            that day / month in the latest year not after P
 "early/mid/late June"               days 1-10 / 10-20 / 20-end of that month
 "by the end of 2022 / of March"     the last day of that year / month
@@ -551,6 +552,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("dash range", re.compile(  # "24 February – 2 April 2022": "and" alone lists two days
         rf"\b(?P<from>\d{{1,2}}\s+{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)\s*(?:[-–]|until)\s*"
         rf"{_DAY_FIRST}\b", re.I), _cross_month_range),
+    ("month dash range", re.compile(  # "(November–December 2016)"
+        rf"\b(?P<from>{_MONTHS}(?:\s+(?P<from_year>\d{{4}}))?)\s*[-–]\s*"
+        rf"(?P<when>{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)(?![\w-])"), _month_range),
     ("month range", re.compile(
         rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<from>{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)\s*"
         rf"(?:[-–]|to|and|until)\s*(?P<when>{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)(?![\w-])"),

@@ -314,13 +314,15 @@ def _dated_apart(text: str, dates: Sequence[DateMention], at: int, lead: Period)
     return bool(inside) and all(p.end < lead.start or lead.end < p.start for p in inside)
 
 
-_DAY_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_RANGE_RE = re.compile(r"[-–]|\b(?:to|and|until|through)\b")
 
 
 def _days_apart(mention: DateMention) -> bool:
-    """Whether a long date is a span between two days ("from 1 May to 30 August 2031"): the
-    event's, unlike a month or year ("in 2022", "since 2014") that a lead gives as background."""
-    return len(_DAY_RE.findall(mention.text)) >= 2
+    """Whether a long date is a span printed between two ends ("from 1 May to 30 August 2031",
+    "November–December 2016"): the event's, unlike a month or year ("in 2022", "since 2014")
+    or years ("from 2014 to 2022") that a lead gives as background."""
+    within_a_year = mention.period.end - mention.period.start <= _LONGEST_TOTAL
+    return within_a_year and bool(_RANGE_RE.search(mention.text))
 
 
 def _is_short(period: Period) -> bool:

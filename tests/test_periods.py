@@ -375,3 +375,18 @@ def test_the_fighting_of_a_paragraph_under_way_is_that_days_not_the_battles():
     )
     assert _period(_figure(text, "4")) == (date(2031, 4, 26), date(2031, 4, 26))
     assert _period(_figure(text, "6")) == (date(2031, 4, 28), date(2031, 4, 28))
+
+
+def test_a_lead_printing_a_range_of_days_or_months_dates_the_event_and_years_do_not():
+    for span, start, end in (
+        ("from 1 May to 30 August 2031", date(2031, 5, 1), date(2031, 8, 30)),
+        ("in November–December 2031", date(2031, 11, 1), date(2031, 12, 31)),
+    ):
+        text = f"Kelby offensive\n\nThe offensive was fought {span}.\n\nBattle\n\nOn 3 June, x."
+        period = lead_period(text, find_dates(text, None))
+        assert period is not None
+        assert (period.start, period.end) == (start, end)
+    text = "Kelby raid\n\nKelby was held from 2024 to 2031. The raid came on 3 May 2031.\n\n"
+    period = lead_period(text, find_dates(text, None))
+    assert period is not None
+    assert (period.start, period.end) == (date(2031, 5, 3), date(2031, 5, 3))
