@@ -100,7 +100,8 @@ def so_far(words: str) -> bool:
 @cache
 def _running_total_re() -> re.Pattern:
     alternatives = "|".join(_words()["running_total_dates"])
-    return re.compile(rf"(?<![\w-])(?:{alternatives})\s*$", re.I)
+    part_of_day = r"(?:\s+(?:the\s+)?(?:morning|afternoon|evening|night|end)\s+of)?"
+    return re.compile(rf"(?<![\w-])(?:{alternatives}){part_of_day}\s*$", re.I)
 
 
 def is_total(
@@ -131,9 +132,10 @@ def is_total(
 
 
 def reached_by(text: str, dated: DateMention) -> bool:
-    """Whether a date is the day a count had reached ("By 11 May", "As of 14 March", "since
-    the offensive began on 2 February"), not the day of one event."""
-    lead_in = (text[max(0, dated.start - 12) : dated.start], dated.text.split()[0])
+    """Whether a date is the day a count had reached ("By 11 May", "As of 14 March", "by the
+    morning of 22 December", "since the offensive began on 2 February"), not the day of one
+    event."""
+    lead_in = (text[max(0, dated.start - 30) : dated.start], dated.text.split()[0])
     return any(_running_total_re().search(part) for part in lead_in) or _since_before(text, dated)
 
 

@@ -390,3 +390,14 @@ def test_a_lead_printing_a_range_of_days_or_months_dates_the_event_and_years_do_
     period = lead_period(text, find_dates(text, None))
     assert period is not None
     assert (period.start, period.end) == (date(2031, 5, 3), date(2031, 5, 3))
+
+
+def test_a_count_reached_by_the_morning_of_a_day_is_a_running_total():
+    text = (
+        "Kelby evacuation\n\nThe evacuation of Kelby ran from 15 to 22 December 2031.\n\n"
+        "Evacuation\n\nOn 15 December, the first buses left. "
+        "Over 34,000 people were evacuated by the morning of 22 December.\n"
+    )
+    evacuated = _figure(text, "Over 34,000")
+    assert evacuated.cumulative
+    assert _period(evacuated) == (date(2031, 12, 15), date(2031, 12, 22))
