@@ -179,19 +179,31 @@ def governing_date(
     """The date that governs the figure at [start, end): the nearest in its nearest scope
     (:func:`geo.placing.nearest_with_scope`), but not one after it that opens the next
     clause when its own sentence printed one before it ("The ceasefire broke down on 17
-    September, when an airstrike killed 60, and on 19 September it was declared over": 17).
+    September, when an airstrike killed 60, and on 19 September it was declared over": 17),
+    nor a month or year recalled after the scope's date ("On 23 February, ISIL released
+    hostages taken in February 2015. Half of the town was cleared": 23 February).
     """
     found = nearest_with_scope(dates, scope_list, start, end)
     if found is None:
         return None
     nearest, index = found
     (scope_start, _scope_end), asides = scope_list[index]
+    story = _last_before(dates, scope_start, nearest.start, asides)
+    if story is not None and _looks_back(story, nearest):
+        return story
     if nearest.start < end or not _NEXT_CLAUSE_RE.search(text, end, nearest.start):
         return nearest
+    return _last_before(dates, scope_start, start, asides) or nearest
+
+
+def _last_before(
+    dates: Sequence[DateMention], scope_start: int, at: int, asides: Sequence[tuple[int, int]]
+) -> DateMention | None:
+    """The last date from ``scope_start`` that ends by ``at``, outside the scope's asides."""
     first = bisect_right(dates, scope_start - 1, key=lambda d: d.start)
-    upto = bisect_right(dates, start, key=lambda d: d.end)
-    earlier = [d for d in dates[first:upto] if not any(a <= d.start < b for a, b in asides)]
-    return earlier[-1] if earlier else nearest
+    upto = bisect_right(dates, at, key=lambda d: d.end)
+    inside = [d for d in dates[first:upto] if not any(a <= d.start < b for a, b in asides)]
+    return inside[-1] if inside else None
 
 
 _YEAR_RE = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")

@@ -401,3 +401,12 @@ def test_a_count_reached_by_the_morning_of_a_day_is_a_running_total():
     evacuated = _figure(text, "Over 34,000")
     assert evacuated.cumulative
     assert _period(evacuated) == (date(2031, 12, 15), date(2031, 12, 22))
+
+
+def test_a_month_recalled_in_the_sentence_before_does_not_date_the_figure():
+    text = (
+        "Kelby offensive\n\nThe offensive began on 16 February 2032.\n\n"
+        "Offensive\n\nOn 23 February, raiders freed hostages taken in a raid in February 2031. "
+        "It was also reported that half of Kelby had been captured.\n"
+    )
+    assert _period(_figure(text, "half")) == (date(2032, 2, 23), date(2032, 2, 23))
