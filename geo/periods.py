@@ -1,17 +1,28 @@
 """The period a figure is about, as a careful reader of an undated text takes it.
 
-:mod:`geo.dates` finds the dates a text prints; :func:`geo.placing.nearest`
-picks the one that governs a figure's sentence.  An encyclopaedia article has
-no publication date and is written in sections, so a reader also uses the
-text's layout:
+:mod:`geo.dates` finds the dates a text prints; :func:`governing_date` picks the
+one that governs a figure (the nearest in its clause, sentence or the sentence
+before, not one opening the next clause, nor a month or year recalled in
+passing).  An encyclopaedia article has no publication date and is written in
+sections, so a reader also uses the text's layout:
 
 - a figure with no date of its own rides on the last date printed earlier in
-  its section (a heading line such as "Aftermath" starts a new section);
-- a figure stated for a whole event ("during the battle", "since the start of
-  the offensive", "in all", a "Casualties" section) keeps the event's start: a
-  running total dated D ("By 11 May ... 173 dead") runs from the first date of
-  its section to D, and an undated one takes the battle's period as the lead
-  states it ("It began on 23 May and ended on 27 May 2022");
+  its section (a heading line such as "Aftermath" starts a new section), not on
+  a month or year recalled there ("which the rebels had taken in 2012"); with
+  none, on the year its heading prints ("2018"), else it has no period;
+- a figure stated for a whole event ("during the battle", "in all", a
+  "Casualties" section) keeps the event's start: a running total dated D ("By
+  11 May ... 173 dead") runs from the first date of its section to D, or from
+  the start of the text's battle when its words name it ("during the battle
+  of Pisky") or it sums the battle up in a casualty section; an undated one
+  takes the battle's period as the lead states it ("It began on 23 May and
+  ended on 27 May 2022"), or as its section does when the section is that
+  event's ("First battle") or dated apart from the lead ("Second offensive
+  (May 2016)"), or names another event ("in the assault");
+- a total "since the start of the offensive", "by this point" runs up to where
+  the story stands, and one "since 15 September 2014" from that day to the day
+  the total had reached; the fighting of a paragraph under way ("during the
+  fighting") is that day's;
 - a force or another state "in the battle" has the battle's period but is no
   running total (:func:`is_state`).
 
