@@ -917,7 +917,9 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         whole = total or is_total(text, q.start, ctx.sentence, dated, cued, kind)
         cumulative = total and not is_state(kind)
         undated = article.published is None
-        period = figure_period(text, dates, dated, sentence, whole, fallback, undated, words)
+        period = figure_period(
+            text, dates, dated, sentence, whole, fallback, undated, words, at=q.end
+        )
         if joined and kind == figures[-1].kind and dated in (None, last_dated):
             period, cumulative = last_period, figures[-1].cumulative  # one list, one period
         if whole_of is not None:

@@ -291,7 +291,11 @@ def _looks_back(story: DateMention, recalled: DateMention) -> bool:
     coarse = (recalled.period.end - recalled.period.start).days >= _MONTH_DAYS
     before = recalled.period.end < story.period.start
     around = recalled.period.start <= story.period.start and story.period.end <= recalled.period.end
-    return coarse and (before or around)
+    return coarse and (before or (around and _is_day(story.period)))
+
+
+def _is_day(period: Period) -> bool:
+    return period.start == period.end
 
 
 def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
@@ -391,6 +395,7 @@ def figure_period(
     fallback: Period | None,
     undated_text: bool,
     words: str = "",
+    at: int = -1,
 ) -> Period | None:
     """The period of one figure.
 
@@ -401,6 +406,8 @@ def figure_period(
     "since the crisis began on 2 February" runs from that day to publication).
     ``words`` speak for the figure (:func:`total_words`): a total "during the
     battle of Pisky" runs from the start of the text's battle (:func:`names_the_event`).
+    ``at`` is where the figure ends: a total with its day printed after it ("18
+    bodies remained on the streets on 3 October") is that day's, not a running total.
     """
     if not undated_text:
         if own and fallback and _since_before(text, own):
@@ -421,7 +428,8 @@ def figure_period(
     if _since_before(text, own):  # "4,000 had been killed since 15 September 2014"
         reached = _reached_on(text, dates, own, sentence)
         return period if reached is None else Period(period.start, reached, period.basis)
-    if whole and period.start == period.end and not _fighting_at_large(words):
+    on_its_day = own.start >= at >= 0 and _on(text, own)
+    if whole and period.start == period.end and not (_fighting_at_large(words) or on_its_day):
         first = _section_first(text, dates, own.start)
         summed_up = in_casualty_section(text, own.start) or first is None
         if names_the_event(text, words) or (summed_up and reached_by(text, own)):
@@ -461,6 +469,12 @@ def _of_the_lead(
     return not (
         told_so_far or _another_event(text, words) or _the_days_fighting(text, sentence, words)
     )
+
+
+def _on(text: str, dated: DateMention) -> bool:
+    """Whether "on" introduces a date ("killed on 3 October"): the day of an event."""
+    before = text[max(0, dated.start - 3) : dated.start].lower()
+    return before == "on " or dated.text.lower().startswith("on ")
 
 
 def _fighting_at_large(words: str) -> bool:

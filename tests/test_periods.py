@@ -410,3 +410,14 @@ def test_a_month_recalled_in_the_sentence_before_does_not_date_the_figure():
         "It was also reported that half of Kelby had been captured.\n"
     )
     assert _period(_figure(text, "half")) == (date(2032, 2, 23), date(2032, 2, 23))
+
+
+def test_a_total_with_its_day_printed_after_it_is_that_days():
+    text = (
+        "Battle of Kelby\n\nThe battle of Kelby lasted from 2 to 9 May 2031.\n\n"
+        "Battle\n\nOn 2 May, raiders crossed the river. On 5 May, they took the mill. "
+        "No toll was given during the battle, but reporters saw 18 bodies on the streets "
+        "on 9 May. Medics said 40 civilians had been killed during the battle by 9 May.\n"
+    )
+    assert _period(_figure(text, "18")) == (date(2031, 5, 9), date(2031, 5, 9))
+    assert _period(_figure(text, "40")) == (date(2031, 5, 2), date(2031, 5, 9))
