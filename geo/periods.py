@@ -425,6 +425,9 @@ def figure_period(
         if own is None:
             return _known_year(text, sentence[0]) or fallback
     period = own.period
+    event = _one_off_event(text, dates)
+    if event and event.end < period.start and _tells_of(text, sentence, words):
+        return event  # "On 12 August, he claimed that 60 had been killed in the explosions"
     if _since_before(text, own):  # "4,000 had been killed since 15 September 2014"
         reached = _reached_on(text, dates, own, sentence)
         return period if reached is None else Period(period.start, reached, period.basis)
@@ -432,7 +435,7 @@ def figure_period(
     if whole and period.start == period.end and not (_fighting_at_large(words) or on_its_day):
         first = _section_first(text, dates, own.start)
         summed_up = in_casualty_section(text, own.start) or first is None
-        if names_the_event(text, words) or (summed_up and reached_by(text, own)):
+        if names_the_event(text, words) or (summed_up and (reached_by(text, own) or so_far(words))):
             first = event_start(text, dates)
         if first is not None and period.start - _LONGEST_TOTAL <= first < period.start:
             return Period(first, period.end, period.basis)
@@ -469,6 +472,30 @@ def _of_the_lead(
     return not (
         told_so_far or _another_event(text, words) or _the_days_fighting(text, sentence, words)
     )
+
+
+_ONE_OFF_DAYS = 2  # a one-off event the lead dates within this many days ("on 9 August")
+
+
+@cache
+def _one_off_re() -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(_words()['one_off_events'])})\b", re.I)
+
+
+def _one_off_event(text: str, dates: Sequence[DateMention]) -> Period | None:
+    """The period of the one-off event a text is about ("2022 Novofedorivka explosions", dated
+    "on 9 August 2022" in the lead), None for a battle or a campaign."""
+    noun = _one_off_re().search(text.split("\n", 1)[0])
+    lead = lead_period(text, dates) if noun else None
+    return lead if lead and (lead.end - lead.start).days <= _ONE_OFF_DAYS else None
+
+
+def _tells_of(text: str, sentence: tuple[int, int], words: str) -> bool:
+    """Whether a sentence dated after a one-off event tells its toll ("claimed that 60 had
+    been killed in the explosions"), not a count updated since ("had risen to 13")."""
+    title = {m[0].lower() for m in _one_off_re().finditer(text.split("\n", 1)[0])}
+    told = {m[0].lower() for m in _one_off_re().finditer(text, *sentence)}
+    return bool(title & told) and not so_far(text[sentence[0] : sentence[1]] + " " + words)
 
 
 def _on(text: str, dated: DateMention) -> bool:

@@ -421,3 +421,13 @@ def test_a_total_with_its_day_printed_after_it_is_that_days():
     )
     assert _period(_figure(text, "18")) == (date(2031, 5, 9), date(2031, 5, 9))
     assert _period(_figure(text, "40")) == (date(2031, 5, 2), date(2031, 5, 9))
+
+
+def test_a_toll_claimed_days_after_a_one_off_event_is_the_events():
+    text = (
+        "2031 Kelby depot explosions\n\nExplosions hit the Kelby depot on 9 May 2031.\n\n"
+        "Events\n\nOn 10 May, officials said the number of people injured had risen to 13. "
+        "On 12 May, an adviser claimed that 60 soldiers had been killed in the explosions.\n"
+    )
+    assert _period(_figure(text, "13")) == (date(2031, 5, 9), date(2031, 5, 10))
+    assert _period(_figure(text, "60")) == (date(2031, 5, 9), date(2031, 5, 9))
