@@ -500,8 +500,7 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("next day", re.compile(
         r"\b(?:the\s+)?(?:next|following)\s+day\b|\bthe\s+day\s+after\b", re.I), _next_day),
     ("same day", re.compile(
-        r"\b(?:(?:on|later|earlier|during)\s+)?(?:that|the\s+same)\s+"
-        r"(?:day|night|morning|afternoon|evening)\b(?!\s+(?:as|of)\b)"
+        r"\b(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)\b(?!\s+(?:as|of)\b)"
         r"|\bduring\s+the\s+(?:day|night)\b(?!\s+(?:of|before|after)\b)", re.I), _same_day),
     ("day of month", re.compile(
         r"\bon\s+the\s+(?P<n>\d{1,2})(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+and\b)"), _day_of_month),

@@ -333,7 +333,7 @@ def test_the_same_day_and_a_day_of_the_month_follow_the_date_before_them():
     periods = [(d.text, d.period.start) for d in find_dates(text, None)]
     assert periods[1:] == [
         ("The next day", date(2031, 5, 25)),
-        ("Later that day", date(2031, 5, 25)),
+        ("that day", date(2031, 5, 25)),
         ("The following day", date(2031, 5, 26)),
         ("on the 25th", date(2031, 5, 25)),
     ]
