@@ -387,3 +387,20 @@ def test_an_abbreviated_month_alone_is_a_name():
     text = "On 23 October 2031, strikes on Mar Shamsheh and Jan Kalay killed 20; on Dec. 2, 9 died."
     periods = [(d.text, d.period.start) for d in find_dates(text, None)]
     assert periods == [("23 October 2031", date(2031, 10, 23)), ("on Dec. 2", date(2031, 12, 2))]
+
+
+def test_skipping_rules_whose_words_a_text_lacks_finds_every_match():
+    """geo.dates._matches skips a rule when the text holds none of its words (_NEEDED)."""
+    from geo.dates import _NEEDED, RULES, _matches
+
+    text = (
+        "Over the  past\\nfour days, two days later, the day\\nbefore, last weekend, on Monday, "
+        "three weeks ago, the following week, overnight, yesterday, since the start of the "
+        "month, in the summer of 2031, by the end of 2031, in recent days, after six days of "
+        "fighting, over the next three days, this week, since December 2030."
+    )
+    every = sorted(
+        (m.span(), rank) for rank, (_n, p, _r) in enumerate(RULES) for m in p.finditer(text)
+    )
+    assert sorted((m.span(), rank) for m, rank, _r in _matches(text)) == every
+    assert set(_NEEDED) <= {name for name, _p, _r in RULES}
