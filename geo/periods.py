@@ -432,10 +432,13 @@ def figure_period(
         reached = _reached_on(text, dates, own, sentence)
         return period if reached is None else Period(period.start, reached, period.basis)
     on_its_day = own.start >= at >= 0 and _on(text, own)
-    if whole and period.start == period.end and not (_fighting_at_large(words) or on_its_day):
+    whole = whole or _told_so_far_before(text, own, sentence)
+    found_dead = _words_re("found_dead").search(text, *sentence) is not None
+    if (whole or found_dead) and _is_day(period) and not (_fighting_at_large(words) or on_its_day):
         first = _section_first(text, dates, own.start)
         summed_up = in_casualty_section(text, own.start) or first is None
-        if names_the_event(text, words) or (summed_up and (reached_by(text, own) or so_far(words))):
+        total_to_day = reached_by(text, own) or so_far(words)
+        if names_the_event(text, words) or found_dead or (summed_up and total_to_day):
             first = event_start(text, dates)
         if first is not None and period.start - _LONGEST_TOTAL <= first < period.start:
             return Period(first, period.end, period.basis)
@@ -496,6 +499,19 @@ def _tells_of(text: str, sentence: tuple[int, int], words: str) -> bool:
     title = {m[0].lower() for m in _one_off_re().finditer(text.split("\n", 1)[0])}
     told = {m[0].lower() for m in _one_off_re().finditer(text, *sentence)}
     return bool(title & told) and not so_far(text[sentence[0] : sentence[1]] + " " + words)
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _told_so_far_before(text: str, own: DateMention, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence before the figure's, in the same paragraph and after the figure's
+    date, tells a running total ("On 18 February, ... By this time, 48 villages had been taken
+    since the start of the offensive. At least 49 militants were killed"): the figure is one
+    too."""
+    between = text[own.end : sentence[0]]
+    previous = _SENTENCE_END_RE.split(between.rstrip())[-1]
+    return bool(between) and "\n" not in between and so_far(previous)
 
 
 def _on(text: str, dated: DateMention) -> bool:

@@ -330,6 +330,18 @@ def _texts() -> dict[str, tuple[str, list[tuple[str, date | None, date | None]]]
             "Evacuation\n\nOn 15 December, the first buses left. Over 34,000 people were "
             "evacuated by the morning of 22 December.\n",
             [("Over 34,000", d(2031, 12, 15), d(2031, 12, 22))]),
+        "a count told after a running total so far is one too": (
+            "Kelby offensive\n\nThe offensive began on 16 May 2031.\n\nThe offensive\n\nOn 16 "
+            "May, raiders crossed the river. On 18 May, they took the mill. By this time, they had "
+            "taken 48 villages since the start of the offensive. At least 49 militants were "
+            "killed. Meanwhile, the roads were closed. 600 civilians fled to the hills.\n",
+            [("At least 49", d(2031, 5, 16), d(2031, 5, 18)),
+             ("600", d(2031, 5, 18), d(2031, 5, 18))]),
+        "the dead found after the fighting died over it up to that day": (
+            "Battle of Kelby\n\nThe battle of Kelby lasted from 2 March to 10 May 2031.\n\n"
+            "Aftermath\n\nOn 20 May 2031, mass graves with 300 bodies were found in the woods. "
+            "On 22 May, a shell killed 4 soldiers.\n",
+            [("300", d(2031, 3, 2), d(2031, 5, 20)), ("4", d(2031, 5, 22), d(2031, 5, 22))]),
     }  # fmt: skip
 
 
