@@ -125,10 +125,11 @@ def is_total(
     of the whole event, whose period is the event's ("During the battle, a
     hospital was shelled, killing four").  ``cued``: a cumulative word ("in
     total", "so far") speaks for it; else ``words`` state a whole event
-    ("during the battle"), or its date is the day a count had reached ("By 11
-    May, the fighting left 173 dead"; "As of 14 March") and it counts events
-    (the dead, the displaced), not a state on that day ("by 6 April, 60% was
-    held"); an undated count of events in a "Casualties" section (at offset
+    ("during the battle"), or it counts events (the dead, the displaced), not
+    a state on a day ("by 6 April, 60% was held"), and ``words`` tell a total
+    so far ("since the start of the offensive") or its date is the day a
+    count had reached ("By 11 May, the fighting left 173 dead"; "As of 14
+    March"); an undated count of events in a "Casualties" section (at offset
     ``at``) sums the battle up, one dated "on 22 July" there is that day's.
     """
     if cued or _words_re("whole_event").search(words):
@@ -315,7 +316,7 @@ def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
     aftermath = _aftermath_re().search(text, 0, lead_end)
     lead_end = aftermath.start() if aftermath else lead_end
     in_lead = [d for d in dates if d.end <= lead_end]
-    spans = [d.period for d in in_lead if not _is_short(d.period) and _days_apart(d)]
+    spans = [d.period for d in in_lead if not _is_short(d.period) and _printed_span(d)]
     lead = [d.period for d in in_lead if _is_short(d.period)] + spans
     days = [p for p in lead if not any(_refines(q, p) for q in lead)]
     if not days:
@@ -346,7 +347,7 @@ def _dated_apart(text: str, dates: Sequence[DateMention], at: int, lead: Period)
 _RANGE_RE = re.compile(r"[-–]|\b(?:to|and|until|through)\b")
 
 
-def _days_apart(mention: DateMention) -> bool:
+def _printed_span(mention: DateMention) -> bool:
     """Whether a long date is a span printed between two ends ("from 1 May to 30 August 2031",
     "November–December 2016"): the event's, unlike a month or year ("in 2022", "since 2014")
     or years ("from 2014 to 2022") that a lead gives as background."""
