@@ -342,6 +342,11 @@ def _texts() -> dict[str, tuple[str, list[tuple[str, date | None, date | None]]]
             "Aftermath\n\nOn 20 May 2031, mass graves with 300 bodies were found in the woods. "
             "On 22 May, a shell killed 4 soldiers.\n",
             [("300", d(2031, 3, 2), d(2031, 5, 20)), ("4", d(2031, 5, 22), d(2031, 5, 22))]),
+        "people killed by occupiers died over the occupation": (
+            "Occupation of Kelby\n\nRaiders held Kelby from 1 to 26 March 2031.\n\n"
+            "Aftermath\n\nThe mayor said that at least 50 civilians had been killed by the "
+            "occupiers.\n",
+            [("at least 50", d(2031, 3, 1), d(2031, 3, 26))]),
     }  # fmt: skip
 
 
