@@ -347,12 +347,17 @@ def _dated_apart(text: str, dates: Sequence[DateMention], at: int, lead: Period)
 _RANGE_RE = re.compile(r"[-–]|\b(?:to|and|until|through)\b")
 
 
+_DAY_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
 def _printed_span(mention: DateMention) -> bool:
     """Whether a long date is a span printed between two ends ("from 1 May to 30 August 2031",
-    "November–December 2016"): the event's, unlike a month or year ("in 2022", "since 2014")
-    or years ("from 2014 to 2022") that a lead gives as background."""
+    "November–December 2016", a siege "from 21 April 2012 to 9 September 2015"): the event's,
+    unlike a month or year ("in 2022", "since 2014") or years or months beyond a year ("from
+    2014 to 2022") that a lead gives as background."""
     within_a_year = mention.period.end - mention.period.start <= _LONGEST_TOTAL
-    return within_a_year and bool(_RANGE_RE.search(mention.text))
+    to_the_day = len(_DAY_RE.findall(mention.text)) >= 2
+    return (within_a_year or to_the_day) and bool(_RANGE_RE.search(mention.text))
 
 
 def _is_short(period: Period) -> bool:

@@ -374,6 +374,7 @@ def test_a_lead_printing_a_range_of_days_or_months_dates_the_event_and_years_do_
     for span, start, end in (
         ("from 1 May to 30 August 2031", date(2031, 5, 1), date(2031, 8, 30)),
         ("in November–December 2031", date(2031, 11, 1), date(2031, 12, 31)),
+        ("from 21 April 2029 to 9 September 2031", date(2029, 4, 21), date(2031, 9, 9)),
         ("on 3 May 2031, though Kelby was held from 2024 to 2031", date(2031, 5, 3),
          date(2031, 5, 3)),
     ):  # fmt: skip
