@@ -15,15 +15,21 @@ expression                          period (P = publication date)
 "today", "tonight", "this morning"  P
 "yesterday", "last night"           P - 1 day
 "over the weekend", "last weekend"  the latest Saturday-Sunday begun by P
-"over the past four days"           A - 4 days .. A, A = the sentence's own date if it
-                                    prints one, else P (else, undated, the last date
-                                    before it); (week = 7, month = 30, year = 365
+"over the past four days"           P - 4 days .. P; from a day A the text prints
+                                    (the sentence's own date if it has one, else,
+                                    undated, the last date before it) whole days
+                                    ending on A: A - 3 days .. A (week = 7, month = 30, year = 365
                                     days, hours rounded up to days; "and a half" adds
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
 "the next/following day"            the day after the last date printed before it
-"two days later", "a week earlier"  that many days after / before the last explicit
-                                    date printed before it
+"the same day", "later that day",   the day of the last date printed before it
+"during the night"
+"on the 25th"                       that day of the month of the last date before it
+"two days later", "a week earlier"  that many days after / before the last date
+                                    printed before it (explicit, or one of these
+                                    that moved the story on: "The next day ...
+                                    the following day", "two days later")
 "over the next three days"          the three days after that date
 "the day before", "the previous     the day before / the seven days after that date
 day", "the following week"
@@ -43,11 +49,17 @@ day", "the following week"
 "May 21, 2015", "November 2015"     that day / the whole month (basis "stated")
 "between 5 and 9 March", "11–13     the first day .. the last
 October 2016", "December 16 and 17",
-"between 28 February and 6 March"
+"between 28 February and 6 March",
+"24 February – 2 April 2022"
+"from November 2022 to February     the first month's first day .. the last month's
+2023", "between April and June",    last day
+"November–December 2016"
 "Dec. 10", "in December"            that day / month in the latest year not after P
 "early/mid/late June"               days 1-10 / 10-20 / 20-end of that month
 "by the end of 2022 / of March"     the last day of that year / month
 "in 2016"                           the whole year
+"from 2014 through 2019", "in       1 January of the first .. 31 December of the last
+2014–16", "between 2012 and 2016"
 ==================================  ==================================================
 
 Without a publication date (archives, encyclopaedia texts) expressions that
@@ -159,6 +171,24 @@ def _past_span(m: re.Match, published: date | None) -> Period | None:
     if days > _LONGEST_SPAN_DAYS:  # "over the past 5000 years": not a period of the news
         return None
     return Period(published - timedelta(days=math.ceil(days)), published, RELATIVE)
+
+
+def _past_days_of(m: re.Match, anchor: Period) -> Period | None:
+    """'the previous two days' counted back from a time the text prints, not from publication.
+
+    Counted back from the moment of publication, four days of 24 hours reach
+    into a fifth calendar day (Thursday: Sunday .. Thursday).  From a day the
+    text prints ("On 2 April, ... the previous two days of fighting"), whole
+    days are meant and that day is the last of them (1 .. 2 April); from a
+    printed span ("the night of 17 and 18 June ... the previous four days"),
+    its first day is (14 .. 18 June).  Hours count as from a moment either way.
+    """
+    span = _past_span(m, anchor.start)
+    if span is None:
+        return None
+    whole_days = m["unit"].lower() != "hour"
+    start = span.start + timedelta(days=1) if whole_days else span.start
+    return Period(start, anchor.end, RELATIVE)
 
 
 def _recent(m: re.Match, published: date | None) -> Period | None:
@@ -313,14 +343,33 @@ def _month_first_range(m: re.Match, published: date | None) -> Period | None:
 
 
 def _cross_month_range(m: re.Match, published: date | None) -> Period | None:
-    """'between 28 February and 6 March', '28 December to 3 January': the first day .. the last."""
+    """'between 28 February and 6 March', '28 December to 3 January', 'from 20 November 2022
+    to 15 February 2023': the first day .. the last."""
     last = _explicit(m, published)
-    first = None if last is None else _month_day(f"{m['from']} {last.start.year}", published)
-    if last is None or first is None:
+    return None if last is None else _from(m, last, published)
+
+
+def _month_range(m: re.Match, published: date | None) -> Period | None:
+    """'between April and June 2016', 'from November 2022 to February 2023': the first month's
+    first day .. the last month's last day."""
+    if published is None and not m["year"]:
         return None
-    if first > last.start:
-        first = first.replace(year=first.year - 1)
-    return Period(first, last.end, last.basis)
+    month = _month_day(m["when"], published)
+    if month is None:
+        return None
+    last = Period(month, month.replace(day=monthrange(month.year, month.month)[1]), STATED)
+    return _from(m, last if m["year"] else Period(last.start, last.end, RELATIVE), published)
+
+
+def _from(m: re.Match, last: Period, published: date | None) -> Period | None:
+    """From the range's first day (``m["from"]``, in ``last``'s year unless it prints its own,
+    and in the year before when it would fall after ``last``) to ``last``'s end."""
+    if m["from_year"]:
+        first = _month_day(m["from"], published)
+    else:
+        first = _month_day(f"{m['from']} {last.start.year}", published)
+        first = first.replace(year=first.year - 1) if first and first > last.start else first
+    return None if first is None or first > last.start else Period(first, last.end, last.basis)
 
 
 _PART_DAYS = {"early": (1, 10), "mid": (10, 20), "late": (20, 31)}
@@ -357,6 +406,22 @@ def _next_day(m: re.Match, anchor: date | None) -> Period | None:
     if anchor is None:
         return None
     day = anchor + timedelta(days=1)
+    return Period(day, day, RELATIVE)
+
+
+def _same_day(m: re.Match, anchor: date | None) -> Period | None:
+    """'the same day', 'later that day', 'during the night': the day of the date before it."""
+    return None if anchor is None else Period(anchor, anchor, RELATIVE)
+
+
+def _day_of_month(m: re.Match, anchor: date | None) -> Period | None:
+    """'on the 25th': that day of the month of the date before it."""
+    if anchor is None:
+        return None
+    try:
+        day = anchor.replace(day=int(m["n"]))
+    except ValueError:
+        return None
     return Period(day, day, RELATIVE)
 
 
@@ -413,6 +478,15 @@ def _year(m: re.Match, published: date | None) -> Period | None:
     return Period(date(year, 1, 1), date(year, 12, 31), STATED)
 
 
+def _year_range(m: re.Match, published: date | None) -> Period | None:
+    """'from 2014 through 2019', 'between 2012 and 2016', 'in 2014–16': 1 January .. 31 December."""
+    first, last = int(m["first"] or m["first2"]), int(m["year"])
+    last = last if last >= 100 else first // 100 * 100 + last  # "2014–16"
+    if not first < last <= first + 100:
+        return None
+    return Period(date(first, 1, 1), date(last, 12, 31), STATED)
+
+
 _Resolver = Callable[[re.Match, "date | None"], "Period | None"]
 _DATE = rf"(?P<when>{_MONTHS}(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>\d{{4}}))?)"
 _DAY_FIRST = rf"(?P<when>(?P<day>\d{{1,2}})\s+{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)"
@@ -425,6 +499,11 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _past_span),
     ("next day", re.compile(
         r"\b(?:the\s+)?(?:next|following)\s+day\b|\bthe\s+day\s+after\b", re.I), _next_day),
+    ("same day", re.compile(
+        r"\b(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)\b(?!\s+(?:as|of)\b)"
+        r"|\bduring\s+the\s+(?:day|night)\b(?!\s+(?:of|before|after)\b)", re.I), _same_day),
+    ("day of month", re.compile(
+        r"\bon\s+the\s+(?P<n>\d{1,2})(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+and\b)"), _day_of_month),
     ("recent", re.compile(
         r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past\s+few|last\s+few)\s+"
         r"(?P<unit>days|weeks|months)\b", re.I), _recent),
@@ -467,8 +546,18 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         rf"\b(?:between\s+|from\s+)?(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until)\s*"
         rf"{_DAY_FIRST}\b", re.I), _day_range),
     ("cross-month range", re.compile(
-        rf"\b(?:between|from)\s+(?P<from>\d{{1,2}}\s+{_MONTHS})\s*(?:[-–]|to|and|until)\s*"
+        rf"\b(?:between|from)\s+(?P<from>\d{{1,2}}\s+{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)"
+        rf"\s*(?:[-–]|to|and|until)\s*{_DAY_FIRST}\b", re.I), _cross_month_range),
+    ("dash range", re.compile(  # "24 February – 2 April 2022": "and" alone lists two days
+        rf"\b(?P<from>\d{{1,2}}\s+{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)\s*(?:[-–]|until)\s*"
         rf"{_DAY_FIRST}\b", re.I), _cross_month_range),
+    ("month dash range", re.compile(  # "(November–December 2016)"
+        rf"\b(?P<from>{_MONTHS}(?:\s+(?P<from_year>\d{{4}}))?)\s*[-–]\s*"
+        rf"(?P<when>{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)(?![\w-])"), _month_range),
+    ("month range", re.compile(
+        rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<from>{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)\s*"
+        rf"(?:[-–]|to|and|until)\s*(?P<when>{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)(?![\w-])"),
+     _month_range),
     ("month-first range", re.compile(
         rf"\b(?:between\s+|from\s+|on\s+)?(?P<month>{_MONTHS})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*"
         rf"(?:[-–]|to|and|until)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
@@ -478,13 +567,19 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         rf"\b(?:in\s+|by\s+)?(?P<part>early|mid|late)(?:-|\s+)(?:of\s+)?{_DATE}(?![\w-])", re.I),
      _part_of_month),
     ("explicit", re.compile(rf"\b(?:in\s+|on\s+|by\s+)?{_DATE}(?![\w-])"), _explicit),
-    ("year", re.compile(r"\b(?:in|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b"), _year),
+    ("year range", re.compile(
+        r"\b(?:(?:[Ff]rom|[Bb]etween)\s+(?P<first>(?:19|20)\d\d)\s+(?:to|and|through|until)\s+"
+        r"|(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ff]rom|[Bb]etween)\s+(?P<first2>(?:19|20)\d\d)\s*[-–]\s*)"
+        r"(?P<year>(?:19|20)\d\d|\d\d)\b"), _year_range),
+    ("year", re.compile(r"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?P<year>(?:19|20)\d\d)\b"), _year),
 ]  # fmt: skip
 
 
 _ANCHORED = (
     _past_span,
     _next_day,
+    _same_day,
+    _day_of_month,
     _overnight,
     _after_span,
     _days_later,
@@ -493,14 +588,22 @@ _ANCHORED = (
     _next_week,
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
-_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_first_range, _part_of_month, _end_of)
+_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_first_range,
+             _part_of_month, _end_of)  # fmt: skip
+
+
+_ABBREVIATED_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 
 
 def _month_alone_is_modal(m: re.Match, text: str) -> bool:
-    """'May' with neither day nor year nor 'in' before it is the verb, not the month."""
+    """'May' with neither day nor year nor 'in' before it is the verb, not the month; an
+    abbreviated month with neither day nor year ("the village of Mar Shamsheh") is a name."""
     groups = m.groupdict()
+    when = groups.get("when") or ""
+    if _ABBREVIATED_RE.fullmatch(when):
+        return True
     return (
-        groups.get("when", "") == "May"
+        when == "May"
         and not groups.get("day")
         and not text[max(0, m.start() - 3) : m.start()].lower().endswith("in ")
         and not m[0].lower().startswith(("in ", "since "))
@@ -513,12 +616,38 @@ def _matches(text: str) -> list[tuple[re.Match, int, _Resolver]]:
 
     Found once per text: :func:`find_dates` and :func:`date_spans` both need them.
     """
+    lowered = text.lower()
     return [
         (m, rank, resolver)
-        for rank, (_name, pattern, resolver) in enumerate(RULES)
+        for rank, (name, pattern, resolver) in enumerate(RULES)
+        if any(word in lowered for word in _NEEDED.get(name, ("",)))
         for m in pattern.finditer(text)
         if not _month_alone_is_modal(m, text)
     ]
+
+
+#: Words one of which a rule's matches always hold: a text without any skips the rule's
+#: scan (most texts print no "weekend", "ago" or season), the same matches found faster.
+_NEEDED = {
+    "past span": ("past", "last", "previous", "preceding"),
+    "next day": ("next", "following", "after"),
+    "recent": ("recent", "few"),
+    "season": ("summer", "spring", "autumn", "fall", "winter"),
+    "end of": ("end",),
+    "since": ("since",),
+    "since start": ("since",),
+    "calendar": ("last", "this", "next"),
+    "ago": ("ago",),
+    "day before": ("before", "previous", "preceding", "earlier"),
+    "next week": ("week",),
+    "days later": ("later", "earlier"),
+    "next span": ("next", "following", "subsequent"),
+    "after span": ("after",),
+    "overnight": ("overnight",),
+    "deictic": ("today", "tonight", "yesterday", "night", "this"),
+    "weekend": ("weekend",),
+    "weekday": tuple(day.lower() for day in _WEEKDAYS),
+}  # single words: a match holds one of them whatever spaces or line breaks it spans
 
 
 _TEXT_YEAR_RE = re.compile(r"(?<![\w,.-])(?:19|20)\d\d(?![\w-])")
@@ -548,6 +677,7 @@ def _month_year(m: re.Match) -> Period | None:
 
 
 _CLAUSE_START_RE = re.compile(r"(?:^|[.!?;:]\s+|\n)(?:\S+\s+){0,3}$")
+_SINCE_RE = re.compile(r"\bsince\s+$", re.I)
 
 
 def _narrative(text: str, m: re.Match) -> bool:
@@ -555,8 +685,12 @@ def _narrative(text: str, m: re.Match) -> bool:
 
     A full date does ("On 16 February 2016"), and so does a month opening its
     sentence ("In May 2016, ..."); a month further in ("hostages taken during a
-    previous offensive in February 2015") is background.
+    previous offensive in February 2015") is background, and so is the start a
+    total counts from ("By 21 April 2015, 4,000 had been killed since 15
+    September 2014": the story is in April 2015).
     """
+    if _SINCE_RE.search(text, max(0, m.start() - 6), m.start()):
+        return False
     if m["day"] or m["dday"]:
         return True
     return bool(_CLAUSE_START_RE.search(text, max(0, m.start() - 40), m.start()))
@@ -618,7 +752,8 @@ def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None
     ("27 September 2022–25 January 2023"), the one that puts the date inside
     it; the next one when the date would fall half a year before the anchor
     ("In November 2022 ... In mid-January": 2023): narratives move forward,
-    and seldom back nearly a year without printing the year.
+    and seldom back nearly a year without printing the year.  A date that
+    falls in the month the title names takes the title's year (:func:`_title_period`).
     """
     stated_year = m.groupdict().get("year") or m.groupdict().get("year_only")
     if published is not None or resolver not in _YEARLESS or stated_year:
@@ -633,7 +768,37 @@ def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None
             break
     if period is not None and period.end < anchor.start - _TURN_OF_YEAR:
         period = resolver(m, date(anchor.end.year + 1, 12, 31))
+    titled = _title_period(text)
+    if titled and period and not _inside(period, titled):
+        in_title = (resolver(m, date(year, 12, 31))
+                    for year in range(titled.start.year, titled.end.year + 1))  # fmt: skip
+        period = next((p for p in in_title if p and _inside(p, titled)), period)
     return None if period is None else Period(period.start, period.end, TEXT_YEAR)
+
+
+def _inside(period: Period, outer: Period) -> bool:
+    return outer.start <= period.start and period.end <= outer.end
+
+
+_OPEN_MONTH_RE = re.compile(rf"(?P<month>{_MONTHS})\s*[–-]\s*{_MONTHS}")
+
+
+@lru_cache(maxsize=4)
+def _title_period(text: str) -> Period | None:
+    """The months a text's title names ("Palmyra offensive (May 2015)", "(March–June 2016)",
+    "(June 2012–April 2013)"), None for a year alone.
+
+    A yearless "On 14 May" that falls in it is the story's, though a section
+    before it ended on a later year ("... regained the town on 27 March 2016.
+    Mass executions: During the offensive, ... On 14 May"): 14 May 2015.
+    """
+    title = text.split("\n", 1)[0]
+    months = [p for m in _MONTH_YEAR_RE.finditer(title) if (p := _month_year(m)) is not None]
+    if not months:
+        return None
+    first = _OPEN_MONTH_RE.search(title)  # "(November–December 2016)": from November
+    start = _month_day(first["month"], months[0].end) if first else None
+    return Period(start or months[0].start, months[-1].end, TEXT_YEAR)
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
@@ -652,12 +817,39 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         if period is not None:
             found.append((m.start(), -(m.end() - m.start()), rank, m, period))
     dated = _first_wins(found)
-    for m, rank, resolver in anchored:
+    for m, rank, resolver in sorted(anchored, key=lambda a: a[0].start()):
         anchor = _anchor(text, dated, m, resolver, published)
-        period = None if anchor is None else _not_future(resolver(m, anchor), published)
+        if anchor is None:
+            continue
+        if resolver is _past_span and anchor.basis != PUBLICATION:
+            period = _not_future(_past_days_of(m, anchor), published)
+        else:
+            period = _not_future(resolver(m, anchor.end), published)
         if period is not None:
             found.append((m.start(), -(m.end() - m.start()), rank, m, period))
+            if _moves_on(m, resolver):
+                _insert(dated, DateMention(m[0], m.start(), m.end(), period))
     return _first_wins(found)
+
+
+def _moves_on(m: re.Match, resolver: _Resolver) -> bool:
+    """Whether a relative date moves the story on to its day ("The next day", "Two days
+    later", "the same day"), so that the next relative date counts from it; a look back
+    ("the day before", "a week earlier") or a span ("over the next three days") does not."""
+    if resolver is _days_later:
+        return m["dir"].lower() == "later"
+    return resolver in (_next_day, _same_day, _day_of_month)
+
+
+def _insert(dated: list[DateMention], mention: DateMention) -> None:
+    """Put a resolved relative date among the dates in text order (unless it overlaps one),
+    so that the next relative date counts from it ("The next day ... later that day")."""
+    at = bisect_right(dated, mention.start, key=lambda d: d.start)
+    if (at and dated[at - 1].end > mention.start) or (
+        at < len(dated) and dated[at].start < mention.end
+    ):
+        return
+    dated.insert(at, mention)
 
 
 def _first_wins(found: list) -> list[DateMention]:
@@ -674,8 +866,8 @@ _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
 
 def _anchor(
     text: str, dated: list[DateMention], m: re.Match, resolver: _Resolver, published: date | None
-) -> date | None:
-    """The day a relative span counts back (or on) from.
+) -> Period | None:
+    """The time a relative span counts back (or on) from: it counts from the period's end.
 
     "Over the past 24 hours" counts back from the sentence's own date when it
     prints one ("On 3 May, ... over the past 24 hours"), else from publication;
@@ -684,20 +876,19 @@ def _anchor(
     """
     split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
-    if resolver in (_next_day, _days_later, _next_span, _day_before, _next_week):
-        return before[-1].period.end if before else None
+    if resolver in (_next_day, _same_day, _day_of_month, _days_later, _next_span, _day_before,
+                    _next_week):  # fmt: skip
+        return before[-1].period if before else None
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
         return (
-            None
-            if _same_sentence(text, reversed(before), m) or not before
-            else before[-1].period.end
+            None if _same_sentence(text, reversed(before), m) or not before else before[-1].period
         )
     same = [*_same_sentence(text, reversed(before), m), *_same_sentence(text, dated[split:], m)]
     if same:
-        return min(same, key=lambda d: abs(d.start - m.start())).period.end
+        return min(same, key=lambda d: abs(d.start - m.start())).period
     if published is not None:
-        return published
-    return before[-1].period.end if before else None
+        return publication_period(published)
+    return before[-1].period if before else None
 
 
 def _same_sentence(text: str, mentions: Iterable[DateMention], m: re.Match) -> list[DateMention]:

@@ -121,8 +121,8 @@ from geo.cues import alternatives, cue_re
 from geo.dates import Period, find_dates, publication_period
 from geo.gazetteer import Place
 from geo.households import PeopleEstimate, find_factors, is_size, people_estimate, restates
-from geo.periods import figure_period, is_state, is_total, total_words, whole_event
-from geo.placing import Context, nearest, place_figure, previous_sentence, scopes
+from geo.periods import figure_period, governing_date, is_state, is_total, total_words, whole_event
+from geo.placing import Context, place_figure, previous_sentence, scopes
 from geo.quantities import NOUN_KINDS, Quantity, find_quantities
 
 if TYPE_CHECKING:
@@ -909,7 +909,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         scope_list = scopes(text, sentence, clause, q.start, previous)
         placing = place_figure(where, kind, q.start, q.end, scope_list, sentence)
         words = total_words(ctx.before, ctx.after, text[q.end : sentence[1]])
-        dated = nearest(dates, scope_list, q.start, q.end)
+        dated = governing_date(text, dates, scope_list, q.start, q.end)
         if dated is not None and dated.start >= q.end + len(ctx.after) and whole_event(words):
             dated = None  # "1,000 were killed during the battle, whereas ... 1,500 on 10 May"
         cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
@@ -917,7 +917,9 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         whole = total or is_total(text, q.start, ctx.sentence, dated, cued, kind)
         cumulative = total and not is_state(kind)
         undated = article.published is None
-        period = figure_period(text, dates, dated, sentence, whole, fallback, undated)
+        period = figure_period(
+            text, dates, dated, sentence, whole, fallback, undated, words, at=q.end
+        )
         if joined and kind == figures[-1].kind and dated in (None, last_dated):
             period, cumulative = last_period, figures[-1].cumulative  # one list, one period
         if whole_of is not None:

@@ -1,17 +1,28 @@
 """The period a figure is about, as a careful reader of an undated text takes it.
 
-:mod:`geo.dates` finds the dates a text prints; :func:`geo.placing.nearest`
-picks the one that governs a figure's sentence.  An encyclopaedia article has
-no publication date and is written in sections, so a reader also uses the
-text's layout:
+:mod:`geo.dates` finds the dates a text prints; :func:`governing_date` picks the
+one that governs a figure (the nearest in its clause, sentence or the sentence
+before, not one opening the next clause, nor a month or year recalled in
+passing).  An encyclopaedia article has no publication date and is written in
+sections, so a reader also uses the text's layout:
 
 - a figure with no date of its own rides on the last date printed earlier in
-  its section (a heading line such as "Aftermath" starts a new section);
-- a figure stated for a whole event ("during the battle", "since the start of
-  the offensive", "in all", a "Casualties" section) keeps the event's start: a
-  running total dated D ("By 11 May ... 173 dead") runs from the first date of
-  its section to D, and an undated one takes the battle's period as the lead
-  states it ("It began on 23 May and ended on 27 May 2022");
+  its section (a heading line such as "Aftermath" starts a new section), not on
+  a month or year recalled there ("which the rebels had taken in 2012"); with
+  none, on the year its heading prints ("2018"), else it has no period;
+- a figure stated for a whole event ("during the battle", "in all", a
+  "Casualties" section) keeps the event's start: a running total dated D ("By
+  11 May ... 173 dead") runs from the first date of its section to D, or from
+  the start of the text's battle when its words name it ("during the battle
+  of Pisky") or it sums the battle up in a casualty section; an undated one
+  takes the battle's period as the lead states it ("It began on 23 May and
+  ended on 27 May 2022"), or as its section does when the section is that
+  event's ("First battle") or dated apart from the lead ("Second offensive
+  (May 2016)"), or names another event ("in the assault");
+- a total "since the start of the offensive", "by this point" runs up to where
+  the story stands, and one "since 15 September 2014" from that day to the day
+  the total had reached; the fighting of a paragraph under way ("during the
+  fighting") is that day's;
 - a force or another state "in the battle" has the battle's period but is no
   running total (:func:`is_state`).
 
@@ -30,7 +41,8 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 
-from geo.dates import DateMention, Period
+from geo.dates import TEXT_YEAR, DateMention, Period
+from geo.placing import nearest_with_scope
 
 PERIODS_FILE = Path(__file__).resolve().parent.parent / "data" / "periods.json"
 _HEADING_RE = re.compile(r"\n\n(?P<title>[^\n.!?]{1,80})\n\n")
@@ -45,15 +57,18 @@ def _words() -> dict[str, list[str]]:
 
 
 @cache
+def _words_re(*lists: str) -> re.Pattern:
+    """The words of the named lists of ``data/periods.json``, as one pattern."""
+    alternatives = "|".join(word for name in lists for word in _words()[name])
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+
+
 def _whole_event_re() -> re.Pattern:
-    alternatives = "|".join(_words()["whole_event"])
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+    return _words_re("whole_event", "so_far")
 
 
-@cache
 def _aftermath_re() -> re.Pattern:
-    alternatives = "|".join(_words()["aftermath"])
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
+    return _words_re("aftermath")
 
 
 def _headings(text: str, end: int) -> list[re.Match]:
@@ -82,14 +97,22 @@ def in_casualty_section(text: str, at: int) -> bool:
 
 
 def whole_event(sentence: str) -> bool:
-    """Whether a sentence states its figures for a whole event ("during the battle")."""
+    """Whether a sentence states its figures for a whole event ("during the battle") or
+    as a running total up to where the story stands ("since the start of the offensive")."""
     return bool(_whole_event_re().search(sentence))
+
+
+def so_far(words: str) -> bool:
+    """Whether words state a total up to where the story stands, not for the whole event:
+    "since the start of the offensive, 34 had been killed", "by this point"."""
+    return bool(_words_re("so_far").search(words))
 
 
 @cache
 def _running_total_re() -> re.Pattern:
     alternatives = "|".join(_words()["running_total_dates"])
-    return re.compile(rf"(?<![\w-])(?:{alternatives})\s*$", re.I)
+    part_of_day = r"(?:\s+(?:the\s+)?(?:morning|afternoon|evening|night|end)\s+of)?"
+    return re.compile(rf"(?<![\w-])(?:{alternatives}){part_of_day}\s*$", re.I)
 
 
 def is_total(
@@ -102,19 +125,29 @@ def is_total(
     of the whole event, whose period is the event's ("During the battle, a
     hospital was shelled, killing four").  ``cued``: a cumulative word ("in
     total", "so far") speaks for it; else ``words`` state a whole event
-    ("during the battle"), or its date is the day a count had reached ("By 11
-    May, the fighting left 173 dead"; "As of 14 March") and it counts events
-    (the dead, the displaced), not a state on that day ("by 6 April, 60% was
-    held"); an undated count of events in a "Casualties" section (at offset
+    ("during the battle"), or it counts events (the dead, the displaced), not
+    a state on a day ("by 6 April, 60% was held"), and ``words`` tell a total
+    so far ("since the start of the offensive") or its date is the day a
+    count had reached ("By 11 May, the fighting left 173 dead"; "As of 14
+    March"); an undated count of events in a "Casualties" section (at offset
     ``at``) sums the battle up, one dated "on 22 July" there is that day's.
     """
-    if cued or whole_event(words):
+    if cued or _words_re("whole_event").search(words):
         return True
     if is_state(kind):
-        return False
+        return False  # "By this point, ISIL held 75 percent": that day's
+    if so_far(words):
+        return True
     if dated is None:
         return in_casualty_section(text, at)
-    lead_in = (text[max(0, dated.start - 12) : dated.start], dated.text.split()[0])
+    return reached_by(text, dated)
+
+
+def reached_by(text: str, dated: DateMention) -> bool:
+    """Whether a date is the day a count had reached ("By 11 May", "As of 14 March", "by the
+    morning of 22 December", "since the offensive began on 2 February"), not the day of one
+    event."""
+    lead_in = (text[max(0, dated.start - 30) : dated.start], dated.text.split()[0])
     return any(_running_total_re().search(part) for part in lead_in) or _since_before(text, dated)
 
 
@@ -147,16 +180,123 @@ def total_words(before: str, after: str, rest: str) -> str:
     return f"{before} {after} {rest if _LIST_TAIL_RE.search(after) else ''}"
 
 
+#: Between a figure and a date after it: the date opens a clause of its own ("killed 60
+#: soldiers, and was on 19 September declared over"; "half of the village; by 28 September").
+_NEXT_CLAUSE_RE = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\s(?:while|whereas)\s", re.I)
+
+
+def governing_date(
+    text: str, dates: Sequence[DateMention], scope_list: Sequence, start: int, end: int
+) -> DateMention | None:
+    """The date that governs the figure at [start, end): the nearest in its nearest scope
+    (:func:`geo.placing.nearest_with_scope`), but not one after it that opens the next
+    clause when its own sentence printed one before it ("The ceasefire broke down on 17
+    September, when an airstrike killed 60, and on 19 September it was declared over": 17),
+    nor a month or year recalled after the scope's date ("On 23 February, ISIL released
+    hostages taken in February 2015. Half of the town was cleared": 23 February).
+    """
+    found = nearest_with_scope(dates, scope_list, start, end)
+    if found is None:
+        return None
+    nearest, index = found
+    (scope_start, _scope_end), asides = scope_list[index]
+    story = _last_before(dates, scope_start, nearest.start, asides)
+    if story is not None and _looks_back(story, nearest):
+        return story
+    if nearest.start < end or not _NEXT_CLAUSE_RE.search(text, end, nearest.start):
+        return nearest
+    return _last_before(dates, scope_start, start, asides) or nearest
+
+
+def _last_before(
+    dates: Sequence[DateMention], scope_start: int, at: int, asides: Sequence[tuple[int, int]]
+) -> DateMention | None:
+    """The last date from ``scope_start`` that ends by ``at``, outside the scope's asides."""
+    first = bisect_right(dates, scope_start - 1, key=lambda d: d.start)
+    upto = bisect_right(dates, at, key=lambda d: d.end)
+    inside = [d for d in dates[first:upto] if not any(a <= d.start < b for a, b in asides)]
+    return inside[-1] if inside else None
+
+
+_YEAR_RE = re.compile(r"(?<![\w-])(?:19|20)\d\d(?![\w-])")
+
+
+@cache
+def _event_noun_re() -> re.Pattern:
+    return re.compile(rf"\b({'|'.join(_words()['event_nouns'])})s?\b", re.I)
+
+
+def _section_event(text: str, dates: Sequence[DateMention], at: int, words: str) -> Period | None:
+    """The period of its section's own event, when a figure's whole-event words name it.
+
+    "12 civilians were killed during the battle" in a section headed "First
+    battle" of a text on two battles is the first battle's toll: from the
+    first to the last date its section prints.  None when the heading names no
+    event the words name, or the section prints no date.
+    """
+    headings = _all_headings(text)
+    index = bisect_right(headings, at, key=re.Match.end) - 1
+    if index < 0:
+        return None
+    nouns = {n.lower() for n in _event_noun_re().findall(headings[index]["title"])}
+    told = {n.lower() for m in _words_re("whole_event").finditer(words)
+            for n in _event_noun_re().findall(m[0])}  # fmt: skip
+    if not nouns & told:
+        return None
+    end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
+    inside = [d.period for d in dates if headings[index].end() <= d.start < end]
+    if not inside:
+        return None
+    return Period(min(p.start for p in inside), max(p.end for p in inside), inside[0].basis)
+
+
+def _known_year(text: str, at: int) -> Period | None:
+    """The whole year, when the year is all a reader knows of an undated figure's time.
+
+    A figure with no date earlier in its section takes the year its section's
+    heading prints ("2018"; "Raqqa (2016–17)": 2016); a year in the text's
+    title alone ("2016 Dabiq offensive") is not enough: a mass grave found
+    "after the liberation" may be of any year.
+    """
+    headings = _headings(text, at)
+    year = _YEAR_RE.search(headings[-1]["title"]) if headings else None
+    return _whole_year(int(year[0])) if year else None
+
+
+def _whole_year(year: int) -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), TEXT_YEAR)
+
+
 def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMention | None:
     """The last date printed earlier in the section of ``start``, its heading included.
 
     A heading that prints a date ("August 2014 Sinjar offensive") dates the
     section's first figures; None when neither heading nor section dates any.
+    A date recalling a time before the one printed before it is skipped
+    (:func:`_looks_back`).
     """
     headings = _headings(text, start)
     section = headings[-1].start() if headings else 0
-    before = bisect_right(dates, start, key=lambda d: d.end)  # dates: in text order
-    return dates[before - 1] if before and dates[before - 1].start >= section else None
+    last = bisect_right(dates, start, key=lambda d: d.end) - 1  # dates: in text order
+    while last > 0 and dates[last - 1].start >= section:
+        if not _looks_back(dates[last - 1], dates[last]):
+            break
+        last -= 1
+    return dates[last] if last >= 0 and dates[last].start >= section else None
+
+
+def _looks_back(story: DateMention, recalled: DateMention) -> bool:
+    """Whether a month or year recalls a time before the story's ("On 26 November, troops took
+    Hanano, which the rebels had taken in 2012") or only places it ("On 21 July, the largest
+    raid in 2019"): the story stands at the date before it."""
+    coarse = (recalled.period.end - recalled.period.start).days >= _MONTH_DAYS
+    before = recalled.period.end < story.period.start
+    around = recalled.period.start <= story.period.start and story.period.end <= recalled.period.end
+    return coarse and (before or (around and _is_day(story.period)))
+
+
+def _is_day(period: Period) -> bool:
+    return period.start == period.end
 
 
 def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
@@ -168,21 +308,56 @@ def lead_period(text: str, dates: Sequence[DateMention]) -> Period | None:
     is 5..13 May): a lead's "in 2022" or "since 2014" is background, and so
     is what it tells after the battle ("After the battle ended, ... On 11 March").
     A lead giving only a month ("an attack in December 2015") is narrowed by the days
-    the body prints inside it ("On December 16 and 17, ISIL launched ...").
+    the body prints inside it ("On December 16 and 17, ISIL launched ..."); a long span
+    between two days ("from 1 May to 30 August 2031") is the event's, as printed.
     """
     headings = _headings(text, len(text))
     lead_end = headings[0].start() if headings else len(text)
     aftermath = _aftermath_re().search(text, 0, lead_end)
     lead_end = aftermath.start() if aftermath else lead_end
-    lead = [d.period for d in dates if d.end <= lead_end and _is_short(d.period)]
+    in_lead = [d for d in dates if d.end <= lead_end]
+    spans = [d.period for d in in_lead if not _is_short(d.period) and _printed_span(d)]
+    lead = [d.period for d in in_lead if _is_short(d.period)] + spans
     days = [p for p in lead if not any(_refines(q, p) for q in lead)]
     if not days:
         return None
     period = Period(min(p.start for p in days), max(p.end for p in days), days[0].basis)
     body = [d.period for d in dates if d.start >= lead_end and _refines(d.period, period)]
-    if len(days) == 1 and body:  # "in December 2015", "On December 16 and 17": 16..17
+    if len(days) == 1 and body and not spans:  # "in December 2015", "On December 16 and 17"
         return Period(min(p.start for p in body), max(p.end for p in body), period.basis)
     return period
+
+
+def _dated_apart(text: str, dates: Sequence[DateMention], at: int, lead: Period) -> bool:
+    """Whether the heading of the section of ``at`` dates it apart from the lead's event.
+
+    "Second offensive (May 2016)" in a text whose lead dates a campaign's
+    start on 1 April tells another event: "during the clashes" there are that
+    section's clashes, not the lead's; a heading without a date ("Battle") or
+    one overlapping the lead ("1–5 March 2022") is the lead's event.
+    """
+    headings = _headings(text, at)
+    if not headings:
+        return False
+    heading = headings[-1]
+    inside = [d.period for d in dates if heading.start() <= d.start < heading.end()]
+    return bool(inside) and all(p.end < lead.start or lead.end < p.start for p in inside)
+
+
+_RANGE_RE = re.compile(r"[-–]|\b(?:to|and|until|through)\b")
+
+
+_DAY_RE = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+
+
+def _printed_span(mention: DateMention) -> bool:
+    """Whether a long date is a span printed between two ends ("from 1 May to 30 August 2031",
+    "November–December 2016", a siege "from 21 April 2012 to 9 September 2015"): the event's,
+    unlike a month or year ("in 2022", "since 2014") or years or months beyond a year ("from
+    2014 to 2022") that a lead gives as background."""
+    within_a_year = mention.period.end - mention.period.start <= _LONGEST_TOTAL
+    to_the_day = len(_DAY_RE.findall(mention.text)) >= 2
+    return (within_a_year or to_the_day) and bool(_RANGE_RE.search(mention.text))
 
 
 def _is_short(period: Period) -> bool:
@@ -195,6 +370,20 @@ def _refines(narrow: Period, month: Period) -> bool:
         return False
     shorter = narrow.end - narrow.start < month.end - month.start
     return shorter and month.start <= narrow.start and narrow.end <= month.end
+
+
+def _reached_on(
+    text: str, dates: Sequence[DateMention], since: DateMention, sentence: tuple[int, int]
+) -> date | None:
+    """The day a total counted "since" a date had reached: a later date of its sentence
+    ("By 21 April 2015, ... since 15 September 2014"), else the last date printed before
+    it in its section (where the story stands), else None."""
+    later = [d.period.end for d in dates if sentence[0] <= d.start < sentence[1]]
+    later = [end for end in later if end > since.period.end]
+    if later:
+        return max(later)
+    before = section_date(text, dates, sentence[0])
+    return before.period.end if before and before.period.end > since.period.end else None
 
 
 def _section_first(text: str, dates: Sequence[DateMention], at: int) -> date | None:
@@ -211,6 +400,8 @@ def figure_period(
     whole: bool,
     fallback: Period | None,
     undated_text: bool,
+    words: str = "",
+    at: int = -1,
 ) -> Period | None:
     """The period of one figure.
 
@@ -219,21 +410,161 @@ def figure_period(
     publication period and ``undated_text`` whether the text has no
     publication date (the section rules apply only then; a news report's total
     "since the crisis began on 2 February" runs from that day to publication).
+    ``words`` speak for the figure (:func:`total_words`): a total "during the
+    battle of Pisky" runs from the start of the text's battle (:func:`names_the_event`).
+    ``at`` is where the figure ends: a total with its day printed after it ("18
+    bodies remained on the streets on 3 October") is that day's, not a running total.
     """
     if not undated_text:
         if own and fallback and _since_before(text, own):
             return Period(own.period.start, fallback.end, own.period.basis)  # "since ... on D"
         return own.period if own else fallback
-    if own is None and (whole or in_casualty_section(text, sentence[0])):
-        lead = lead_period(text, dates)
-        if lead is not None:
-            return lead
+    if own is None and whole and (section := _section_event(text, dates, sentence[0], words)):
+        return section
     if own is None:
         own = section_date(text, dates, sentence[0])
-        return own.period if own else fallback
+        summing_up = in_casualty_section(text, sentence[0])
+        if summing_up or _of_the_lead(text, own, sentence, whole, words):
+            lead = lead_period(text, dates)
+            if lead is not None and not _dated_apart(text, dates, sentence[0], lead):
+                return lead
+        if own is None:
+            return _known_year(text, sentence[0]) or fallback
     period = own.period
-    if whole and period.start == period.end:
+    event = _one_off_event(text, dates)
+    if event and event.end < period.start and _tells_of(text, sentence, words):
+        return event  # "On 12 August, he claimed that 60 had been killed in the explosions"
+    if _since_before(text, own):  # "4,000 had been killed since 15 September 2014"
+        reached = _reached_on(text, dates, own, sentence)
+        return period if reached is None else Period(period.start, reached, period.basis)
+    on_its_day = own.start >= at >= 0 and _on(text, own)
+    whole = whole or _told_so_far_before(text, own, sentence)
+    found_dead = _words_re("found_dead").search(text, *sentence) is not None
+    if (whole or found_dead) and _is_day(period) and not (_fighting_at_large(words) or on_its_day):
         first = _section_first(text, dates, own.start)
+        summed_up = in_casualty_section(text, own.start) or first is None
+        total_to_day = reached_by(text, own) or so_far(words)
+        if names_the_event(text, words) or found_dead or (summed_up and total_to_day):
+            first = event_start(text, dates)
         if first is not None and period.start - _LONGEST_TOTAL <= first < period.start:
             return Period(first, period.end, period.basis)
     return period
+
+
+_NAME_RE = re.compile(r"\b[A-Z][\w'’-]{2,}")
+_NAMED_AFTER = 30  # "during the battle of Pisky", "from the battles in Hostomel"
+
+
+def _another_event(text: str, words: str) -> bool:
+    """Whether whole-event words name an event other than the one the title names ("in the
+    assault" in "Dabiq offensive"), not it ("during the offensive") nor the fighting at large
+    ("during the fighting", "in the clashes"): that event is the section's, not the lead's."""
+    title = {n.lower() for n in _event_noun_re().findall(text.split("\n", 1)[0])}
+    told = {n.lower() for m in _whole_event_re().finditer(words)
+            for n in _event_noun_re().findall(m[0])}  # fmt: skip
+    return bool(told - title) and not names_the_event(text, words)
+
+
+def _of_the_lead(
+    text: str, story: DateMention | None, sentence: tuple[int, int], whole: bool, words: str
+) -> bool:
+    """Whether a whole-event figure with no date of its own is a figure of the lead's battle.
+
+    Not when its section's story has reached a date (``story``) and the
+    figure tells a running total up to it ("Since the start of the offensive,
+    34 had been killed"), the toll of another event than the title's ("in the
+    assault") or the fighting of a paragraph under way ("during the fighting").
+    """
+    if not whole or story is None:
+        return whole
+    told_so_far = so_far(text[sentence[0] : sentence[1]])  # the phrase may open the sentence
+    return not (
+        told_so_far or _another_event(text, words) or _the_days_fighting(text, sentence, words)
+    )
+
+
+_ONE_OFF_DAYS = 2  # a one-off event the lead dates within this many days ("on 9 August")
+
+
+@cache
+def _one_off_re() -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(_words()['one_off_events'])})\b", re.I)
+
+
+def _one_off_event(text: str, dates: Sequence[DateMention]) -> Period | None:
+    """The period of the one-off event a text is about ("2022 Novofedorivka explosions", dated
+    "on 9 August 2022" in the lead), None for a battle or a campaign."""
+    noun = _one_off_re().search(text.split("\n", 1)[0])
+    lead = lead_period(text, dates) if noun else None
+    return lead if lead and (lead.end - lead.start).days <= _ONE_OFF_DAYS else None
+
+
+def _tells_of(text: str, sentence: tuple[int, int], words: str) -> bool:
+    """Whether a sentence dated after a one-off event tells its toll ("claimed that 60 had
+    been killed in the explosions"), not a count updated since ("had risen to 13")."""
+    title = {m[0].lower() for m in _one_off_re().finditer(text.split("\n", 1)[0])}
+    told = {m[0].lower() for m in _one_off_re().finditer(text, *sentence)}
+    return bool(title & told) and not so_far(text[sentence[0] : sentence[1]] + " " + words)
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _told_so_far_before(text: str, own: DateMention, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence before the figure's, in the same paragraph and after the figure's
+    date, tells a running total ("On 18 February, ... By this time, 48 villages had been taken
+    since the start of the offensive. At least 49 militants were killed"): the figure is one
+    too."""
+    between = text[own.end : sentence[0]]
+    previous = _SENTENCE_END_RE.split(between.rstrip())[-1]
+    return bool(between) and "\n" not in between and so_far(previous)
+
+
+def _on(text: str, dated: DateMention) -> bool:
+    """Whether "on" introduces a date ("killed on 3 October"): the day of an event."""
+    before = text[max(0, dated.start - 3) : dated.start].lower()
+    return before == "on " or dated.text.lower().startswith("on ")
+
+
+def _fighting_at_large(words: str) -> bool:
+    """Whether whole-event words name no event: "during the fighting", "in the clashes"."""
+    told = [m[0] for m in _words_re("whole_event").finditer(words)]
+    return bool(told) and not any(_event_noun_re().search(t) for t in told)
+
+
+def _the_days_fighting(text: str, sentence: tuple[int, int], words: str) -> bool:
+    """Whether whole-event words name no event ("during the fighting", "in the clashes") in a
+    paragraph already under way: the fighting told there, on its day, not the whole battle."""
+    opens_paragraph = text[max(0, sentence[0] - 2) : sentence[0]] == "\n\n"
+    return _fighting_at_large(words) and not opens_paragraph
+
+
+def names_the_event(text: str, words: str) -> bool:
+    """Whether a figure's whole-event words name the event of the text's title.
+
+    "During the battle of Pisky" in the text "Battle of Pisky" is the whole
+    battle, begun where the text's account of it begins, though the sentence
+    stands in a later section ("Aftermath"); a bare "during the offensive" in
+    a section of its own ("Second offensive") is that section's event.  An
+    encyclopaedia text opens with its title line.
+    """
+    title = set(_NAME_RE.findall(text.split("\n", 1)[0]))
+    named = (_NAME_RE.findall(words, m.end(), m.end() + _NAMED_AFTER)
+             for m in _whole_event_re().finditer(words))  # fmt: skip
+    return any(title.intersection(names) for names in named)
+
+
+def event_start(text: str, dates: Sequence[DateMention]) -> date | None:
+    """The first day of the text's event: the lead's first, or the first date of the text's
+    first section that is not background ("Prelude": 24 February; "Battle": 28 July)."""
+    lead = lead_period(text, dates)
+    headings = _all_headings(text)
+    ends = [h.start() for h in headings[1:]] + [len(text)]
+    for h, end in zip(headings, ends, strict=False):  # no headings: no section to look in
+        if h["title"].strip().lower() in _words()["background_headings"]:
+            continue
+        first = next((d.period.start for d in dates if h.end() <= d.start < end), None)
+        if first is not None:
+            return first if lead is None else min(first, lead.start)
+        break
+    return lead.start if lead else None

@@ -237,11 +237,19 @@ def test_early_mid_and_late_month_are_thirds_of_it():
     )
 
 
-def test_from_the_previous_days_is_a_past_span():
-    text = "On 6 March, the dead from the previous two days of fighting were buried."
-    assert find_dates(text, THU)[-1].period == Period(
-        date(2019, 3, 4), date(2019, 3, 6), "relative"
-    )
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        # whole days ending on the printed day (from publication, see the table above: +1 day)
+        ("On 6 March, the dead from the previous two days of fighting were buried.", THU,
+         date(2019, 3, 5), date(2019, 3, 6)),
+        # from a printed span, its first day is the last of the days counted back
+        ("During the night of 20 and 21 May 2031, 70 died over the previous three days.", None,
+         date(2031, 5, 18), date(2031, 5, 21)),
+    ],
+)  # fmt: skip
+def test_past_days_from_a_printed_day_are_whole_days_ending_on_it(text, published, start, end):
+    assert find_dates(text, published)[-1].period == Period(start, end, "relative")
 
 
 def test_the_end_of_a_year_or_month_is_its_last_day():
@@ -289,8 +297,8 @@ def test_days_later_earlier_and_the_next_days_count_from_the_date_before_them():
     periods = [(d.text, d.period.start, d.period.end) for d in find_dates(text, None)]
     assert periods[1:] == [
         ("Two days later", date(2031, 3, 10), date(2031, 3, 10)),
-        ("Over the next three days", date(2031, 3, 9), date(2031, 3, 11)),
-        ("A week earlier", date(2031, 3, 1), date(2031, 3, 1)),
+        ("Over the next three days", date(2031, 3, 11), date(2031, 3, 13)),  # after the 10th
+        ("A week earlier", date(2031, 3, 3), date(2031, 3, 3)),
     ]
 
 
@@ -304,3 +312,95 @@ def test_the_day_before_and_the_following_week_count_from_the_date_before_them()
         ("the day before", date(2031, 3, 8), date(2031, 3, 8)),
         ("The following week", date(2031, 3, 10), date(2031, 3, 16)),
     ]
+
+
+def test_the_start_a_total_counts_from_does_not_date_the_story():
+    text = (
+        "By 3 May 2041, 900 raiders had been killed since 12 October 2040. "
+        "On 4 May, the last post fell."
+    )
+    assert find_dates(text, None)[-1].period == Period(
+        date(2041, 5, 4), date(2041, 5, 4), "text year"
+    )
+
+
+def test_the_same_day_and_a_day_of_the_month_follow_the_date_before_them():
+    text = (
+        "On 24 May 2031, rebels attacked the base. The next day, car bombs went off. "
+        "Later that day, the gate fell. The following day, the hill was taken; "
+        "two rebels had died at the gate on the 25th. An attack on the 3rd Brigade failed."
+    )
+    periods = [(d.text, d.period.start) for d in find_dates(text, None)]
+    assert periods[1:] == [
+        ("The next day", date(2031, 5, 25)),
+        ("that day", date(2031, 5, 25)),
+        ("The following day", date(2031, 5, 26)),
+        ("on the 25th", date(2031, 5, 25)),
+    ]
+
+
+def test_a_yearless_date_in_the_months_the_title_names_takes_the_titles_year():
+    text = (
+        "Kelby offensive (May 2031)\n\nThe offensive began on 12 May 2031.\n\n"
+        "Aftermath\n\nThe town was retaken on 27 March 2032.\n\n"
+        "Executions\n\nDuring the offensive, raiders shot 20 men on 14 May. "
+        "On 2 April, a memorial opened."
+    )
+    periods = [d.period.start for d in find_dates(text, None)]
+    assert periods[-2:] == [date(2031, 5, 14), date(2032, 4, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("The siege lasted from 20 November 2022 to 15 February 2023.",
+         date(2022, 11, 20), date(2023, 2, 15)),
+        ("From April 2023 to June 2024 the town was quiet.", date(2023, 4, 1), date(2024, 6, 30)),
+        ("The siege (27 September 2031–25 January 2032) ended.",
+         date(2031, 9, 27), date(2032, 1, 25)),
+        ("On 10 November 2022, raiders came. Between December and February, 40 died.",
+         date(2022, 12, 1), date(2023, 2, 28)),
+    ],
+)  # fmt: skip
+def test_ranges_whose_ends_print_their_own_months_or_years(text, start, end):
+    assert find_dates(text, None)[-1].period.start == start
+    assert find_dates(text, None)[-1].period.end == end
+    listed = find_dates("Shelling on 28 February and 6 March 2031 killed 9.", None)
+    assert [d.period.start for d in listed] == [date(2031, 2, 28), date(2031, 3, 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("From 2034 through 2036, 5,000 children died.", date(2034, 1, 1), date(2036, 12, 31)),
+        ("Between 2031 and 2033, 900 died.", date(2031, 1, 1), date(2033, 12, 31)),
+        ("In 2034–36 the town was held.", date(2034, 1, 1), date(2036, 12, 31)),
+        ("In 2035, 300 civilians were killed.", date(2035, 1, 1), date(2035, 12, 31)),
+    ],
+)
+def test_years_and_ranges_of_years(text, start, end):
+    assert find_dates(text, None)[0].period == Period(start, end, "stated")
+    assert find_dates("Some 1,500–2,000 fighters and 2000 to 2500 men.", None) == []
+
+
+def test_an_abbreviated_month_alone_is_a_name():
+    text = "On 23 October 2031, strikes on Mar Shamsheh and Jan Kalay killed 20; on Dec. 2, 9 died."
+    periods = [(d.text, d.period.start) for d in find_dates(text, None)]
+    assert periods == [("23 October 2031", date(2031, 10, 23)), ("on Dec. 2", date(2031, 12, 2))]
+
+
+def test_skipping_rules_whose_words_a_text_lacks_finds_every_match():
+    """geo.dates._matches skips a rule when the text holds none of its words (_NEEDED)."""
+    from geo.dates import _NEEDED, RULES, _matches
+
+    text = (
+        "Over the  past\\nfour days, two days later, the day\\nbefore, last weekend, on Monday, "
+        "three weeks ago, the following week, overnight, yesterday, since the start of the "
+        "month, in the summer of 2031, by the end of 2031, in recent days, after six days of "
+        "fighting, over the next three days, this week, since December 2030."
+    )
+    every = sorted(
+        (m.span(), rank) for rank, (_n, p, _r) in enumerate(RULES) for m in p.finditer(text)
+    )
+    assert sorted((m.span(), rank) for m, rank, _r in _matches(text)) == every
+    assert set(_NEEDED) <= {name for name, _p, _r in RULES}

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from geo.articles import make_article
 from geo.dates import find_dates
 from geo.figures import find_figures
@@ -199,7 +201,7 @@ def test_the_parts_of_a_figure_share_its_kind_and_period():
     )
     for words in ("30", "15"):
         part = _figure(text, words)
-        assert (part.kind, _period(part)) == ("killed", (date(2024, 5, 4), date(2024, 5, 6)))
+        assert (part.kind, _period(part)) == ("killed", (date(2024, 5, 5), date(2024, 5, 6)))
     medics = _figure(text, "three")
     assert (medics.kind, _period(medics)) == ("killed", (date(2024, 5, 8), date(2024, 5, 8)))
     assert not medics.cumulative
@@ -218,3 +220,165 @@ def test_a_date_in_a_contrasting_clause_belongs_to_its_own_count():
     )
     assert _period(_figure(text, "300")) == (date(2030, 5, 4), date(2030, 5, 8))
     assert _period(_figure(text, "up to 500")) == (date(2030, 5, 6), date(2030, 5, 6))
+
+
+def _texts() -> dict[str, tuple[str, list[tuple[str, date | None, date | None]]]]:
+    """One invented text per rule a careful reader applies: (text, [(figure, start, end)])."""
+    d = date
+    toll = (
+        "Battle of Marrow\n\nRaiders took the village of Marrow on 20 June 2031.\n\n"
+        "Background\n\nMarrow had been shelled since April 2031.\n\n"
+        "Battle\n\nOn 2 June, raiders reached the orchards. On 9 June, 15 defenders were killed."
+        "\n\nAftermath\n\nOn 25 June, the mayor said that 310 defenders had been killed during "
+        "the battle of Marrow. On 27 June, an officer said 12 soldiers had been killed during the "
+        "search operation.\n"
+    )
+    siege = "Siege of Kelby\n\nThe siege of Kelby lasted from 2 March to 9 August 2031.\n\n"
+    return {
+        "a toll of the text's battle runs from where its account begins, another's from its "
+        "section's start": (toll, [("310", d(2031, 6, 2), d(2031, 6, 25)),
+                                   ("12", d(2031, 6, 25), d(2031, 6, 27))]),
+        "the same without sections": (
+            "Battle of Marrow\n\nRaiders took Marrow on 20 June 2031. On 25 June, the mayor said "
+            "that 310 defenders had been killed during the battle of Marrow.",
+            [("310", d(2031, 6, 20), d(2031, 6, 25))]),
+        "a total by the end of the offensive runs from its start": (
+            "Orwen offensive\n\nThe offensive ran from 3 to 11 May 2030.\n\nThe offensive\n\n"
+            "On 3 May, the militia advanced. On 11 May, the offensive ended. By the end of the "
+            "offensive, the militia had taken 900 square kilometres of land.\n",
+            [("900", d(2030, 5, 3), d(2030, 5, 11))]),
+        "a section dated apart from the lead is its own event": (
+            "Orwen campaign\n\nThe Orwen campaign started on 2 April 2031.\n\n"
+            "First push\n\nOn 2 April, raiders shelled the ridge.\n\n"
+            "Second push (June 2031)\n\nOn 4 June, raiders crossed the river. On 5 June they "
+            "took the mill. Then they pushed on to the bridge. During the clashes, a drone hit a "
+            "convoy, killing 14 fighters.\n\nCasualties\n\nDuring the clashes, 40 soldiers "
+            "were wounded.\n",
+            [("14", d(2031, 6, 4), d(2031, 6, 5)), ("40", d(2031, 4, 2), d(2031, 4, 2))]),
+        "a date opening the next clause does not govern the figure before it": (
+            "Truce of Orwen\n\nThe truce broke down on 17 May 2030, when a drone strike killed "
+            "22 soldiers, and was on 19 May declared over. By 20 May, raiders held half of "
+            "Kelby; by 24 May, they had taken Marrow. The fighting killed 9 men on 26 May.",
+            [("22", d(2030, 5, 17), d(2030, 5, 17)), ("half", d(2030, 5, 20), d(2030, 5, 20)),
+             ("9", d(2030, 5, 26), d(2030, 5, 26))]),
+        "a running total in a casualty section runs from the start of the battle": (
+            "Battle of Kelby\n\nThe battle of Kelby was fought from 2 to 30 June 2031.\n\n"
+            "Battle\n\nOn 2 June, raiders crossed the river. On 12 June, the mill fell.\n\n"
+            "Casualties\n\nBy 20 June, shelling had killed 75 civilians in Kelby. "
+            "A strike on 25 June killed 9 civilians.\n",
+            [("75", d(2031, 6, 2), d(2031, 6, 20)), ("9", d(2031, 6, 25), d(2031, 6, 25))]),
+        "a total since a day runs to the day it had reached": (
+            siege + "Aftermath\n\nBy 20 August 2031, some 3,000 soldiers had been killed since "
+            "2 March. On 25 August, medics said 140 people had died since the siege began on "
+            "2 March.\n",
+            [("some 3,000", d(2031, 3, 2), d(2031, 8, 20)),
+             ("140", d(2031, 3, 2), d(2031, 8, 25))]),
+        "a total since the start runs to where the story stands, a state is that day's": (
+            siege + "Advance\n\nOn 2 March, raiders crossed the river. On 9 March, they took "
+            "the mill. The raiders then dug in along the ridge. Since the start of the "
+            "offensive, 34 civilians had been killed. The defenders kept to the old town. By "
+            "this point, raiders held 60 percent of the town.\n",
+            [("34", d(2031, 3, 2), d(2031, 3, 9)), ("60", d(2031, 3, 9), d(2031, 3, 9))]),
+        "an undated figure under a year heading takes the whole year": (
+            "Raids on Kelby\n\nThe raids on Kelby began in 2029.\n\n2031\n\nA drone strike "
+            "killed 12 soldiers near the depot. On 4 May, 3 guards were killed.\n\n"
+            "Later raids\n\nAnother strike killed 5 soldiers.\n",
+            [("12", d(2031, 1, 1), d(2031, 12, 31)), ("3", d(2031, 5, 4), d(2031, 5, 4)),
+             ("5", None, None)]),
+        "the battle of a section headed for it is that section's": (
+            "Battles of Kelby\n\nTwo battles were fought for Kelby in early May 2031.\n\n"
+            "First battle\n\nOn 2 May, raiders entered the town. Fighting went on in the "
+            "streets. Some 14 civilians were killed during the battle. On 4 May, the raiders "
+            "withdrew.\n\nSecond battle\n\nOn 9 May, the raiders returned.\n",
+            [("Some 14", d(2031, 5, 2), d(2031, 5, 4))]),
+        "a year recalled in passing does not date the figures after it": (
+            "Kelby offensive\n\nThe offensive began on 20 November 2031.\n\nCapture of the "
+            "mill\n\nOn 26 November, troops took the mill district, which the rebels had seized "
+            "in 2027. Troops also pushed south. After the capture, 400 civilians left the "
+            "district.\n",
+            [("400", d(2031, 11, 26), d(2031, 11, 26))]),
+        "a month recalled in the sentence before does not date the figure": (
+            "Kelby offensive\n\nThe offensive began on 16 February 2032.\n\nOffensive\n\nOn "
+            "23 February, raiders freed hostages taken in a raid in February 2031. It was also "
+            "reported that half of Kelby had been captured.\n",
+            [("half", d(2032, 2, 23), d(2032, 2, 23))]),
+        "a toll of another event than the title's is its section's, not the lead's": (
+            "Kelby offensive\n\nThe Kelby offensive ran from 1 May to 30 August 2031.\n\n"
+            "Raid on the dam\n\nOn 21 July, the largest air raid in 2031 hit the dam. Troops "
+            "then repelled a push on the village. Medics said 20 soldiers had been killed in the "
+            "assault.\n\nLosses\n\nSome 900 soldiers were killed during the offensive.\n",
+            [("20", d(2031, 7, 21), d(2031, 7, 21)),
+             ("Some 900", d(2031, 5, 1), d(2031, 8, 30))]),
+        "the fighting of a paragraph under way is that day's, not the battle's": (
+            siege + "Siege\n\nOn 2 March, raiders cut the road. On 26 April, shells hit a depot, "
+            "killing 9 soldiers. Medics also said 4 rebels were killed at the gate during the "
+            "fighting. On 28 April, 6 soldiers were killed during the fighting near the mill.\n",
+            [("4", d(2031, 4, 26), d(2031, 4, 26)), ("6", d(2031, 4, 28), d(2031, 4, 28))]),
+        "a total with its day printed after it is that day's": (
+            "Battle of Kelby\n\nThe battle of Kelby lasted from 2 to 9 May 2031.\n\nBattle\n\n"
+            "On 2 May, raiders crossed the river. On 5 May, they took the mill. No toll was given "
+            "during the battle, but reporters saw 18 bodies on the streets on 9 May. Medics said "
+            "40 civilians had been killed during the battle by 9 May.\n",
+            [("18", d(2031, 5, 9), d(2031, 5, 9)), ("40", d(2031, 5, 2), d(2031, 5, 9))]),
+        "a toll claimed days after a one-off event is the event's": (
+            "2031 Kelby depot explosions\n\nExplosions hit the Kelby depot on 9 May 2031.\n\n"
+            "Events\n\nOn 10 May, officials said the number of people injured had risen to 13. "
+            "On 12 May, an adviser claimed that 60 soldiers had been killed in the explosions.\n",
+            [("13", d(2031, 5, 9), d(2031, 5, 10)), ("60", d(2031, 5, 9), d(2031, 5, 9))]),
+        "a count reached by the morning of a day is a running total": (
+            "Kelby evacuation\n\nThe evacuation of Kelby ran from 15 to 22 December 2031.\n\n"
+            "Evacuation\n\nOn 15 December, the first buses left. Over 34,000 people were "
+            "evacuated by the morning of 22 December.\n",
+            [("Over 34,000", d(2031, 12, 15), d(2031, 12, 22))]),
+        "a count told after a running total so far is one too": (
+            "Kelby offensive\n\nThe offensive began on 16 May 2031.\n\nThe offensive\n\nOn 16 "
+            "May, raiders crossed the river. On 18 May, they took the mill. By this time, they had "
+            "taken 48 villages since the start of the offensive. At least 49 militants were "
+            "killed. Meanwhile, the roads were closed. 600 civilians fled to the hills.\n",
+            [("At least 49", d(2031, 5, 16), d(2031, 5, 18)),
+             ("600", d(2031, 5, 18), d(2031, 5, 18))]),
+        "the dead found after the fighting died over it up to that day": (
+            "Battle of Kelby\n\nThe battle of Kelby lasted from 2 March to 10 May 2031.\n\n"
+            "Aftermath\n\nOn 20 May 2031, mass graves with 300 bodies were found in the woods. "
+            "On 22 May, a shell killed 4 soldiers.\n",
+            [("300", d(2031, 3, 2), d(2031, 5, 20)), ("4", d(2031, 5, 22), d(2031, 5, 22))]),
+        "people killed by occupiers died over the occupation": (
+            "Occupation of Kelby\n\nRaiders held Kelby from 1 to 26 March 2031.\n\n"
+            "Aftermath\n\nThe mayor said that at least 50 civilians had been killed by the "
+            "occupiers.\n",
+            [("at least 50", d(2031, 3, 1), d(2031, 3, 26))]),
+    }  # fmt: skip
+
+
+TEXTS = _texts()
+
+
+@pytest.mark.parametrize(("text", "expected"), TEXTS.values(), ids=TEXTS.keys())
+def test_the_period_a_careful_reader_gives(text, expected):
+    got = [(words, *_period(_figure(text, words))) for words, _start, _end in expected]
+    assert got == expected
+
+
+def test_totals_and_states_of_these_rules_are_flagged_as_such():
+    toll = TEXTS["a toll of the text's battle runs from where its account begins, another's from "
+                 "its section's start"][0]  # fmt: skip
+    assert _figure(toll, "310").cumulative
+    held = _figure(TEXTS["a total since the start runs to where the story stands, a state is "
+                         "that day's"][0], "60")  # fmt: skip
+    assert (held.kind, held.cumulative) == ("territory_share", False)
+    evacuated = TEXTS["a count reached by the morning of a day is a running total"][0]
+    assert _figure(evacuated, "Over 34,000").cumulative
+
+
+def test_a_lead_printing_a_range_of_days_or_months_dates_the_event_and_years_do_not():
+    for span, start, end in (
+        ("from 1 May to 30 August 2031", date(2031, 5, 1), date(2031, 8, 30)),
+        ("in November–December 2031", date(2031, 11, 1), date(2031, 12, 31)),
+        ("from 21 April 2029 to 9 September 2031", date(2029, 4, 21), date(2031, 9, 9)),
+        ("on 3 May 2031, though Kelby was held from 2024 to 2031", date(2031, 5, 3),
+         date(2031, 5, 3)),
+    ):  # fmt: skip
+        text = f"Kelby offensive\n\nThe offensive was fought {span}.\n\nBattle\n\nOn 3 June, x."
+        period = lead_period(text, find_dates(text, None))
+        assert period is not None
+        assert (period.start, period.end) == (start, end)
