@@ -14,10 +14,12 @@ from streamlit_folium import st_folium
 
 import dashboard
 from geo.escaping import safe_label
+from geo.literal_render import scripts_left_out
 from geo.maps import build_map, clicked_place
 from geo.summary import (
     country_wide,
-    figures_table,
+    locate,
+    located_table,
     place_articles,
     place_claims,
     share_claims,
@@ -32,6 +34,7 @@ st.set_page_config(page_title="Map · Conflict News Atlas", page_icon="🗺️",
 filters = dashboard.sidebar()
 mentions, selected, capped = dashboard.map_view(filters)
 figures = as_of(selected, filters.as_of)
+located = locate(figures, mentions)  # once, for the map and the claims beside it
 
 st.title("Conflict News Atlas")
 summary = dashboard.overview(filters)
@@ -118,11 +121,15 @@ def _timeline_chart(kinds: tuple[str, ...]) -> alt.Chart:
 
 map_column, side_column = st.columns([5, 2])
 with map_column:
-    atlas = build_map(mentions, figures, dashboard.governorate_shapes(), filters.kinds)
-    clicked = st_folium(
-        atlas, key="atlas", height=600, use_container_width=True,
-        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"], render=False,
+    atlas = build_map(
+        mentions, located, dashboard.governorate_shapes(), filters.kinds,
+        place_of=dashboard.place_finder(located), located=True,
     )  # fmt: skip
+    with scripts_left_out():  # st_folium writes the scripts itself
+        clicked = st_folium(
+            atlas, key="atlas", height=600, use_container_width=True,
+            returned_objects=["last_object_clicked", "last_object_clicked_tooltip"], render=False,
+        )  # fmt: skip
     st.caption(
         "Click a place for its claims and articles. Territory is drawn to scale; "
         "numbers are as hedged in the reports (popups quote the sentence)."
@@ -148,7 +155,7 @@ if point and point != st.session_state.get("last_click"):
         mentions, tooltip, point["lat"], point["lng"]
     ) or st.session_state.get("selected_place")
 
-table = figures_table(figures, mentions)
+table = located_table(located)
 links = {
     "url": st.column_config.LinkColumn("article", display_text="open"),
     "place_name": st.column_config.TextColumn("as printed"),
