@@ -44,6 +44,7 @@ def main() -> None:
     from streamlit_folium import _get_map_string
 
     from geo.filters import Filters
+    from geo.literal_render import scripts_left_out
     from geo.maps import build_map, display_boundaries
     from geo.store import open_store
 
@@ -86,7 +87,8 @@ def main() -> None:
         started = time.perf_counter()
         filters = Filters(kinds=("displaced",))
         atlas = build_map(store.mentions(filters), store.figures(filters), governorates)
-        atlas.render()  # what st_folium(render=False) does: render the map, then its script
+        with scripts_left_out():  # what the page's st_folium(render=False) does: render the
+            atlas.render()  # map for its header and HTML, then write its script
         _get_map_string(atlas)
         parts.append(time.perf_counter() - started)
 
