@@ -75,27 +75,50 @@ def _static_png() -> bytes:
     return static_map(mentions, figures, source, kinds=filters.kinds)
 
 
-@st.cache_resource(show_spinner=False)
-def _share_chart() -> alt.LayerChart:
-    """The share-of-territory chart without its data (``.properties(data=…)`` adds it).
+# what the share chart draws and its tooltips quote: the only columns sent to the browser
+SHARE_FIELDS = ["claim", "low", "high", "value", "label", "name", "outlet", "date_end", "sentence"]
 
-    Altair validates every encoding as it is built, tens of milliseconds a
-    chart, and the encodings are the same for every selection: built once.
+
+@st.cache_resource(show_spinner=False)
+def _share_chart() -> dict:
+    """The share-of-territory chart's Vega-Lite spec without its data (``st.vega_lite_chart``
+    takes the data beside it).
+
+    Altair validates every encoding as it is built and again as it is turned into
+    Vega-Lite, tens of milliseconds a chart, and the encodings are the same for every
+    selection: built and validated once.
     """
     claims = alt.Chart().encode(
         y=alt.Y("claim:N", title=None, sort="descending", axis=alt.Axis(labelLimit=140)),
-        tooltip=["label", "name", "outlet", "date_end", "sentence"],
+        tooltip=["label:N", "name:N", "outlet:N", "date_end:N", "sentence:N"],
     )
-    return claims.mark_rule(strokeWidth=4).encode(
+    chart = claims.mark_rule(strokeWidth=4).encode(
         x=alt.X("low:Q", title="% still held"), x2="high:Q"
     ) + claims.mark_point(filled=True, size=60).encode(x="value:Q")
+    return _named_data(chart.to_dict())
 
 
-@st.cache_resource(show_spinner=False)
-def _timeline_chart(kinds: tuple[str, ...]) -> alt.Chart:
-    """The claims-over-time chart of figures of ``kinds`` without its data (see _share_chart);
-    the kinds set the colour scale's domain."""
-    return (
+def _named_data(spec: dict) -> dict:
+    """A spec Altair made without data, its placeholder (one empty row, which would be drawn
+    as an "undefined" claim) swapped for the dataset :func:`_chart` passes as ``claims``."""
+    spec = {**spec, "datasets": {k: v for k, v in spec["datasets"].items() if k != "empty"}}
+    for part in (spec, *spec.get("layer", ())):
+        if part.get("data") == {"name": "empty"}:
+            part["data"] = {"name": "claims"}
+    return spec
+
+
+def _chart(spec: dict, claims: pd.DataFrame, **properties) -> None:
+    """Draw a cached spec (:func:`_named_data`) with this run's ``claims``."""
+    datasets = {**spec["datasets"], "claims": claims}
+    st.vega_lite_chart(spec={**spec, **properties, "datasets": datasets}, width="stretch")
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _timeline_chart(kinds: tuple[str, ...], day: date | None) -> dict:
+    """The claims-over-time chart of figures of ``kinds`` without its data (see _share_chart),
+    with a rule at the map's ``day``; the kinds set the colour scale's domain."""
+    bars = (
         alt.Chart()
         .mark_bar(height=8)
         .encode(
@@ -107,16 +130,21 @@ def _timeline_chart(kinds: tuple[str, ...]) -> alt.Chart:
             ),
             opacity=alt.condition("datum.modality == 'reported'", alt.value(0.9), alt.value(0.35)),
             tooltip=[
-                "label",
-                "kind",
-                "modality",
-                "place",
-                "outlet",
+                "label:N",
+                "kind:N",
+                "modality:N",
+                "place:N",
+                "outlet:N",
                 alt.Tooltip("start:T"),
                 alt.Tooltip("end:T", title="until"),
             ],
         )  # fmt: skip
     )
+    if day is None:
+        return _named_data(bars.to_dict())
+    shown = pd.DataFrame({"day": [pd.Timestamp(day)]})
+    rule = alt.Chart(shown).mark_rule(color="black", strokeDash=[4, 3]).encode(x="day:T")
+    return _named_data((bars + rule).to_dict())
 
 
 map_column, side_column = st.columns([5, 2])
@@ -195,16 +223,14 @@ with side_column:
     if shares.empty:
         st.caption("No share-of-territory figures in this selection.")
     else:
-        st.altair_chart(_share_chart().properties(data=shares), width="stretch")
+        shown = shares[SHARE_FIELDS].assign(date_end=shares["date_end"].astype(str))
+        _chart(_share_chart(), shown)
 
 st.subheader("Claims over time")
 bars = timeline(selected)
 if bars.empty:
     st.caption("No dated figures in this selection.")
 else:
-    chart = _timeline_chart(tuple(sorted(bars["kind"].unique()))).properties(data=bars)
-    if filters.as_of:
-        day = pd.DataFrame({"day": [pd.Timestamp(filters.as_of)]})
-        chart += alt.Chart(day).mark_rule(color="black", strokeDash=[4, 3]).encode(x="day:T")
-    st.altair_chart(chart.properties(height=18 * len(bars) + 40), width="stretch")
+    chart = _timeline_chart(tuple(sorted(bars["kind"].unique())), filters.as_of)
+    _chart(chart, bars, height=18 * len(bars) + 40)
     st.caption("Each bar spans the period a claim is about; faint bars are expected or possible.")
