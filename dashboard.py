@@ -418,12 +418,21 @@ def _named_places(ids: tuple[str, ...], data_version: tuple) -> dict[str, NamedP
     return aggregates.named_places(store(), ids)
 
 
-def place_finder(figures: pd.DataFrame) -> Callable[[str], NamedPoint | None]:
-    """How the map finds the ends of the movements among ``figures``: in the store, which
-    names them (one small query), else in the bundled gazetteer, loaded only then."""
+def place_finder(
+    figures: pd.DataFrame, mentions: pd.DataFrame
+) -> Callable[[str], NamedPoint | None]:
+    """How the map finds the ends of the movements among ``figures``: among the ``mentions``
+    it draws (their articles name them), else in the store (one small query), else in the
+    bundled gazetteer, loaded only then."""
     ids = movement_place_ids(figures)
-    stored = _during_outage(lambda: _named_places(ids, version()), {}) if ids else {}
-    return lambda place_id: stored.get(place_id) or gazetteer_place(place_id)
+    named = mentions[mentions["place_id"].isin(ids) & mentions["lat"].notna()]
+    drawn = {
+        m.place_id: NamedPlace(m.place_id, m.name, float(m.lat), float(m.lon))
+        for m in named.drop_duplicates("place_id").itertuples(index=False)
+    }
+    missing = tuple(i for i in ids if i not in drawn)
+    stored = _during_outage(lambda: _named_places(missing, version()), {}) if missing else {}
+    return lambda place_id: drawn.get(place_id) or stored.get(place_id) or gazetteer_place(place_id)
 
 
 @st.cache_resource(show_spinner=False)

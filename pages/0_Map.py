@@ -151,7 +151,7 @@ map_column, side_column = st.columns([5, 2])
 with map_column:
     atlas = build_map(
         mentions, located, dashboard.governorate_shapes(), filters.kinds,
-        place_of=dashboard.place_finder(located), located=True,
+        place_of=dashboard.place_finder(located, mentions), located=True,
     )  # fmt: skip
     with scripts_left_out():  # st_folium writes the scripts itself
         clicked = st_folium(
