@@ -214,7 +214,7 @@ def test_the_map_fetches_the_districts_of_the_region_it_opens_on(page):
 def test_ukrainian_claims_shade_their_raion():
     mentions, figures = donbas_rows()
     atlas = build_map(mentions, figures, display_boundaries("governorates"), kinds=("displaced",))
-    tooltips = sorted(f["properties"]["tooltip"] for f in _features(atlas, "Reports per district"))
+    tooltips = sorted(a["tooltip"] for a in _areas(atlas, "Reports per district").values())
     assert tooltips == [
         "Artemivska (district): 1 report: over 3,000 people",
         "Artemivskyi (district): 1 report: 1,200 people",
@@ -436,14 +436,18 @@ def test_each_layer_s_bounds_are_those_of_its_every_coordinate(rows):
     assert maps._geojson(features)._get_self_bounds() == walked
 
 
-def test_shaded_and_outlined_areas_are_those_of_the_served_files(rows):
+@pytest.mark.parametrize(
+    ("theatre", "districts"), [("seeds", "districts-levant"), ("donbas", "districts-ukraine")]
+)
+def test_shaded_and_outlined_areas_are_those_of_the_served_files(rows, theatre, districts):
     """The area layers send only styles and texts: the browser draws each area from the file
-    it fetches (the offline layer's), so every area drawn must be in that file."""
-    mentions, figures = rows
+    it fetches (the offline layer's; a district from its group's), so every area drawn must
+    be in that file."""
+    mentions, figures = rows if theatre == "seeds" else donbas_rows()
     atlas = build_map(mentions, figures, display_boundaries("governorates"), kinds=("displaced",))
     linked = [e for e in _elements(atlas) if isinstance(e, maps.LinkedAreas)]
     files = {e.url.rsplit("/", 1)[1].removesuffix(".geojson") for e in linked}
-    assert files == {"governorates", "districts"}
+    assert files == {"governorates", districts}
     for element in linked:
         served = display_boundaries(element.url.rsplit("/", 1)[1].removesuffix(".geojson"))
         ids = {f["properties"]["id"] for f in served["features"]}
