@@ -20,6 +20,10 @@ atlas uses no element-valued style, and streamlit-folium resolves these itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import branca.element
 import folium.map
 from branca.element import Element, Figure, MacroElement
@@ -44,11 +48,29 @@ def _figure(element: Element) -> Figure:
     return figure
 
 
+_SCRIPTS: ContextVar[bool] = ContextVar("scripts", default=True)
+
+
+@contextmanager
+def scripts_left_out() -> Iterator[None]:
+    """Render elements for their header and HTML only, while in this block (this thread).
+
+    streamlit-folium renders the whole map to read its header and HTML, then
+    writes every element's script again itself: the scripts of that first pass,
+    every popup and GeoJSON layer serialised, were thrown away.
+    """
+    token = _SCRIPTS.set(False)
+    try:
+        yield
+    finally:
+        _SCRIPTS.reset(token)
+
+
 def _render_macro(self: MacroElement, **kwargs) -> None:
     """``MacroElement.render`` with each macro's output added as a :class:`Literal`."""
     figure = _figure(self)
     module = self._template.module.__dict__
-    for part in ("header", "html", "script"):
+    for part in ("header", "html", "script") if _SCRIPTS.get() else ("header", "html"):
         macro = module.get(part)
         if macro is not None:
             getattr(figure, part).add_child(Literal(macro(self, kwargs)), name=self.get_name())
@@ -60,6 +82,8 @@ def _render_popup(self: folium.map.Popup, **kwargs) -> None:
     """``Popup.render`` with its output added as a :class:`Literal`."""
     for child in self._children.values():
         child.render(**kwargs)
+    if not _SCRIPTS.get():
+        return
     _figure(self).script.add_child(
         Literal(self._template.render(this=self, kwargs=kwargs)), name=self.get_name()
     )

@@ -16,12 +16,14 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlencode
 
 import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from branca.element import MacroElement, Template
@@ -32,6 +34,7 @@ from geo.choropleth import COUNT_UNITS, REPORTED, area_claims, area_kind, shade
 from geo.escaping import safe, safe_link
 from geo.gazetteer import Place, default_gazetteer
 from geo.labels import Label, area_labels, town_labels
+from geo.literal_render import Literal
 from geo.literal_render import install as keep_rendered_output_literal
 from geo.summary import locate, period_text, place_counts
 from geo.territory import footprints
@@ -98,20 +101,15 @@ class _Symbols(folium.GeoJson):
 
     streamlit-folium asks the map for its bounds on every rerun, and folium
     walks every coordinate of every outline in Python for them: a fifth of the
-    map's time with the reports-per-area layers on.  Same bounds, from each
-    feature's ``extents`` (west, south, east, north) when the caller kept them,
-    else read off points and found by shapely (in C) for other shapes.
+    map's time with the reports-per-area layers on.  Same bounds, read off
+    points and found by shapely (in C) for other shapes.
     """
-
-    def __init__(self, data: dict, extents: list[tuple] | None = None, **kwargs):
-        super().__init__(data, **kwargs)
-        self.extents = extents
 
     def _get_self_bounds(self) -> list[list[float | None]]:
         features = self.data["features"]
         if not features:
             return [[None, None], [None, None]]
-        extents = self.extents or [_extent(feature["geometry"]) for feature in features]
+        extents = [_extent(feature["geometry"]) for feature in features]
         wests, souths, easts, norths = zip(*extents, strict=True)
         west, south, east, north = min(wests), min(souths), max(easts), max(norths)
         return [[float(south), float(west)], [float(north), float(east)]]
@@ -125,23 +123,100 @@ def _extent(geometry: dict) -> tuple[float, float, float, float]:
     return shapely.geometry.shape(geometry).bounds
 
 
-def _geojson(
-    features: list[dict], tooltip_options: dict | None = None, extents: list[tuple] | None = None
-) -> folium.GeoJson:
+class _Detail:
+    """A GeoJSON popup or tooltip whose table style is one header rule per class.
+
+    folium compiles a Jinja template for that rule twice per popup and tooltip on
+    every render, and adds one copy per layer: a fifth of a map's build time.
+    The rule is the same for every layer of a class, so it is made once.
+    """
+
+    def render(self, **kwargs) -> None:
+        rule = Literal(_table_style(self.class_name, getattr(self, "style", "")))
+        self.get_root().header.add_child(rule, name=f"{self.class_name}_tablestyle")
+        MacroElement.render(self, **kwargs)  # folium's render less the rule and its checks
+
+
+@cache
+def _table_style(class_name: str, style: str) -> str:
+    """The CSS folium writes for a popup's or tooltip's table (GeoJsonDetail.render)."""
+    return (
+        f"<style>.{class_name} {{ {style} }} .{class_name} table {{ margin: auto; }} "
+        f".{class_name} tr {{ text-align: left; }} "
+        f".{class_name} th {{ padding: 2px; padding-right: 8px; }}</style>"
+    )
+
+
+class _SymbolTooltip(_Detail, folium.GeoJsonTooltip):
+    """folium's GeoJSON tooltip, its table style made once (see :class:`_Detail`)."""
+
+
+class _SymbolPopup(_Detail, folium.GeoJsonPopup):
+    """folium's GeoJSON popup with each gathered list filled in as it opens.
+
+    Every symbol at a point lists every claim drawn there, so the list was
+    written into the popup of each of them: 40 claims at one town made 40
+    copies of 40 sentences, most of the page's bytes and of the time spent
+    serialising them.  A symbol's popup now holds an empty ``ol.atlas-claims``
+    naming its point, and the one copy of each list (:class:`GatheredClaims`)
+    is put into it when the popup is built, before Leaflet lays it out.
+    """
+
+    _template = folium.template.Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.bindPopup(function (layer) {
+            var fill = window.atlasFillClaims || function (div) { return div; };
+            return fill(("""
+        + folium.features.GeoJsonDetail.base_template
+        + """)(layer));
+        }, {{ this.popup_options | tojavascript }});
+        {% endmacro %}
+        """
+    )
+
+
+class GatheredClaims(MacroElement):
+    """The lists of the claims drawn at each point, once per map (see :class:`_SymbolPopup`).
+
+    The lists are HTML escaped when made (:func:`_claim_item`) and travel as JSON data
+    (``tojson``), never as template source; a popup opening puts its point's list into
+    its empty ``ol.atlas-claims``, as the popup's own HTML was inserted before.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        window.atlasClaims = {{ this.lists | tojson }};
+        window.atlasFillClaims = function (div) {
+            div.querySelectorAll("ol.atlas-claims[data-at]").forEach(function (list) {
+                list.innerHTML = window.atlasClaims[list.dataset.at] || "";
+            });
+            return div;
+        };
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, gathered: dict[tuple[float, float], tuple[int, str]]):
+        super().__init__()
+        self._name = "GatheredClaims"
+        self.lists = {_point_key(where): items for where, (_, items) in gathered.items()}
+
+
+def _geojson(features: list[dict], tooltip_options: dict | None = None) -> folium.GeoJson:
     """One GeoJSON layer for many symbols: far faster to build and draw than one marker each.
 
     Each feature's style (radius and CSS class included) travels in its
     properties; points are drawn as circle markers.  Popup and tooltip show the
-    ``popup``/``tooltip`` properties, which callers escape with :func:`safe`;
-    ``extents`` are the features' bounds when the caller has them.
+    ``popup``/``tooltip`` properties, which callers escape with :func:`safe`.
     """
     return _Symbols(
         {"type": "FeatureCollection", "features": features},
-        extents,
         marker=folium.CircleMarker(fill=True),
         style_function=lambda feature: feature["properties"]["style"],
-        popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=340),
-        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, **(tooltip_options or {})),
+        popup=_SymbolPopup(["popup"], labels=False, max_width=340),
+        tooltip=_SymbolTooltip(["tooltip"], labels=False, **(tooltip_options or {})),
     )
 
 
@@ -287,17 +362,24 @@ def gathered_claims(figures: pd.DataFrame) -> dict[tuple[float, float], tuple[in
     return {key: (len(here), "".join(here)) for key, here in items.items()}
 
 
+def _point_key(where: tuple[float, float]) -> str:
+    """The name of a drawn point's list in :class:`GatheredClaims` ("36.12345,40.54321")."""
+    return f"{where[0]:.5f},{where[1]:.5f}"
+
+
 def _claims_here(gathered: dict, lat: object, lon: object, drawn: bool = False) -> str:
-    """The list of every claim drawn at a point, as a scrolling block of a popup, headed
-    "1 claim here" / "4 claims drawn here" (``drawn``: said on a figure's own popup)."""
-    count, items = gathered.get(_where(lat, lon), (0, ""))
+    """The place for the list of every claim drawn at a point, a scrolling block of a popup
+    headed "1 claim here" / "4 claims drawn here" (``drawn``: said on a figure's own popup),
+    which :class:`GatheredClaims` fills when the popup opens."""
+    where = _where(lat, lon)
+    count, _ = gathered.get(where, (0, ""))
     if not count:
         return ""
     noun = "claim" if count == 1 else "claims"
     return (
         f"<b>{count} {noun}{' drawn' if drawn else ''} here, by date:</b>"
-        f'<ol class="atlas-claims" style="max-height:220px;overflow-y:auto;'
-        f'margin:2px 0;padding-left:18px">{items}</ol>'
+        f'<ol class="atlas-claims" data-at="{_point_key(where)}" style="max-height:220px;'
+        f'overflow-y:auto;margin:2px 0;padding-left:18px"></ol>'
     )
 
 
@@ -401,6 +483,11 @@ def counts_layer(
     return layer
 
 
+FOOTPRINT_DIGITS = 5
+"""Decimals of a degree (about 1 m) kept of a footprint's outline: a circle of 129 points
+sent with 15 digits each was most of the territory layer's bytes."""
+
+
 def territory_layer(
     figures: pd.DataFrame, mentions: pd.DataFrame, governorates: dict
 ) -> folium.FeatureGroup:
@@ -414,18 +501,18 @@ def territory_layer(
     """
     layer = folium.FeatureGroup(name="Territory")
     named = set(mentions.loc[mentions["kind"] == "governorate", "place_id"].dropna())
-    provinces = [
-        _feature(
-            province["geometry"],
+    outline = {"color": TERRITORY_COLOUR, "weight": 2, "dashArray": "6 4", "fill": False}
+    provinces = {
+        province["properties"]["id"]: _area(
             f"<b>province of {province['properties']['name']}</b>",
             f"province of {province['properties']['name']}",
-            {"color": TERRITORY_COLOUR, "weight": 2, "dashArray": "6 4", "fill": False},
+            outline,
         )
         for province in governorates["features"]
         if province["properties"]["id"] in named
-    ]
+    }
     if provinces:
-        _geojson(provinces).add_to(layer)
+        LinkedAreas("governorates", provinces).add_to(layer)
     by_direction: dict[str, list[dict]] = {}
     directions = ["right", "left", "top", "bottom"]
     for i, area in enumerate(footprints(figures).itertuples(index=False)):
@@ -437,7 +524,8 @@ def territory_layer(
             "fillOpacity": 0.15, "className": "atlas-territory",
         }  # fmt: skip
         tooltip = f"{safe(area.label)} · {_period(area)}{_review_mark(area)}"
-        feature = _feature(area.geometry.__geo_interface__, popup, tooltip, style)
+        outline = shapely.transform(area.geometry, partial(np.round, decimals=FOOTPRINT_DIGITS))
+        feature = _feature(outline.__geo_interface__, popup, tooltip, style)
         by_direction.setdefault(directions[i % len(directions)], []).append(feature)
     for direction, features in by_direction.items():
         _geojson(features, {"permanent": True, "direction": direction}).add_to(layer)
@@ -484,6 +572,25 @@ def display_boundaries(name: str) -> dict:
     return json.loads((BOUNDARIES_DIR / f"{name}.geojson").read_text(encoding="utf-8"))
 
 
+_FETCHED_BEHIND = """
+        function {{ this.get_name() }}_fetch() {
+            fetch({{ this.url | tojson }})
+                .then(function (response) { return response.json(); })
+                .then(function (data) {
+                    {{ this.get_name() }}.addData(data);
+                    {{ this.get_name() }}.bringToBack();  // arrives last: never over a symbol
+                });
+        }
+        {% if this.lazy %}
+        {{ this._parent.get_name() }}.once("add", {{ this.get_name() }}_fetch);
+        {% else %}
+        {{ this.get_name() }}_fetch();
+        {% endif %}
+"""
+"""The script that fills a linked layer from its served file (when its group is first shown,
+if ``lazy``) and sends it behind the symbols."""
+
+
 class LinkedGeoJson(MacroElement):
     """A GeoJSON layer the browser fetches from the app instead of receiving it in the page.
 
@@ -508,20 +615,9 @@ class LinkedGeoJson(MacroElement):
                 layer.bindTooltip(feature.properties.name, {sticky: true});
                 {% endif %}
             }
-        }).addTo({{ this._parent.get_name() }});
-        function {{ this.get_name() }}_fetch() {
-            fetch({{ this.url | tojson }})
-                .then(function (response) { return response.json(); })
-                .then(function (data) {
-                    {{ this.get_name() }}.addData(data);
-                    {{ this.get_name() }}.bringToBack();  // arrives last: never over a symbol
-                });
-        }
-        {% if this.lazy %}
-        {{ this._parent.get_name() }}.once("add", {{ this.get_name() }}_fetch);
-        {% else %}
-        {{ this.get_name() }}_fetch();
-        {% endif %}
+        }).addTo({{ this._parent.get_name() }});"""
+        + _FETCHED_BEHIND
+        + """
         {% endmacro %}
         """
     )
@@ -530,6 +626,57 @@ class LinkedGeoJson(MacroElement):
         super().__init__()
         self._name = "LinkedGeoJson"
         self.url, self.style, self.tooltip, self.lazy = url, style, tooltip, lazy
+
+
+class LinkedAreas(MacroElement):
+    """Some areas of a served boundary file, each with its own style, tooltip and popup.
+
+    The shaded governorates and districts and the outlined provinces were sent
+    inside the page, the same outlines as the served files, on every rerun:
+    most of the map's bytes.  Only what differs per selection travels now (by
+    area id: style, tooltip and popup, HTML escaped when made, as JSON data);
+    the browser takes the outlines from the file it already fetched for the
+    offline layer.  A ``lazy`` one (a layer off at first) fetches its file when shown.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = (function (areas) {
+            return L.geoJson(null, {
+                filter: function (feature) {
+                    return Object.prototype.hasOwnProperty.call(areas, feature.properties.id);
+                },
+                style: function (feature) { return areas[feature.properties.id].style; },
+                onEachFeature: function (feature, layer) {
+                    var area = areas[feature.properties.id];
+                    layer.bindTooltip(area.tooltip, {{ this.tooltip_options | tojson }});
+                    layer.bindPopup(area.popup, {maxWidth: 340});
+                }
+            });
+        })({{ this.areas | tojson }}).addTo({{ this._parent.get_name() }});"""
+        + _FETCHED_BEHIND
+        + """
+        {% endmacro %}
+        """
+    )
+
+    def __init__(
+        self,
+        file: str,
+        areas: dict[str, dict],
+        tooltip_options: dict | None = None,
+        lazy: bool = False,
+    ):
+        super().__init__()
+        self._name = "LinkedAreas"
+        self.url = f"{BOUNDARIES_URL}/{file}.geojson"
+        self.areas, self.tooltip_options, self.lazy = areas, tooltip_options or {}, lazy
+
+
+def _area(popup: str, tooltip: str, style: dict) -> dict:
+    """What :class:`LinkedAreas` draws of one area (popup and tooltip already escaped)."""
+    return {"popup": popup, "tooltip": tooltip, "style": style}
 
 
 class MapLabels(MacroElement):
@@ -615,19 +762,18 @@ def districts_layer(view: list[list[float]]) -> folium.FeatureGroup:
 AREA_NOTE = "Reports overlap: the range is what they print, not a total."
 
 
-@cache
-def _shapes(level: str) -> dict[str, shapely.Geometry]:
-    """The shipped outlines of a level (governorate, district) by id."""
-    shapes = boundaries.governorates() if level == "governorate" else boundaries.districts()
-    return dict(zip(shapes["id"], shapes.geometry, strict=True))
+def _served_file(level: str, area_id: str) -> str:
+    """The served boundary file an area's outline is in (districts: one file per group)."""
+    return "governorates" if level == "governorate" else _district_files()[area_id]
 
 
 @cache
-def _outline(level: str, area_id: str) -> tuple[dict, tuple[float, float, float, float]]:
-    """An area's outline as GeoJSON snapped to :data:`GRID` like the served ones, and its
-    bounds: the same for every selection, so made once per area."""
-    outline = shapely.set_precision(_shapes(level)[area_id], GRID)
-    return outline.__geo_interface__, outline.bounds
+def _district_files() -> dict[str, str]:
+    return {
+        area_id: f"districts-{group}"
+        for group, frame in boundaries.district_groups().items()
+        for area_id in frame["id"]
+    }
 
 
 def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[folium.FeatureGroup]:
@@ -645,7 +791,7 @@ def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[fol
     what = kind.replace("_", " ")
     layers = []
     for level, shapes in areas.groupby("level", sort=False):
-        features, extents = [], []
+        drawn = {}
         for area in shapes.itertuples(index=False):
             where = f"{safe(area.name)} ({level})"
             popup = _html(
@@ -660,12 +806,13 @@ def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[fol
                 "color": colour, "weight": 1, "fillColor": colour,
                 "fillOpacity": shade(int(area.reports), most), "className": "atlas-area",
             }  # fmt: skip
-            tooltip = f"{where}: {safe(area.summary)}"
-            outline, extent = _outline(level, area.id)
-            features.append(_feature(outline, popup, tooltip, style))
-            extents.append(extent)
+            drawn[area.id] = _area(popup, f"{where}: {safe(area.summary)}", style)
         layer = folium.FeatureGroup(name=f"Reports per {level}: {what}", show=show)
-        _geojson(features, {"sticky": True}, extents).add_to(layer)
+        files: dict[str, dict] = {}
+        for area_id, area in drawn.items():
+            files.setdefault(_served_file(level, area_id), {})[area_id] = area
+        for file, those in files.items():
+            LinkedAreas(file, those, {"sticky": True}, lazy=not show).add_to(layer)
         layers.append(layer)
     return layers
 
@@ -695,19 +842,38 @@ def _arrowhead(start: tuple[float, float], end: tuple[float, float]) -> dict:
     }
 
 
+class NamedPoint(Protocol):
+    """What an arrow needs of a place: a gazetteer :class:`~geo.gazetteer.Place`, or a place
+    as the store holds it (:class:`geo.aggregates.NamedPlace`)."""
+
+    name: str
+    lat: float
+    lon: float
+
+
 def gazetteer_place(place_id: str) -> Place | None:
     """A place of the bundled gazetteer (loaded on first use: when a figure names both ends,
     or a static map names the chosen places)."""
     return default_gazetteer().get(place_id)
 
 
+def _with_both_ends(figures: pd.DataFrame) -> pd.DataFrame:
+    return figures[figures["origin_id"].notna() & figures["destination_id"].notna()]
+
+
+def movement_place_ids(figures: pd.DataFrame) -> tuple[str, ...]:
+    """The places :func:`movement_ends` looks up: both ends of each figure naming both
+    (sorted, so that it is one cache key whatever the figures' order)."""
+    both = _with_both_ends(figures)
+    return tuple(sorted({*map(str, both["origin_id"]), *map(str, both["destination_id"])}))
+
+
 def movement_ends(
-    figures: pd.DataFrame, place_of: Callable[[str], Place | None]
-) -> list[tuple[object, Place, Place]]:
+    figures: pd.DataFrame, place_of: Callable[[str], NamedPoint | None]
+) -> list[tuple[object, NamedPoint, NamedPoint]]:
     """The figures with both origin and destination known and apart, with the two places."""
     found = []
-    both = figures[figures["origin_id"].notna() & figures["destination_id"].notna()]
-    for row in both.itertuples(index=False):
+    for row in _with_both_ends(figures).itertuples(index=False):
         origin, destination = place_of(str(row.origin_id)), place_of(str(row.destination_id))
         if (
             origin
@@ -718,7 +884,7 @@ def movement_ends(
     return found
 
 
-def movements_layer(ends: list[tuple[object, Place, Place]]) -> folium.FeatureGroup:
+def movements_layer(ends: list[tuple[object, NamedPoint, NamedPoint]]) -> folium.FeatureGroup:
     """People moving: an arrow from origin to destination for each of :func:`movement_ends`.
 
     The line and its head open the claim's popup ("from Baghuz to al-Hol").
@@ -818,10 +984,13 @@ def legend(
     return Legend(entries)
 
 
-def _km_from(points: pd.DataFrame, lat: float, lon: float) -> pd.Series:
-    """Each point's distance from (lat, lon) in km (equirectangular: plenty at this scale)."""
-    north, east = points["lat"] - lat, (points["lon"] - lon) * math.cos(math.radians(lat))
-    return 111.2 * (north**2 + east**2) ** 0.5
+def _km_from(points: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    """Distances in km from each of ``centres`` (rows) to each of ``points`` (columns), both
+    (lat, lon) arrays: equirectangular, plenty at this scale, and one array operation
+    however many cells the points fall in."""
+    north = points[None, :, 0] - centres[:, None, 0]
+    east = (points[None, :, 1] - centres[:, None, 1]) * np.cos(np.radians(centres[:, None, 0]))
+    return 111.2 * np.hypot(north, east)
 
 
 def fit_bounds(located: pd.DataFrame, radius_km: float = 400) -> list[list[float]]:
@@ -834,17 +1003,20 @@ def fit_bounds(located: pd.DataFrame, radius_km: float = 400) -> list[list[float
     on where most things happened, never on the whole world or on the empty middle
     between two wars (where the median of everything lands).
     """
-    points = located[["lat", "lon"]].dropna().astype(float)
-    if points.empty:
+    frame = located[["lat", "lon"]].dropna().astype(float)
+    if frame.empty:
         return EASTERN_SYRIA
-    centres = points.groupby([points["lat"] // 4, points["lon"] // 4]).median()
-    around = [_km_from(points, lat, lon) <= radius_km for lat, lon in centres.values]
-    theatre = points[max(around, key=lambda inside: int(inside.sum()))]
-    near = points[_km_from(points, theatre["lat"].median(), theatre["lon"].median()) <= radius_km]
+    centres = frame.groupby([frame["lat"] // 4, frame["lon"] // 4]).median().to_numpy()
+    points = frame.to_numpy()
+    around = _km_from(points, centres) <= radius_km
+    theatre = points[around[int(np.argmax(around.sum(axis=1)))]]
+    middle = np.median(theatre, axis=0, keepdims=True)
+    near = points[_km_from(points, middle)[0] <= radius_km]
     pad = 0.1
+    (south, west), (north, east) = near.min(axis=0), near.max(axis=0)
     return [
-        [float(near["lat"].min()) - pad, float(near["lon"].min()) - pad],
-        [float(near["lat"].max()) + pad, float(near["lon"].max()) + pad],
+        [float(south) - pad, float(west) - pad],
+        [float(north) + pad, float(east) + pad],
     ]
 
 
@@ -853,7 +1025,9 @@ def build_map(
     figures: pd.DataFrame,
     governorates: dict,
     kinds: tuple[str, ...] = (),
-    place_of: Callable[[str], Place | None] | None = None,
+    place_of: Callable[[str], NamedPoint | None] | None = None,
+    *,
+    located: bool = False,
 ) -> folium.Map:
     """The home page map: web tiles, offline outlines, the data layers and controls.
 
@@ -862,9 +1036,11 @@ def build_map(
     the filters: with exactly one, the reports-per-area layers count it and are
     on (the reader asked about that kind), else they count the commonest kind
     and start off, so the first view is not tinted.  ``place_of`` finds the
-    ends of movements (by default in the bundled gazetteer).
+    ends of movements (by default in the bundled gazetteer).  ``located``: the
+    figures are already :func:`geo.summary.locate`-d (the map page locates once
+    for the map and the table of claims beside it).
     """
-    figures = locate(figures, mentions)
+    figures = figures if located else locate(figures, mentions)
     places = mentions[~mentions["kind"].isin(["country", "river"])]
     ends = movement_ends(figures, place_of or gazetteer_place)
     area = area_kind(kinds, figures)
@@ -894,6 +1070,7 @@ def build_map(
     if ends:
         movements_layer(ends).add_to(m)
     places_layer(mentions, counts, gathered).add_to(m)
+    GatheredClaims(gathered).add_to(m)
     fullscreen = plugins.Fullscreen()
     fullscreen.default_js, fullscreen.default_css = FULLSCREEN_JS, FULLSCREEN_CSS
     fullscreen.add_to(m)

@@ -233,7 +233,15 @@ def figures_table(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame
     """
     if figures.empty:
         return pd.DataFrame(columns=TABLE_COLUMNS)
-    figures = locate(unreviewed(figures), mentions).rename(columns={"text": "printed"})
+    return located_table(locate(unreviewed(figures), mentions))
+
+
+def located_table(located: pd.DataFrame) -> pd.DataFrame:
+    """:func:`figures_table` of figures already :func:`locate`-d (with their review columns):
+    the map page locates its figures once for the map and the panel beside it."""
+    if located.empty:
+        return pd.DataFrame(columns=TABLE_COLUMNS)
+    figures = located.rename(columns={"text": "printed"})
     table = figures.assign(
         place=figures["name"],
         governorate=figures["admin1"],
@@ -425,7 +433,8 @@ def locate(figures: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
         index=figures.index, dtype=object,
     )  # fmt: skip
     own = figures[~footprint].assign(placed_at=basis[~footprint], broad=broad[~footprint])
-    main = main_places(mentions).rename(
+    needed = mentions[mentions["article_id"].isin(figures.loc[footprint, "article_id"])]
+    main = main_places(needed).rename(
         columns={"place_id": "main_id", "name": "main_name", "lat": "main_lat", "lon": "main_lon"}
     )
     moved = figures[footprint].merge(main, on="article_id", how="left")

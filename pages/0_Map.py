@@ -14,10 +14,12 @@ from streamlit_folium import st_folium
 
 import dashboard
 from geo.escaping import safe_label
+from geo.literal_render import scripts_left_out
 from geo.maps import build_map, clicked_place
 from geo.summary import (
     country_wide,
-    figures_table,
+    locate,
+    located_table,
     place_articles,
     place_claims,
     share_claims,
@@ -32,6 +34,7 @@ st.set_page_config(page_title="Map · Conflict News Atlas", page_icon="🗺️",
 filters = dashboard.sidebar()
 mentions, selected, capped = dashboard.map_view(filters)
 figures = as_of(selected, filters.as_of)
+located = locate(figures, mentions)  # once, for the map and the claims beside it
 
 st.title("Conflict News Atlas")
 summary = dashboard.overview(filters)
@@ -72,27 +75,50 @@ def _static_png() -> bytes:
     return static_map(mentions, figures, source, kinds=filters.kinds)
 
 
-@st.cache_resource(show_spinner=False)
-def _share_chart() -> alt.LayerChart:
-    """The share-of-territory chart without its data (``.properties(data=…)`` adds it).
+# what the share chart draws and its tooltips quote: the only columns sent to the browser
+SHARE_FIELDS = ["claim", "low", "high", "value", "label", "name", "outlet", "date_end", "sentence"]
 
-    Altair validates every encoding as it is built, tens of milliseconds a
-    chart, and the encodings are the same for every selection: built once.
+
+@st.cache_resource(show_spinner=False)
+def _share_chart() -> dict:
+    """The share-of-territory chart's Vega-Lite spec without its data (``st.vega_lite_chart``
+    takes the data beside it).
+
+    Altair validates every encoding as it is built and again as it is turned into
+    Vega-Lite, tens of milliseconds a chart, and the encodings are the same for every
+    selection: built and validated once.
     """
     claims = alt.Chart().encode(
         y=alt.Y("claim:N", title=None, sort="descending", axis=alt.Axis(labelLimit=140)),
-        tooltip=["label", "name", "outlet", "date_end", "sentence"],
+        tooltip=["label:N", "name:N", "outlet:N", "date_end:N", "sentence:N"],
     )
-    return claims.mark_rule(strokeWidth=4).encode(
+    chart = claims.mark_rule(strokeWidth=4).encode(
         x=alt.X("low:Q", title="% still held"), x2="high:Q"
     ) + claims.mark_point(filled=True, size=60).encode(x="value:Q")
+    return _named_data(chart.to_dict())
 
 
-@st.cache_resource(show_spinner=False)
-def _timeline_chart(kinds: tuple[str, ...]) -> alt.Chart:
-    """The claims-over-time chart of figures of ``kinds`` without its data (see _share_chart);
-    the kinds set the colour scale's domain."""
-    return (
+def _named_data(spec: dict) -> dict:
+    """A spec Altair made without data, its placeholder (one empty row, which would be drawn
+    as an "undefined" claim) swapped for the dataset :func:`_chart` passes as ``claims``."""
+    spec = {**spec, "datasets": {k: v for k, v in spec["datasets"].items() if k != "empty"}}
+    for part in (spec, *spec.get("layer", ())):
+        if part.get("data") == {"name": "empty"}:
+            part["data"] = {"name": "claims"}
+    return spec
+
+
+def _chart(spec: dict, claims: pd.DataFrame, **properties) -> None:
+    """Draw a cached spec (:func:`_named_data`) with this run's ``claims``."""
+    datasets = {**spec["datasets"], "claims": claims}
+    st.vega_lite_chart(spec={**spec, **properties, "datasets": datasets}, width="stretch")
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _timeline_chart(kinds: tuple[str, ...], day: date | None) -> dict:
+    """The claims-over-time chart of figures of ``kinds`` without its data (see _share_chart),
+    with a rule at the map's ``day``; the kinds set the colour scale's domain."""
+    bars = (
         alt.Chart()
         .mark_bar(height=8)
         .encode(
@@ -104,25 +130,34 @@ def _timeline_chart(kinds: tuple[str, ...]) -> alt.Chart:
             ),
             opacity=alt.condition("datum.modality == 'reported'", alt.value(0.9), alt.value(0.35)),
             tooltip=[
-                "label",
-                "kind",
-                "modality",
-                "place",
-                "outlet",
+                "label:N",
+                "kind:N",
+                "modality:N",
+                "place:N",
+                "outlet:N",
                 alt.Tooltip("start:T"),
                 alt.Tooltip("end:T", title="until"),
             ],
         )  # fmt: skip
     )
+    if day is None:
+        return _named_data(bars.to_dict())
+    shown = pd.DataFrame({"day": [pd.Timestamp(day)]})
+    rule = alt.Chart(shown).mark_rule(color="black", strokeDash=[4, 3]).encode(x="day:T")
+    return _named_data((bars + rule).to_dict())
 
 
 map_column, side_column = st.columns([5, 2])
 with map_column:
-    atlas = build_map(mentions, figures, dashboard.governorate_shapes(), filters.kinds)
-    clicked = st_folium(
-        atlas, key="atlas", height=600, use_container_width=True,
-        returned_objects=["last_object_clicked", "last_object_clicked_tooltip"], render=False,
+    atlas = build_map(
+        mentions, located, dashboard.governorate_shapes(), filters.kinds,
+        place_of=dashboard.place_finder(located, mentions), located=True,
     )  # fmt: skip
+    with scripts_left_out():  # st_folium writes the scripts itself
+        clicked = st_folium(
+            atlas, key="atlas", height=600, use_container_width=True,
+            returned_objects=["last_object_clicked", "last_object_clicked_tooltip"], render=False,
+        )  # fmt: skip
     st.caption(
         "Click a place for its claims and articles. Territory is drawn to scale; "
         "numbers are as hedged in the reports (popups quote the sentence)."
@@ -148,7 +183,7 @@ if point and point != st.session_state.get("last_click"):
         mentions, tooltip, point["lat"], point["lng"]
     ) or st.session_state.get("selected_place")
 
-table = figures_table(figures, mentions)
+table = located_table(located)
 links = {
     "url": st.column_config.LinkColumn("article", display_text="open"),
     "place_name": st.column_config.TextColumn("as printed"),
@@ -188,16 +223,14 @@ with side_column:
     if shares.empty:
         st.caption("No share-of-territory figures in this selection.")
     else:
-        st.altair_chart(_share_chart().properties(data=shares), width="stretch")
+        shown = shares[SHARE_FIELDS].assign(date_end=shares["date_end"].astype(str))
+        _chart(_share_chart(), shown)
 
 st.subheader("Claims over time")
 bars = timeline(selected)
 if bars.empty:
     st.caption("No dated figures in this selection.")
 else:
-    chart = _timeline_chart(tuple(sorted(bars["kind"].unique()))).properties(data=bars)
-    if filters.as_of:
-        day = pd.DataFrame({"day": [pd.Timestamp(filters.as_of)]})
-        chart += alt.Chart(day).mark_rule(color="black", strokeDash=[4, 3]).encode(x="day:T")
-    st.altair_chart(chart.properties(height=18 * len(bars) + 40), width="stretch")
+    chart = _timeline_chart(tuple(sorted(bars["kind"].unique())), filters.as_of)
+    _chart(chart, bars, height=18 * len(bars) + 40)
     st.caption("Each bar spans the period a claim is about; faint bars are expected or possible.")

@@ -195,3 +195,19 @@ def test_the_overview_counts_figures_as_reviewed(store):
         )
         assert counted == expected, filters
     assert expected.reviewed <= 1 and counted.displaced_largest != largest["text"]
+
+
+def test_the_places_a_map_draws_arrows_to_are_read_as_the_gazetteer_has_them(store):
+    """The map finds movements' ends in the store, not the gazetteer: same names, same points."""
+    from geo.gazetteer import default_gazetteer
+
+    mentions = store.mentions()
+    ids = [*mentions["place_id"].dropna().unique()[:40], "no-such-place"]
+    found = aggregates.named_places(store, ids)
+    assert "no-such-place" not in found and len(found) == len(ids) - 1
+    for place_id, place in found.items():
+        known = default_gazetteer().get(place_id)
+        assert (place.id, place.name, place.lat, place.lon) == (
+            known.id, known.name, pytest.approx(known.lat), pytest.approx(known.lon),
+        )  # fmt: skip
+    assert aggregates.named_places(store, []) == {}

@@ -77,15 +77,40 @@ def donbas_app(tmp_path_factory):
 def test_a_ukraine_view_draws_its_raions_and_shades_those_with_claims(page, donbas_app):
     fetched = []
     page.on("request", lambda request: fetched.append(request.url))
+    page.goto(donbas_app)  # no kind chosen: the shaded areas, like the district lines, are off
+    frame = page.frame_locator(MAP_FRAME)
+    frame.locator("path.atlas-place").first.wait_for(state="attached", timeout=60_000)
+    assert not any("/districts-" in url for url in fetched)  # off at first: not fetched
     page.goto(f"{donbas_app}/?kind=displaced")
     frame = page.frame_locator(MAP_FRAME)
     frame.locator("path.atlas-place").first.wait_for(state="attached", timeout=60_000)
-    # the oblast and the two raions and the city council its claims are in
+    # the oblast and the two raions and the city council its claims are in, drawn from the
+    # served files: the raions' is fetched for them
     expect(frame.locator("path.atlas-area")).to_have_count(4, timeout=30_000)
-    assert not any("/districts-" in url for url in fetched)  # off at first: not fetched
+    assert not any("/districts-levant" in url for url in fetched)
     frame.locator(".leaflet-control-layers").hover()
     districts = frame.locator(".leaflet-control-layers-overlays label", has_text="Districts")
     districts.locator("input").check()
     expect(frame.locator("path[stroke-dasharray='2 3']")).to_have_count(628, timeout=30_000)
     assert any(url.endswith("/districts-ukraine.geojson") for url in fetched)
     assert not any("/districts-levant" in url for url in fetched)
+
+
+def test_areas_drawn_from_the_served_outlines_are_shaded_and_open_their_reports(page, app_url):
+    """The shaded areas and the outlined provinces arrive as styles and texts only; the
+    browser takes their outlines from the served boundary files and draws them behind the
+    symbols, each with its own popup."""
+    page.goto(f"{app_url}/?kind=displaced")
+    frame = page.frame_locator(MAP_FRAME)
+    shaded = frame.locator("path.atlas-area")
+    shaded.first.wait_for(state="attached", timeout=60_000)
+    assert shaded.count() >= 2  # a governorate and a district at least
+    shaded.first.dispatch_event("click")
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("not a total", timeout=10_000)
+    expect(popup).to_contain_text(re.compile(r"\(governorate|district\)"))
+    svg = frame.locator("svg.leaflet-zoom-animated").first
+    drawn = svg.evaluate("s => [...s.querySelectorAll('path')].map(p => p.className.baseVal)")
+    areas = [i for i, c in enumerate(drawn) if "atlas-area" in c.split()]
+    symbols = [i for i, c in enumerate(drawn) if {"atlas-place", "atlas-figure"} & {*c.split()}]
+    assert areas and symbols and max(areas) < min(symbols)  # behind every symbol

@@ -60,3 +60,31 @@ def test_the_timeline_dates_carry_their_year_and_the_side_tables_read_as_words()
     columns = json.loads(wide.proto.columns)
     assert columns["place_name"]["label"] == "as printed"
     assert columns["placed_at"]["label"] == "drawn at"
+
+
+def test_arrows_find_their_ends_in_the_drawn_mentions_or_the_store_not_the_gazetteer(
+    monkeypatch,
+):
+    """The gazetteer (seconds, 150 MB) is loaded for an arrow only when the store does not
+    name its end; the ends found are the gazetteer's places all the same."""
+    import dashboard
+    from geo.gazetteer import default_gazetteer
+    from geo.store import open_store
+
+    store = open_store(store_url())
+    mentions, figures = store.mentions(), store.figures()
+    named = list(mentions["place_id"].dropna().unique()[:2])
+    moving = figures.iloc[:2].assign(origin_id=named, destination_id=[named[1], "173797"])
+    looked_up = []
+    monkeypatch.setattr(dashboard, "gazetteer_place", lambda i: looked_up.append(i))
+    for drawn in (mentions, mentions.iloc[0:0]):  # in the map's mentions, else in the store
+        find = dashboard.place_finder(moving, drawn)
+        for place_id in named:
+            known = default_gazetteer().get(place_id)
+            assert (find(place_id).name, find(place_id).lat, find(place_id).lon) == (
+                known.name, pytest.approx(known.lat), pytest.approx(known.lon),
+            )  # fmt: skip
+    assert not looked_up
+    assert "173797" not in set(mentions["place_id"])  # Al Hawl camp: the test store never names it
+    find("173797")
+    assert looked_up == ["173797"]

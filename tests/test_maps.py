@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 
 import folium
 import geopandas as gpd
@@ -13,6 +15,7 @@ from shapely.geometry import box
 
 from geo import boundaries, maps
 from geo.escaping import safe, safe_label, safe_link
+from geo.literal_render import scripts_left_out
 from geo.maps import (
     BOUNDARIES_DIR,
     boundary_files,
@@ -211,7 +214,7 @@ def test_the_map_fetches_the_districts_of_the_region_it_opens_on(page):
 def test_ukrainian_claims_shade_their_raion():
     mentions, figures = donbas_rows()
     atlas = build_map(mentions, figures, display_boundaries("governorates"), kinds=("displaced",))
-    tooltips = sorted(f["properties"]["tooltip"] for f in _features(atlas, "Reports per district"))
+    tooltips = sorted(a["tooltip"] for a in _areas(atlas, "Reports per district").values())
     assert tooltips == [
         "Artemivska (district): 1 report: over 3,000 people",
         "Artemivskyi (district): 1 report: 1,200 people",
@@ -240,10 +243,25 @@ def _popups_by_point(element) -> dict[tuple[float, float], list[str]]:
     return found
 
 
+def _opened(atlas: folium.Map, popup: str) -> str:
+    """A popup's HTML as it opens: each empty gathered list filled from the map's one copy
+    (what GatheredClaims' script does in the browser)."""
+    (lists,) = [c.lists for c in atlas._children.values() if isinstance(c, maps.GatheredClaims)]
+    return re.sub(
+        r'(<ol class="atlas-claims" data-at="([^"]+)"[^>]*>)(</ol>)',
+        lambda m: m.group(1) + lists[m.group(2)] + m.group(3),
+        popup,
+    )
+
+
 def test_every_claim_drawn_at_a_point_is_listed_by_every_symbol_there(rows):
     """Co-located symbols cover each other at any zoom: whichever one is clicked lists them all."""
     mentions, figures = rows
-    popups = _popups_by_point(build_map(mentions, figures, display_boundaries("governorates")))
+    atlas = build_map(mentions, figures, display_boundaries("governorates"))
+    popups = {
+        where: [_opened(atlas, popup) for popup in here]
+        for where, here in _popups_by_point(atlas).items()
+    }
     located = locate(figures, mentions).dropna(subset=["lat"])
     assert len(located) == len(figures) - figures["lat"].isna().sum()
     for claim in located.itertuples(index=False):
@@ -298,14 +316,28 @@ def _features(element, kind: str) -> list[dict]:
     return found
 
 
+def _areas(element, kind: str) -> dict[str, dict]:
+    """What the linked area layers inside the layer called ``kind`` draw, by area id."""
+    found = {}
+    for child in element._children.values():
+        if isinstance(child, folium.FeatureGroup) and child.layer_name.startswith(kind):
+            found |= {
+                i: a for g in child._children.values() if isinstance(g, maps.LinkedAreas)
+                for i, a in g.areas.items()
+            }  # fmt: skip
+        else:
+            found |= _areas(child, kind)
+    return found
+
+
 def test_reports_per_area_are_shaded_with_their_count_and_range_not_a_sum(rows):
     mentions, figures = rows
     atlas = build_map(mentions, figures, display_boundaries("governorates"), kinds=("displaced",))
-    (deir,) = _features(atlas, "Reports per governorate: displaced")
-    assert "Deir ez-Zor (governorate)" in deir["properties"]["tooltip"]
-    assert "reports: 2,000 – 40,000 people" in deir["properties"]["tooltip"]
-    assert "not a total" in deir["properties"]["popup"]
-    assert _features(atlas, "Reports per district: displaced")
+    (deir,) = _areas(atlas, "Reports per governorate: displaced").values()
+    assert "Deir ez-Zor (governorate)" in deir["tooltip"]
+    assert "reports: 2,000 – 40,000 people" in deir["tooltip"]
+    assert "not a total" in deir["popup"] and deir["style"]["className"] == "atlas-area"
+    assert _areas(atlas, "Reports per district: displaced")
     page = atlas.get_root().render()
     assert "shaded area: reports of displaced (darker: more)" in page
     off = build_map(mentions, figures, display_boundaries("governorates")).get_root().render()
@@ -388,18 +420,56 @@ def _layers(element) -> list[folium.GeoJson]:
 
 
 def test_each_layer_s_bounds_are_those_of_its_every_coordinate(rows):
-    """streamlit-folium asks for the bounds on every rerun; the map finds them in C (or keeps
-    an area's with its outline) and must agree with folium's own walk over the coordinates."""
+    """streamlit-folium asks for the bounds on every rerun; the map finds them in C and must
+    agree with folium's own walk over the coordinates."""
     mentions, figures = rows
     atlas = build_map(mentions, figures, display_boundaries("governorates"), kinds=("displaced",))
-    layers = _layers(atlas)
-    assert any(layer.extents for layer in layers) and any(not layer.extents for layer in layers)
-    for layer in layers:
+    for layer in _layers(atlas):
         assert layer._get_self_bounds() == folium.utilities.get_bounds(layer.data, lonlat=True)
     assert atlas.get_bounds()[0][0] is not None
     # several areas far apart in one layer: each side comes from a different outline
-    outlines = [maps._outline("governorate", i) for i in boundaries.governorates()["id"]]
-    features = [maps._feature(g, "", "", {}) for g, _ in outlines]
+    features = [
+        maps._feature(area["geometry"], "", "", {})
+        for area in display_boundaries("governorates")["features"]
+    ]
     walked = folium.utilities.get_bounds({"features": features}, lonlat=True)
-    for extents in ([extent for _, extent in outlines], None):
-        assert maps._geojson(features, extents=extents)._get_self_bounds() == walked
+    assert maps._geojson(features)._get_self_bounds() == walked
+
+
+@pytest.mark.parametrize(
+    ("theatre", "districts"), [("seeds", "districts-levant"), ("donbas", "districts-ukraine")]
+)
+def test_shaded_and_outlined_areas_are_those_of_the_served_files(rows, theatre, districts):
+    """The area layers send only styles and texts: the browser draws each area from the file
+    it fetches (the offline layer's; a district from its group's), so every area drawn must
+    be in that file."""
+    mentions, figures = rows if theatre == "seeds" else donbas_rows()
+    atlas = build_map(mentions, figures, display_boundaries("governorates"), kinds=("displaced",))
+    linked = [e for e in _elements(atlas) if isinstance(e, maps.LinkedAreas)]
+    files = {e.url.rsplit("/", 1)[1].removesuffix(".geojson") for e in linked}
+    assert files == {"governorates", districts}
+    for element in linked:
+        served = display_boundaries(element.url.rsplit("/", 1)[1].removesuffix(".geojson"))
+        ids = {f["properties"]["id"] for f in served["features"]}
+        assert element.areas and set(element.areas) <= ids
+
+
+def _elements(element) -> list:
+    return [element, *(e for child in element._children.values() for e in _elements(child))]
+
+
+def test_st_folium_s_first_render_leaves_out_only_the_scripts_it_rewrites(rows):
+    """streamlit-folium renders the map for its header and HTML, then writes each element's
+    script itself: the first pass may skip the scripts, and the map it sends is the same."""
+    from streamlit_folium import _get_header, _get_html, _get_map_string
+
+    mentions, figures = rows
+    sent = []
+    for left_out in (False, True):
+        atlas = build_map(mentions, figures, display_boundaries("governorates"))
+        with scripts_left_out() if left_out else contextlib.nullcontext():
+            atlas.render()
+        scripts = len(atlas.get_root().script._children)
+        sent.append((_get_html(atlas), _get_header(atlas), _get_map_string(atlas), scripts > 0))
+    (html, header, script, scripted), (html_, header_, script_, scripted_) = sent
+    assert (html, header, script) == (html_, header_, script_) and scripted and not scripted_
