@@ -218,6 +218,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE figures ADD COLUMN people_basis TEXT NOT NULL DEFAULT ''",
         ),
     ),
+    Migration(
+        7,
+        "figures: the newest of a kind chosen off an index alone (the map's capped claims)",
+        (
+            "CREATE INDEX figures_kind_newest ON figures "
+            '(kind, date_start, article_id, "start", "end")',
+        ),
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
@@ -719,13 +727,22 @@ class Store:
             where.append(f"f.article_id IN ({_marks(article_ids) or 'NULL'})")
             params += list(article_ids)
         columns = FRAME_COLUMNS["figures"]
-        chosen = (
-            f"SELECT {_columns('f', FIGURE_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} "
-            f"FROM figures f JOIN articles a ON a.id = f.article_id {_where(where)}"
-        )
+        joined = f"figures f JOIN articles a ON a.id = f.article_id {_where(where)}"
         if limit is not None:
+            # The newest are chosen on their keys alone (off migration 7's index), then joined
+            # back: sorting whole rows of a common kind (27,000 'killed' of 100,000) took
+            # 180 ms, its keys 3 ms.
             newest = 'f.date_start DESC NULLS LAST, f.article_id DESC, f."start" DESC'
-            chosen = f"SELECT * FROM ({chosen} ORDER BY {newest}{_page(limit, 0)}) f"
+            keys = (
+                f'SELECT f.article_id, f."start", f."end", f.kind FROM {joined} ORDER BY {newest}'
+            )
+            joined = (
+                "figures f JOIN articles a ON a.id = f.article_id"
+                f' WHERE (f.article_id, f."start", f."end", f.kind) IN ({keys}{_page(limit, 0)})'
+            )
+        chosen = (
+            f"SELECT {_columns('f', FIGURE_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} FROM {joined}"
+        )
         query = f'{chosen} ORDER BY f.date_start IS NULL, f.date_start, f.article_id, f."start"'
         return self.read(query, params, columns)
 
