@@ -1,30 +1,30 @@
 """Find the place names of an article's text, before resolution: spans with their evidence.
 
-Recognition is one pass of an Aho-Corasick automaton holding every name key of the gazetteer
-over the text's folded capitalised stretches (``geo.folding``).  A match becomes a name only
-with evidence that it names a place here: capitalisation, a cue ("in", "near", "north of",
-"the village of", "province"), importance, and no sign of a person ("SDF spokesman Mustafa
-Bali", "Bali cautioned", "Peres said"), an organisation ("Syrian Democratic Forces", "U.S.
-Central Command", "Bank of Japan") or an ordinary word ("Gate 10").  Country adjectives
-("Syrian forces", "U.S.-backed") carry their country; peoples without one country
-("Kurdish") and regions the gazetteer lacks ("Middle East") stay unresolved, as do unknown
-names after a feature cue ("the village of X").  Capitalised names after a cue that no key
-matched get the gazetteer's spelling-variant lookup ("Baghouz").  The word lists are data
-(``geo.wordlists``); which entries a name can mean is ``geo.readings``.
+Recognition runs an Aho-Corasick automaton holding every name key of the gazetteer over the
+text's folded capitalised stretches (``geo.folding``), once per stretch and gazetteer.  A
+match becomes a name only with evidence that it names a place here: capitalisation, a cue
+("in", "near", "north of", "the village of", "province"), importance, and no sign of a
+person ("SDF spokesman Mustafa Bali", "Bali cautioned", "Peres said"), an organisation
+("Syrian Democratic Forces", "U.S. Central Command", "Bank of Japan") or an ordinary word
+("Gate 10").  Country adjectives ("Syrian forces", "U.S.-backed") carry their country;
+peoples without one country ("Kurdish") and regions the gazetteer lacks ("Middle East") stay
+unresolved, as do unknown names after a feature cue ("the village of X").  Capitalised names
+after a cue that no key matched get the gazetteer's spelling-variant lookup ("Baghouz").  The
+word lists are data (``geo.wordlists``); which entries a name can mean is ``geo.readings``.
 """
 
 from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 import ahocorasick
 
-from geo.folding import ARABIC_ARTICLES, POSSESSIVE, WORD, Folded, Word, fold_text
+from geo.folding import ARABIC_ARTICLES, POSSESSIVE, WORD, Folded, Word, fold_stretch, fold_text
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.names import articles_of, normalise
 from geo.readings import CITY_POPULATION, credible_readings, is_famous, is_major, lookup, tier
@@ -101,12 +101,18 @@ def _joins_word(char: str) -> bool:
 # --- the matcher, built once per gazetteer ---------------------------------------------------
 
 
+#: A name found in a stretch: its first and last word (indices in the stretch) and its key.
+_StretchMatch = tuple[int, int, str]
+
+
 @dataclass(frozen=True)
 class _Matcher:
     automaton: ahocorasick.Automaton
     adjectives: dict[str, str]  # normalised country adjective -> country place id
     regional: frozenset[str]  # keys of REGIONS and REGIONAL_ADJECTIVES
     ordinary: frozenset[str]  # common English words (COMMON_WORDS and jusText's stoplist)
+    # the names of a capitalised stretch, found once per stretch (``_stretch_matches``)
+    stretch_matches: Callable[[str], tuple[_StretchMatch, ...]]
 
 
 @lru_cache(maxsize=4)
@@ -123,7 +129,13 @@ def _matcher(gazetteer: Gazetteer) -> _Matcher:
     automaton.make_automaton()
     from justext import get_stoplist  # loaded here, with the gazetteer, not on import
 
-    matcher = _Matcher(automaton, adjectives, regional, COMMON_WORDS | get_stoplist("English"))
+    matcher = _Matcher(
+        automaton,
+        adjectives,
+        regional,
+        COMMON_WORDS | get_stoplist("English"),
+        lru_cache(maxsize=50_000)(partial(_stretch_matches, automaton)),
+    )
     # The gazetteer, the matcher and the modules loaded with them live as long as the
     # process: frozen out of the collector's generations, they are not traversed again by
     # every full collection an article's garbage triggers (CPython's documented gc.freeze).
@@ -150,17 +162,30 @@ class _Span(NamedTuple):
     key: str
 
 
+def _stretch_matches(automaton: ahocorasick.Automaton, stretch: str) -> tuple[_StretchMatch, ...]:
+    """The gazetteer names of one capitalised stretch that start with a capital: whole keys
+    of its folded text (a key the automaton finds inside a transliterated word is none)."""
+    fold = fold_stretch(stretch)
+    starts, ends = fold.key_starts, fold.key_ends
+    found = []
+    for end, key in automaton.iter(fold.text):  # keys are padded with spaces
+        first, last = end - len(key), end - 1
+        if first not in starts or last not in ends:
+            continue
+        first_word = fold.first_words[starts.index(first)]
+        if fold.words[first_word][2][0].isupper():
+            found.append((first_word, fold.last_words[ends.index(last)], key))
+    return tuple(found)
+
+
 def _matches(folded: Folded, matcher: _Matcher, text: str) -> list[_Span]:
     """Longest non-overlapping gazetteer names on word boundaries, starting capitalised."""
-    found = []
-    for end, key in matcher.automaton.iter(folded.text):  # keys are padded with spaces
-        word_range = folded.word_range(end - len(key), end - 1)
-        if word_range is None:
-            continue
-        first_word, last_word = word_range
-        if not folded.words[first_word].surface[0].isupper():
-            continue
-        found.append((first_word, last_word, key))
+    stretch_matches = matcher.stretch_matches
+    found = [
+        (first + base, last + base, key)
+        for stretch, base in zip(folded.stretches, folded.bases, strict=True)
+        for first, last, key in stretch_matches(stretch)
+    ]
     found.sort(key=lambda m: (m[0] - m[1], m[0]))
     taken: set[int] = set()
     spans = []
