@@ -28,6 +28,12 @@ _DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
 #: A word: letters and digits, with apostrophes inside ("Ma'arat").  Written as runs, not
 #: character by character with a look-ahead: it runs over every capitalised stretch.
 WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
+#: ASCII bytes to what ``lower_words`` keeps of them: letters lower-cased, digits, and a space
+#: for everything else.
+_ASCII_WORD_BYTES = bytes(
+    (c | 0x20 if chr(c).isalpha() else c) if chr(c).isascii() and chr(c).isalnum() else 0x20
+    for c in range(256)
+)
 POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ" + "А-ЯЁЄІЇҐЎ"
@@ -44,6 +50,17 @@ _STRETCH = re.compile(
 #: A character that joins the one after it into a word: no stretch starts after it.
 _JOINING = re.compile(rf"[\w{_APOSTROPHES}]")
 _ARTICLE_LENGTHS = sorted({len(a) for a in ARABIC_ARTICLES})
+
+
+def lower_words(text: str) -> list[str]:
+    """The words of ``text`` as ``WORD`` finds them, lower-cased.
+
+    Most stretches of news are ASCII without apostrophes: their words are then the runs of
+    letters and digits, split off by one byte translation, five times cheaper than the
+    regular expression, which recognition runs before every name it weighs."""
+    if text.isascii() and "'" not in text and "`" not in text:
+        return text.encode().translate(_ASCII_WORD_BYTES).decode().split()
+    return [word.lower() for word in WORD.findall(text)]
 
 
 _new_tuple = tuple.__new__

@@ -24,7 +24,15 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from geo.folding import ARABIC_ARTICLES, POSSESSIVE, WORD, Folded, Word, fold_stretch, fold_text
+from geo.folding import (
+    ARABIC_ARTICLES,
+    POSSESSIVE,
+    Folded,
+    Word,
+    fold_stretch,
+    fold_text,
+    lower_words,
+)
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.names import articles_of, normalise
 from geo.readings import CITY_POPULATION, credible_readings, is_famous, is_major, lookup, tier
@@ -63,7 +71,8 @@ HOME_COUNTRIES = frozenset(home_countries())
 _RUN_IN_HEADING = re.compile(r" ([A-Z][a-z]+) ([a-z]+)\b")
 #: Endings of words that are verbs or adverbs, not first names, at a sentence start.
 _WORD_ENDINGS = ("ing", "ed", "ly")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"“”'‘’(\[—–-]*$")
+#: What may stand between the end of a sentence and the first word of the next (with spaces).
+_OPENERS = "\"“”'‘’([—–-"
 _NEXT_WORD = re.compile(r"([ -])(\w+)")
 
 
@@ -314,12 +323,18 @@ def _name_after(
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    return bool(_SENTENCE_START.search(text[max(0, start - 12) : start]))
+    """Whether only spaces, quotes, brackets and dashes stand between ``start`` and the end of
+    a sentence, a line break or a point 12 characters back (stripped off with C-level calls:
+    a regular expression searching for that tail tried every one of the 12 positions)."""
+    window = rest = text[max(0, start - 12) : start]
+    while len(stripped := rest.rstrip().rstrip(_OPENERS)) < len(rest):
+        rest = stripped
+    return not rest or rest[-1] in ".!?:;" or "\n" in window[len(rest) :]
 
 
 def _keys_before(text: str, start: int) -> list[str]:
     """The last few words before ``start``, lower-cased, nearest last."""
-    return [w.lower() for w in WORD.findall(text, max(0, start - 40), start)[-4:]]
+    return lower_words(text[max(0, start - 40) : start])[-4:]
 
 
 def _joined(text: str, end: int, start: int) -> bool:
