@@ -214,6 +214,7 @@ class Gazetteer:
         self._facts: dict[str, _Facts] = {}
         self._fuzzy_keys: dict[str, list[str]] = {}
         self._country_ids: frozenset[str] | None = None
+        self._names_country: dict[str, bool] = {}  # normalised key -> names_country's answer
 
     @classmethod
     def load(cls, directory: Path = DATA_DIR) -> Gazetteer:
@@ -281,7 +282,13 @@ class Gazetteer:
                 pid for pid, row in self._rows.items() if row.split(b"\t", 4)[3] == b"country"
             )
         key = normalise(name)
-        return key in self._adjectives or not self._country_ids.isdisjoint(self._ids(key))
+        # Kept per key: recognition asks about every name of every article, and the ids of a
+        # common name ("Ali", hundreds of villages) were split again each time.
+        answer = self._names_country.get(key)
+        if answer is None:
+            answer = key in self._adjectives or not self._country_ids.isdisjoint(self._ids(key))
+            self._names_country[key] = answer
+        return answer
 
     def lookup(
         self,
@@ -332,17 +339,19 @@ class Gazetteer:
         variant = skeleton(key)
         # a skeleton of one or two letters ("as" for "US") says too little to match on
         keys = self._variants.get(variant, "").split(",") if len(variant) > 2 else []
-        keys = [k for k in keys if k and k != key]
-        # how many places ``only`` skipped, at most (a place may be counted twice)
-        skipped = sum(self._add_similar(found, key, k, "variant", only) for k in keys)
+        ratios = [(k, fuzz.ratio(key, k)) for k in keys if k and k != key]
+        # how many places ``only`` skipped under each key (a place may be counted twice)
+        counts = [self._add_similar(found, k, ratio, "variant", only) for k, ratio in ratios]
+        skipped = sum(counts)
         kept_variant = any(score < _NORMALISED for score, _ in found.values())
         if kept_variant and skipped and len(found) + skipped > limit:
-            for variant_key in keys:  # kept ones are found again at the same score: no change
-                self._add_similar(found, key, variant_key, "variant")
+            for (variant_key, ratio), count in zip(ratios, counts, strict=True):
+                if count:  # kept places are found again at the same score: no change
+                    self._add_similar(found, variant_key, ratio, "variant")
         unmatched = not found and not skipped  # a skipped variant still matched
         if fuzzy and unmatched and _FUZZY_LENGTHS[0] <= len(key) <= _FUZZY_LENGTHS[1]:
             for fuzzy_key, _, _ in self._fuzzy(key):
-                self._add_similar(found, key, fuzzy_key, "fuzzy")
+                self._add_similar(found, fuzzy_key, fuzz.ratio(key, fuzzy_key), "fuzzy")
         return found
 
     def _ids(self, key: str) -> list[str]:
@@ -370,17 +379,16 @@ class Gazetteer:
     def _add_similar(
         self,
         found: dict[str, tuple[float, _Reason]],
-        key: str,
         other: str,
+        ratio: float,
         step: str,
         only: _VariantFilter = _ANY_VARIANT,
     ) -> int:
-        """Step 3 or 4: the places under ``other``, a key spelled like ``key``; returns how
-        many of them ``only`` skipped.
+        """Step 3 or 4: the places under ``other``, a key spelled like the query's with this
+        rapidfuzz ratio; returns how many of them ``only`` skipped.
 
         Variants score 0.80-0.85 and fuzzy matches below 0.80, by spelling similarity.
         """
-        ratio = fuzz.ratio(key, other)
         if ratio < only.similarity:
             return self._index[other].count(",") + 1
         similarity = ratio / 100
