@@ -1,7 +1,7 @@
 """The capitalised stretches of a text folded the way gazetteer name keys are written.
 
-Recognition runs its automaton over each stretch's folded copy rather than over the text:
-keys are ASCII, lower case, without apostrophes, articles or possessive 's
+Recognition looks up runs of a stretch's folded keys, not the words as written: keys are
+ASCII, lower case, without apostrophes, articles or possessive 's
 (``geo.names.normalise``), and every folded word keeps its offsets, so a match maps back to
 the text exactly as given (``\r\n`` too).  A stretch is folded once per process and its
 matches are found once per gazetteer: stretches repeat ("The", "U.S.", "Syria").
@@ -91,9 +91,9 @@ def _fold(word: str) -> str:
 
 class FoldedStretch(NamedTuple):
     """One capitalised stretch folded: its words as (start, end, surface, key) relative to
-    the stretch, and its keys as an automaton of padded keys sees them (" deir zour "),
-    with where each key starts and ends (inclusive) in that string and the first and last
-    word it covers."""
+    the stretch, and its keys joined by spaces ("deir zour"), with where each key starts
+    and ends (inclusive) in that string and the first and last word it covers: a run of
+    keys i..j is ``text[key_starts[i] : key_ends[j] + 1]``."""
 
     words: tuple[tuple[int, int, str, str], ...]
     text: str
@@ -158,7 +158,7 @@ def _article_start(text: str, start: int) -> int:
 
 @lru_cache(maxsize=50_000)
 def fold_stretch(stretch: str) -> FoldedStretch:
-    """The words of a stretch and the keys an automaton sees, with the words each covers:
+    """The words of a stretch and its keys, with the words each covers:
     articles left out, initials run together ("U.S." -> "us").
     Cached: stretches repeat ("The", "U.S.", "Syria")."""
     words = []
@@ -183,11 +183,11 @@ def fold_stretch(stretch: str) -> FoldedStretch:
         keys.append(key)
         firsts.append(index)
         lasts.append(index)
-    # Key i starts at starts[i], after a space, and ends two characters before key i + 1.
-    starts = tuple(accumulate(map((1).__add__, map(len, keys)), initial=1))
+    # Key i starts at starts[i] and ends two characters before key i + 1.
+    starts = tuple(accumulate(map((1).__add__, map(len, keys)), initial=0))
     return FoldedStretch(
         tuple(words),
-        f" {' '.join(keys)} ",
+        " ".join(keys),
         starts[:-1],
         tuple(map((-2).__add__, starts[1:])),
         tuple(firsts),

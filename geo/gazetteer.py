@@ -27,7 +27,8 @@ own name adds 0.0002 over a match on one of its alternate names: a tie-breaker b
 equally important places (Baghuz, and the Hasakah villages with "Bāghūz" as an alternate name).
 
 The name index for a text matcher is public: ``Gazetteer.names()`` yields every normalised key
-with the ids of the places that carry it, ``Gazetteer.candidates_for_key(key)`` ranks them and
+with the ids of the places that carry it (``Gazetteer.name_keys()`` just the keys),
+``Gazetteer.candidates_for_key(key)`` ranks them and
 ``Gazetteer.adjectives()`` maps normalised country adjectives ("syrian") to country ids.
 """
 
@@ -35,7 +36,7 @@ from __future__ import annotations
 
 import gzip
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -261,6 +262,11 @@ class Gazetteer:
         """
         for key, ids in self._index.items():
             yield key, tuple(ids.split(","))
+
+    def name_keys(self) -> Set[str]:
+        """Every normalised name key, as a set-like view of the index (no copy): what a text
+        matcher asks whether a run of folded words names a place."""
+        return self._index.keys()
 
     def adjectives(self) -> Mapping[str, str]:
         """Normalised country adjective ("syrian", "british") -> the country's place id."""
