@@ -161,6 +161,12 @@ def fold_stretch(stretch: str) -> FoldedStretch:
     """The words of a stretch and its keys, with the words each covers:
     articles left out, initials run together ("U.S." -> "us").
     Cached: stretches repeat ("The", "U.S.", "Syria")."""
+    if stretch.isascii() and stretch.isalnum():  # one plain word: a third of all stretches
+        key = stretch.lower()
+        word = ((0, len(stretch), stretch, key),)
+        if key in ARTICLES:
+            return FoldedStretch(word, "", (), (), (), ())
+        return FoldedStretch(word, key, (0,), (len(key) - 1,), (0,), (0,))
     words = []
     keys: list[str] = []
     firsts: list[int] = []  # the first and last word of each key

@@ -174,13 +174,16 @@ def _stretch_matches(matcher: _Matcher, stretch: str) -> tuple[_StretchMatch, ..
 
 # --- recognition -------------------------------------------------------------------------------
 
+_new_tuple = tuple.__new__
+
 
 class _Span(NamedTuple):
     """A name found in the text: its words, original span and folded key.
 
     This record and the two below are named tuples, not frozen dataclasses: one is made per
     name and per match, and a frozen dataclass sets each field through a slow
-    ``object.__setattr__`` call."""
+    ``object.__setattr__`` call.  The two made per match are made with ``_new_tuple``, as
+    ``geo.folding`` makes its words: a named tuple's own constructor adds a Python frame."""
 
     first: int  # word indices, inclusive
     last: int
@@ -221,7 +224,7 @@ def _span(words: Sequence[Word], text: str, first: int, last: int, key: str) -> 
         end -= 2
     elif len(words[last].surface) == 1 and text[end : end + 1] == ".":
         end += 1
-    return _Span(first, last, words[first].start, end, key)
+    return _new_tuple(_Span, (first, last, words[first].start, end, key))
 
 
 class _Context(NamedTuple):
@@ -280,7 +283,7 @@ def _context(
         head = words[span.first - 2]
         if head.key in ORGANISATION_HEADS and head.surface[0].isupper():
             name_before = f"{head.surface} of"  # "Bank of Japan", "University of Alberta"
-    return _Context(
+    fields = (
         cue,
         kind,
         compound,
@@ -291,6 +294,7 @@ def _context(
         next_key if following and following.group(1) == " " else "",
         keys_before[-1:] == ["the"],
     )
+    return _new_tuple(_Context, fields)
 
 
 def _name_after(

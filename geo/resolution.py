@@ -197,9 +197,10 @@ def _best_tier(found: Found, focus: _Focus) -> list[Candidate]:
     the kind a feature cue asks for when the closest tier has none, or that lie in the
     article's main country when the closest tier has only little-known places elsewhere
     ("Hamadiyah" in a Syria story: a Syrian Hamidiyah, not the Iraqi hamlet spelled so)."""
-    best = min((tier(c) for c in found.candidates), default=0)
-    chosen = [c for c in found.candidates if tier(c) == best]
-    looser = [c for c in found.candidates if tier(c) != best]
+    tiers = [tier(c) for c in found.candidates]
+    best = min(tiers, default=0)
+    chosen = [c for c, t in zip(found.candidates, tiers, strict=True) if t == best]
+    looser = [c for c, t in zip(found.candidates, tiers, strict=True) if t != best]
     kind = found.context.kind
     if kind and not any(c.place.kind == kind for c in chosen):
         chosen += [c for c in looser if c.place.kind == kind]
