@@ -88,7 +88,7 @@ class _Focus:
     its surely-placed places."""
 
     country: str
-    anchors: tuple[tuple[str, Place], ...]  # (name key, place) of the surely-placed names
+    anchors: tuple[tuple[str, Place], ...]  # (name key, place) of the surely-placed names, once
     # country code -> the name keys it is named by (its names and adjectives)
     named: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
@@ -221,7 +221,9 @@ def _focus(found: Sequence[Found]) -> _Focus:
     blank = _Focus("", ())
     countries: Counter[str] = Counter()
     named: dict[str, set[str]] = {}
-    anchors = []
+    # (name key, place id) -> place, each surely-placed name once however often it is named:
+    # every candidate of every name is measured against each of them
+    anchors: dict[tuple[str, str], Place] = {}
     first_pass: dict[str, tuple[Place, bool]] = {}  # name key -> (top place, clear)
     for f in found:
         if f.fixed is not None:
@@ -239,9 +241,10 @@ def _focus(found: Sequence[Found]) -> _Focus:
         if top.kind == "country":
             named.setdefault(top.country, set()).add(f.span.key)
         elif clear and top.kind != "river" and f.context.next_word not in SPEECH_VERBS:
-            anchors.append((f.span.key, top))  # not "Kyiv said": a government, not a place
+            anchors.setdefault((f.span.key, top.id), top)  # not "Kyiv said": a government
     country = countries.most_common(1)[0][0] if countries else ""
-    return _Focus(country, tuple(anchors), {c: frozenset(k) for c, k in named.items()})
+    pairs = tuple((key, place) for (key, _), place in anchors.items())
+    return _Focus(country, pairs, {c: frozenset(k) for c, k in named.items()})
 
 
 def resolve(text: str, found: Sequence[Found]) -> list[PlaceMention]:
