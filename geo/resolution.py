@@ -247,11 +247,28 @@ def _focus(found: Sequence[Found]) -> _Focus:
     return _Focus(country, pairs, {c: frozenset(k) for c, k in named.items()})
 
 
+#: A ranked name: its chosen place, that place's share of the weight, the evidence for it and
+#: the next four candidates as alternatives.
+_Reading = tuple[Place, float, tuple[str, ...], tuple[Alternative, ...]]
+
+
+def _reading(ranked: list[tuple[float, Candidate, tuple[str, ...]]]) -> _Reading:
+    """The shares of a ranking's candidates: a softmax of their scores (temperature 0.25)."""
+    weights = [math.exp((r[0] - ranked[0][0]) / 0.25) for r in ranked]
+    total = sum(weights)
+    share = [w / total for w in weights]
+    alternatives = tuple(
+        Alternative(candidate.place, round(p, 3), evidence)
+        for p, (_, candidate, evidence) in zip(share[1:5], ranked[1:5], strict=False)
+    )
+    return ranked[0][1].place, share[0], ranked[0][2], alternatives
+
+
 def resolve(text: str, found: Sequence[Found]) -> list[PlaceMention]:
     """Resolve every recognised name with the chain, given the article's focus; a name read
-    the same way twice (same key, same cue kind) is ranked once."""
+    the same way twice (same key, same cue kind) is ranked and weighed once."""
     focus = _focus(found)
-    rankings: dict[tuple[str, str], list[tuple[float, Candidate, tuple[str, ...]]]] = {}
+    readings: dict[tuple[str, str], _Reading] = {}
     mentions = []
     for f in found:
         recognition = (f.evidence,) if f.evidence else ()
@@ -264,26 +281,21 @@ def resolve(text: str, found: Sequence[Found]) -> list[PlaceMention]:
                 )
             )
             continue
-        reading = (f.span.key, f.context.kind)
-        if reading not in rankings:
-            rankings[reading] = _ranked(f, focus)
-        ranked = rankings[reading]
-        weights = [math.exp((r[0] - ranked[0][0]) / 0.25) for r in ranked]
-        share = [w / sum(weights) for w in weights]
+        key = (f.span.key, f.context.kind)
+        reading = readings.get(key)
+        if reading is None:
+            reading = readings[key] = _reading(_ranked(f, focus))
+        place, share, evidence, alternatives = reading
         strength = 0.8 if f.weak or not f.evidence else 0.95
-        alternatives = tuple(
-            Alternative(candidate.place, round(p, 3), evidence)
-            for p, (_, candidate, evidence) in zip(share[1:5], ranked[1:5], strict=False)
-        )
         mentions.append(
             PlaceMention(
                 surface,
                 f.span.start,
                 f.span.end,
-                ranked[0][1].place,
-                round(share[0] * strength, 3),
+                place,
+                round(share * strength, 3),
                 f.adjective,
-                recognition + ranked[0][2],
+                recognition + evidence,
                 alternatives,
             )
         )
