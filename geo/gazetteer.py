@@ -324,7 +324,7 @@ class Gazetteer:
             for pid, (score, reason) in self._match(head, fuzzy).items():
                 if self.get(pid).kind == kind and score > found.get(pid, (0.0, ""))[0]:
                     found[pid] = (score, f"{self._reason(pid, reason)} + {qualifier.lower()!r}")
-        return self._ranked(found, limit)
+        return self._ranked(found, limit, only)
 
     def _match(
         self, name: str, fuzzy: bool = True, only: _VariantFilter = _ANY_VARIANT, limit: int = 0
@@ -436,15 +436,31 @@ class Gazetteer:
         keys = self._fuzzy_keys.get(key[0], [])
         return process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=10)
 
-    def _ranked(self, found: Mapping[str, tuple[float, _Reason]], limit: int) -> list[Candidate]:
-        """The best ``limit`` candidates; only those are parsed and given their reasons."""
+    def _ranked(
+        self,
+        found: Mapping[str, tuple[float, _Reason]],
+        limit: int,
+        only: _VariantFilter = _ANY_VARIANT,
+    ) -> list[Candidate]:
+        """The best ``limit`` candidates; only those are parsed and given their reasons.
+
+        Spelling variants of the countries ``only`` leaves out are ranked (they may push
+        others past ``limit``) but not made: the caller drops them, and parsing and naming a
+        place is most of a candidate's cost."""
         scored = [
             (score + 0.04 * self._facts_of(pid).importance, pid, reason)
             for pid, (score, reason) in found.items()
         ]
         scored.sort(key=lambda c: (-c[0], c[1]))
         best = scored[:limit]
+        if only.countries is not None:
+            best = [c for c in best if not self._left_out(c[1], c[2], only.countries)]
         return [Candidate(self.get(pid), score, self._reason(pid, r)) for score, pid, r in best]
+
+    def _left_out(self, pid: str, reason: _Reason, countries: frozenset[str]) -> bool:
+        """A spelling variant (step 3) of a place outside ``countries``."""
+        variant = not isinstance(reason, str) and reason[0] == "variant"
+        return variant and self._facts_of(pid).country not in countries
 
 
 @cache
