@@ -28,12 +28,9 @@ _DROP_APOSTROPHES = str.maketrans("", "", _APOSTROPHES)
 #: A word: letters and digits, with apostrophes inside ("Ma'arat").  Written as runs, not
 #: character by character with a look-ahead: it runs over every capitalised stretch.
 WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
-#: ASCII bytes to what ``lower_words`` keeps of them: letters lower-cased, digits, and a space
-#: for everything else.
-_ASCII_WORD_BYTES = bytes(
-    (c | 0x20 if chr(c).isalpha() else c) if chr(c).isascii() and chr(c).isalnum() else 0x20
-    for c in range(256)
-)
+#: ASCII bytes to what ``words_of`` keeps of them: letters and digits, and a space for
+#: everything else.
+_ASCII_WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 0x20 for c in range(256))
 POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’]s$")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ" + "А-ЯЁЄІЇҐЎ"
@@ -55,15 +52,27 @@ _JOINING = re.compile(rf"[\w{_APOSTROPHES}]")
 _ARTICLE_LENGTHS = sorted({len(a) for a in ARABIC_ARTICLES})
 
 
-def lower_words(text: str) -> list[str]:
-    """The words of ``text`` as ``WORD`` finds them, lower-cased.
+def words_of(text: str) -> list[str]:
+    """The words of ``text`` as ``WORD`` finds them.
 
     Most stretches of news are ASCII without apostrophes: their words are then the runs of
     letters and digits, split off by one byte translation, five times cheaper than the
-    regular expression, which recognition runs before every name it weighs."""
-    if text.isascii() and "'" not in text and "`" not in text:
+    regular expression, which folding runs over every new stretch and recognition before
+    every name it weighs."""
+    if _plain(text):
         return text.encode().translate(_ASCII_WORD_BYTES).decode().split()
+    return WORD.findall(text)
+
+
+def lower_words(text: str) -> list[str]:
+    """The words of ``text`` as ``WORD`` finds them, lower-cased."""
+    if _plain(text):  # lower-casing ASCII changes no word boundary
+        return words_of(text.lower())
     return [word.lower() for word in WORD.findall(text)]
+
+
+def _plain(text: str) -> bool:
+    return text.isascii() and "'" not in text and "`" not in text
 
 
 _new_tuple = tuple.__new__
@@ -172,7 +181,7 @@ def fold_stretch(stretch: str) -> FoldedStretch:
     firsts: list[int] = []  # the first and last word of each key
     lasts: list[int] = []
     end = 0
-    for index, surface in enumerate(WORD.findall(stretch)):
+    for index, surface in enumerate(words_of(stretch)):
         # found from the end of the last word: only non-word characters lie between them
         start = stretch.find(surface, end)
         end = start + len(surface)
