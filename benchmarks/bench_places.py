@@ -1,7 +1,7 @@
 """Our geoparser against the off-the-shelf ``geotext``, on the same texts in one run.
 
 Prints articles/s and MB/s of article text for both (loading excluded: the gazetteer, the
-automaton and geotext's index are built before the clock starts).  The headline is our first
+matcher and geotext's index are built before the clock starts).  The headline is our first
 pass: every name is then seen for the first time (cold lookup caches), as in an ingest of new
 articles; the second pass, with warm caches, is printed beside it.  Then recognition and
 resolution scores of both on the gold: the seeds, and the dev corpus when
@@ -126,7 +126,7 @@ gazetteer = default_gazetteer()
 articles = evaluate.load_seeds(evaluate.SEEDS_GOLD, gazetteer)
 articles += evaluate.load_dev(evaluate.DEV_CORPUS)
 texts = [a.text for a in articles]
-find_places("warm-up: builds the automaton (loading, not timed) in Syria", gazetteer)
+find_places("warm-up: builds the matcher (loading, not timed) in Syria", gazetteer)
 start = time.process_time()
 for text in texts:
     find_places(text, gazetteer)
@@ -189,11 +189,11 @@ def main() -> int:
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
     ours: Tool = lambda text: find_places(text, gazetteer)  # noqa: E731
-    # Both indexes are loaded before our warm-up, which builds the automaton and then freezes
+    # Both indexes are loaded before our warm-up, which builds the matcher and then freezes
     # what the process holds out of the garbage collector's way; geotext is timed first. So
     # neither tool's time includes collecting the other's index or caches.
     tools = {"geotext": geotext_places(gazetteer), "ours": ours}
-    ours("warm-up: builds the automaton (loading, not timed) in Syria")
+    ours("warm-up: builds the matcher (loading, not timed) in Syria")
 
     print(
         f"{len(texts)} articles, {megabytes:.2f} MB of text, one process;"

@@ -27,7 +27,8 @@ own name adds 0.0002 over a match on one of its alternate names: a tie-breaker b
 equally important places (Baghuz, and the Hasakah villages with "Bāghūz" as an alternate name).
 
 The name index for a text matcher is public: ``Gazetteer.names()`` yields every normalised key
-with the ids of the places that carry it, ``Gazetteer.candidates_for_key(key)`` ranks them and
+with the ids of the places that carry it (``Gazetteer.name_keys()`` just the keys),
+``Gazetteer.candidates_for_key(key)`` ranks them and
 ``Gazetteer.adjectives()`` maps normalised country adjectives ("syrian") to country ids.
 """
 
@@ -35,7 +36,7 @@ from __future__ import annotations
 
 import gzip
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -214,6 +215,7 @@ class Gazetteer:
         self._facts: dict[str, _Facts] = {}
         self._fuzzy_keys: dict[str, list[str]] = {}
         self._country_ids: frozenset[str] | None = None
+        self._names_country: dict[str, bool] = {}  # normalised key -> names_country's answer
 
     @classmethod
     def load(cls, directory: Path = DATA_DIR) -> Gazetteer:
@@ -261,6 +263,11 @@ class Gazetteer:
         for key, ids in self._index.items():
             yield key, tuple(ids.split(","))
 
+    def name_keys(self) -> Set[str]:
+        """Every normalised name key, as a set-like view of the index (no copy): what a text
+        matcher asks whether a run of folded words names a place."""
+        return self._index.keys()
+
     def adjectives(self) -> Mapping[str, str]:
         """Normalised country adjective ("syrian", "british") -> the country's place id."""
         return self._adjectives
@@ -281,7 +288,13 @@ class Gazetteer:
                 pid for pid, row in self._rows.items() if row.split(b"\t", 4)[3] == b"country"
             )
         key = normalise(name)
-        return key in self._adjectives or not self._country_ids.isdisjoint(self._ids(key))
+        # Kept per key: recognition asks about every name of every article, and the ids of a
+        # common name ("Ali", hundreds of villages) were split again each time.
+        answer = self._names_country.get(key)
+        if answer is None:
+            answer = key in self._adjectives or not self._country_ids.isdisjoint(self._ids(key))
+            self._names_country[key] = answer
+        return answer
 
     def lookup(
         self,
@@ -311,7 +324,7 @@ class Gazetteer:
             for pid, (score, reason) in self._match(head, fuzzy).items():
                 if self.get(pid).kind == kind and score > found.get(pid, (0.0, ""))[0]:
                     found[pid] = (score, f"{self._reason(pid, reason)} + {qualifier.lower()!r}")
-        return self._ranked(found, limit)
+        return self._ranked(found, limit, only)
 
     def _match(
         self, name: str, fuzzy: bool = True, only: _VariantFilter = _ANY_VARIANT, limit: int = 0
@@ -332,17 +345,19 @@ class Gazetteer:
         variant = skeleton(key)
         # a skeleton of one or two letters ("as" for "US") says too little to match on
         keys = self._variants.get(variant, "").split(",") if len(variant) > 2 else []
-        keys = [k for k in keys if k and k != key]
-        # how many places ``only`` skipped, at most (a place may be counted twice)
-        skipped = sum(self._add_similar(found, key, k, "variant", only) for k in keys)
+        ratios = [(k, fuzz.ratio(key, k)) for k in keys if k and k != key]
+        # how many places ``only`` skipped under each key (a place may be counted twice)
+        counts = [self._add_similar(found, k, ratio, "variant", only) for k, ratio in ratios]
+        skipped = sum(counts)
         kept_variant = any(score < _NORMALISED for score, _ in found.values())
         if kept_variant and skipped and len(found) + skipped > limit:
-            for variant_key in keys:  # kept ones are found again at the same score: no change
-                self._add_similar(found, key, variant_key, "variant")
+            for (variant_key, ratio), count in zip(ratios, counts, strict=True):
+                if count:  # kept places are found again at the same score: no change
+                    self._add_similar(found, variant_key, ratio, "variant")
         unmatched = not found and not skipped  # a skipped variant still matched
         if fuzzy and unmatched and _FUZZY_LENGTHS[0] <= len(key) <= _FUZZY_LENGTHS[1]:
             for fuzzy_key, _, _ in self._fuzzy(key):
-                self._add_similar(found, key, fuzzy_key, "fuzzy")
+                self._add_similar(found, fuzzy_key, fuzz.ratio(key, fuzzy_key), "fuzzy")
         return found
 
     def _ids(self, key: str) -> list[str]:
@@ -370,17 +385,16 @@ class Gazetteer:
     def _add_similar(
         self,
         found: dict[str, tuple[float, _Reason]],
-        key: str,
         other: str,
+        ratio: float,
         step: str,
         only: _VariantFilter = _ANY_VARIANT,
     ) -> int:
-        """Step 3 or 4: the places under ``other``, a key spelled like ``key``; returns how
-        many of them ``only`` skipped.
+        """Step 3 or 4: the places under ``other``, a key spelled like the query's with this
+        rapidfuzz ratio; returns how many of them ``only`` skipped.
 
         Variants score 0.80-0.85 and fuzzy matches below 0.80, by spelling similarity.
         """
-        ratio = fuzz.ratio(key, other)
         if ratio < only.similarity:
             return self._index[other].count(",") + 1
         similarity = ratio / 100
@@ -422,15 +436,31 @@ class Gazetteer:
         keys = self._fuzzy_keys.get(key[0], [])
         return process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=10)
 
-    def _ranked(self, found: Mapping[str, tuple[float, _Reason]], limit: int) -> list[Candidate]:
-        """The best ``limit`` candidates; only those are parsed and given their reasons."""
+    def _ranked(
+        self,
+        found: Mapping[str, tuple[float, _Reason]],
+        limit: int,
+        only: _VariantFilter = _ANY_VARIANT,
+    ) -> list[Candidate]:
+        """The best ``limit`` candidates; only those are parsed and given their reasons.
+
+        Spelling variants of the countries ``only`` leaves out are ranked (they may push
+        others past ``limit``) but not made: the caller drops them, and parsing and naming a
+        place is most of a candidate's cost."""
         scored = [
             (score + 0.04 * self._facts_of(pid).importance, pid, reason)
             for pid, (score, reason) in found.items()
         ]
         scored.sort(key=lambda c: (-c[0], c[1]))
         best = scored[:limit]
+        if only.countries is not None:
+            best = [c for c in best if not self._left_out(c[1], c[2], only.countries)]
         return [Candidate(self.get(pid), score, self._reason(pid, r)) for score, pid, r in best]
+
+    def _left_out(self, pid: str, reason: _Reason, countries: frozenset[str]) -> bool:
+        """A spelling variant (step 3) of a place outside ``countries``."""
+        variant = not isinstance(reason, str) and reason[0] == "variant"
+        return variant and self._facts_of(pid).country not in countries
 
 
 @cache

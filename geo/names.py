@@ -131,6 +131,21 @@ class _FoldTable(dict):
 
 
 _FOLD = _FoldTable()
+#: ASCII bytes folded as ``_fold_char`` folds them: letters lower-cased, digits kept, every
+#: other byte a space; the ASCII apostrophes are dropped.
+_ASCII_FOLD = bytes(
+    (c | 0x20 if chr(c).isalpha() else c) if chr(c).isascii() and chr(c).isalnum() else 0x20
+    for c in range(256)
+)
+_ASCII_APOSTROPHES = "".join(a for a in _APOSTROPHES if a.isascii()).encode()
+
+
+def _folded(text: str) -> str:
+    """``text`` translated by ``_FOLD``; an ASCII text (most names) by a byte table, ten
+    times cheaper than a look-up of the dict table per character."""
+    if text.isascii():
+        return text.encode().translate(_ASCII_FOLD, _ASCII_APOSTROPHES).decode()
+    return text.translate(_FOLD)
 
 
 @lru_cache(maxsize=200_000)
@@ -143,7 +158,7 @@ def normalise(text: str) -> str:
     """
     if "'" in text or "’" in text:
         text = _POSSESSIVE.sub(" ", text)
-    tokens = text.translate(_FOLD).split()
+    tokens = _folded(text).split()
     key = " ".join([t for t in tokens if t not in ARTICLES] or tokens)
     return _INITIALS.sub("", key) if " " in key else key
 
@@ -158,7 +173,7 @@ def skeleton(key: str) -> str:
 
 def articles_of(text: str) -> tuple[str, ...]:
     """The article tokens a name carries (``"al-Hol"`` -> ``("al",)``), for match reasons."""
-    folded = text.translate(_FOLD).split()  # as _fold_char per character, in C
+    folded = _folded(text).split()  # as _fold_char per character, in C
     if len(folded) < 2:
         return ()
     return tuple(token for token in folded if token in ARTICLES)

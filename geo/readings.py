@@ -55,6 +55,7 @@ def lookup(gazetteer: Gazetteer, surface: str) -> tuple[Candidate, ...]:
     )
 
 
+@lru_cache(maxsize=50_000)
 def credible_readings(
     gazetteer: Gazetteer, surface: str, key: str, countries: frozenset[str], kind: str
 ) -> tuple[Candidate, ...]:
@@ -62,6 +63,8 @@ def credible_readings(
     ``countries``, after a feature cue asking for ``kind`` ('' for none).
 
     Short forms count only as the gazetteer writes them ("US", "UK"; not "Can", "IoT").
+    Cached: an article names a place again and again, and the candidates of a name are
+    weighed the same way each time.
     """
     found = lookup(gazetteer, surface)
     if len(surface.replace(".", "")) <= 3:

@@ -1,30 +1,36 @@
 """Find the place names of an article's text, before resolution: spans with their evidence.
 
-Recognition is one pass of an Aho-Corasick automaton holding every name key of the gazetteer
-over the text's folded capitalised stretches (``geo.folding``).  A match becomes a name only
-with evidence that it names a place here: capitalisation, a cue ("in", "near", "north of",
-"the village of", "province"), importance, and no sign of a person ("SDF spokesman Mustafa
-Bali", "Bali cautioned", "Peres said"), an organisation ("Syrian Democratic Forces", "U.S.
-Central Command", "Bank of Japan") or an ordinary word ("Gate 10").  Country adjectives
-("Syrian forces", "U.S.-backed") carry their country; peoples without one country
-("Kurdish") and regions the gazetteer lacks ("Middle East") stay unresolved, as do unknown
-names after a feature cue ("the village of X").  Capitalised names after a cue that no key
-matched get the gazetteer's spelling-variant lookup ("Baghouz").  The word lists are data
-(``geo.wordlists``); which entries a name can mean is ``geo.readings``.
+Recognition looks up the runs of words of the text's folded capitalised stretches
+(``geo.folding``) among the gazetteer's name keys, once per stretch and gazetteer.  A
+match becomes a name only with evidence that it names a place here: capitalisation, a cue
+("in", "near", "north of", "the village of", "province"), importance, and no sign of a
+person ("SDF spokesman Mustafa Bali", "Bali cautioned", "Peres said"), an organisation
+("Syrian Democratic Forces", "U.S. Central Command", "Bank of Japan") or an ordinary word
+("Gate 10").  Country adjectives ("Syrian forces", "U.S.-backed") carry their country;
+peoples without one country ("Kurdish") and regions the gazetteer lacks ("Middle East") stay
+unresolved, as do unknown names after a feature cue ("the village of X").  Capitalised names
+after a cue that no key matched get the gazetteer's spelling-variant lookup ("Baghouz").  The
+word lists are data (``geo.wordlists``); which entries a name can mean is ``geo.readings``.
 """
 
 from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-import ahocorasick
-
-from geo.folding import ARABIC_ARTICLES, POSSESSIVE, WORD, Folded, Word, fold_text
+from geo.folding import (
+    ARABIC_ARTICLES,
+    POSSESSIVE,
+    Folded,
+    Word,
+    fold_stretch,
+    fold_text,
+    lower_words,
+)
 from geo.gazetteer import Candidate, Gazetteer, Place
 from geo.names import articles_of, normalise
 from geo.readings import CITY_POPULATION, credible_readings, is_famous, is_major, lookup, tier
@@ -63,7 +69,8 @@ HOME_COUNTRIES = frozenset(home_countries())
 _RUN_IN_HEADING = re.compile(r" ([A-Z][a-z]+) ([a-z]+)\b")
 #: Endings of words that are verbs or adverbs, not first names, at a sentence start.
 _WORD_ENDINGS = ("ing", "ed", "ly")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"“”'‘’(\[—–-]*$")
+#: What may stand between the end of a sentence and the first word of the next (with spaces).
+_OPENERS = "\"“”'‘’([—–-"
 _NEXT_WORD = re.compile(r"([ -])(\w+)")
 
 
@@ -101,29 +108,38 @@ def _joins_word(char: str) -> bool:
 # --- the matcher, built once per gazetteer ---------------------------------------------------
 
 
-@dataclass(frozen=True)
+#: A name found in a stretch: its first and last word (indices in the stretch) and its key.
+_StretchMatch = tuple[int, int, str]
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: a key of the stretch cache
 class _Matcher:
-    automaton: ahocorasick.Automaton
+    names: Set[str]  # the gazetteer's name keys (a view of its index, not a copy)
+    extra: frozenset[str]  # keys of country adjectives, regions and continents
+    longest: int  # the length of the longest key of either
     adjectives: dict[str, str]  # normalised country adjective -> country place id
     regional: frozenset[str]  # keys of REGIONS and REGIONAL_ADJECTIVES
     ordinary: frozenset[str]  # common English words (COMMON_WORDS and jusText's stoplist)
 
+    def is_key(self, key: str) -> bool:
+        """Whether a folded name is one recognition knows: a name key of the gazetteer (not
+        one letter or a function word), a country adjective, a region or a continent."""
+        return key in self.extra or (
+            len(key) > 1 and key not in FUNCTION_WORDS and key in self.names
+        )
+
 
 @lru_cache(maxsize=4)
 def _matcher(gazetteer: Gazetteer) -> _Matcher:
-    """An automaton over every name key of the gazetteer (one-word function words left out)."""
-    automaton = ahocorasick.Automaton()
-    for key, _ in gazetteer.names():
-        if len(key) > 1 and key not in FUNCTION_WORDS:
-            automaton.add_word(f" {key} ", key)
+    """The name keys of the gazetteer and the word lists recognition weighs matches with."""
     adjectives = dict(gazetteer.adjectives())
     regional = frozenset(normalise(n) for n in (*REGIONS, *REGIONAL_ADJECTIVES))
-    for key in (*adjectives, *regional, *CONTINENTS):
-        automaton.add_word(f" {key} ", key)
-    automaton.make_automaton()
+    names, extra = gazetteer.name_keys(), frozenset((*adjectives, *regional, *CONTINENTS))
+    longest = max(map(len, (*names, *extra)))
     from justext import get_stoplist  # loaded here, with the gazetteer, not on import
 
-    matcher = _Matcher(automaton, adjectives, regional, COMMON_WORDS | get_stoplist("English"))
+    ordinary = COMMON_WORDS | get_stoplist("English")
+    matcher = _Matcher(names, extra, longest, adjectives, regional, ordinary)
     # The gazetteer, the matcher and the modules loaded with them live as long as the
     # process: frozen out of the collector's generations, they are not traversed again by
     # every full collection an article's garbage triggers (CPython's documented gc.freeze).
@@ -133,7 +149,32 @@ def _matcher(gazetteer: Gazetteer) -> _Matcher:
     return matcher
 
 
+@lru_cache(maxsize=50_000)
+def _stretch_matches(matcher: _Matcher, stretch: str) -> tuple[_StretchMatch, ...]:
+    """The names of a capitalised stretch that start with a capital: every run of its folded
+    keys that is a key recognition knows, as (first word, last word, key).
+
+    Each run is looked up in the gazetteer's index, which a stretch's few keys make cheaper
+    than an Aho-Corasick automaton of every key (0.5 s to build and 89 MB to hold); runs
+    longer than the longest key are not tried.  Cached: stretches repeat."""
+    fold = fold_stretch(stretch)
+    text, ends, longest = fold.text, fold.key_ends, matcher.longest
+    found = []
+    for i, start in enumerate(fold.key_starts):
+        first_word = fold.first_words[i]
+        if not fold.words[first_word][2][0].isupper():
+            continue
+        for j in range(i, len(ends)):
+            if ends[j] - start >= longest:
+                break
+            if matcher.is_key(key := text[start : ends[j] + 1]):
+                found.append((first_word, fold.last_words[j], key))
+    return tuple(found)
+
+
 # --- recognition -------------------------------------------------------------------------------
+
+_new_tuple = tuple.__new__
 
 
 class _Span(NamedTuple):
@@ -141,7 +182,8 @@ class _Span(NamedTuple):
 
     This record and the two below are named tuples, not frozen dataclasses: one is made per
     name and per match, and a frozen dataclass sets each field through a slow
-    ``object.__setattr__`` call."""
+    ``object.__setattr__`` call.  The two made per match are made with ``_new_tuple``, as
+    ``geo.folding`` makes its words: a named tuple's own constructor adds a Python frame."""
 
     first: int  # word indices, inclusive
     last: int
@@ -152,15 +194,11 @@ class _Span(NamedTuple):
 
 def _matches(folded: Folded, matcher: _Matcher, text: str) -> list[_Span]:
     """Longest non-overlapping gazetteer names on word boundaries, starting capitalised."""
-    found = []
-    for end, key in matcher.automaton.iter(folded.text):  # keys are padded with spaces
-        word_range = folded.word_range(end - len(key), end - 1)
-        if word_range is None:
-            continue
-        first_word, last_word = word_range
-        if not folded.words[first_word].surface[0].isupper():
-            continue
-        found.append((first_word, last_word, key))
+    found = [
+        (first + base, last + base, key)
+        for stretch, base in zip(folded.stretches, folded.bases, strict=True)
+        for first, last, key in _stretch_matches(matcher, stretch)
+    ]
     found.sort(key=lambda m: (m[0] - m[1], m[0]))
     taken: set[int] = set()
     spans = []
@@ -186,7 +224,7 @@ def _span(words: Sequence[Word], text: str, first: int, last: int, key: str) -> 
         end -= 2
     elif len(words[last].surface) == 1 and text[end : end + 1] == ".":
         end += 1
-    return _Span(first, last, words[first].start, end, key)
+    return _new_tuple(_Span, (first, last, words[first].start, end, key))
 
 
 class _Context(NamedTuple):
@@ -245,7 +283,7 @@ def _context(
         head = words[span.first - 2]
         if head.key in ORGANISATION_HEADS and head.surface[0].isupper():
             name_before = f"{head.surface} of"  # "Bank of Japan", "University of Alberta"
-    return _Context(
+    fields = (
         cue,
         kind,
         compound,
@@ -256,6 +294,7 @@ def _context(
         next_key if following and following.group(1) == " " else "",
         keys_before[-1:] == ["the"],
     )
+    return _new_tuple(_Context, fields)
 
 
 def _name_after(
@@ -289,12 +328,18 @@ def _name_after(
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    return bool(_SENTENCE_START.search(text[max(0, start - 12) : start]))
+    """Whether only spaces, quotes, brackets and dashes stand between ``start`` and the end of
+    a sentence, a line break or a point 12 characters back (stripped off with C-level calls:
+    a regular expression searching for that tail tried every one of the 12 positions)."""
+    window = rest = text[max(0, start - 12) : start]
+    while len(stripped := rest.rstrip().rstrip(_OPENERS)) < len(rest):
+        rest = stripped
+    return not rest or rest[-1] in ".!?:;" or "\n" in window[len(rest) :]
 
 
 def _keys_before(text: str, start: int) -> list[str]:
     """The last few words before ``start``, lower-cased, nearest last."""
-    return [w.lower() for w in WORD.findall(text, max(0, start - 40), start)[-4:]]
+    return lower_words(text[max(0, start - 40) : start])[-4:]
 
 
 def _joined(text: str, end: int, start: int) -> bool:
@@ -378,7 +423,7 @@ class _Article:
 def recognise(text: str, gazetteer: Gazetteer) -> list[Found]:
     """Every place name of a text, in text order, with its candidates and evidence.
 
-    1. the automaton finds every gazetteer name in the capitalised stretches;
+    1. every gazetteer name in the capitalised stretches is found;
     2. each match is judged in its context, knowing the article's countries and the people
        it names; a minor place with no cue stays only if named with a cue elsewhere;
     3. capitalised names right after a cue that no key matched get a variant lookup.
@@ -589,7 +634,7 @@ def _previous_word(text: str, start: int) -> str:
 def _unlikely_name(matcher: _Matcher, key: str, words: Sequence[Word]) -> bool:
     """A name no gazetteer key holds, made with ordinary English words ("Press Street",
     "Final Four", "Culinary Institute"): not worth a spelling-variant search."""
-    if matcher.automaton.exists(f" {key} "):
+    if matcher.is_key(key):
         return False
     return any(w.key in matcher.ordinary or w.key in ORGANISATION_HEADS for w in words)
 

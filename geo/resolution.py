@@ -88,7 +88,7 @@ class _Focus:
     its surely-placed places."""
 
     country: str
-    anchors: tuple[tuple[str, Place], ...]  # (name key, place) of the surely-placed names
+    anchors: tuple[tuple[str, Place], ...]  # (name key, place) of the surely-placed names, once
     # country code -> the name keys it is named by (its names and adjectives)
     named: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
@@ -197,9 +197,10 @@ def _best_tier(found: Found, focus: _Focus) -> list[Candidate]:
     the kind a feature cue asks for when the closest tier has none, or that lie in the
     article's main country when the closest tier has only little-known places elsewhere
     ("Hamadiyah" in a Syria story: a Syrian Hamidiyah, not the Iraqi hamlet spelled so)."""
-    best = min((tier(c) for c in found.candidates), default=0)
-    chosen = [c for c in found.candidates if tier(c) == best]
-    looser = [c for c in found.candidates if tier(c) != best]
+    tiers = [tier(c) for c in found.candidates]
+    best = min(tiers, default=0)
+    chosen = [c for c, t in zip(found.candidates, tiers, strict=True) if t == best]
+    looser = [c for c, t in zip(found.candidates, tiers, strict=True) if t != best]
     kind = found.context.kind
     if kind and not any(c.place.kind == kind for c in chosen):
         chosen += [c for c in looser if c.place.kind == kind]
@@ -220,7 +221,9 @@ def _focus(found: Sequence[Found]) -> _Focus:
     blank = _Focus("", ())
     countries: Counter[str] = Counter()
     named: dict[str, set[str]] = {}
-    anchors = []
+    # (name key, place id) -> place, each surely-placed name once however often it is named:
+    # every candidate of every name is measured against each of them
+    anchors: dict[tuple[str, str], Place] = {}
     first_pass: dict[str, tuple[Place, bool]] = {}  # name key -> (top place, clear)
     for f in found:
         if f.fixed is not None:
@@ -238,16 +241,34 @@ def _focus(found: Sequence[Found]) -> _Focus:
         if top.kind == "country":
             named.setdefault(top.country, set()).add(f.span.key)
         elif clear and top.kind != "river" and f.context.next_word not in SPEECH_VERBS:
-            anchors.append((f.span.key, top))  # not "Kyiv said": a government, not a place
+            anchors.setdefault((f.span.key, top.id), top)  # not "Kyiv said": a government
     country = countries.most_common(1)[0][0] if countries else ""
-    return _Focus(country, tuple(anchors), {c: frozenset(k) for c, k in named.items()})
+    pairs = tuple((key, place) for (key, _), place in anchors.items())
+    return _Focus(country, pairs, {c: frozenset(k) for c, k in named.items()})
+
+
+#: A ranked name: its chosen place, that place's share of the weight, the evidence for it and
+#: the next four candidates as alternatives.
+_Reading = tuple[Place, float, tuple[str, ...], tuple[Alternative, ...]]
+
+
+def _reading(ranked: list[tuple[float, Candidate, tuple[str, ...]]]) -> _Reading:
+    """The shares of a ranking's candidates: a softmax of their scores (temperature 0.25)."""
+    weights = [math.exp((r[0] - ranked[0][0]) / 0.25) for r in ranked]
+    total = sum(weights)
+    share = [w / total for w in weights]
+    alternatives = tuple(
+        Alternative(candidate.place, round(p, 3), evidence)
+        for p, (_, candidate, evidence) in zip(share[1:5], ranked[1:5], strict=False)
+    )
+    return ranked[0][1].place, share[0], ranked[0][2], alternatives
 
 
 def resolve(text: str, found: Sequence[Found]) -> list[PlaceMention]:
     """Resolve every recognised name with the chain, given the article's focus; a name read
-    the same way twice (same key, same cue kind) is ranked once."""
+    the same way twice (same key, same cue kind) is ranked and weighed once."""
     focus = _focus(found)
-    rankings: dict[tuple[str, str], list[tuple[float, Candidate, tuple[str, ...]]]] = {}
+    readings: dict[tuple[str, str], _Reading] = {}
     mentions = []
     for f in found:
         recognition = (f.evidence,) if f.evidence else ()
@@ -260,26 +281,21 @@ def resolve(text: str, found: Sequence[Found]) -> list[PlaceMention]:
                 )
             )
             continue
-        reading = (f.span.key, f.context.kind)
-        if reading not in rankings:
-            rankings[reading] = _ranked(f, focus)
-        ranked = rankings[reading]
-        weights = [math.exp((r[0] - ranked[0][0]) / 0.25) for r in ranked]
-        share = [w / sum(weights) for w in weights]
+        key = (f.span.key, f.context.kind)
+        reading = readings.get(key)
+        if reading is None:
+            reading = readings[key] = _reading(_ranked(f, focus))
+        place, share, evidence, alternatives = reading
         strength = 0.8 if f.weak or not f.evidence else 0.95
-        alternatives = tuple(
-            Alternative(candidate.place, round(p, 3), evidence)
-            for p, (_, candidate, evidence) in zip(share[1:5], ranked[1:5], strict=False)
-        )
         mentions.append(
             PlaceMention(
                 surface,
                 f.span.start,
                 f.span.end,
-                ranked[0][1].place,
-                round(share[0] * strength, 3),
+                place,
+                round(share * strength, 3),
                 f.adjective,
-                recognition + ranked[0][2],
+                recognition + evidence,
                 alternatives,
             )
         )

@@ -135,6 +135,8 @@ def test_get_returns_the_place_or_none(gazetteer):
 def test_name_index_feeds_a_matcher(gazetteer):
     index = dict(gazetteer.names())
     assert "173797" in index["hol"]
+    keys = gazetteer.name_keys()
+    assert "hol" in keys and "no such name" not in keys and len(keys) == len(index)
     assert all(isinstance(ids, tuple) and ids for ids in list(index.values())[:1000])
     ranked = gazetteer.candidates_for_key("raqqa")
     assert ranked[0].place.id == "172955"

@@ -71,3 +71,20 @@ def test_articles_of():
     assert articles_of("Deir ez-Zor") == ("ez",)
     assert articles_of("Hajin") == ()
     assert articles_of("Al") == ()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ma'arat al-Nu`man",
+        "U.S.",
+        "Deir ez-Zor Governorate",
+        "Syria's",
+        "Sieverodonets'k",
+        "Kyïv (Kiev)",
+        "AL-HOL_CAMP 2",
+        "The",
+    ],
+)
+def test_the_fast_key_is_the_per_character_key(name):
+    assert normalise(name) == normalise_with_offsets(name)[0]

@@ -351,3 +351,19 @@ def test_regions_are_open_data_entries_or_unresolved_never_a_town(name):
     (mention,) = [m for m in find_places(f"Fighters moved across {name} last year.") if m.start > 5]
     place = mention.place
     assert place is None or (place.kind == "region" and place.id.startswith("ne:"))
+
+
+def test_a_name_of_several_keys_is_one_mention():
+    text = (
+        "Refugees from Bosnia and Herzegovina reached the village of Baghuz in Deir ez-Zor"
+        " Governorate, then St. Petersburg."
+    )
+    found = {m.text: m.place.id if m.place else None for m in find_places(text)}
+    assert set(found) == {
+        "Bosnia and Herzegovina",
+        "Baghuz",
+        "Deir ez-Zor Governorate",
+        "St. Petersburg",
+    }
+    assert found["Bosnia and Herzegovina"] == "3277605"
+    assert found["Deir ez-Zor Governorate"] == "170792"
