@@ -7,22 +7,29 @@ around it, and attaches the place and period it applies to.
 Kinds (README-ready)
 --------------------
 Decided by the words around the number: a "dead"/"injured" noun first,
-then an event word among its modifiers or nearest to it (after it on ties),
-then the person noun, then words saying people are still there:
+then an event word among its modifiers or nearest to it (after it on ties; not
+one in a clause about something else: "2,000 troops stormed the town, which had
+been captured in May" are fighters), then the person noun, then words saying
+people are still there:
 
 ===================  ==============================================================
 kind                 words (example)
 ===================  ==============================================================
 displaced            left, fled, escaped, evacuated, trudged out, exodus, displaced,
-                     expelled, uprooted, crossed (into), evacuees, "internally
-                     displaced people", moved to shelter/safety ("more than 8,000
-                     people have left Baghuz")
-returned             returned, went/came back, returnees ("800 families returned")
+                     expelled, uprooted, driven out, abandoned their homes, crossed
+                     (into), evacuees, IDPs, "internally displaced people", moved to
+                     shelter/safety ("more than 8,000 people have left Baghuz"); not
+                     "left dead", "left wounded"
+returned             returned, went/came back, went home, repatriated, returnees ("800
+                     families returned", "displaced people went home")
 refugees             refugees, asylum seekers, hosted/taken in ("Turkey hosts 3.6
                      million Syrian refugees"): placed at the host country
-camp_population      people a camp holds, houses or hosts, who live in it, or "N in
-                     camps" ("the camp housing more than 35,000 people")
-civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, stayed,
+camp_population      people a camp holds, houses, shelters or hosts, who live in it, or
+                     "N in camps" ("the camp housing more than 35,000 people", "the
+                     camp shelters 45,000 displaced people"; fighters or prisoners a
+                     camp holds are detained)
+civilians_remaining  trapped, remain(ing), stranded, besieged, under siege, cut off,
+                     encircled, human shields, inside, left in, stayed,
                      held/holding (civilians, hostages), just before or after the number,
                      "to rescue", sheltering, hiding, shut in a room ("herded 60
                      villagers into the basement") ("400 people could still be
@@ -31,14 +38,17 @@ civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, 
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
                      extremists, rebels, "-strong"; soldiers/troops/men in a battle,
                      also when they "remain encircled" ("3,000 fighters remain
-                     encircled"), or the rest of armed men ("out of 90 troops, just 26
-                     were left", "only had 100 men left"), also fighters or soldiers
+                     encircled", "the remaining 30 militants"), or the rest of armed
+                     men ("out of 90 troops, just 26 were left", "only had 100 men
+                     left"), also fighters or soldiers
                      who fled or left (a force withdrawing; with "their families"
                      they are displaced), a unit's strength ("the regiment had
                      1,800 men"); a force a country deploys, stations or has: other
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
-                     custody, prisoners, detainees ("the SDF is holding 900 fighters")
-killed               killed, dead, died, deaths, slain, executed, bodies, "among the
+                     gave themselves up, laid down their arms, rounded up, custody,
+                     prisoners, detainees, POWs ("the SDF is holding 900 fighters")
+killed               killed, dead, died, deaths, slain, executed, martyred, perished,
+                     lost their lives, "claimed 22 lives", bodies, "among the
                      dead", "the bodies of N", casualties, fatalities, "killed or
                      wounded" (together), "the death toll rose to N", a force that "had lost N
                      fighters", a mass grave; counts listed after the verb or included
@@ -46,8 +56,9 @@ killed               killed, dead, died, deaths, slain, executed, bodies, "among
                      including six children"); "the number of displaced people reached
                      N" takes the kind of its words; a verb right before the number
                      outranks a modifier ("executed 21 captured soldiers")
-wounded              wounded, injured, hurt, hospitalised; an event word before "and" is
-                     the count's before it ("two died and five were wounded")
+wounded              wounded, injured, injuries, wounds, hurt, maimed, hospitalised; an
+                     event word before "and" is the count's before it ("two died and
+                     five were wounded")
 missing              kidnapped, abducted, missing, disappeared, hostages not held, "contact
                      was lost with N" ("gunmen kidnapped 35", "freed 16 hostages")
 territory_area       an area (km², square miles) captured, lost or seized ("captured 1,400
@@ -385,6 +396,7 @@ _AUXILIARY = {"could", "may", "might", "still", "be", "are", "is", "were", "was"
               "has", "had", "to", "believed", "thought", "feared", "said", "reported",
               "reportedly", "estimated"}  # fmt: skip
 _FORWARD_WORDS = 15
+_OTHER_CLAUSE_RE = re.compile(rf",?\s+(?:{alternatives('other_clause')})\b", re.I)
 _BACKWARD_WORDS = 6
 _NOT_BACKWARD = {"left", "leave", "leaving"}  # "left 130 people dead": the dead decide
 _NEAR_ONLY = cue_re("camp")  # "a camp housing 35,000", "35,000 in camps": right beside only
@@ -437,7 +449,9 @@ _VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30"
 )
 _COUNT_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|(?:and|or|in|on|at|during|near)\b|$)", re.I)
 _LEADING_RE = re.compile(r"^[\s\"”’']*(?:\w+ly\s+)?")
-_VERB_AFTER_RE = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+ly\s+)?", re.I)
+_VERB_AFTER_RE = re.compile(  # "12 surrendering soldiers were killed", "displaced people went home"
+    r"\s+(?:(?:were|was|had been|have been|has been|had|have)\s+)?(?:\w+ly\s+)?", re.I
+)
 _AREA_TAKEN_RE = cue_re("area_taken")
 _CONFINED_RE = re.compile(rf"{cue_re('confined').pattern}\s+$", re.I)
 _ROOM_AFTER_RE = re.compile(
@@ -457,8 +471,15 @@ _CIVILIAN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_CIVILIAN_NOUNS)})(?![\w-])"
 _CONJUNCTION_RE = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
 _CIVILIANS_TOO_RE = re.compile(r"\s*(?:,|and)\s*(?:women|children)\b", re.I)
 _CAMP_RE = cue_re("camp")
+_CAMP_BEFORE_RE = re.compile(  # "the camp shelters", "a camp, which now houses": its people
+    rf"{_CAMP_RE.pattern}[\s,]+(?:(?:which|that|now|currently|still|already)\s+)*"
+    rf"(?P<verb>{_CAMP_VERB_RE.pattern})\s+$",
+    re.I,
+)
+_HELD_KINDS = ("fighters", "detained")  # "the camp holds 900 fighters": detained, not residents
 _LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+)?$", re.I)
 _ENCIRCLED_RE = cue_re("encircled")
+_ENCIRCLED_BEFORE_RE = re.compile(rf"{_ENCIRCLED_RE.pattern}\s+$", re.I)
 _POSSIBLE_RE = cue_re("possible")
 _EXPECTED_RE = cue_re("expected")
 _CUMULATIVE_RE = cue_re("cumulative")
@@ -511,12 +532,17 @@ _ASIDE_RE = re.compile(r"\([^()]*\)")  # "21 rebels (including a defected office
 def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     """(kind, cue word) of the event word nearest the number, within ``limit`` words.
 
-    Words after the number win ties.  An event word before the number that
+    Words after the number win ties, up to a clause about something else ("2,000 troops
+    stormed the town, which had been captured in May", "... where a shell killed a
+    teacher", "held the line while the wounded were evacuated": ``other_clause`` in
+    ``data/vocabulary/figure_cues.json``).  An event word before the number that
     "and", "while" or "but" sets apart from it belongs to the count before it
     when a word after the number speaks for this one ("two soldiers died and
     five were wounded").
     """
     backward, forward = [], []
+    other_clause = _OTHER_CLAUSE_RE.search(ctx.after)
+    reach = other_clause.start() if other_clause else len(ctx.after)
     for kind, pattern in _EVENT_CUES.items():
         for m in pattern.finditer(ctx.before):
             distance = len(ctx.before[m.end() :].split())
@@ -527,7 +553,7 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
             distance = len(_ASIDE_RE.sub(" ", ctx.after[: m.start()]).split())
             if ctx.counted_next and m.start() and not ctx.after[m.end() :].strip():
                 continue  # "killed six soldiers, five civilians, and wounded 30": the 30's verb
-            if distance <= limit and _cue_counts(m, distance, True, ctx):
+            if distance <= limit and m.start() < reach and _cue_counts(m, distance, True, ctx):
                 forward.append((distance, 0, kind, m[0], False))
     if forward:
         backward = [cue for cue in backward if not cue[4]]
@@ -621,6 +647,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         if _PARTITIVE_RE.search(q.text) and (later := _nearest_event(ctx, _BARE_CUE_WORDS))[0]:
             return later  # "nine of the wounded later died": what happened to some of them
         return NOUN_KINDS[q.noun], q.noun
+    if (camp := _CAMP_BEFORE_RE.search(ctx.lead)) and NOUN_KINDS.get(q.noun) not in _HELD_KINDS:
+        return "camp_population", camp["verb"]  # "the camp shelters 45,000 displaced people"
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
             return _verb_after(ctx) or _verb_before(ctx) or (kind, cue[0])
@@ -637,8 +665,9 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     lost = _LOST_PEOPLE_RE.search(ctx.before)  # "had lost 300 fighters": their dead
     if lost and (noun_kind == "fighters" or q.noun in _FORCE_NOUNS):
         return "killed", lost[0].split()[0].lower()
-    if noun_kind == "fighters" and (encircled := _ENCIRCLED_RE.search(after)):
-        return "fighters", encircled[0]  # "3,000 fighters remain encircled": present, not dead
+    encircled = _ENCIRCLED_RE.search(after) or _ENCIRCLED_BEFORE_RE.search(ctx.before)
+    if noun_kind == "fighters" and encircled:  # "3,000 fighters remain encircled", "the
+        return "fighters", encircled[0].strip()  # remaining 30 militants": present, not dead
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
     kind, cue = _nearest_event(ctx, limit)
     held_people = noun_kind in ("fighters", "detained")  # "holding 900 fighters in camps"

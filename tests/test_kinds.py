@@ -421,3 +421,65 @@ def test_a_verb_before_a_modifier_people_in_hiding_and_a_units_strength(sentence
 )
 def test_people_shut_in_a_room_are_held_there_not_a_gathering(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # killed
+        ("A car bomb claimed 22 lives near the mosque.", "killed"),
+        ("Five soldiers were martyred in the clashes.", "killed"),
+        ("Some 30 villagers perished when the dam burst.", "killed"),
+        ("At least 45 people lost their lives in the bombardment.", "killed"),
+        ("The raid resulted in the death of 14 insurgents.", "killed"),
+        # wounded
+        ("The explosion injured at least 80 bystanders.", "wounded"),
+        ("More than 60 were treated for shrapnel wounds.", "wounded"),
+        ("Some 25 civilians were left wounded after the strike.", "wounded"),
+        ("Another 32 people sustained injuries in the blast.", "wounded"),
+        # captured, surrendered
+        ("The police arrested 65 suspects in the sweep.", "detained"),
+        ("Around 500 fighters gave themselves up on Tuesday.", "detained"),
+        ("More than 80 people were rounded up by security forces.", "detained"),
+        ("About 120 soldiers were taken prisoner at the airport.", "detained"),
+        ("The army is holding more than 2,000 POWs.", "detained"),
+        # displaced
+        ("An estimated 60,000 people abandoned their homes.", "displaced"),
+        ("Some 5,000 residents were driven out of the village.", "displaced"),
+        ("About 7,000 residents were forced from their homes.", "displaced"),
+        ("About 20,000 IDPs arrived in the city last week.", "displaced"),
+        # refugees, people who returned, camp populations
+        ("Poland has taken in more than 1.5 million Ukrainians.", "refugees"),
+        ("Some 40,000 displaced people went home after the battle.", "returned"),
+        ("Over 300 refugees were repatriated from the camp.", "returned"),
+        ("The camp shelters 45,000 displaced people.", "camp_population"),
+        ("The camp, which now houses 20,000 refugees, is full.", "camp_population"),
+        # remaining, trapped
+        ("The siege cut off 250,000 residents from food.", "civilians_remaining"),
+        ("Militants are using 10,000 civilians as human shields.", "civilians_remaining"),
+        ("Up to 5,000 people are stuck in the town without power.", "civilians_remaining"),
+        # fighters
+        ("The remaining 30 militants fought to the death.", "fighters"),
+        ("An estimated 800 jihadists are holed up in the old city.", "fighters"),
+        ("The rebels massed around 5,000 fighters near the front.", "fighters"),
+    ],
+)
+def test_each_kind_as_war_reporting_phrases_it(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 2,000 troops launched the attack on the village, where a shell killed a teacher.",
+        "Around 3,000 militants stormed the city, which had been captured by the army in May.",
+        "Over 1,000 rebels took part in the offensive, during which the town was captured.",
+        "Around 1,500 soldiers held the line while the wounded were evacuated.",
+    ],
+)
+def test_an_event_word_in_a_clause_about_something_else_does_not_count(sentence):
+    assert only(sentence).kind == "fighters"
+
+
+def test_the_camp_holding_fighters_holds_detainees_not_residents():
+    assert only("The camp holds 900 foreign fighters.").kind == "detained"
