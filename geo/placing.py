@@ -12,8 +12,9 @@ figure:
   "told a news conference in Geneva"), and the place of a speaker's office ("the
   governor of Luhansk Oblast", "Kharkiv mayor Ihor Terekhov");
 - a person's origin ("a soldier from Dayton", "a native of Ohio"), and where
-  someone went away or back to, for a figure that is no movement ("fighters
-  retreated across the border into Turkey", "he set off to return to Russia");
+  someone went away or back to or is heading, for a figure that is no movement
+  ("fighters retreated across the border into Turkey", "he set off to return to
+  Russia", "their advance towards Lyman");
 - where someone was taken afterwards ("flown to a hospital in Germany");
 - the venue of talks or a deal ("the Astana talks", "an agreement signed in
   Sochi"), which does not count for the focus either;
@@ -107,6 +108,9 @@ _OFFICE_AFTER_RE = re.compile(rf"\s+(?-i:[a-z]\w*\s+)?(?:{alternatives('office_o
 _WENT_TO_RE = re.compile(
     rf"\b(?:{alternatives('went_to')})\s+(?:[\w'’-]+\s+){{0,5}}?(?:to|into)\s+(?:the\s+)?$", re.I
 )
+_HEADING_RE = re.compile(
+    rf"\b(?:{alternatives('heading_to')})\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$", re.I
+)
 _ORIGIN_RE = re.compile(
     rf"\b(?:{alternatives('person_origin')})(?:\s+[\w'’-]+){{0,2}}?,?\s+(?:from|of|in)\s+$", re.I
 )
@@ -157,8 +161,10 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
         return False  # "the governor of Luhansk Oblast said": the speaker's office
     if _VENUE_AFTER_RE.match(text, m.end) or _VENUE_BEFORE_RE.search(before):  # "Astana talks"
         return False
-    if kind not in MOVEMENTS and (_ORIGIN_RE.search(before) or _WENT_TO_RE.search(before)):
-        return False  # "a soldier from Dayton", "retreated across the border into Turkey"
+    if kind not in MOVEMENTS and (
+        _ORIGIN_RE.search(before) or _WENT_TO_RE.search(before) or _HEADING_RE.search(before)
+    ):
+        return False  # "a soldier from Dayton", "retreated ... into Turkey", "towards Lyman"
     if _TRANSPORT_RE.search(before):
         return False
     if m.place is None or m.place.kind != "country":

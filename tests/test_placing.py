@@ -252,3 +252,10 @@ def test_where_someone_went_away_to_never_places_a_figure_that_is_no_movement(se
 def test_refugees_are_placed_in_the_country_hosting_them(sentence):
     f = first(sentence)
     assert (f.kind, f.place.id, f.destination.id) == ("refugees", IDS["Turkey"], IDS["Turkey"])
+
+
+def test_where_a_force_is_heading_never_places_the_figure():
+    text = "Near Kharkiv, some 3,000 troops massed for their advance towards Mariupol."
+    assert first(text).place.id == IDS["Kharkiv"]
+    fled = first("Some 2,000 people fled Aleppo towards Idlib on Sunday.")
+    assert (fled.origin.id, fled.place.id) == (IDS["Aleppo"], IDS["Aleppo"])
