@@ -9,7 +9,8 @@ figure:
 
 - the dateline ("BEIRUT — "), where the reporter filed from;
 - the speaker or venue of a statement ("the defence ministry in Moscow said",
-  "told a news conference in Geneva"), and the place of a speaker's office ("the
+  "told a news conference in Geneva", "Moscow claimed"), the seat of an organisation
+  ("the London-based monitor"), and the place of a speaker's office ("the
   governor of Luhansk Oblast", "Kharkiv mayor Ihor Terekhov");
 - a person's origin ("a soldier from Dayton", "a native of Ohio"), and where
   someone went away or back to or is heading, for a figure that is no movement
@@ -33,7 +34,9 @@ For movements (displaced, returned, refugees) the mentions after "from", "fled",
 ``place`` is the origin for people who left (never the
 destination: "6,000 fled to Afrin" with no origin named takes the place a wider scope
 gives), the destination for returns and hosted refugees.  A refugee count placed at a
-capital ("Ankara has taken in ...") speaks for the country: the country it is.
+capital ("Ankara has taken in ...", "Ankara says it has taken in ...": the host
+speaking of itself) speaks for the country: the country it is.  A country people left or
+reached needs no preposition ("have fled Ukraine").
 
 Precision (ACLED's ``geo_precision``): 1 the town, village, camp or site
 itself; 2 part of or near a place ("outside Raqqa", "northern Syria", "the
@@ -100,7 +103,7 @@ _SPEAKER_BEFORE_RE = re.compile(
     re.I,
 )
 _SPEECH_AFTER_RE = re.compile(
-    rf"^[\s,]*(?:(?:officials?|authorities|government|ministry)\s+)?(?:{alternatives('speech_after')})\b",
+    rf"[\s,]*(?:(?:officials?|authorities|government|ministry)\s+)?(?:{alternatives('speech_after')})\b",
     re.I,
 )
 _OFFICE_BEFORE_RE = re.compile(rf"\b(?:{alternatives('office_of')})\s+of\s+(?:the\s+)?$", re.I)
@@ -111,8 +114,12 @@ _WENT_TO_RE = re.compile(
 _HEADING_RE = re.compile(
     rf"\b(?:{alternatives('heading_to')})\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$", re.I
 )
-_ORIGIN_RE = re.compile(
-    rf"\b(?:{alternatives('person_origin')})(?:\s+[\w'’-]+){{0,2}}?,?\s+(?:from|of|in)\s+$", re.I
+_ORIGIN_RE = re.compile(  # "a soldier from Dayton", "a volunteer, 23, originally from", "a
+    # native of Ohio", "born in Dayton"; never "14 soldiers were killed in Raqqa"
+    rf"\b(?:(?:{alternatives('person_origin')})"
+    r"(?:,?\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)(?![\w'’-]+ed\b)[\w'’-]+){0,2}?,?"
+    rf"\s+from|(?:{alternatives('origin_of')})\s+(?:of|in))\s+$",
+    re.I,
 )
 _TRANSPORT_RE = re.compile(
     rf"\b(?:{alternatives('transport_to')})\s+(?:[\w'’-]+\s+){{0,4}}?(?:to|in|at)\s+(?:the\s+)?$",
@@ -138,6 +145,7 @@ _VENUE_AFTER_RE = _after_re("venue_words")
 _VENUE_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(ordered('venue_words'))})\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$", re.I
 )
+_BASED_AFTER_RE = re.compile(r"[\s-]+(?:based|headquartered)\b", re.I)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 _FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _TO_RE = re.compile(rf"\b(?:{alternatives('movement_to')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
@@ -155,11 +163,14 @@ def _before(text: str, m: PlaceMention) -> str:
 def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
     """Whether a mention can say where a figure applies (see the module docstring)."""
     before = _before(text, m)
-    if _SPEAKER_BEFORE_RE.search(before) or _SPEECH_AFTER_RE.match(text, m.end):
-        return False
+    host_seat = kind == "refugees" and m.place is not None and m.place.feature_code == "PPLC"
+    if not host_seat and (_SPEAKER_BEFORE_RE.search(before) or _SPEECH_AFTER_RE.match(text, m.end)):
+        return False  # but "Ankara says it has taken in 3.6 million refugees": the host speaks
     if _OFFICE_BEFORE_RE.search(before) or _OFFICE_AFTER_RE.match(text, m.end):
         return False  # "the governor of Luhansk Oblast said": the speaker's office
     if _VENUE_AFTER_RE.match(text, m.end) or _VENUE_BEFORE_RE.search(before):  # "Astana talks"
+        return False
+    if _BASED_AFTER_RE.match(text, m.end):  # "the London-based monitor said": its seat
         return False
     if kind not in MOVEMENTS and (
         _ORIGIN_RE.search(before) or _WENT_TO_RE.search(before) or _HEADING_RE.search(before)
@@ -171,8 +182,10 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
         return True
     if text.startswith(_POSSESSIVE, m.end):  # "Ukraine's 79th Brigade": an actor
         return False
-    if kind in MOVEMENTS and _HOST_AFTER_RE.match(text, m.end):
-        return True  # "Lebanon hosts 1.5 million refugees": the host
+    if kind in MOVEMENTS and (
+        _HOST_AFTER_RE.match(text, m.end) or _FROM_RE.search(before) or _TO_RE.search(before)
+    ):
+        return True  # "Lebanon hosts 1.5 million refugees": the host; "have fled Ukraine"
     prep = _LOCATIVE_RE.search(text, max(0, m.start - 40), m.start)
     if prep is None:
         return False
@@ -395,6 +408,7 @@ def _ends(text: str, mentions: Sequence[PlaceMention], sentence: Span) -> tuple:
 
 
 _BASES = ("clause", "sentence", "previous sentence")
+_SLOTS = ("other", "displaced", "refugees")  # the kinds whose mentions may differ (_names_event)
 
 
 @dataclass(frozen=True)
@@ -407,7 +421,7 @@ class Context:
     country: Place | None
     countries: tuple[Place, ...]
     starts: tuple[int, ...] = ()  # of the mentions, for finding a sentence's by bisection
-    names_event: tuple[tuple[bool, bool], ...] = ()  # (for other kinds, for movements)
+    names_event: tuple[tuple[bool, bool, bool], ...] = ()  # (other kinds, movements, refugees)
 
     @classmethod
     def of(
@@ -438,16 +452,15 @@ class Context:
         return cls(
             text, mentions, focus, _main_country(places, focus.place), countries,
             tuple(m.start for m in mentions),
-            tuple((_names_event(m, text, "other"), _names_event(m, text, "displaced"))
-                  for m in mentions),
+            tuple(tuple(_names_event(m, text, kind) for kind in _SLOTS) for m in mentions),
         )  # fmt: skip
 
     def named(self, kind: str, start: int, end: int) -> list[PlaceMention]:
         """Mentions in [start, end) that may name where a figure of ``kind`` happened."""
-        movement = kind in MOVEMENTS
+        slot = _SLOTS.index(kind) if kind in _SLOTS else int(kind in MOVEMENTS)
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return [m for m, ok in zip(self.mentions[lo:hi], self.names_event[lo:hi], strict=True)
-                if ok[movement]]  # fmt: skip
+                if ok[slot]]  # fmt: skip
 
 
 def _enclosing(ctx: Context, sentence: Span) -> Place | None:
@@ -485,7 +498,7 @@ def place_figure(
     if kind in MOVEMENTS:
         o, d = ends
         origin, destination = (o.place if o else None), (d.place if d else None)
-        chosen = (d or o) if kind in ("returned", "refugees") else (o or found and found[0] or d)
+        chosen = (d or o) if kind in ("returned", "refugees") else (o or found and found[0])
         if chosen is not None and (found is None or chosen is not found[0]):
             found = (chosen, 1)
     if found is None:

@@ -259,3 +259,47 @@ def test_where_a_force_is_heading_never_places_the_figure():
     assert first(text).place.id == IDS["Kharkiv"]
     fled = first("Some 2,000 people fled Aleppo towards Idlib on Sunday.")
     assert (fled.origin.id, fled.place.id) == (IDS["Aleppo"], IDS["Aleppo"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow claimed that 100 fighters were killed in Raqqa.",
+        "The Kremlin in Moscow announced that 100 fighters died in Raqqa.",
+        "The Moscow-based monitor said 100 fighters were killed in Raqqa.",
+    ],
+)
+def test_a_city_that_speaks_or_hosts_the_speaker_never_places_the_figure(text):
+    assert first(text).place.id == IDS["Raqqa"]
+
+
+def test_the_seat_of_a_monitor_is_no_place_even_when_it_is_the_only_one():
+    assert first("The Moscow-based monitor said 70 fighters were killed.").place is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 14 soldiers were killed in Raqqa.",
+        "Born in Dayton, the sergeant was one of 4 soldiers killed in Raqqa.",
+        "Near Aleppo, twenty men killed in Raqqa were buried.",
+    ],
+)
+def test_people_killed_in_a_place_are_not_people_from_it(text):
+    f = first(text)
+    assert (f.place.id, f.place_basis) == (IDS["Raqqa"], "clause")
+
+
+def test_a_country_people_fled_is_the_origin_though_no_preposition_precedes_it():
+    f = first("The UN said 3 million people have fled Ukraine.")
+    assert (f.place.id, f.origin.id, f.precision) == (IDS["Ukraine"], IDS["Ukraine"], 3)
+
+
+def test_people_who_fled_to_a_place_are_never_placed_there():
+    f = first("More than 10,000 people have fled to Turkey since Sunday.")
+    assert (f.place, f.destination.id) == (None, IDS["Turkey"])
+
+
+def test_a_capital_speaking_of_the_refugees_it_took_in_is_its_country():
+    f = first("Turkey is stretched: Ankara says it has taken in 3.6 million refugees.")
+    assert (f.kind, f.place.id, f.precision) == ("refugees", IDS["Turkey"], 3)
