@@ -21,8 +21,14 @@ figure:
   Sochi"), which does not count for the focus either;
 - a country used as an actor ("U.S. officials", "Ukraine's 79th Brigade"): a
   country places a figure only after a place preposition ("in Syria", "into
-  Turkey") and never in the possessive;
+  Turkey"), and in the possessive only before its land, people or civil war
+  ("Syria's civil war has displaced 12 million", "20% of Ukraine's territory"; never
+  "Russia's war", which a country wages);
 - in the sentence before, countries (too wide for a local count).
+
+A sentence that says its figure is country-wide ("nationwide", "across the country")
+and names no place in the figure's clause is placed at the story's country (precision
+3, basis "country-wide"), never at a town of a nearby sentence.
 
 A town naming an operation ("the Kharkiv counteroffensive") gives way to another
 place of the same scope; "the city", "the town" with no name after them stand
@@ -59,7 +65,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from geo.cues import alternatives
+from geo.cues import alternatives, cue_re
 from geo.gazetteer import Place
 from geo.resolution import PlaceMention
 from geo.wordlists import ordered, table
@@ -74,7 +80,9 @@ class Placing:
     """Where a figure applies, how precisely, and by which rule.
 
     ``basis`` is "clause", "sentence", "previous sentence", "focus",
-    "unresolved" (the text's name is not in the gazetteer) or "" (unplaced).
+    "unresolved" (the text's name is not in the gazetteer), "country-wide" (the
+    sentence says "nationwide", "across the country": the story's country) or ""
+    (unplaced).
     """
 
     place: Place | None
@@ -145,6 +153,7 @@ _VENUE_AFTER_RE = _after_re("venue_words")
 _VENUE_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(ordered('venue_words'))})\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$", re.I
 )
+_COUNTRY_WIDE_RE = cue_re("country_wide")
 _BASED_AFTER_RE = re.compile(r"[\s-]+(?:based|headquartered)\b", re.I)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 _FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
@@ -154,6 +163,7 @@ _HOST_AFTER_RE = re.compile(
 )
 _LOOKBACK = 60
 _POSSESSIVE = ("'s", "’s")
+_COUNTRY_SCOPE_RE = re.compile(rf"['’]s\s+(?:{alternatives('country_scope_after')})\b", re.I)
 
 
 def _before(text: str, m: PlaceMention) -> str:
@@ -180,8 +190,8 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
         return False
     if m.place is None or m.place.kind != "country":
         return True
-    if text.startswith(_POSSESSIVE, m.end):  # "Ukraine's 79th Brigade": an actor
-        return False
+    if text.startswith(_POSSESSIVE, m.end):  # "Ukraine's 79th Brigade": an actor, but
+        return bool(_COUNTRY_SCOPE_RE.match(text, m.end))  # "Ukraine's territory"
     if kind in MOVEMENTS and (
         _HOST_AFTER_RE.match(text, m.end) or _FROM_RE.search(before) or _TO_RE.search(before)
     ):
@@ -501,6 +511,9 @@ def place_figure(
         chosen = (d or o) if kind in ("returned", "refugees") else (o or found and found[0])
         if chosen is not None and (found is None or chosen is not found[0]):
             found = (chosen, 1)
+    wide = (found is None or found[1] > 0) and _COUNTRY_WIDE_RE.search(text, *sentence)
+    if wide and ctx.country is not None:  # "Nationwide, 400 civilians were killed"
+        return Placing(ctx.country, ctx.country.name, 3, "country-wide", origin, destination)
     if found is None:
         return replace(ctx.focus, origin=origin, destination=destination)
     m, index = found

@@ -303,3 +303,28 @@ def test_people_who_fled_to_a_place_are_never_placed_there():
 def test_a_capital_speaking_of_the_refugees_it_took_in_is_its_country():
     f = first("Turkey is stretched: Ankara says it has taken in 3.6 million refugees.")
     assert (f.kind, f.place.id, f.precision) == ("refugees", IDS["Turkey"], 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("In Kharkiv it went on. Russia holds about 20% of Ukraine's territory.", "Ukraine"),
+        ("Shelling hit Aleppo. Syria's civil war has displaced 12 million people.", "Syria"),
+    ],
+)
+def test_a_country_in_the_possessive_places_a_count_of_its_land_or_people(text, country):
+    f = first(text)
+    assert (f.place.id, f.precision) == (IDS[country], 3)
+
+
+def test_a_country_in_the_possessive_is_otherwise_an_actor():
+    assert (
+        first("Troops entered Raqqa. Ukraine's 79th Brigade lost 40 soldiers.").place.id
+        == (IDS["Raqqa"])
+    )
+
+
+@pytest.mark.parametrize("words", ["Nationwide,", "Across the country,"])
+def test_a_country_wide_count_is_drawn_on_the_country_never_at_a_nearby_town(words):
+    f = first(f"Shelling hit Kharkiv in Ukraine. {words} 400 civilians were killed in March.")
+    assert (f.place.id, f.precision, f.place_basis) == (IDS["Ukraine"], 3, "country-wide")
