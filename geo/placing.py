@@ -49,6 +49,8 @@ itself; 2 part of or near a place ("outside Raqqa", "northern Syria", "the
 Palmyra area", one of a list of towns), a district, governorate or named area;
 3 a country or wider region; None unplaced.  A figure placed only by the focus
 takes the precision of the title's naming of it ("Dabiq offensive": 2).
+A hamlet of a country the article has nothing else in ("Zeitan" read as a Lebanese
+hamlet in a report on Aleppo) counts as such a name.
 When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
 keeps that name (``place_name``) and takes the nearest enclosing unit the text
 supports (a governorate or country named in the sentence, else the focus
@@ -445,6 +447,7 @@ class Context:
         ``sentences`` (spans in text order) say what "the city" may stand for."""
         title = title if title and text.startswith(title) else ""
         body = dateline_end(text, len(title))
+        places = _strays_unresolved(places)
         mentions = tuple(
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
@@ -471,6 +474,37 @@ class Context:
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return [m for m, ok in zip(self.mentions[lo:hi], self.names_event[lo:hi], strict=True)
                 if ok[slot]]  # fmt: skip
+
+
+_STRAY_POPULATION = 10_000
+
+
+def _hamlet(place: Place | None) -> bool:
+    """A populated place of fewer than ``_STRAY_POPULATION`` people (a town or city is what
+    its name means anywhere)."""
+    return (
+        place is not None and place.kind == "populated place"
+        and place.population < _STRAY_POPULATION
+    )  # fmt: skip
+
+
+def _strays_unresolved(places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, with a hamlet of a country the article has nothing else in read as a
+    name the gazetteer lacks: "Zeitan" in a report on Aleppo is no Lebanese hamlet of that
+    spelling, but a village the gazetteer does not know, placed in the unit the text
+    supports.
+
+    A country has something of the article in it when the article names it (or its
+    adjective: "Lebanese") or a place in it other than a hamlet ("Saida" makes the camp of
+    Mieh Mieh the Lebanese one).
+    """
+    held = {m.place.country for m in places if m.place is not None and not _hamlet(m.place)}
+    if not held:
+        return list(places)
+    return [
+        replace(m, place=None) if _hamlet(m.place) and m.place.country not in held else m
+        for m in places
+    ]
 
 
 def _enclosing(ctx: Context, sentence: Span) -> Place | None:

@@ -18,7 +18,8 @@ IDS = {
     "Moscow": "524901", "Mariupol": "701822", "Ukraine": "690791", "Dayton": "4509884",
     "Ohio": "5165418", "Germany": "2921044", "Raqqa": "172955", "Turkey": "298795",
     "Ankara": "323786", "Aleppo": "170063", "Idlib": "169387", "Syria": "163843",
-    "BEIRUT": "276781", "Kharkiv": "706483",
+    "BEIRUT": "276781", "Kharkiv": "706483", "Beirut": "276781",
+    "Zeitan": "265874",  # a Lebanese hamlet of that spelling (a Syrian village's namesake)
 }  # fmt: skip
 UNKNOWN = ("eastern Ghouta",)  # names the gazetteer lacks: mentions with no place
 
@@ -328,3 +329,18 @@ def test_a_country_in_the_possessive_is_otherwise_an_actor():
 def test_a_country_wide_count_is_drawn_on_the_country_never_at_a_nearby_town(words):
     f = first(f"Shelling hit Kharkiv in Ukraine. {words} 400 civilians were killed in March.")
     assert (f.place.id, f.precision, f.place_basis) == (IDS["Ukraine"], 3, "country-wide")
+
+
+def test_a_hamlet_of_a_country_the_story_has_nothing_else_in_is_a_name_the_gazetteer_lacks():
+    f = first("Fighting raged near Aleppo in Syria. Over 20 fighters were killed in Zeitan.")
+    assert (f.place.id, f.precision, f.place_basis, f.place_name) == (
+        IDS["Syria"],
+        3,
+        "unresolved",
+        "Zeitan",
+    )
+
+
+def test_a_hamlet_of_a_country_with_a_city_in_the_story_keeps_its_place():
+    f = first("Clashes shook Beirut. Over 20 fighters were killed in Zeitan.")
+    assert (f.place.id, f.place_basis) == (IDS["Zeitan"], "clause")
