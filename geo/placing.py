@@ -53,10 +53,11 @@ A hamlet of a country the article has nothing else in ("Zeitan" read as a Lebane
 hamlet in a report on Aleppo) counts as such a name.
 When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
 keeps that name (``place_name``) and takes the nearest enclosing unit the text
-supports (a governorate or country named in the sentence, else the focus
-place's country, else the country the article names most: never the attacker's
-country only because "Turkish troops" are named often) with that unit's
-precision, basis "unresolved": never a borrowed unrelated place.
+supports (a governorate or country named in the sentence, else the governorate
+of the focus place when the article names it, else the focus place's country,
+else the country the article names most: never the attacker's country only
+because "Turkish troops" are named often) with that unit's precision, basis
+"unresolved": never a borrowed unrelated place.
 """
 
 from __future__ import annotations
@@ -434,6 +435,7 @@ class Context:
     countries: tuple[Place, ...]
     starts: tuple[int, ...] = ()  # of the mentions, for finding a sentence's by bisection
     names_event: tuple[tuple[bool, bool, bool], ...] = ()  # (other kinds, movements, refugees)
+    unit: Place | None = None  # the governorate of the focus place, when the article names it
 
     @classmethod
     def of(
@@ -466,6 +468,7 @@ class Context:
             text, mentions, focus, _main_country(places, focus.place), countries,
             tuple(m.start for m in mentions),
             tuple(tuple(_names_event(m, text, kind) for kind in _SLOTS) for m in mentions),
+            _focus_unit(mentions, focus.place),
         )  # fmt: skip
 
     def named(self, kind: str, start: int, end: int) -> list[PlaceMention]:
@@ -507,15 +510,30 @@ def _strays_unresolved(places: Sequence[PlaceMention]) -> list[PlaceMention]:
     ]
 
 
+def _focus_unit(mentions: Sequence[PlaceMention], focus: Place | None) -> Place | None:
+    """The governorate the article's focus place lies in, when the article names it."""
+    if focus is None or focus.kind == "country":
+        return None
+    return next(
+        (
+            m.place for m in mentions
+            if m.place is not None and m.place.kind == "governorate"
+            and (m.place.country, m.place.admin1) == (focus.country, focus.admin1)
+        ),
+        None,
+    )  # fmt: skip
+
+
 def _enclosing(ctx: Context, sentence: Span) -> Place | None:
     """The unit a name the gazetteer lacks lies in: a governorate/country of the sentence,
-    else the story's country."""
+    else the governorate of the story's focus when the article names it ("Idlib
+    Governorate" in a report on a siege near Idlib), else the story's country."""
     units = [
         m.place for m in ctx.mentions
         if m.place is not None and sentence[0] <= m.start < sentence[1]
         and m.place.kind in ("governorate", "country")
     ]  # fmt: skip
-    return units[0] if units else ctx.country
+    return units[0] if units else ctx.unit or ctx.country
 
 
 def place_figure(

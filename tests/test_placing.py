@@ -344,3 +344,29 @@ def test_a_hamlet_of_a_country_the_story_has_nothing_else_in_is_a_name_the_gazet
 def test_a_hamlet_of_a_country_with_a_city_in_the_story_keeps_its_place():
     f = first("Clashes shook Beirut. Over 20 fighters were killed in Zeitan.")
     assert (f.place.id, f.place_basis) == (IDS["Zeitan"], "clause")
+
+
+def test_a_lacking_name_lies_in_the_governorate_of_the_focus_when_the_article_names_it():
+    title = "Siege of Idlib"
+    text = (
+        f"{title}\n\nThe city lies in Idlib Governorate, Syria.\n\n"
+        "Near eastern Ghouta, 20 rebels were killed."
+    )
+    gazetteer = default_gazetteer()
+    city, governorate = text.index("Idlib"), text.index("Idlib Governorate")
+    found = [
+        PlaceMention("Idlib", city, city + 5, gazetteer.get("169389"), 1.0, False, ()),
+        PlaceMention(
+            "Idlib Governorate", governorate, governorate + 17, gazetteer.get(IDS["Idlib"]), 1.0,
+            False, (),
+        ),
+        *mentions(text)[-2:],  # Syria, eastern Ghouta
+    ]  # fmt: skip
+    article = make_article(text, title=title, published=date(2022, 4, 20))
+    [f] = find_figures(article, sorted(found, key=lambda m: m.start))
+    assert (f.place_name, f.place_basis, f.place.id, f.precision) == (
+        "eastern Ghouta",
+        "unresolved",
+        IDS["Idlib"],
+        2,
+    )
