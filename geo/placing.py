@@ -24,7 +24,9 @@ figure:
   Turkey"), and in the possessive only before its land, people or civil war
   ("Syria's civil war has displaced 12 million", "20% of Ukraine's territory"; never
   "Russia's war", which a country wages);
-- in the sentence before, countries (too wide for a local count).
+- in the sentence before, countries (too wide for a local count);
+- a name the article calls a river anywhere ("the Donets river"), wherever it is
+  named ("the battle at the Donets").
 
 A sentence that says its figure is country-wide ("nationwide", "across the country")
 and names no place in the figure's clause is placed at the story's country (precision
@@ -449,7 +451,7 @@ class Context:
         ``sentences`` (spans in text order) say what "the city" may stand for."""
         title = title if title and text.startswith(title) else ""
         body = dateline_end(text, len(title))
-        places = _strays_unresolved(places)
+        places = _strays_unresolved(_not_rivers(text, places))
         mentions = tuple(
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
@@ -477,6 +479,22 @@ class Context:
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return [m for m, ok in zip(self.mentions[lo:hi], self.names_event[lo:hi], strict=True)
                 if ok[slot]]  # fmt: skip
+
+
+_RIVER_RE = re.compile(r"\s+river\b", re.I)
+_RIVER_BEFORE_RE = re.compile(r"\briver\s+$", re.I)
+
+
+def _not_rivers(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The mentions but those of a name the article calls a river anywhere ("the Donets
+    river", "the river Donets"): "the battle at the Donets" is fought on that river, not in
+    a hamlet named Donets."""
+    rivers = {
+        m.text for m in places
+        if _RIVER_RE.match(text, m.end)
+        or _RIVER_BEFORE_RE.search(text, max(0, m.start - 8), m.start)
+    }  # fmt: skip
+    return [m for m in places if m.text not in rivers] if rivers else list(places)
 
 
 _STRAY_POPULATION = 10_000

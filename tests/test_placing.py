@@ -20,6 +20,7 @@ IDS = {
     "Ankara": "323786", "Aleppo": "170063", "Idlib": "169387", "Syria": "163843",
     "BEIRUT": "276781", "Kharkiv": "706483", "Beirut": "276781",
     "Zeitan": "265874",  # a Lebanese hamlet of that spelling (a Syrian village's namesake)
+    "Donets": "813077",  # a Ukrainian hamlet named like the river
 }  # fmt: skip
 UNKNOWN = ("eastern Ghouta",)  # names the gazetteer lacks: mentions with no place
 
@@ -370,3 +371,9 @@ def test_a_lacking_name_lies_in_the_governorate_of_the_focus_when_the_article_na
         IDS["Idlib"],
         2,
     )
+
+
+def test_a_name_the_article_calls_a_river_is_the_river_wherever_it_is_named():
+    text = "Troops crossed the Donets river near Kharkiv. At the Donets, 1,000 men were killed."
+    f = first(text)
+    assert (f.place.id, f.place_basis) == (IDS["Kharkiv"], "previous sentence")
