@@ -483,3 +483,25 @@ def test_an_event_word_in_a_clause_about_something_else_does_not_count(sentence)
 
 def test_the_camp_holding_fighters_holds_detainees_not_residents():
     assert only("The camp holds 900 foreign fighters.").kind == "detained"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("About 300 recruits were killed in the strike on the barracks.", "killed"),
+        ("Some 40 sailors went missing when the cruiser sank.", "missing"),
+        ("Around 200 reservists were captured.", "detained"),
+        ("Dozens of Turkmen were abducted.", "missing"),
+        ("Some 500 Alawites were massacred in the village.", "killed"),
+        ("Around 30 snipers held the tower.", "fighters"),
+        ("A total of 47 crew members were rescued.", "other"),
+    ],
+)
+def test_people_named_by_their_service_faith_or_people_are_counts(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+def test_a_noun_after_more_and_a_comma_is_the_speaker_not_the_count():
+    text = "The bomb killed 13 soldiers and wounded 56 more, officials said."
+    figures = find_figures(make_article(text, published=DAY))
+    assert [f.text for f in figures] == ["13 soldiers", "56"]
