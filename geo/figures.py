@@ -396,6 +396,12 @@ _AUXILIARY = {"could", "may", "might", "still", "be", "are", "is", "were", "was"
               "has", "had", "to", "believed", "thought", "feared", "said", "reported",
               "reportedly", "estimated"}  # fmt: skip
 _FORWARD_WORDS = 15
+_HARM_KINDS = ("killed", "wounded", "detained", "missing")
+_ACTIVE_OBJECT_RE = re.compile(  # "captured the town", "kidnapped a mayor": a verb's object
+    r"\s+(?:the|a|an|his|her|their|its|this|that|these|those|several|many|dozens|hundreds"
+    r"|thousands|scores)\b",
+    re.I,
+)
 _OTHER_CLAUSE_RE = re.compile(rf",?\s+(?:{alternatives('other_clause')})\b", re.I)
 _BACKWARD_WORDS = 6
 _NOT_BACKWARD = {"left", "leave", "leaving"}  # "left 130 people dead": the dead decide
@@ -407,7 +413,7 @@ _HAD_LEFT_RE = re.compile(  # "only had 100 men left": what a force still has, n
     r"\b(?:had|have|has|with)\s+(?:only\s+|just\s+|barely\s+)?$", re.I
 )
 _CAPACITY_RE = re.compile(r"\b(?:can|could|would|will|to)\s+$", re.I)
-_PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be)\s+$", re.I)
+_PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BARE_NEXT_RE = re.compile(
     r"\s+(?:were|was|are|is|have|has|had|who|remain\w*|more|others|still|inside"
     r"|of\s+(?:them|those|whom))\b",
@@ -529,9 +535,20 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
 _ASIDE_RE = re.compile(r"\([^()]*\)")  # "21 rebels (including a defected officer) ... killed"
 
 
+def _did_harm(kind: str, m: re.Match, after: str) -> bool:
+    """Whether a verb of harm after the number is active with an object of its own."""
+    return (
+        kind in _HARM_KINDS
+        and bool(_ACTIVE_OBJECT_RE.match(after, m.end()))
+        and not _PASSIVE_RE.search(after[: m.start()])
+    )
+
+
 def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     """(kind, cue word) of the event word nearest the number, within ``limit`` words.
 
+    A verb of harm after the number with an object of its own ("2,000 troops captured the
+    town", "50 gunmen kidnapped a mayor") says what the count did, not what befell it.
     Words after the number win ties, up to a clause about something else ("2,000 troops
     stormed the town, which had been captured in May", "... where a shell killed a
     teacher", "held the line while the wounded were evacuated": ``other_clause`` in
@@ -553,6 +570,8 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
             distance = len(_ASIDE_RE.sub(" ", ctx.after[: m.start()]).split())
             if ctx.counted_next and m.start() and not ctx.after[m.end() :].strip():
                 continue  # "killed six soldiers, five civilians, and wounded 30": the 30's verb
+            if _did_harm(kind, m, ctx.after):
+                continue  # "2,000 troops captured the town": they did it, to others
             if distance <= limit and m.start() < reach and _cue_counts(m, distance, True, ctx):
                 forward.append((distance, 0, kind, m[0], False))
     if forward:

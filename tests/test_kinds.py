@@ -505,3 +505,17 @@ def test_a_noun_after_more_and_a_comma_is_the_speaker_not_the_count():
     text = "The bomb killed 13 soldiers and wounded 56 more, officials said."
     figures = find_figures(make_article(text, published=DAY))
     assert [f.text for f in figures] == ["13 soldiers", "56"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("About 2,000 troops captured the town.", ["fighters"]),
+        ("Around 50 gunmen kidnapped the mayor.", ["fighters"]),
+        ("About 400 fighters captured the airport and killed the guards.", ["fighters"]),
+        ("Some 200 soldiers were reportedly captured.", ["detained"]),
+        ("About 120 rebels killed in the raid were buried.", ["killed"]),
+    ],
+)
+def test_a_count_that_does_the_harm_is_not_its_victims(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
