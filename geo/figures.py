@@ -430,6 +430,9 @@ _EVENT_KIND_OF = {"dead": "killed", "killed": "killed", "wounded": "wounded", "i
 _CAMP_VERB_RE = cue_re("camp_verbs")
 _FORCE_RE = cue_re("force_nouns")
 _DEPLOYED_RE = cue_re("deployed")
+_COMBAT_RE = cue_re("combat")
+_OWN_WORDS = 8
+_SUBORDINATE_RE = re.compile(r",?\s+(?:when|as|after|before|until|because|since)\b", re.I)
 _OWNER_RE = re.compile(rf"{cue_re('deployed_owner').pattern}\s+$", re.I)
 _UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men": a unit's strength
     rf"{cue_re('military_units').pattern}\s+(?:\w+\s+)?{cue_re('deployed_owner').pattern}\s+$", re.I
@@ -533,6 +536,26 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
 
 
 _ASIDE_RE = re.compile(r"\([^()]*\)")  # "21 rebels (including a defected officer) ... killed"
+
+
+def _own_words_after(ctx: _Context) -> str:
+    """The few words after the number that speak of the count itself: up to a clause about
+    something else or a subordinate one ("when the attack began"), at most ``_OWN_WORDS``."""
+    other_clause = _OTHER_CLAUSE_RE.search(ctx.after) or _SUBORDINATE_RE.search(ctx.after)
+    after = ctx.after[: other_clause.start()] if other_clause else ctx.after
+    return " ".join(after.split()[:_OWN_WORDS])
+
+
+def _deployed(ctx: _Context) -> bool:
+    """Whether soldiers are a force a country deploys, stations or keeps ("Turkey sent 5,000
+    troops", "900 soldiers were stationed at the base"): a deployment word in the clause
+    before the number or among the count's own words after it, and no word of combat there
+    ("1,500 soldiers stayed to defend the airport", "600 troops trained by the US stormed the
+    town" fight; "as Russia sent reinforcements, 2,000 troops attacked" too)."""
+    own = _own_words_after(ctx)
+    if _COMBAT_RE.search(own):
+        return False
+    return bool(_DEPLOYED_RE.search(ctx.before) or _DEPLOYED_RE.search(own))
 
 
 def _did_harm(kind: str, m: re.Match, after: str) -> bool:
@@ -719,7 +742,7 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return noun_kind, q.noun.lstrip("-")
     if (
         _FORCE_RE.fullmatch(q.noun)
-        and not _DEPLOYED_RE.search(ctx.sentence)
+        and not _deployed(ctx)
         and not (_OWNER_RE.search(ctx.before) and not _UNIT_OWNER_RE.search(ctx.before))
         and not (_CIVILIANS_TOO_RE.match(ctx.after))
     ):  # "570 soldiers", "30 men" in a battle: fighters; "the U.S. has 2,000 troops": other

@@ -519,3 +519,18 @@ def test_a_noun_after_more_and_a_comma_is_the_speaker_not_the_count():
 )
 def test_a_count_that_does_the_harm_is_not_its_victims(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("As Russia sent reinforcements, about 2,000 troops attacked the town.", "fighters"),
+        ("Some 3,000 soldiers defended the city until reinforcements were sent.", "fighters"),
+        ("Around 1,500 soldiers stayed to defend the airport.", "fighters"),
+        ("Some 600 troops trained by the US took part in the offensive on the town.", "fighters"),
+        ("Turkey sent 5,000 troops into the province.", "other"),
+        ("About 900 soldiers were stationed at the base when the attack began.", "other"),
+    ],
+)
+def test_a_deployment_counts_only_when_it_is_said_of_the_soldiers_counted(sentence, kind):
+    assert only(sentence).kind == kind
