@@ -44,6 +44,9 @@ fighters             fighters, militants, jihadists, gunmen, insurgents, combata
                      who fled or left (a force withdrawing; with "their families"
                      they are displaced), a unit's strength ("the regiment had
                      1,800 men"); a force a country deploys, stations or has: other
+                     (said of the soldiers counted, with no word of combat: "as
+                     Russia sent reinforcements, 2,000 troops attacked" fight); not
+                     a count that does the harm ("2,000 troops captured the town")
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
                      gave themselves up, laid down their arms, rounded up, custody,
                      prisoners, detainees, POWs ("the SDF is holding 900 fighters")
