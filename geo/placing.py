@@ -52,7 +52,9 @@ Palmyra area", one of a list of towns), a district, governorate or named area;
 3 a country or wider region; None unplaced.  A figure placed only by the focus
 takes the precision of the title's naming of it ("Dabiq offensive": 2).
 A hamlet of a country the article has nothing else in ("Zeitan" read as a Lebanese
-hamlet in a report on Aleppo) counts as such a name.
+hamlet in a report on Aleppo) counts as such a name; a hamlet far from every town the
+article names, with a namesake by one of them, is that namesake ("the Saky airbase in
+the town of Novofedorivka").
 When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
 keeps that name (``place_name``) and takes the nearest enclosing unit the text
 supports (a governorate or country named in the sentence, else the governorate
@@ -72,7 +74,7 @@ from dataclasses import dataclass, replace
 
 from geo.cues import alternatives, cue_re
 from geo.gazetteer import Place
-from geo.resolution import PlaceMention
+from geo.resolution import PlaceMention, distance_km
 from geo.wordlists import ordered, table
 
 MOVEMENTS = ("displaced", "returned", "refugees")
@@ -451,7 +453,7 @@ class Context:
         ``sentences`` (spans in text order) say what "the city" may stand for."""
         title = title if title and text.startswith(title) else ""
         body = dateline_end(text, len(title))
-        places = _strays_unresolved(_not_rivers(text, places))
+        places = _strays_unresolved(_namesakes_near_towns(_not_rivers(text, places)))
         mentions = tuple(
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
@@ -507,6 +509,40 @@ def _hamlet(place: Place | None) -> bool:
         place is not None and place.kind == "populated place"
         and place.population < _STRAY_POPULATION
     )  # fmt: skip
+
+
+_NEAR_TOWN_KM = 25.0
+_FAR_KM = 50.0
+
+
+def _namesakes_near_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, with a hamlet read as its namesake that lies by a town the article
+    names, when the hamlet chosen lies far from all of them ("the Saky airbase in the
+    town of Novofedorivka": the Novofedorivka by Saky, not the one 100 km away).
+
+    A town is a populated place other than a hamlet; the namesakes are the mention's
+    alternatives; every mention of the name takes the same namesake.
+    """
+    towns = [m.place for m in places if m.place is not None and m.place.kind == "populated place"
+             and not _hamlet(m.place)]  # fmt: skip
+    if not towns:
+        return list(places)
+
+    def near(place: Place) -> float:
+        return min(distance_km(place, town) for town in towns)
+
+    chosen: dict[str, Place] = {}
+    for m in places:
+        if m.text in chosen or not _hamlet(m.place) or near(m.place) <= _FAR_KM:
+            continue
+        namesakes = [a.place for a in m.alternatives if a.place.kind == "populated place"]
+        best = min(namesakes, key=near, default=None)
+        if best is not None and near(best) <= _NEAR_TOWN_KM:
+            chosen[m.text] = best
+    return [
+        replace(m, place=chosen[m.text]) if m.text in chosen and _hamlet(m.place) else m
+        for m in places
+    ]
 
 
 def _strays_unresolved(places: Sequence[PlaceMention]) -> list[PlaceMention]:

@@ -12,6 +12,7 @@ import pytest
 from geo.articles import make_article
 from geo.figures import find_figures
 from geo.gazetteer import default_gazetteer
+from geo.resolution import Alternative
 from geo.toponyms import PlaceMention
 
 IDS = {
@@ -377,3 +378,19 @@ def test_a_name_the_article_calls_a_river_is_the_river_wherever_it_is_named():
     text = "Troops crossed the Donets river near Kharkiv. At the Donets, 1,000 men were killed."
     f = first(text)
     assert (f.place.id, f.place_basis) == (IDS["Kharkiv"], "previous sentence")
+
+
+def test_a_hamlet_far_from_the_towns_named_is_its_namesake_by_one_of_them():
+    text = "Blasts hit the airbase at Saky, in Novofedorivka. Two people were killed there."
+    gazetteer = default_gazetteer()
+    saky, village = text.index("Saky"), text.index("Novofedorivka")
+    wrong, right = gazetteer.get("7020285"), gazetteer.get("7039154")  # 100 km apart
+    found = [
+        PlaceMention("Saky", saky, saky + 4, gazetteer.get("694910"), 1.0, False, ()),
+        PlaceMention(
+            "Novofedorivka", village, village + 13, wrong, 0.6, False, (),
+            (Alternative(right, 0.3, ()),),
+        ),
+    ]  # fmt: skip
+    [f] = find_figures(make_article(text, published=date(2022, 8, 9)), found)
+    assert f.place.id == right.id
