@@ -52,9 +52,10 @@ Palmyra area", one of a list of towns), a district, governorate or named area;
 3 a country or wider region; None unplaced.  A figure placed only by the focus
 takes the precision of the title's naming of it ("Dabiq offensive": 2).
 A hamlet of a country the article has nothing else in ("Zeitan" read as a Lebanese
-hamlet in a report on Aleppo) counts as such a name; a hamlet far from every town the
-article names, with a namesake by one of them, is that namesake ("the Saky airbase in
-the town of Novofedorivka").
+hamlet in a report on Aleppo), or a place of such a country named by another name
+than its own ("the Canton" of Kobani read as Guangzhou), counts as such a name; a
+hamlet far from every town the article names, with a namesake by one of them, is that
+namesake ("the Saky airbase in the town of Novofedorivka").
 When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
 keeps that name (``place_name``) and takes the nearest enclosing unit the text
 supports (a governorate or country named in the sentence, else the governorate
@@ -74,6 +75,7 @@ from dataclasses import dataclass, replace
 
 from geo.cues import alternatives, cue_re
 from geo.gazetteer import Place
+from geo.names import normalise, skeleton
 from geo.resolution import PlaceMention, distance_km
 from geo.wordlists import ordered, table
 
@@ -545,22 +547,35 @@ def _namesakes_near_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
     ]
 
 
+def _by_another_name(m: PlaceMention) -> bool:
+    """A populated place the mention names by another name than its own ("the Canton"
+    read as Guangzhou), not another spelling of it ("Raqqa" for "Ar Raqqah")."""
+    p = m.place
+    return (
+        p is not None and p.kind == "populated place"
+        and skeleton(normalise(m.text)) != skeleton(normalise(p.name))
+    )  # fmt: skip
+
+
 def _strays_unresolved(places: Sequence[PlaceMention]) -> list[PlaceMention]:
-    """The mentions, with a hamlet of a country the article has nothing else in read as a
-    name the gazetteer lacks: "Zeitan" in a report on Aleppo is no Lebanese hamlet of that
-    spelling, but a village the gazetteer does not know, placed in the unit the text
-    supports.
+    """The mentions, with a hamlet of a country the article has nothing else in, or a place
+    of such a country named by another name than its own, read as a name the gazetteer
+    lacks: "Zeitan" in a report on Aleppo is no Lebanese hamlet of that spelling, nor "the
+    Canton" of Kobani Guangzhou, but names the gazetteer does not know, placed in the unit
+    the text supports.
 
     A country has something of the article in it when the article names it (or its
-    adjective: "Lebanese") or a place in it other than a hamlet ("Saida" makes the camp of
-    Mieh Mieh the Lebanese one).
+    adjective: "Lebanese") or another place in it other than a hamlet ("Saida" makes the
+    camp of Mieh Mieh the Lebanese one).
     """
-    held = {m.place.country for m in places if m.place is not None and not _hamlet(m.place)}
+    stray = [_hamlet(m.place) or _by_another_name(m) for m in places]
+    held = {m.place.country for m, odd in zip(places, stray, strict=True)
+            if m.place is not None and not odd}  # fmt: skip
     if not held:
         return list(places)
     return [
-        replace(m, place=None) if _hamlet(m.place) and m.place.country not in held else m
-        for m in places
+        replace(m, place=None) if odd and m.place.country not in held else m
+        for m, odd in zip(places, stray, strict=True)
     ]
 
 

@@ -22,6 +22,7 @@ IDS = {
     "BEIRUT": "276781", "Kharkiv": "706483", "Beirut": "276781",
     "Zeitan": "265874",  # a Lebanese hamlet of that spelling (a Syrian village's namesake)
     "Donets": "813077",  # a Ukrainian hamlet named like the river
+    "Canton": "1809858",  # Guangzhou, by an old name of it
 }  # fmt: skip
 UNKNOWN = ("eastern Ghouta",)  # names the gazetteer lacks: mentions with no place
 
@@ -394,3 +395,8 @@ def test_a_hamlet_far_from_the_towns_named_is_its_namesake_by_one_of_them():
     ]  # fmt: skip
     [f] = find_figures(make_article(text, published=date(2022, 8, 9)), found)
     assert f.place.id == right.id
+
+
+def test_a_place_of_a_country_the_story_has_nothing_else_in_named_by_another_name_is_no_place():
+    f = first("Fighting raged in Aleppo in Syria. In the Canton, 233 civilians were killed.")
+    assert (f.place.id, f.place_basis, f.place_name) == (IDS["Syria"], "unresolved", "Canton")
