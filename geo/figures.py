@@ -823,9 +823,10 @@ def _breakdown_of(
 
 # --- period scopes ----------------------------------------------------------------------
 
-_JOINED_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
+_GROUP_NAME = r"(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}"  # "12 FSA, 11 YPG and ...": a bare count's group
+_JOINED_RE = re.compile(rf"{_GROUP_NAME}\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
 _LIST_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
-_COMMA_RE = re.compile(r"\s*,\s*")
+_COMMA_RE = re.compile(rf"{_GROUP_NAME}\s*,\s*")
 _DASH_RE = re.compile(r"\s*(?:—|–|\s-\s)\s*")
 _INCLUDED_RE = re.compile(  # "49 employees, including the consul, three children"
     r"[,(]?\s*(?:including|among them)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:and\s+)?$", re.I
@@ -887,6 +888,12 @@ def _sentence_of(sentences, start: int, end: int, length: int) -> tuple[int, int
 # --- figures ------------------------------------------------------------------------------
 
 
+def _listed_before(text: str, quantities: Sequence[Quantity], i: int) -> bool:
+    """Whether quantity ``i`` follows the one before it in a list ("35 ISIL and four")."""
+    gap = (quantities[i - 1].end, quantities[i].start)
+    return bool(_JOINED_RE.fullmatch(text, *gap) or _COMMA_RE.fullmatch(text, *gap))
+
+
 def _context(
     text: str,
     quantities: Sequence[Quantity],
@@ -895,7 +902,10 @@ def _context(
     clause: tuple[int, int],
 ) -> _Context:
     q = quantities[i]
-    previous_end = quantities[i - 1].end if i else sentence[0]
+    first = i  # "killed 35 ISIL and four YPG fighters": the bare counts listed before share
+    while first and not quantities[first - 1].unit and _listed_before(text, quantities, first):
+        first -= 1  # the words before them
+    previous_end = quantities[first - 1].end if first else sentence[0]
     after_end = _next_start(text, quantities, i, sentence[1])
     return _Context(
         before=text[max(clause[0], previous_end, sentence[0]) : q.start],

@@ -534,3 +534,17 @@ def test_a_count_that_does_the_harm_is_not_its_victims(sentence, kinds):
 )
 def test_a_deployment_counts_only_when_it_is_said_of_the_soldiers_counted(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "In all, 50 militants, 12 FSA, 11 YPG, and three other fighters were killed on Sunday.",
+            ["killed", "killed"],
+        ),
+        ("The fighting killed 35 ISIL and four YPG fighters.", ["killed"]),
+    ],
+)
+def test_counts_of_named_groups_in_a_list_share_its_verb(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
