@@ -55,7 +55,9 @@ A hamlet of a country the article has nothing else in ("Zeitan" read as a Lebane
 hamlet in a report on Aleppo), or a place of such a country named by another name
 than its own ("the Canton" of Kobani read as Guangzhou), counts as such a name; a
 hamlet far from every town the article names, with a namesake by one of them, is that
-namesake ("the Saky airbase in the town of Novofedorivka").
+namesake ("the Saky airbase in the town of Novofedorivka"); a place the text sets in
+another country than its own ("Miniyeh, North Governorate, Lebanon") is its namesake
+there, else such a name.
 When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
 keeps that name (``place_name``) and takes the nearest enclosing unit the text
 supports (a governorate or country named in the sentence, else the governorate
@@ -455,7 +457,8 @@ class Context:
         ``sentences`` (spans in text order) say what "the city" may stand for."""
         title = title if title and text.startswith(title) else ""
         body = dateline_end(text, len(title))
-        places = _strays_unresolved(_namesakes_near_towns(_not_rivers(text, places)))
+        places = _not_rivers(text, places)
+        places = _strays_unresolved(_namesakes_near_towns(_in_country_said(text, places)))
         mentions = tuple(
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
@@ -513,6 +516,49 @@ def _hamlet(place: Place | None) -> bool:
     )  # fmt: skip
 
 
+_COUNTRY_SAID_RE = re.compile(r"[^.;:!?()]{0,60}?(?:,|\bin)\s+$", re.I)
+
+
+def _in_country_said(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, with a place the text sets in another country ("a camp in Miniyeh,
+    North Governorate, Lebanon", "the district of Sinjar in Iraq's province of Nineveh")
+    read as its namesake there, else as a name the gazetteer lacks.
+
+    The place is a hamlet or named by another name than its own (a town is what its name
+    means); the country must follow it within the sentence after a comma or "in", with no
+    other place between them ("fled Aleppo for Gaziantep, Turkey" sets only Gaziantep);
+    every mention of the name is read so.  A hamlet whose name the article reads as a
+    town or unit of another country elsewhere is its namesake there too ("the district of
+    Sinjar" of Iraq makes "the Sinjar Mountains" Iraq's, not a Syrian hamlet's).
+    """
+    ordered_places = sorted(places, key=lambda m: m.start)
+    said: dict[str, Place | None] = {}
+    for m, n in zip(ordered_places, ordered_places[1:], strict=False):
+        p, country = m.place, n.place
+        if (
+            p is None or country is None or country.kind != "country" or n.adjective
+            or p.country == country.country or not _odd(m)
+            or not _COUNTRY_SAID_RE.fullmatch(text, m.end, n.start)
+        ):  # fmt: skip
+            continue
+        there = [a.place for a in m.alternatives if a.place.country == country.country]
+        said[m.text] = there[0] if there else None
+    read = {m.text: m.place.country for m in places if m.place is not None and not _odd(m)}
+    for m in places:  # "the district of Sinjar" (Iraq's) makes "the Sinjar Mountains" Iraq's
+        if m.text not in said and _odd(m) and read.get(m.text, m.place.country) != m.place.country:
+            there = [a.place for a in m.alternatives if a.place.country == read[m.text]]
+            said[m.text] = there[0] if there else m.place
+    return [
+        replace(m, place=said[m.text]) if m.text in said and m.place is not None else m
+        for m in places
+    ]
+
+
+def _odd(m: PlaceMention) -> bool:
+    """A hamlet, or a place named by another name than its own: a doubtful reading."""
+    return _hamlet(m.place) or _by_another_name(m)
+
+
 _NEAR_TOWN_KM = 25.0
 _FAR_KM = 50.0
 
@@ -568,7 +614,7 @@ def _strays_unresolved(places: Sequence[PlaceMention]) -> list[PlaceMention]:
     adjective: "Lebanese") or another place in it other than a hamlet ("Saida" makes the
     camp of Mieh Mieh the Lebanese one).
     """
-    stray = [_hamlet(m.place) or _by_another_name(m) for m in places]
+    stray = [_odd(m) for m in places]
     held = {m.place.country for m, odd in zip(places, stray, strict=True)
             if m.place is not None and not odd}  # fmt: skip
     if not held:

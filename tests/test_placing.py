@@ -23,6 +23,7 @@ IDS = {
     "Zeitan": "265874",  # a Lebanese hamlet of that spelling (a Syrian village's namesake)
     "Donets": "813077",  # a Ukrainian hamlet named like the river
     "Canton": "1809858",  # Guangzhou, by an old name of it
+    "Iraq": "99237",
 }  # fmt: skip
 UNKNOWN = ("eastern Ghouta",)  # names the gazetteer lacks: mentions with no place
 
@@ -400,3 +401,25 @@ def test_a_hamlet_far_from_the_towns_named_is_its_namesake_by_one_of_them():
 def test_a_place_of_a_country_the_story_has_nothing_else_in_named_by_another_name_is_no_place():
     f = first("Fighting raged in Aleppo in Syria. In the Canton, 233 civilians were killed.")
     assert (f.place.id, f.place_basis, f.place_name) == (IDS["Syria"], "unresolved", "Canton")
+
+
+def test_a_hamlet_the_text_sets_in_another_country_is_no_place_of_its_own_country():
+    f = first("Clashes shook Beirut. Hundreds of refugees fled a camp in Zeitan, Syria.")
+    assert (f.place.id, f.place_basis, f.place_name) == (IDS["Syria"], "unresolved", "Zeitan")
+
+
+def test_a_hamlet_named_like_a_unit_of_another_country_the_article_names_is_its_namesake():
+    text = "The district of Sinjar lies in Iraq. Some 35,000 Yazidis fled to the Sinjar Mountains."
+    gazetteer = default_gazetteer()
+    district, mountains = text.index("Sinjar"), text.index("Sinjar M")
+    town = gazetteer.get("448149")  # the Iraqi town, a namesake of the Syrian hamlet
+    found = [
+        PlaceMention("Sinjar", district, district + 6, gazetteer.get("wof:421186449"), 1.0,
+                     False, ()),
+        PlaceMention("Sinjar", mountains, mountains + 6, gazetteer.get("164094"), 0.6, False,
+                     (), (Alternative(town, 0.3, ()),)),
+        *[m for m in mentions(text) if m.text == "Iraq"],
+    ]  # fmt: skip
+    article = make_article(text, published=date(2014, 8, 5))
+    [f] = find_figures(article, sorted(found, key=lambda m: m.start))
+    assert f.destination.id == town.id
