@@ -777,7 +777,8 @@ def _territory_kind(q: Quantity, ctx: _Context, text: str) -> tuple[Quantity, st
         if q.value == 100 or not (_TERRITORY_OF_RE.match(text, q.end) or of_place):
             return q, "other", ""
         return (_held_share(q) if lost else q), "territory_share", lost[0] if lost else "held"
-    if taken := _AREA_TAKEN_RE.search(ctx.before):  # "captured 1,400 km² of land", "lost 40 km²"
+    taken = _AREA_TAKEN_RE.search(ctx.before) or _AREA_TAKEN_RE.search(_own_words_after(ctx))
+    if taken:  # "captured 1,400 km² of land", "lost 40 km²", "1,000 km2 had been captured"
         return q, "territory_area", taken[0]
     if not _HOLDING_GROUND_RE.search(ctx.sentence):
         return q, "other", ""
@@ -825,7 +826,11 @@ def _breakdown_of(
 
 _GROUP_NAME = r"(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}"  # "12 FSA, 11 YPG and ...": a bare count's group
 _JOINED_RE = re.compile(rf"{_GROUP_NAME}\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
-_LIST_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
+_LIST_RE = re.compile(  # "70 civilians in Syria and 20 in Turkey": a list by place too
+    r"(?:\s+(?:in|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?"
+    r"\s*(?:,|,?\s*(?:and|or))\s*",
+    re.I,
+)
 _COMMA_RE = re.compile(rf"{_GROUP_NAME}\s*,\s*")
 _DASH_RE = re.compile(r"\s*(?:—|–|\s-\s)\s*")
 _INCLUDED_RE = re.compile(  # "49 employees, including the consul, three children"

@@ -130,8 +130,10 @@ _OFFICE_AFTER_RE = re.compile(rf"\s+(?-i:[a-z]\w*\s+)?(?:{alternatives('office_o
 _WENT_TO_RE = re.compile(
     rf"\b(?:{alternatives('went_to')})\s+(?:[\w'’-]+\s+){{0,5}}?(?:to|into)\s+(?:the\s+)?$", re.I
 )
-_HEADING_RE = re.compile(
-    rf"\b(?:{alternatives('heading_to')})\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?$", re.I
+_HEADING_RE = re.compile(  # "towards Lyman", "towards the border of Iraq"
+    rf"\b(?:{alternatives('heading_to')})\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:(?:border|borders|outskirts|frontier|edge|coast)\s+(?:of|with)\s+(?:the\s+)?)?$",
+    re.I,
 )
 _ORIGIN_RE = re.compile(  # "a soldier from Dayton", "a volunteer, 23, originally from", "a
     # native of Ohio", "born in Dayton"; never "14 soldiers were killed in Raqqa"
@@ -398,8 +400,8 @@ def precision_of(place: Place, text: str, m: PlaceMention | None, listed: bool =
     near = m is not None and bool(
         _NEAR_RE.search(_before(text, m)) or _AREA_AFTER_RE.match(text, m.end)
     )
-    if place.kind == "country":
-        return 2 if near else 3
+    if place.kind in ("country", "region"):  # "Europe", "the Middle East": wider than a country
+        return 2 if near and place.kind == "country" else 3
     if place.kind in _PRECISION:
         return _PRECISION[place.kind]
     return 2 if near or listed else 1

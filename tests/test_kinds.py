@@ -548,3 +548,27 @@ def test_a_deployment_counts_only_when_it_is_said_of_the_soldiers_counted(senten
 )
 def test_counts_of_named_groups_in_a_list_share_its_verb(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds", "modality"),
+    [
+        (
+            "The war caused the death of 70 civilians in Syria and 20 civilians in Turkey.",
+            ["killed", "killed"],
+            "reported",
+        ),
+        (
+            "Officials said 1,000 km2 had been captured since the start.",
+            ["territory_area"],
+            "reported",
+        ),
+        ("The army was planning to evacuate all 1,000 soldiers.", ["fighters"], "expected"),
+        ("Trump favored leaving a contingent of 200 troops in the east.", ["other"], "reported"),
+        ("He threatened to send 3.6 million refugees to Europe.", ["refugees"], "possible"),
+    ],
+)
+def test_lists_by_place_areas_taken_after_plans_threats_and_contingents(sentence, kinds, modality):
+    figures = find_figures(make_article(sentence, published=DAY))
+    assert [f.kind for f in figures] == kinds
+    assert figures[-1].modality == modality

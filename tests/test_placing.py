@@ -423,3 +423,17 @@ def test_a_hamlet_named_like_a_unit_of_another_country_the_article_names_is_its_
     article = make_article(text, published=date(2014, 8, 5))
     [f] = find_figures(article, sorted(found, key=lambda m: m.start))
     assert f.destination.id == town.id
+
+
+def test_a_continent_is_wider_than_a_country():
+    europe = default_gazetteer().get("ne:europe")
+    text = "In Europe, 3.6 million refugees have registered."
+    at = text.index("Europe")
+    found = [PlaceMention("Europe", at, at + 6, europe, 1.0, False, ())]
+    [f] = find_figures(make_article(text, published=date(2022, 4, 20)), found)
+    assert (f.place.id, f.precision) == ("ne:europe", 3)
+
+
+def test_the_border_a_convoy_heads_for_never_places_it():
+    text = "Near Aleppo, a convoy of 500 soldiers moved east towards the border of Turkey."
+    assert first(text).place.id == IDS["Aleppo"]
