@@ -442,6 +442,7 @@ _UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men": a unit's strength
 )
 _CASUALTIES_RE = cue_re("casualties")
 _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
+_WOUNDED_OF_RE = re.compile(rf"{cue_re('wounded_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
 _FREED_RE = cue_re("freed")
@@ -527,6 +528,8 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
     word = m[0]
     if word[0].isupper() or (_NEAR_ONLY.fullmatch(word) and distance > _NEAR_WORDS):
         return False
+    if forward and _NEAR_ONLY.fullmatch(word) and not ctx.after[: m.start()].strip():
+        return False  # "41 settlements", "12 camps": a count of camps, not of their people
     if forward and _LEFT_IN_RE.match(ctx.after, m.start()):  # "1,000 left in the town": still there
         return False
     if forward and word.lower() == "left" and _HAD_LEFT_RE.search(ctx.before):
@@ -672,6 +675,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return _EVENT_KIND_OF[among["what"].lower()], among["what"].lower()
     if dead := _DEAD_OF_RE.search(ctx.before):  # "the bodies of 24 civilians"
         return "killed", dead[0].split()[0].lower()
+    if hurt := _WOUNDED_OF_RE.search(ctx.before):  # "the injury of 58 others"
+        return "wounded", hurt[0].split()[0].lower()
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
     if not q.unit and _NUMBERING_RE.search(ctx.before):  # "the militants, numbering about 500"
@@ -826,8 +831,9 @@ def _breakdown_of(
 
 _GROUP_NAME = r"(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}"  # "12 FSA, 11 YPG and ...": a bare count's group
 _JOINED_RE = re.compile(rf"{_GROUP_NAME}\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
-_LIST_RE = re.compile(  # "70 civilians in Syria and 20 in Turkey": a list by place too
-    r"(?:\s+(?:in|at|near)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?"
+_LIST_RE = re.compile(  # "70 civilians in Syria and 20 in Turkey", "95% of Kherson Oblast, 70%
+    # of Zaporizhzhia Oblast": a list by place too
+    r"(?:\s+(?:in|at|near|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?"
     r"\s*(?:,|,?\s*(?:and|or))\s*",
     re.I,
 )

@@ -572,3 +572,22 @@ def test_lists_by_place_areas_taken_after_plans_threats_and_contingents(sentence
     figures = find_figures(make_article(sentence, published=DAY))
     assert [f.kind for f in figures] == kinds
     assert figures[-1].modality == modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "By July, the army controlled 95% of Kherson Oblast, 70% of Zaporizhzhia Oblast and"
+            " 10% of Mykolaiv Oblast.",
+            ["territory_share"] * 3,
+        ),
+        (
+            "He acknowledged the deaths of 23 fighters and the injury of 58 others.",
+            ["killed", "wounded"],
+        ),
+        ("The army says it has taken back 41 settlements and 12 camps since October.", []),
+    ],
+)
+def test_shares_listed_by_place_the_injury_of_n_and_counts_of_camps(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
