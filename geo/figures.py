@@ -456,6 +456,7 @@ _PER_UNIT_AFTER_RE = re.compile(rf"\s+(?:{alternatives('per_unit')})\b", re.I)
 _ARMED_GROUP_RE = cue_re("armed_groups")
 _NUMBERING_RE = re.compile(rf"{cue_re('numbering').pattern}\s+(?:between\s+)?$", re.I)
 _EXCHANGE_RE = cue_re("exchange")
+_AUXILIARY_NEXT_RE = re.compile(r"\s+(?:were|was|are|is|had|have|has|been)\b", re.I)
 _VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30"
     r"(?:" + "|".join(_EVENT_CUES[k].pattern for k in ("killed", "wounded", "missing")) + r")\s+$",
     re.I,
@@ -718,6 +719,9 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     encircled = _ENCIRCLED_RE.search(after) or _ENCIRCLED_BEFORE_RE.search(ctx.before)
     if noun_kind == "fighters" and encircled:  # "3,000 fighters remain encircled", "the
         return "fighters", encircled[0].strip()  # remaining 30 militants": present, not dead
+    verb = _verb_before(ctx)  # not a headline's "Kills 4 At Discotheque"
+    if verb and verb[1][0].islower() and not _AUXILIARY_NEXT_RE.match(ctx.after):
+        return verb  # "executed 20 soldiers captured in the base": the verb, not the participle
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
     kind, cue = _nearest_event(ctx, limit)
     held_people = noun_kind in ("fighters", "detained")  # "holding 900 fighters in camps"
@@ -844,7 +848,7 @@ _INCLUDED_RE = re.compile(  # "49 employees, including the consul, three childre
 )
 _APPOSITION_END_RE = re.compile(r"[^,;.]{0,40},\s*(?!and\b|or\b)(?-i:[a-z])", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
-_INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom)\s*$", re.I)
+_INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom|of which)\s*$", re.I)
 
 
 def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end: int) -> int:

@@ -591,3 +591,18 @@ def test_lists_by_place_areas_taken_after_plans_threats_and_contingents(sentence
 )
 def test_shares_listed_by_place_the_injury_of_n_and_counts_of_camps(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "The monitor said 465,000 people had died, of which 96,000 civilians.",
+            ["killed", "killed"],
+        ),
+        ("They cut off his arms before executing 22 soldiers.", ["killed"]),
+        ("The brigade executed more than 20 soldiers captured in the base.", ["killed"]),
+    ],
+)
+def test_of_which_executing_and_a_verb_before_a_participle(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
