@@ -478,7 +478,7 @@ class Context:
         return cls(
             text, mentions, focus, _main_country(places, focus.place), countries,
             tuple(m.start for m in mentions),
-            tuple(tuple(_names_event(m, text, kind) for kind in _SLOTS) for m in mentions),
+            tuple(_event_slots(m, text) for m in mentions),
             _focus_unit(mentions, focus.place),
         )  # fmt: skip
 
@@ -573,13 +573,18 @@ def _namesakes_near_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
     A town is a populated place other than a hamlet; the namesakes are the mention's
     alternatives; every mention of the name takes the same namesake.
     """
-    towns = [m.place for m in places if m.place is not None and m.place.kind == "populated place"
-             and not _hamlet(m.place)]  # fmt: skip
+    towns = list({
+        m.place.id: m.place for m in places
+        if m.place is not None and m.place.kind == "populated place" and not _hamlet(m.place)
+    }.values())  # fmt: skip
     if not towns:
         return list(places)
+    distances: dict[str, float] = {}
 
     def near(place: Place) -> float:
-        return min(distance_km(place, town) for town in towns)
+        if place.id not in distances:
+            distances[place.id] = min(distance_km(place, town) for town in towns)
+        return distances[place.id]
 
     chosen: dict[str, Place] = {}
     for m in places:
@@ -639,6 +644,14 @@ def _focus_unit(mentions: Sequence[PlaceMention], focus: Place | None) -> Place 
         ),
         None,
     )  # fmt: skip
+
+
+def _event_slots(m: PlaceMention, text: str) -> tuple[bool, bool, bool]:
+    """Whether the mention may place a figure of each kind of ``_SLOTS`` (refugees differ
+    from other movements only at a capital, the host's seat)."""
+    other, movement = _names_event(m, text, "other"), _names_event(m, text, "displaced")
+    capital = m.place is not None and m.place.feature_code == "PPLC"
+    return other, movement, _names_event(m, text, "refugees") if capital else movement
 
 
 def _enclosing(ctx: Context, sentence: Span) -> Place | None:
