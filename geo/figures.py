@@ -437,6 +437,7 @@ _COMBAT_RE = cue_re("combat")
 _OWN_WORDS = 8
 _SUBORDINATE_RE = re.compile(r",?\s+(?:when|as|after|before|until|because|since)\b", re.I)
 _OWNER_RE = re.compile(rf"{cue_re('deployed_owner').pattern}\s+$", re.I)
+_UNIT_OF_RE = re.compile(rf"{cue_re('military_units').pattern}\s+of\s+$", re.I)
 _UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men": a unit's strength
     rf"{cue_re('military_units').pattern}\s+(?:\w+\s+)?{cue_re('deployed_owner').pattern}\s+$", re.I
 )
@@ -724,6 +725,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return verb  # "executed 20 soldiers captured in the base": the verb, not the participle
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
     kind, cue = _nearest_event(ctx, limit)
+    if kind == "detained" and _HOLD_RE.fullmatch(cue) and (unit := _UNIT_OF_RE.search(ctx.before)):
+        return "fighters", unit[0].split()[0].lower()  # "held a garrison of 300 troops": its men
     held_people = noun_kind in ("fighters", "detained")  # "holding 900 fighters in camps"
     if (
         _CAMP_VERB_RE.fullmatch(cue or "-")

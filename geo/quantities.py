@@ -240,7 +240,8 @@ _NOUN_RE = re.compile(
     r"|unarmed|innocent|\w+ly|\w+ed|(?-i:[A-Z][\w'’-]*(?:\.[A-Z]\.?)*)|\w+-\w+(?:-\w+)?),?\s+"
     rf"|(?!(?:{alternatives('not_modifiers')}|{_NUMBER_WORDS}|{_NOUNS})\b)(?-i:[a-z]+)\s+){{0,3}})"
     r"(?P<noun>" + _NOUNS
-    + r"|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))(?![\w-])",
+    + r"|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))(?![\w-])"
+    + rf"(?!\s+(?:{'|'.join(person_nouns('things_after')[''])})\b)",  # "personnel carriers"
     re.I,
 )  # fmt: skip
 

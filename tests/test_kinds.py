@@ -606,3 +606,16 @@ def test_shares_listed_by_place_the_injury_of_n_and_counts_of_camps(sentence, ki
 )
 def test_of_which_executing_and_a_verb_before_a_participle(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The airport only held a small garrison of about 300 troops.", ["fighters"]),
+        ("The army captured a battalion of 400 soldiers.", ["detained"]),
+        ("Russia lost three armoured personnel carriers.", []),
+        ("The field was sown with 300 anti-personnel mines.", []),
+    ],
+)
+def test_a_garrison_held_is_its_men_and_personnel_carriers_are_no_people(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
