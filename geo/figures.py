@@ -415,6 +415,7 @@ _LEFT_AFTER_RE = re.compile(r"\s*left\b", re.I)
 _HAD_LEFT_RE = re.compile(  # "only had 100 men left": what a force still has, not who fled
     r"\b(?:had|have|has|with)\s+(?:only\s+|just\s+|barely\s+)?$", re.I
 )
+_BY_RE = re.compile(r"\s+by\b", re.I)
 _CAPACITY_RE = re.compile(r"\b(?:can|could|would|will|to)\s+$", re.I)
 _PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BARE_NEXT_RE = re.compile(
@@ -525,7 +526,7 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
     Displaced Peoples' camp"); "camp"/"shelter" count only right beside the
     number; "left" before a number is "left 130 people dead"; and "held" after
     a number must be passive ("900 were held"), not "10 Indians held an opinion";
-    "could hold 5,300 people" is a capacity.
+    "could hold 5,300 people" is a capacity, "held by 500 fighters" says who holds.
     """
     word = m[0]
     if word[0].isupper() or (_NEAR_ONLY.fullmatch(word) and distance > _NEAR_WORDS):
@@ -540,6 +541,8 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
         return not _HOLD_RE.fullmatch(word) or bool(_PASSIVE_RE.search(ctx.after[: m.start()]))
     if _HOLD_RE.fullmatch(word) and _CAPACITY_RE.search(ctx.before[: m.start()]):
         return False
+    if _HOLD_RE.fullmatch(word) and _BY_RE.match(ctx.before, m.end()):
+        return False  # "the dam was held by hundreds of fighters": they hold it
     return word.lower() not in _NOT_BACKWARD and distance <= _BACKWARD_WORDS
 
 

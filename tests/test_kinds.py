@@ -619,3 +619,8 @@ def test_of_which_executing_and_a_verb_before_a_participle(sentence, kinds):
 )
 def test_a_garrison_held_is_its_men_and_personnel_carriers_are_no_people(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+def test_a_place_held_by_fighters_is_held_by_them_not_holding_them():
+    assert only("The dam was held by hundreds of fighters.").kind == "fighters"
+    assert only("The camp was holding 900 fighters.").kind == "detained"
