@@ -386,7 +386,8 @@ _CONTROL_RE = _cues(
     r"|took|taken|overran|occup(?:y|ies|ied)"
 )
 _UNDER_CONTROL_RE = re.compile(
-    r"\b(?:under\s+(?:[\w-]+\s+){0,2}control|in\s+(?:[\w-]+\s+){0,2}hands|(?:held|controlled)\s+by)\b",
+    r"\b(?:under\s+(?:[\w-]+\s+){0,2}control|in\s+(?:[\w-]+\s+){0,2}hands|(?:held|controlled)\s+by"
+    r"|(?:fallen|fell)\s+to)\b",
     re.I,
 )
 _HOLDING_GROUND_RE = _cues(
@@ -466,7 +467,9 @@ _VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30"
 _COUNT_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|(?:and|or|in|on|at|during|near)\b|$)", re.I)
 _LEADING_RE = re.compile(r"^[\s\"”’']*(?:\w+ly\s+)?")
 _VERB_AFTER_RE = re.compile(  # "12 surrendering soldiers were killed", "displaced people went home"
-    r"\s+(?:(?:were|was|had been|have been|has been|had|have)\s+)?(?:\w+ly\s+)?", re.I
+    r"\s+(?:(?:were|was|had been|have been|has been|had|have|began|started|continued)\s+"
+    r"(?:to\s+)?)?(?:\w+ly\s+)?",
+    re.I,
 )
 _AREA_TAKEN_RE = cue_re("area_taken")
 _CONFINED_RE = re.compile(rf"{cue_re('confined').pattern}\s+$", re.I)

@@ -624,3 +624,24 @@ def test_a_garrison_held_is_its_men_and_personnel_carriers_are_no_people(sentenc
 def test_a_place_held_by_fighters_is_held_by_them_not_holding_them():
     assert only("The dam was held by hundreds of fighters.").kind == "fighters"
     assert only("The camp was holding 900 fighters.").kind == "detained"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The militants then proceeded to execute 24 civilians.", "killed"),
+        ("Reporters said 70% of the city had fallen to the rebels.", "territory_share"),
+        ("Thousands of displaced people started returning to the city.", "returned"),
+        ("The shells wound 12 people in the market.", "wounded"),
+        (
+            "They came to rescue 3,500 villagers in the hills after the massacre.",
+            "civilians_remaining",
+        ),
+    ],
+)
+def test_verbs_in_every_form_and_a_share_fallen_to_a_force(sentence, kind):
+    assert only_first(sentence).kind == kind
+
+
+def only_first(sentence: str):
+    return find_figures(make_article(sentence, published=DAY))[0]
