@@ -754,6 +754,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         and not _FAMILIES_TOO_RE.match(ctx.after)  # "300 fighters and their families left"
     ):
         return "fighters", cue  # "200 soldiers fled the base": a force withdrawing, no refugees
+    if kind == "other" and armed_noun and _COMBAT_RE.search(_own_words_after(ctx)):
+        return "fighters", q.noun  # "20,000 fighters rallied to defend Afrin": no rally
     if kind:
         return kind, cue
     if _HAD_LEFT_RE.search(ctx.before) and _LEFT_AFTER_RE.match(ctx.after):
@@ -811,11 +813,9 @@ def _held_share(q: Quantity) -> Quantity:
 
 def _shares_kind(text: str, previous: Figure, q: Quantity, sentence: tuple[int, int]) -> bool:
     """Whether a count with no event word of its own takes the kind of the figure before it:
-    listed after it ("killed six soldiers, five others") or part of it ("14 civilians
-    dead, including six children")."""
-    if _LIST_RE.fullmatch(text, previous.end, q.start) or _DASH_RE.fullmatch(
-        text, previous.end, q.start
-    ):
+    listed after it ("killed six soldiers, five others", "616 fighters were killed, as well
+    as 91 militiamen") or part of it ("14 civilians dead, including six children")."""
+    if any(p.fullmatch(text, previous.end, q.start) for p in (_LIST_RE, _DASH_RE, _AS_WELL_AS_RE)):
         return True
     return sentence[0] <= previous.start and any(
         p.search(text, previous.end, q.start) for p in (_INCLUDING_RE, _INCLUDED_RE)
@@ -851,6 +851,11 @@ _LIST_RE = re.compile(  # "70 civilians in Syria and 20 in Turkey", "95% of Kher
     re.I,
 )
 _COMMA_RE = re.compile(rf"{_GROUP_NAME}\s*,\s*")
+_AS_WELL_AS_RE = re.compile(  # "616 fighters were killed, as well as 91 militiamen"
+    r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+){0,2}?\w+\s*,\s*"
+    r"(?:as well as|along with|together with)\s+",
+    re.I,
+)
 _DASH_RE = re.compile(r"\s*(?:—|–|\s-\s)\s*")
 _INCLUDED_RE = re.compile(  # "49 employees, including the consul, three children"
     r"[,(]?\s*(?:including|among them)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:and\s+)?$", re.I

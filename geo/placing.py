@@ -10,7 +10,8 @@ figure:
 - the dateline ("BEIRUT — "), where the reporter filed from;
 - the speaker or venue of a statement ("the defence ministry in Moscow said",
   "told a news conference in Geneva", "Moscow claimed"), the seat of an organisation
-  ("the London-based monitor"), and the place of a speaker's office ("the
+  ("the London-based monitor"), a source ("according to Al Jazeera"), and the
+  place of a speaker's office ("the
   governor of Luhansk Oblast", "Kharkiv mayor Ihor Terekhov");
 - a person's origin ("a soldier from Dayton", "a native of Ohio"), and where
   someone went away or back to or is heading, for a figure that is no movement
@@ -167,6 +168,7 @@ _VENUE_BEFORE_RE = re.compile(
     rf"\b(?:{'|'.join(ordered('venue_words'))})\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$", re.I
 )
 _COUNTRY_WIDE_RE = cue_re("country_wide")
+_SOURCE_BEFORE_RE = re.compile(rf"\b(?:{alternatives('source_before')})\s+(?:the\s+)?$", re.I)
 _BASED_AFTER_RE = re.compile(r"[\s-]+(?:based|headquartered)\b", re.I)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 _FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
@@ -194,6 +196,8 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
     if _VENUE_AFTER_RE.match(text, m.end) or _VENUE_BEFORE_RE.search(before):  # "Astana talks"
         return False
     if _BASED_AFTER_RE.match(text, m.end):  # "the London-based monitor said": its seat
+        return False
+    if _SOURCE_BEFORE_RE.search(before):  # "according to Al Jazeera": a source, no place
         return False
     if kind not in MOVEMENTS and (
         _ORIGIN_RE.search(before) or _WENT_TO_RE.search(before) or _HEADING_RE.search(before)

@@ -645,3 +645,18 @@ def test_verbs_in_every_form_and_a_share_fallen_to_a_force(sentence, kind):
 
 def only_first(sentence: str):
     return find_figures(make_article(sentence, published=DAY))[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Officials said over 20,000 fighters rallied to defend the city.", ["fighters"]),
+        (
+            "It said 616 fighters were killed, as well as 91 militiamen and 389 civilians.",
+            ["killed"] * 3,
+        ),
+        ("About 10,000 people were exiting the city.", ["displaced"]),
+    ],
+)
+def test_fighters_who_rally_to_fight_counts_listed_as_well_as_and_people_exiting(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds

@@ -437,3 +437,8 @@ def test_a_continent_is_wider_than_a_country():
 def test_the_border_a_convoy_heads_for_never_places_it():
     text = "Near Aleppo, a convoy of 500 soldiers moved east towards the border of Turkey."
     assert first(text).place.id == IDS["Aleppo"]
+
+
+def test_the_source_of_a_report_never_places_the_figure():
+    text = "In Aleppo, 47 people were injured, according to Moscow."
+    assert first(text).place.id == IDS["Aleppo"]
