@@ -445,6 +445,7 @@ _UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men": a unit's strength
 )
 _CASUALTIES_RE = cue_re("casualties")
 _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
+_MISSING_OF_RE = re.compile(rf"{cue_re('missing_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _WOUNDED_OF_RE = re.compile(rf"{cue_re('wounded_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
@@ -491,10 +492,12 @@ _CONJUNCTION_RE = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
 _CIVILIANS_TOO_RE = re.compile(r"\s*(?:,|and)\s*(?:women|children)\b", re.I)
 _CAMP_RE = cue_re("camp")
 _CAMP_BEFORE_RE = re.compile(  # "the camp shelters", "a camp, which now houses": its people
-    rf"{_CAMP_RE.pattern}[\s,]+(?:(?:which|that|now|currently|still|already)\s+)*"
+    rf"{_CAMP_RE.pattern}[\s,]+(?:(?:which|that|now|currently|still|already|is|was|has|had)\s+)*"
     rf"(?P<verb>{_CAMP_VERB_RE.pattern})\s+$",
     re.I,
 )
+_HOST_BEFORE_RE = re.compile(rf"{_CAMP_VERB_RE.pattern}\s+$", re.I)
+_NATIONALS_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese))$")  # "Syrians", "Iraqis"
 _HELD_KINDS = ("fighters", "detained")  # "the camp holds 900 fighters": detained, not residents
 _LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+)?$", re.I)
 _ENCIRCLED_RE = cue_re("encircled")
@@ -685,6 +688,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "killed", dead[0].split()[0].lower()
     if hurt := _WOUNDED_OF_RE.search(ctx.before):  # "the injury of 58 others"
         return "wounded", hurt[0].split()[0].lower()
+    if lost := _MISSING_OF_RE.search(ctx.before):  # "the whereabouts of 130 detainees"
+        return "missing", lost[0].split()[0].lower()
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
     if not q.unit and _NUMBERING_RE.search(ctx.before):  # "the militants, numbering about 500"
@@ -707,6 +712,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return NOUN_KINDS[q.noun], q.noun
     if (camp := _CAMP_BEFORE_RE.search(ctx.lead)) and NOUN_KINDS.get(q.noun) not in _HELD_KINDS:
         return "camp_population", camp["verb"]  # "the camp shelters 45,000 displaced people"
+    if (host := _HOST_BEFORE_RE.search(ctx.before)) and _NATIONALS_RE.search(q.text):
+        return "refugees", host[0].split()[0]  # "Turkey now shelters 3.6 million Syrians"
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
             return _verb_after(ctx) or _verb_before(ctx) or (kind, cue[0])

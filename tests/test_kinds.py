@@ -660,3 +660,16 @@ def only_first(sentence: str):
 )
 def test_fighters_who_rally_to_fight_counts_listed_as_well_as_and_people_exiting(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Turkey now shelters about 3.6 million Syrians.", "refugees"),
+        ("Zaatari camp is home to nearly 80,000 Syrians.", "camp_population"),
+        ("The whereabouts of 130 detainees remain unknown.", "missing"),
+        ("The fate of 300 residents remains unknown.", "missing"),
+    ],
+)
+def test_nationals_a_country_shelters_a_camp_that_is_home_to_and_the_fate_of_n(sentence, kind):
+    assert only(sentence).kind == kind
