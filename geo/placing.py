@@ -150,7 +150,8 @@ _TRANSPORT_RE = re.compile(
 _NEAR_RE = re.compile(
     r"\b(?:near|outside|around|outskirts\s+of|(?:north|south|east|west)(?:[\w-]*)?\s+of"
     r"|(?:north|south|east|west)ern|central|rural|countryside\s+of|parts?\s+of"
-    r"|(?:area|vicinity|region|territory)\s+of|between)\s+(?:the\s+)?$",
+    r"|(?:area|vicinity|region|territory)\s+of|between"
+    r"|old\s+city\s+of|(?:suburbs?|neighbou?rhoods?|quarters?)\s+of)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -396,7 +397,8 @@ def nearest_with_scope(items, scope_list: Sequence[Scope], start: int, end: int)
 def precision_of(place: Place, text: str, m: PlaceMention | None, listed: bool = False) -> int:
     """1 the site itself, 2 near/part of it or an admin unit, 3 a country (module docstring).
 
-    Part of a country ("in northern Syria") is 2: a named area within it; so is a
+    Part of a country ("in northern Syria") or of a town ("the Old City of Mosul", "the
+    suburbs of Kyiv") is 2: a named area within it; so is a
     town named as an area ("the Palmyra area", "the Raqqa campaign",
     ``data/words/area_after_place.txt``) or as one of several (``listed``: "the
     fighting at Izium and Sloviansk").

@@ -442,3 +442,9 @@ def test_the_border_a_convoy_heads_for_never_places_it():
 def test_the_source_of_a_report_never_places_the_figure():
     text = "In Aleppo, 47 people were injured, according to Moscow."
     assert first(text).place.id == IDS["Aleppo"]
+
+
+@pytest.mark.parametrize("words", ["the Old City of", "the suburbs of", "a neighbourhood of"])
+def test_part_of_a_town_is_precision_2(words):
+    f = first(f"In {words} Aleppo, 2,000 civilians remain trapped.")
+    assert (f.place.id, f.precision) == (IDS["Aleppo"], 2)
