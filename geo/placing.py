@@ -165,8 +165,11 @@ def _after_re(*lists: str) -> re.Pattern:
 _AREA_AFTER_RE = _after_re("area_after_place", "operation_after_place")
 _OPERATION_AFTER_RE = _after_re("operation_after_place")
 _VENUE_AFTER_RE = _after_re("venue_words")
-_VENUE_BEFORE_RE = re.compile(
-    rf"\b(?:{'|'.join(ordered('venue_words'))})\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$", re.I
+_VENUE_BEFORE_RE = re.compile(  # "talks in Astana", "a conference was held in Ankara", "Putin
+    # met Erdogan in Ankara"
+    rf"\b(?:(?:{'|'.join(ordered('venue_words'))})\s+(?:\w+\s+)?(?:(?:was|were|is|are)\s+held\s+)?"
+    rf"|(?:{alternatives('meeting')})\s+(?:[\w'’-]+\s+){{0,2}}?)(?:in|at)\s+(?:the\s+)?$",
+    re.I,
 )
 _COUNTRY_WIDE_RE = cue_re("country_wide")
 _SOURCE_BEFORE_RE = re.compile(rf"\b(?:{alternatives('source_before')})\s+(?:the\s+)?$", re.I)

@@ -448,3 +448,19 @@ def test_the_source_of_a_report_never_places_the_figure():
 def test_part_of_a_town_is_precision_2(words):
     f = first(f"In {words} Aleppo, 2,000 civilians remain trapped.")
     assert (f.place.id, f.precision) == (IDS["Aleppo"], 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin met Erdogan in Ankara on Friday. The shelling killed 300 people.",
+        "A conference was held in Ankara. There, 300 refugees were registered.",
+    ],
+)
+def test_where_leaders_meet_or_a_conference_is_held_never_places_a_figure(text):
+    assert first(text).place is None
+
+
+def test_where_a_minister_flew_never_places_a_figure():
+    text = "Fighting raged in Aleppo. The minister flew to Moscow. 300 soldiers were killed."
+    assert first(text).place.id == IDS["Aleppo"]
