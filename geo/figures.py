@@ -589,6 +589,9 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
 
     A verb of harm after the number with an object of its own ("2,000 troops captured the
     town", "50 gunmen kidnapped a mayor") says what the count did, not what befell it.
+    After the number, the verb of the count ("were killed") outranks event words of a phrase
+    before it ("30 civilians trying to flee the city were killed"), but not a participle
+    right after the noun ("500 soldiers wounded in the battle were evacuated").
     Words after the number win ties, up to a clause about something else ("2,000 troops
     stormed the town, which had been captured in May", "... where a shell killed a
     teacher", "held the line while the wounded were evacuated": ``other_clause`` in
@@ -613,7 +616,10 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
             if _did_harm(kind, m, ctx.after):
                 continue  # "2,000 troops captured the town": they did it, to others
             if distance <= limit and m.start() < reach and _cue_counts(m, distance, True, ctx):
-                forward.append((distance, 0, kind, m[0], False))
+                finite = bool(_PASSIVE_RE.search(ctx.after[: m.start()]))
+                forward.append((distance, 0, kind, m[0], finite))
+    if forward and all(cue[0] for cue in forward) and any(cue[4] for cue in forward):
+        forward = [cue for cue in forward if cue[4]]  # "30 civilians trying to flee were killed"
     if forward:
         backward = [cue for cue in backward if not cue[4]]
     found = backward + forward

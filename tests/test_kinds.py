@@ -673,3 +673,15 @@ def test_fighters_who_rally_to_fight_counts_listed_as_well_as_and_people_exiting
 )
 def test_nationals_a_country_shelters_a_camp_that_is_home_to_and_the_fate_of_n(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Meanwhile, 30 civilians trying to flee the city were reportedly killed.", "killed"),
+        ("Some 300 civilians who had fled were killed at the checkpoint.", "killed"),
+        ("The 500 soldiers wounded in the battle were evacuated.", "wounded"),
+    ],
+)
+def test_the_verb_of_the_count_outranks_a_phrase_before_it(sentence, kind):
+    assert only(sentence).kind == kind
