@@ -580,7 +580,8 @@ def _namesakes_near_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
     town of Novofedorivka": the Novofedorivka by Saky, not the one 100 km away).
 
     A town is a populated place other than a hamlet; the namesakes are the mention's
-    alternatives; every mention of the name takes the same namesake.
+    alternatives in the same country (a Russian namesake by Moscow never replaces a
+    Ukrainian village); every mention of the name takes the same namesake.
     """
     towns = list({
         m.place.id: m.place for m in places
@@ -599,7 +600,10 @@ def _namesakes_near_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
     for m in places:
         if m.text in chosen or not _hamlet(m.place) or near(m.place) <= _FAR_KM:
             continue
-        namesakes = [a.place for a in m.alternatives if a.place.kind == "populated place"]
+        namesakes = [
+            a.place for a in m.alternatives
+            if a.place.kind == "populated place" and a.place.country == m.place.country
+        ]  # fmt: skip
         best = min(namesakes, key=near, default=None)
         if best is not None and near(best) <= _NEAR_TOWN_KM:
             chosen[m.text] = best

@@ -5,6 +5,7 @@ placing rules, not the geoparser.
 """
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -464,3 +465,21 @@ def test_where_leaders_meet_or_a_conference_is_held_never_places_a_figure(text):
 def test_where_a_minister_flew_never_places_a_figure():
     text = "Fighting raged in Aleppo. The minister flew to Moscow. 300 soldiers were killed."
     assert first(text).place.id == IDS["Aleppo"]
+
+
+def test_a_hamlet_keeps_its_country_when_only_a_foreign_namesake_lies_by_a_town():
+    text = "Officials in Moscow spoke of Ukraine. Two people were killed in Novofedorivka."
+    gazetteer = default_gazetteer()
+    moscow, village = text.index("Moscow"), text.index("Novofedorivka")
+    hamlet = gazetteer.get("7020285")  # Crimean; a namesake by Moscow must not replace it
+    by_moscow = replace(gazetteer.get("7039154"), country="RU", lat=55.8, lon=37.6)
+    found = [
+        PlaceMention("Moscow", moscow, moscow + 6, gazetteer.get(IDS["Moscow"]), 1.0, False, ()),
+        *[m for m in mentions(text) if m.text == "Ukraine"],
+        PlaceMention(
+            "Novofedorivka", village, village + 13, hamlet, 0.6, False, (),
+            (Alternative(by_moscow, 0.3, ()),),
+        ),
+    ]  # fmt: skip
+    [f] = find_figures(make_article(text, published=date(2022, 8, 9)), found)
+    assert f.place.id == hamlet.id
