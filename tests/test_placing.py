@@ -383,19 +383,27 @@ def test_a_name_the_article_calls_a_river_is_the_river_wherever_it_is_named():
     assert (f.place.id, f.place_basis) == (IDS["Kharkiv"], "previous sentence")
 
 
-def test_a_hamlet_far_from_the_towns_named_is_its_namesake_by_one_of_them():
-    text = "Blasts hit the airbase at Saky, in Novofedorivka. Two people were killed there."
+def with_namesake(text: str, town: str, town_id: str, hamlet, namesake) -> list:
+    """The figures of ``text``: ``town`` read as ``town_id``, "Novofedorivka" as ``hamlet``
+    with ``namesake`` its alternative, and the rest by ``mentions``."""
     gazetteer = default_gazetteer()
-    saky, village = text.index("Saky"), text.index("Novofedorivka")
-    wrong, right = gazetteer.get("7020285"), gazetteer.get("7039154")  # 100 km apart
+    at, village = text.index(town), text.index("Novofedorivka")
     found = [
-        PlaceMention("Saky", saky, saky + 4, gazetteer.get("694910"), 1.0, False, ()),
+        PlaceMention(town, at, at + len(town), gazetteer.get(town_id), 1.0, False, ()),
+        *[m for m in mentions(text) if m.text != town],
         PlaceMention(
-            "Novofedorivka", village, village + 13, wrong, 0.6, False, (),
-            (Alternative(right, 0.3, ()),),
+            "Novofedorivka", village, village + 13, hamlet, 0.6, False, (),
+            (Alternative(namesake, 0.3, ()),),
         ),
     ]  # fmt: skip
-    [f] = find_figures(make_article(text, published=date(2022, 8, 9)), found)
+    found = sorted(found, key=lambda m: m.start)
+    return find_figures(make_article(text, published=date(2022, 8, 9)), found)
+
+
+def test_a_hamlet_far_from_the_towns_named_is_its_namesake_by_one_of_them():
+    text = "Blasts hit the airbase at Saky, in Novofedorivka. Two people were killed there."
+    wrong, right = default_gazetteer().get("7020285"), default_gazetteer().get("7039154")
+    [f] = with_namesake(text, "Saky", "694910", wrong, right)  # 100 km apart
     assert f.place.id == right.id
 
 
@@ -469,17 +477,7 @@ def test_where_a_minister_flew_never_places_a_figure():
 
 def test_a_hamlet_keeps_its_country_when_only_a_foreign_namesake_lies_by_a_town():
     text = "Officials in Moscow spoke of Ukraine. Two people were killed in Novofedorivka."
-    gazetteer = default_gazetteer()
-    moscow, village = text.index("Moscow"), text.index("Novofedorivka")
-    hamlet = gazetteer.get("7020285")  # Crimean; a namesake by Moscow must not replace it
-    by_moscow = replace(gazetteer.get("7039154"), country="RU", lat=55.8, lon=37.6)
-    found = [
-        PlaceMention("Moscow", moscow, moscow + 6, gazetteer.get(IDS["Moscow"]), 1.0, False, ()),
-        *[m for m in mentions(text) if m.text == "Ukraine"],
-        PlaceMention(
-            "Novofedorivka", village, village + 13, hamlet, 0.6, False, (),
-            (Alternative(by_moscow, 0.3, ()),),
-        ),
-    ]  # fmt: skip
-    [f] = find_figures(make_article(text, published=date(2022, 8, 9)), found)
+    hamlet = default_gazetteer().get("7020285")  # Crimean; a namesake by Moscow must not replace it
+    by_moscow = replace(default_gazetteer().get("7039154"), country="RU", lat=55.8, lon=37.6)
+    [f] = with_namesake(text, "Moscow", IDS["Moscow"], hamlet, by_moscow)
     assert f.place.id == hamlet.id
