@@ -491,6 +491,11 @@ _CIVILIAN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_CIVILIAN_NOUNS)})(?![\w-])"
 _CONJUNCTION_RE = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
 _CIVILIANS_TOO_RE = re.compile(r"\s*(?:,|and)\s*(?:women|children)\b", re.I)
 _CAMP_RE = cue_re("camp")
+_CAMP_POPULATION_RE = re.compile(
+    rf"(?:{_CAMP_RE.pattern}(?:['’]s)?\s+population|population\s+of\s+the\s+{_CAMP_RE.pattern})"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:to|at|of|is|was|reached|hit|topped|exceeded|passed)\s+$",
+    re.I,
+)
 _CAMP_BEFORE_RE = re.compile(  # "the camp shelters", "a camp, which now houses": its people
     rf"{_CAMP_RE.pattern}[\s,]+(?:(?:which|that|now|currently|still|already|is|was|has|had)\s+)*"
     rf"(?P<verb>{_CAMP_VERB_RE.pattern})\s+$",
@@ -686,6 +691,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     it ("three were wounded", "56 more", "thousands inside") and an event word
     within a few words; "Class 4 felony", "16 bed shelter" are not counts.
     """
+    if _CAMP_POPULATION_RE.search(ctx.before):  # "the camp's population rose to 70,000"
+        return "camp_population", "population"
     if total := _TOTAL_RE.search(ctx.before):
         return _total_kind(total)
     if among := _AMONG_RE.search(ctx.before):  # "Among the dead ... were 12 fighters"

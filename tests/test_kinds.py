@@ -685,3 +685,11 @@ def test_nationals_a_country_shelters_a_camp_that_is_home_to_and_the_fate_of_n(s
 )
 def test_the_verb_of_the_count_outranks_a_phrase_before_it(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The camp's population rose to 70,000.", "The population of the camp reached 45,000 people."],
+)
+def test_the_population_of_a_camp_is_its_people(sentence):
+    assert only(sentence).kind == "camp_population"
