@@ -1,4 +1,5 @@
-"""The cue-word lists of the figure reader, read once from ``data/vocabulary/figure_cues.json``.
+"""The cue-word lists of the figure reader, read once from ``data/vocabulary/figure_cues.json``,
+and the person nouns that make a number a count of people (``person_nouns.json``).
 
 Word lists are data, not code: a newcomer adds "abducted" to the list, not to a
 regular expression in :mod:`geo.figures`.
@@ -11,7 +12,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "vocabulary" / "figure_cues.json"
+VOCABULARY = Path(__file__).resolve().parent.parent / "data" / "vocabulary"
+CUES_FILE = VOCABULARY / "figure_cues.json"
+NOUNS_FILE = VOCABULARY / "person_nouns.json"
 
 
 @cache
@@ -28,3 +31,9 @@ def alternatives(name: str) -> str:
 def cue_re(name: str) -> re.Pattern:
     """Whole-word, case-insensitive pattern for the list ``name``."""
     return re.compile(rf"(?<![\w-])(?:{alternatives(name)})(?![\w-])", re.I)
+
+
+def person_nouns(number: str) -> dict[str, tuple[str, ...]]:
+    """The "plural" or "singular" person nouns, by the figure kind each implies ("" for none)."""
+    data = json.loads(NOUNS_FILE.read_text(encoding="utf-8"))
+    return {kind: tuple(nouns) for kind, nouns in data[number].items()}

@@ -7,22 +7,29 @@ around it, and attaches the place and period it applies to.
 Kinds (README-ready)
 --------------------
 Decided by the words around the number: a "dead"/"injured" noun first,
-then an event word among its modifiers or nearest to it (after it on ties),
-then the person noun, then words saying people are still there:
+then an event word among its modifiers or nearest to it (after it on ties; not
+one in a clause about something else: "2,000 troops stormed the town, which had
+been captured in May" are fighters), then the person noun, then words saying
+people are still there:
 
 ===================  ==============================================================
 kind                 words (example)
 ===================  ==============================================================
 displaced            left, fled, escaped, evacuated, trudged out, exodus, displaced,
-                     expelled, uprooted, crossed (into), evacuees, "internally
-                     displaced people", moved to shelter/safety ("more than 8,000
-                     people have left Baghuz")
-returned             returned, went/came back, returnees ("800 families returned")
+                     expelled, uprooted, driven out, abandoned their homes, crossed
+                     (into), evacuees, IDPs, "internally displaced people", moved to
+                     shelter/safety ("more than 8,000 people have left Baghuz"); not
+                     "left dead", "left wounded"
+returned             returned, went/came back, went home, repatriated, returnees ("800
+                     families returned", "displaced people went home")
 refugees             refugees, asylum seekers, hosted/taken in ("Turkey hosts 3.6
                      million Syrian refugees"): placed at the host country
-camp_population      people a camp holds, houses or hosts, who live in it, or "N in
-                     camps" ("the camp housing more than 35,000 people")
-civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, stayed,
+camp_population      people a camp holds, houses, shelters or hosts, who live in it, or
+                     "N in camps" ("the camp housing more than 35,000 people", "the
+                     camp shelters 45,000 displaced people"; fighters or prisoners a
+                     camp holds are detained)
+civilians_remaining  trapped, remain(ing), stranded, besieged, under siege, cut off,
+                     encircled, human shields, inside, left in, stayed,
                      held/holding (civilians, hostages), just before or after the number,
                      "to rescue", sheltering, hiding, shut in a room ("herded 60
                      villagers into the basement") ("400 people could still be
@@ -31,14 +38,20 @@ civilians_remaining  trapped, remain(ing), stranded, besieged, inside, left in, 
 fighters             fighters, militants, jihadists, gunmen, insurgents, combatants,
                      extremists, rebels, "-strong"; soldiers/troops/men in a battle,
                      also when they "remain encircled" ("3,000 fighters remain
-                     encircled"), or the rest of armed men ("out of 90 troops, just 26
-                     were left", "only had 100 men left"), also fighters or soldiers
+                     encircled", "the remaining 30 militants"), or the rest of armed
+                     men ("out of 90 troops, just 26 were left", "only had 100 men
+                     left"), also fighters or soldiers
                      who fled or left (a force withdrawing; with "their families"
                      they are displaced), a unit's strength ("the regiment had
                      1,800 men"); a force a country deploys, stations or has: other
+                     (said of the soldiers counted, with no word of combat: "as
+                     Russia sent reinforcements, 2,000 troops attacked" fight); not
+                     a count that does the harm ("2,000 troops captured the town")
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
-                     custody, prisoners, detainees ("the SDF is holding 900 fighters")
-killed               killed, dead, died, deaths, slain, executed, bodies, "among the
+                     gave themselves up, laid down their arms, rounded up, custody,
+                     prisoners, detainees, POWs ("the SDF is holding 900 fighters")
+killed               killed, dead, died, deaths, slain, executed, martyred, perished,
+                     lost their lives, "claimed 22 lives", bodies, "among the
                      dead", "the bodies of N", casualties, fatalities, "killed or
                      wounded" (together), "the death toll rose to N", a force that "had lost N
                      fighters", a mass grave; counts listed after the verb or included
@@ -46,8 +59,9 @@ killed               killed, dead, died, deaths, slain, executed, bodies, "among
                      including six children"); "the number of displaced people reached
                      N" takes the kind of its words; a verb right before the number
                      outranks a modifier ("executed 21 captured soldiers")
-wounded              wounded, injured, hurt, hospitalised; an event word before "and" is
-                     the count's before it ("two died and five were wounded")
+wounded              wounded, injured, injuries, wounds, hurt, maimed, hospitalised; an
+                     event word before "and" is the count's before it ("two died and
+                     five were wounded")
 missing              kidnapped, abducted, missing, disappeared, hostages not held, "contact
                      was lost with N" ("gunmen kidnapped 35", "freed 16 hostages")
 territory_area       an area (km², square miles) captured, lost or seized ("captured 1,400
@@ -372,7 +386,8 @@ _CONTROL_RE = _cues(
     r"|took|taken|overran|occup(?:y|ies|ied)"
 )
 _UNDER_CONTROL_RE = re.compile(
-    r"\b(?:under\s+(?:[\w-]+\s+){0,2}control|in\s+(?:[\w-]+\s+){0,2}hands|(?:held|controlled)\s+by)\b",
+    r"\b(?:under\s+(?:[\w-]+\s+){0,2}control|in\s+(?:[\w-]+\s+){0,2}hands|(?:held|controlled)\s+by"
+    r"|(?:fallen|fell)\s+to)\b",
     re.I,
 )
 _HOLDING_GROUND_RE = _cues(
@@ -385,6 +400,13 @@ _AUXILIARY = {"could", "may", "might", "still", "be", "are", "is", "were", "was"
               "has", "had", "to", "believed", "thought", "feared", "said", "reported",
               "reportedly", "estimated"}  # fmt: skip
 _FORWARD_WORDS = 15
+_HARM_KINDS = ("killed", "wounded", "detained", "missing")
+_ACTIVE_OBJECT_RE = re.compile(  # "captured the town", "kidnapped a mayor": a verb's object
+    r"\s+(?:the|a|an|his|her|their|its|this|that|these|those|several|many|dozens|hundreds"
+    r"|thousands|scores)\b",
+    re.I,
+)
+_OTHER_CLAUSE_RE = re.compile(rf",?\s+(?:{alternatives('other_clause')})\b", re.I)
 _BACKWARD_WORDS = 6
 _NOT_BACKWARD = {"left", "leave", "leaving"}  # "left 130 people dead": the dead decide
 _NEAR_ONLY = cue_re("camp")  # "a camp housing 35,000", "35,000 in camps": right beside only
@@ -394,8 +416,9 @@ _LEFT_AFTER_RE = re.compile(r"\s*left\b", re.I)
 _HAD_LEFT_RE = re.compile(  # "only had 100 men left": what a force still has, not who fled
     r"\b(?:had|have|has|with)\s+(?:only\s+|just\s+|barely\s+)?$", re.I
 )
+_BY_RE = re.compile(r"\s+by\b", re.I)
 _CAPACITY_RE = re.compile(r"\b(?:can|could|would|will|to)\s+$", re.I)
-_PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be)\s+$", re.I)
+_PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BARE_NEXT_RE = re.compile(
     r"\s+(?:were|was|are|is|have|has|had|who|remain\w*|more|others|still|inside"
     r"|of\s+(?:them|those|whom))\b",
@@ -412,12 +435,18 @@ _EVENT_KIND_OF = {"dead": "killed", "killed": "killed", "wounded": "wounded", "i
 _CAMP_VERB_RE = cue_re("camp_verbs")
 _FORCE_RE = cue_re("force_nouns")
 _DEPLOYED_RE = cue_re("deployed")
+_COMBAT_RE = cue_re("combat")
+_OWN_WORDS = 8
+_SUBORDINATE_RE = re.compile(r",?\s+(?:when|as|after|before|until|because|since)\b", re.I)
 _OWNER_RE = re.compile(rf"{cue_re('deployed_owner').pattern}\s+$", re.I)
+_UNIT_OF_RE = re.compile(rf"{cue_re('military_units').pattern}\s+of\s+$", re.I)
 _UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men": a unit's strength
     rf"{cue_re('military_units').pattern}\s+(?:\w+\s+)?{cue_re('deployed_owner').pattern}\s+$", re.I
 )
 _CASUALTIES_RE = cue_re("casualties")
 _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
+_MISSING_OF_RE = re.compile(rf"{cue_re('missing_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
+_WOUNDED_OF_RE = re.compile(rf"{cue_re('wounded_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
 _FREED_RE = cue_re("freed")
@@ -431,13 +460,18 @@ _PER_UNIT_AFTER_RE = re.compile(rf"\s+(?:{alternatives('per_unit')})\b", re.I)
 _ARMED_GROUP_RE = cue_re("armed_groups")
 _NUMBERING_RE = re.compile(rf"{cue_re('numbering').pattern}\s+(?:between\s+)?$", re.I)
 _EXCHANGE_RE = cue_re("exchange")
+_AUXILIARY_NEXT_RE = re.compile(r"\s+(?:were|was|are|is|had|have|has|been)\b", re.I)
 _VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30"
     r"(?:" + "|".join(_EVENT_CUES[k].pattern for k in ("killed", "wounded", "missing")) + r")\s+$",
     re.I,
 )
 _COUNT_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|(?:and|or|in|on|at|during|near)\b|$)", re.I)
 _LEADING_RE = re.compile(r"^[\s\"”’']*(?:\w+ly\s+)?")
-_VERB_AFTER_RE = re.compile(r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+ly\s+)?", re.I)
+_VERB_AFTER_RE = re.compile(  # "12 surrendering soldiers were killed", "displaced people went home"
+    r"\s+(?:(?:were|was|had been|have been|has been|had|have|began|started|continued)\s+"
+    r"(?:to\s+)?)?(?:\w+ly\s+)?",
+    re.I,
+)
 _AREA_TAKEN_RE = cue_re("area_taken")
 _CONFINED_RE = re.compile(rf"{cue_re('confined').pattern}\s+$", re.I)
 _ROOM_AFTER_RE = re.compile(
@@ -457,8 +491,22 @@ _CIVILIAN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_CIVILIAN_NOUNS)})(?![\w-])"
 _CONJUNCTION_RE = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
 _CIVILIANS_TOO_RE = re.compile(r"\s*(?:,|and)\s*(?:women|children)\b", re.I)
 _CAMP_RE = cue_re("camp")
+_CAMP_POPULATION_RE = re.compile(
+    rf"(?:{_CAMP_RE.pattern}(?:['’]s)?\s+population|population\s+of\s+the\s+{_CAMP_RE.pattern})"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:to|at|of|is|was|reached|hit|topped|exceeded|passed)\s+$",
+    re.I,
+)
+_CAMP_BEFORE_RE = re.compile(  # "the camp shelters", "a camp, which now houses": its people
+    rf"{_CAMP_RE.pattern}[\s,]+(?:(?:which|that|now|currently|still|already|is|was|has|had)\s+)*"
+    rf"(?P<verb>{_CAMP_VERB_RE.pattern})\s+$",
+    re.I,
+)
+_HOST_BEFORE_RE = re.compile(rf"{_CAMP_VERB_RE.pattern}\s+$", re.I)
+_NATIONALS_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese))$")  # "Syrians", "Iraqis"
+_HELD_KINDS = ("fighters", "detained")  # "the camp holds 900 fighters": detained, not residents
 _LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+)?$", re.I)
 _ENCIRCLED_RE = cue_re("encircled")
+_ENCIRCLED_BEFORE_RE = re.compile(rf"{_ENCIRCLED_RE.pattern}\s+$", re.I)
 _POSSIBLE_RE = cue_re("possible")
 _EXPECTED_RE = cue_re("expected")
 _CUMULATIVE_RE = cue_re("cumulative")
@@ -489,11 +537,13 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
     Displaced Peoples' camp"); "camp"/"shelter" count only right beside the
     number; "left" before a number is "left 130 people dead"; and "held" after
     a number must be passive ("900 were held"), not "10 Indians held an opinion";
-    "could hold 5,300 people" is a capacity.
+    "could hold 5,300 people" is a capacity, "held by 500 fighters" says who holds.
     """
     word = m[0]
     if word[0].isupper() or (_NEAR_ONLY.fullmatch(word) and distance > _NEAR_WORDS):
         return False
+    if forward and _NEAR_ONLY.fullmatch(word) and not ctx.after[: m.start()].strip():
+        return False  # "41 settlements", "12 camps": a count of camps, not of their people
     if forward and _LEFT_IN_RE.match(ctx.after, m.start()):  # "1,000 left in the town": still there
         return False
     if forward and word.lower() == "left" and _HAD_LEFT_RE.search(ctx.before):
@@ -502,21 +552,62 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
         return not _HOLD_RE.fullmatch(word) or bool(_PASSIVE_RE.search(ctx.after[: m.start()]))
     if _HOLD_RE.fullmatch(word) and _CAPACITY_RE.search(ctx.before[: m.start()]):
         return False
+    if _HOLD_RE.fullmatch(word) and _BY_RE.match(ctx.before, m.end()):
+        return False  # "the dam was held by hundreds of fighters": they hold it
     return word.lower() not in _NOT_BACKWARD and distance <= _BACKWARD_WORDS
 
 
 _ASIDE_RE = re.compile(r"\([^()]*\)")  # "21 rebels (including a defected officer) ... killed"
 
 
+def _own_words_after(ctx: _Context) -> str:
+    """The few words after the number that speak of the count itself: up to a clause about
+    something else or a subordinate one ("when the attack began"), at most ``_OWN_WORDS``."""
+    other_clause = _OTHER_CLAUSE_RE.search(ctx.after) or _SUBORDINATE_RE.search(ctx.after)
+    after = ctx.after[: other_clause.start()] if other_clause else ctx.after
+    return " ".join(after.split()[:_OWN_WORDS])
+
+
+def _deployed(ctx: _Context) -> bool:
+    """Whether soldiers are a force a country deploys, stations or keeps ("Turkey sent 5,000
+    troops", "900 soldiers were stationed at the base"): a deployment word in the clause
+    before the number or among the count's own words after it, and no word of combat there
+    ("1,500 soldiers stayed to defend the airport", "600 troops trained by the US stormed the
+    town" fight; "as Russia sent reinforcements, 2,000 troops attacked" too)."""
+    own = _own_words_after(ctx)
+    if _COMBAT_RE.search(own):
+        return False
+    return bool(_DEPLOYED_RE.search(ctx.before) or _DEPLOYED_RE.search(own))
+
+
+def _did_harm(kind: str, m: re.Match, after: str) -> bool:
+    """Whether a verb of harm after the number is active with an object of its own."""
+    return (
+        kind in _HARM_KINDS
+        and bool(_ACTIVE_OBJECT_RE.match(after, m.end()))
+        and not _PASSIVE_RE.search(after[: m.start()])
+    )
+
+
 def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     """(kind, cue word) of the event word nearest the number, within ``limit`` words.
 
-    Words after the number win ties.  An event word before the number that
+    A verb of harm after the number with an object of its own ("2,000 troops captured the
+    town", "50 gunmen kidnapped a mayor") says what the count did, not what befell it.
+    After the number, the verb of the count ("were killed") outranks event words of a phrase
+    before it ("30 civilians trying to flee the city were killed"), but not a participle
+    right after the noun ("500 soldiers wounded in the battle were evacuated").
+    Words after the number win ties, up to a clause about something else ("2,000 troops
+    stormed the town, which had been captured in May", "... where a shell killed a
+    teacher", "held the line while the wounded were evacuated": ``other_clause`` in
+    ``data/vocabulary/figure_cues.json``).  An event word before the number that
     "and", "while" or "but" sets apart from it belongs to the count before it
     when a word after the number speaks for this one ("two soldiers died and
     five were wounded").
     """
     backward, forward = [], []
+    other_clause = _OTHER_CLAUSE_RE.search(ctx.after)
+    reach = other_clause.start() if other_clause else len(ctx.after)
     for kind, pattern in _EVENT_CUES.items():
         for m in pattern.finditer(ctx.before):
             distance = len(ctx.before[m.end() :].split())
@@ -527,8 +618,13 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
             distance = len(_ASIDE_RE.sub(" ", ctx.after[: m.start()]).split())
             if ctx.counted_next and m.start() and not ctx.after[m.end() :].strip():
                 continue  # "killed six soldiers, five civilians, and wounded 30": the 30's verb
-            if distance <= limit and _cue_counts(m, distance, True, ctx):
-                forward.append((distance, 0, kind, m[0], False))
+            if _did_harm(kind, m, ctx.after):
+                continue  # "2,000 troops captured the town": they did it, to others
+            if distance <= limit and m.start() < reach and _cue_counts(m, distance, True, ctx):
+                finite = bool(_PASSIVE_RE.search(ctx.after[: m.start()]))
+                forward.append((distance, 0, kind, m[0], finite))
+    if forward and all(cue[0] for cue in forward) and any(cue[4] for cue in forward):
+        forward = [cue for cue in forward if cue[4]]  # "30 civilians trying to flee were killed"
     if forward:
         backward = [cue for cue in backward if not cue[4]]
     found = backward + forward
@@ -595,12 +691,18 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     it ("three were wounded", "56 more", "thousands inside") and an event word
     within a few words; "Class 4 felony", "16 bed shelter" are not counts.
     """
+    if _CAMP_POPULATION_RE.search(ctx.before):  # "the camp's population rose to 70,000"
+        return "camp_population", "population"
     if total := _TOTAL_RE.search(ctx.before):
         return _total_kind(total)
     if among := _AMONG_RE.search(ctx.before):  # "Among the dead ... were 12 fighters"
         return _EVENT_KIND_OF[among["what"].lower()], among["what"].lower()
     if dead := _DEAD_OF_RE.search(ctx.before):  # "the bodies of 24 civilians"
         return "killed", dead[0].split()[0].lower()
+    if hurt := _WOUNDED_OF_RE.search(ctx.before):  # "the injury of 58 others"
+        return "wounded", hurt[0].split()[0].lower()
+    if lost := _MISSING_OF_RE.search(ctx.before):  # "the whereabouts of 130 detainees"
+        return "missing", lost[0].split()[0].lower()
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
     if not q.unit and _NUMBERING_RE.search(ctx.before):  # "the militants, numbering about 500"
@@ -621,6 +723,10 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         if _PARTITIVE_RE.search(q.text) and (later := _nearest_event(ctx, _BARE_CUE_WORDS))[0]:
             return later  # "nine of the wounded later died": what happened to some of them
         return NOUN_KINDS[q.noun], q.noun
+    if (camp := _CAMP_BEFORE_RE.search(ctx.lead)) and NOUN_KINDS.get(q.noun) not in _HELD_KINDS:
+        return "camp_population", camp["verb"]  # "the camp shelters 45,000 displaced people"
+    if (host := _HOST_BEFORE_RE.search(ctx.before)) and _NATIONALS_RE.search(q.text):
+        return "refugees", host[0].split()[0]  # "Turkey now shelters 3.6 million Syrians"
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
             return _verb_after(ctx) or _verb_before(ctx) or (kind, cue[0])
@@ -637,10 +743,16 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     lost = _LOST_PEOPLE_RE.search(ctx.before)  # "had lost 300 fighters": their dead
     if lost and (noun_kind == "fighters" or q.noun in _FORCE_NOUNS):
         return "killed", lost[0].split()[0].lower()
-    if noun_kind == "fighters" and (encircled := _ENCIRCLED_RE.search(after)):
-        return "fighters", encircled[0]  # "3,000 fighters remain encircled": present, not dead
+    encircled = _ENCIRCLED_RE.search(after) or _ENCIRCLED_BEFORE_RE.search(ctx.before)
+    if noun_kind == "fighters" and encircled:  # "3,000 fighters remain encircled", "the
+        return "fighters", encircled[0].strip()  # remaining 30 militants": present, not dead
+    verb = _verb_before(ctx)  # not a headline's "Kills 4 At Discotheque"
+    if verb and verb[1][0].islower() and not _AUXILIARY_NEXT_RE.match(ctx.after):
+        return verb  # "executed 20 soldiers captured in the base": the verb, not the participle
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
     kind, cue = _nearest_event(ctx, limit)
+    if kind == "detained" and _HOLD_RE.fullmatch(cue) and (unit := _UNIT_OF_RE.search(ctx.before)):
+        return "fighters", unit[0].split()[0].lower()  # "held a garrison of 300 troops": its men
     held_people = noun_kind in ("fighters", "detained")  # "holding 900 fighters in camps"
     if (
         _CAMP_VERB_RE.fullmatch(cue or "-")
@@ -662,6 +774,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         and not _FAMILIES_TOO_RE.match(ctx.after)  # "300 fighters and their families left"
     ):
         return "fighters", cue  # "200 soldiers fled the base": a force withdrawing, no refugees
+    if kind == "other" and armed_noun and _COMBAT_RE.search(_own_words_after(ctx)):
+        return "fighters", q.noun  # "20,000 fighters rallied to defend Afrin": no rally
     if kind:
         return kind, cue
     if _HAD_LEFT_RE.search(ctx.before) and _LEFT_AFTER_RE.match(ctx.after):
@@ -671,7 +785,7 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return noun_kind, q.noun.lstrip("-")
     if (
         _FORCE_RE.fullmatch(q.noun)
-        and not _DEPLOYED_RE.search(ctx.sentence)
+        and not _deployed(ctx)
         and not (_OWNER_RE.search(ctx.before) and not _UNIT_OWNER_RE.search(ctx.before))
         and not (_CIVILIANS_TOO_RE.match(ctx.after))
     ):  # "570 soldiers", "30 men" in a battle: fighters; "the U.S. has 2,000 troops": other
@@ -703,7 +817,8 @@ def _territory_kind(q: Quantity, ctx: _Context, text: str) -> tuple[Quantity, st
         if q.value == 100 or not (_TERRITORY_OF_RE.match(text, q.end) or of_place):
             return q, "other", ""
         return (_held_share(q) if lost else q), "territory_share", lost[0] if lost else "held"
-    if taken := _AREA_TAKEN_RE.search(ctx.before):  # "captured 1,400 km² of land", "lost 40 km²"
+    taken = _AREA_TAKEN_RE.search(ctx.before) or _AREA_TAKEN_RE.search(_own_words_after(ctx))
+    if taken:  # "captured 1,400 km² of land", "lost 40 km²", "1,000 km2 had been captured"
         return q, "territory_area", taken[0]
     if not _HOLDING_GROUND_RE.search(ctx.sentence):
         return q, "other", ""
@@ -718,11 +833,9 @@ def _held_share(q: Quantity) -> Quantity:
 
 def _shares_kind(text: str, previous: Figure, q: Quantity, sentence: tuple[int, int]) -> bool:
     """Whether a count with no event word of its own takes the kind of the figure before it:
-    listed after it ("killed six soldiers, five others") or part of it ("14 civilians
-    dead, including six children")."""
-    if _LIST_RE.fullmatch(text, previous.end, q.start) or _DASH_RE.fullmatch(
-        text, previous.end, q.start
-    ):
+    listed after it ("killed six soldiers, five others", "616 fighters were killed, as well
+    as 91 militiamen") or part of it ("14 civilians dead, including six children")."""
+    if any(p.fullmatch(text, previous.end, q.start) for p in (_LIST_RE, _DASH_RE, _AS_WELL_AS_RE)):
         return True
     return sentence[0] <= previous.start and any(
         p.search(text, previous.end, q.start) for p in (_INCLUDING_RE, _INCLUDED_RE)
@@ -749,16 +862,27 @@ def _breakdown_of(
 
 # --- period scopes ----------------------------------------------------------------------
 
-_JOINED_RE = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
-_LIST_RE = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
-_COMMA_RE = re.compile(r"\s*,\s*")
+_GROUP_NAME = r"(?:\s+(?-i:[A-Z][\w'’-]*)){0,2}"  # "12 FSA, 11 YPG and ...": a bare count's group
+_JOINED_RE = re.compile(rf"{_GROUP_NAME}\s*(?:\([^()]*\)\s*)?,?\s*(?:and|or|as well as)\s+", re.I)
+_LIST_RE = re.compile(  # "70 civilians in Syria and 20 in Turkey", "95% of Kherson Oblast, 70%
+    # of Zaporizhzhia Oblast": a list by place too
+    r"(?:\s+(?:in|at|near|of)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?"
+    r"\s*(?:,|,?\s*(?:and|or))\s*",
+    re.I,
+)
+_COMMA_RE = re.compile(rf"{_GROUP_NAME}\s*,\s*")
+_AS_WELL_AS_RE = re.compile(  # "616 fighters were killed, as well as 91 militiamen"
+    r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+){0,2}?\w+\s*,\s*"
+    r"(?:as well as|along with|together with)\s+",
+    re.I,
+)
 _DASH_RE = re.compile(r"\s*(?:—|–|\s-\s)\s*")
 _INCLUDED_RE = re.compile(  # "49 employees, including the consul, three children"
     r"[,(]?\s*(?:including|among them)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:and\s+)?$", re.I
 )
 _APPOSITION_END_RE = re.compile(r"[^,;.]{0,40},\s*(?!and\b|or\b)(?-i:[a-z])", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
-_INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom)\s*$", re.I)
+_INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom|of which)\s*$", re.I)
 
 
 def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end: int) -> int:
@@ -813,6 +937,12 @@ def _sentence_of(sentences, start: int, end: int, length: int) -> tuple[int, int
 # --- figures ------------------------------------------------------------------------------
 
 
+def _listed_before(text: str, quantities: Sequence[Quantity], i: int) -> bool:
+    """Whether quantity ``i`` follows the one before it in a list ("35 ISIL and four")."""
+    gap = (quantities[i - 1].end, quantities[i].start)
+    return bool(_JOINED_RE.fullmatch(text, *gap) or _COMMA_RE.fullmatch(text, *gap))
+
+
 def _context(
     text: str,
     quantities: Sequence[Quantity],
@@ -821,7 +951,10 @@ def _context(
     clause: tuple[int, int],
 ) -> _Context:
     q = quantities[i]
-    previous_end = quantities[i - 1].end if i else sentence[0]
+    first = i  # "killed 35 ISIL and four YPG fighters": the bare counts listed before share
+    while first and not quantities[first - 1].unit and _listed_before(text, quantities, first):
+        first -= 1  # the words before them
+    previous_end = quantities[first - 1].end if first else sentence[0]
     after_end = _next_start(text, quantities, i, sentence[1])
     return _Context(
         before=text[max(clause[0], previous_end, sentence[0]) : q.start],

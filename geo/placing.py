@@ -9,18 +9,29 @@ figure:
 
 - the dateline ("BEIRUT — "), where the reporter filed from;
 - the speaker or venue of a statement ("the defence ministry in Moscow said",
-  "told a news conference in Geneva"), and the place of a speaker's office ("the
+  "told a news conference in Geneva", "Moscow claimed"), the seat of an organisation
+  ("the London-based monitor"), a source ("according to Al Jazeera"), and the
+  place of a speaker's office ("the
   governor of Luhansk Oblast", "Kharkiv mayor Ihor Terekhov");
 - a person's origin ("a soldier from Dayton", "a native of Ohio"), and where
-  someone went away or back to, for a figure that is no movement ("fighters
-  retreated across the border into Turkey", "he set off to return to Russia");
+  someone went away or back to or is heading, for a figure that is no movement
+  ("fighters retreated across the border into Turkey", "he set off to return to
+  Russia", "their advance towards Lyman");
 - where someone was taken afterwards ("flown to a hospital in Germany");
 - the venue of talks or a deal ("the Astana talks", "an agreement signed in
   Sochi"), which does not count for the focus either;
 - a country used as an actor ("U.S. officials", "Ukraine's 79th Brigade"): a
   country places a figure only after a place preposition ("in Syria", "into
-  Turkey") and never in the possessive;
-- in the sentence before, countries (too wide for a local count).
+  Turkey"), and in the possessive only before its land, people or civil war
+  ("Syria's civil war has displaced 12 million", "20% of Ukraine's territory"; never
+  "Russia's war", which a country wages);
+- in the sentence before, countries (too wide for a local count);
+- a name the article calls a river anywhere ("the Donets river"), wherever it is
+  named ("the battle at the Donets").
+
+A sentence that says its figure is country-wide ("nationwide", "across the country")
+and names no place in the figure's clause is placed at the story's country (precision
+3, basis "country-wide"), never at a town of a nearby sentence.
 
 A town naming an operation ("the Kharkiv counteroffensive") gives way to another
 place of the same scope; "the city", "the town" with no name after them stand
@@ -32,19 +43,29 @@ For movements (displaced, returned, refugees) the mentions after "from", "fled",
 ``place`` is the origin for people who left (never the
 destination: "6,000 fled to Afrin" with no origin named takes the place a wider scope
 gives), the destination for returns and hosted refugees.  A refugee count placed at a
-capital ("Ankara has taken in ...") speaks for the country: the country it is.
+capital ("Ankara has taken in ...", "Ankara says it has taken in ...": the host
+speaking of itself) speaks for the country: the country it is.  A country people left or
+reached needs no preposition ("have fled Ukraine").
 
 Precision (ACLED's ``geo_precision``): 1 the town, village, camp or site
 itself; 2 part of or near a place ("outside Raqqa", "northern Syria", "the
 Palmyra area", one of a list of towns), a district, governorate or named area;
 3 a country or wider region; None unplaced.  A figure placed only by the focus
 takes the precision of the title's naming of it ("Dabiq offensive": 2).
+A hamlet of a country the article has nothing else in ("Zeitan" read as a Lebanese
+hamlet in a report on Aleppo), or a place of such a country named by another name
+than its own ("the Canton" of Kobani read as Guangzhou), counts as such a name; a
+hamlet far from every town the article names, with a namesake by one of them, is that
+namesake ("the Saky airbase in the town of Novofedorivka"); a place the text sets in
+another country than its own ("Miniyeh, North Governorate, Lebanon") is its namesake
+there, else such a name.
 When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
 keeps that name (``place_name``) and takes the nearest enclosing unit the text
-supports (a governorate or country named in the sentence, else the focus
-place's country, else the country the article names most: never the attacker's
-country only because "Turkish troops" are named often) with that unit's
-precision, basis "unresolved": never a borrowed unrelated place.
+supports (a governorate or country named in the sentence, else the governorate
+of the focus place when the article names it, else the focus place's country,
+else the country the article names most: never the attacker's country only
+because "Turkish troops" are named often) with that unit's precision, basis
+"unresolved": never a borrowed unrelated place.
 """
 
 from __future__ import annotations
@@ -55,9 +76,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from geo.cues import alternatives
+from geo.cues import alternatives, cue_re
 from geo.gazetteer import Place
-from geo.resolution import PlaceMention
+from geo.names import normalise, skeleton
+from geo.resolution import PlaceMention, distance_km
 from geo.wordlists import ordered, table
 
 MOVEMENTS = ("displaced", "returned", "refugees")
@@ -70,7 +92,9 @@ class Placing:
     """Where a figure applies, how precisely, and by which rule.
 
     ``basis`` is "clause", "sentence", "previous sentence", "focus",
-    "unresolved" (the text's name is not in the gazetteer) or "" (unplaced).
+    "unresolved" (the text's name is not in the gazetteer), "country-wide" (the
+    sentence says "nationwide", "across the country": the story's country) or ""
+    (unplaced).
     """
 
     place: Place | None
@@ -99,7 +123,7 @@ _SPEAKER_BEFORE_RE = re.compile(
     re.I,
 )
 _SPEECH_AFTER_RE = re.compile(
-    rf"^[\s,]*(?:(?:officials?|authorities|government|ministry)\s+)?(?:{alternatives('speech_after')})\b",
+    rf"[\s,]*(?:(?:officials?|authorities|government|ministry)\s+)?(?:{alternatives('speech_after')})\b",
     re.I,
 )
 _OFFICE_BEFORE_RE = re.compile(rf"\b(?:{alternatives('office_of')})\s+of\s+(?:the\s+)?$", re.I)
@@ -107,8 +131,17 @@ _OFFICE_AFTER_RE = re.compile(rf"\s+(?-i:[a-z]\w*\s+)?(?:{alternatives('office_o
 _WENT_TO_RE = re.compile(
     rf"\b(?:{alternatives('went_to')})\s+(?:[\w'’-]+\s+){{0,5}}?(?:to|into)\s+(?:the\s+)?$", re.I
 )
-_ORIGIN_RE = re.compile(
-    rf"\b(?:{alternatives('person_origin')})(?:\s+[\w'’-]+){{0,2}}?,?\s+(?:from|of|in)\s+$", re.I
+_HEADING_RE = re.compile(  # "towards Lyman", "towards the border of Iraq"
+    rf"\b(?:{alternatives('heading_to')})\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:(?:border|borders|outskirts|frontier|edge|coast)\s+(?:of|with)\s+(?:the\s+)?)?$",
+    re.I,
+)
+_ORIGIN_RE = re.compile(  # "a soldier from Dayton", "a volunteer, 23, originally from", "a
+    # native of Ohio", "born in Dayton"; never "14 soldiers were killed in Raqqa"
+    rf"\b(?:(?:{alternatives('person_origin')})"
+    r"(?:,?\s+(?!(?:were|was|are|is|had|have|has|been|being)\b)(?![\w'’-]+ed\b)[\w'’-]+){0,2}?,?"
+    rf"\s+from|(?:{alternatives('origin_of')})\s+(?:of|in))\s+$",
+    re.I,
 )
 _TRANSPORT_RE = re.compile(
     rf"\b(?:{alternatives('transport_to')})\s+(?:[\w'’-]+\s+){{0,4}}?(?:to|in|at)\s+(?:the\s+)?$",
@@ -117,7 +150,8 @@ _TRANSPORT_RE = re.compile(
 _NEAR_RE = re.compile(
     r"\b(?:near|outside|around|outskirts\s+of|(?:north|south|east|west)(?:[\w-]*)?\s+of"
     r"|(?:north|south|east|west)ern|central|rural|countryside\s+of|parts?\s+of"
-    r"|(?:area|vicinity|region|territory)\s+of|between)\s+(?:the\s+)?$",
+    r"|(?:area|vicinity|region|territory)\s+of|between"
+    r"|old\s+city\s+of|(?:suburbs?|neighbou?rhoods?|quarters?)\s+of)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -131,9 +165,15 @@ def _after_re(*lists: str) -> re.Pattern:
 _AREA_AFTER_RE = _after_re("area_after_place", "operation_after_place")
 _OPERATION_AFTER_RE = _after_re("operation_after_place")
 _VENUE_AFTER_RE = _after_re("venue_words")
-_VENUE_BEFORE_RE = re.compile(
-    rf"\b(?:{'|'.join(ordered('venue_words'))})\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$", re.I
+_VENUE_BEFORE_RE = re.compile(  # "talks in Astana", "a conference was held in Ankara", "Putin
+    # met Erdogan in Ankara"
+    rf"\b(?:(?:{'|'.join(ordered('venue_words'))})\s+(?:\w+\s+)?(?:(?:was|were|is|are)\s+held\s+)?"
+    rf"|(?:{alternatives('meeting')})\s+(?:[\w'’-]+\s+){{0,2}}?)(?:in|at)\s+(?:the\s+)?$",
+    re.I,
 )
+_COUNTRY_WIDE_RE = cue_re("country_wide")
+_SOURCE_BEFORE_RE = re.compile(rf"\b(?:{alternatives('source_before')})\s+(?:the\s+)?$", re.I)
+_BASED_AFTER_RE = re.compile(r"[\s-]+(?:based|headquartered)\b", re.I)
 _LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.I)
 _FROM_RE = re.compile(rf"\b(?:{alternatives('movement_from')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
 _TO_RE = re.compile(rf"\b(?:{alternatives('movement_to')})\s+(?:the\s+)?(?:\w+ern\s+)?$", re.I)
@@ -142,6 +182,7 @@ _HOST_AFTER_RE = re.compile(
 )
 _LOOKBACK = 60
 _POSSESSIVE = ("'s", "’s")
+_COUNTRY_SCOPE_RE = re.compile(rf"['’]s\s+(?:{alternatives('country_scope_after')})\b", re.I)
 
 
 def _before(text: str, m: PlaceMention) -> str:
@@ -151,22 +192,31 @@ def _before(text: str, m: PlaceMention) -> str:
 def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
     """Whether a mention can say where a figure applies (see the module docstring)."""
     before = _before(text, m)
-    if _SPEAKER_BEFORE_RE.search(before) or _SPEECH_AFTER_RE.match(text, m.end):
-        return False
+    host_seat = kind == "refugees" and m.place is not None and m.place.feature_code == "PPLC"
+    if not host_seat and (_SPEAKER_BEFORE_RE.search(before) or _SPEECH_AFTER_RE.match(text, m.end)):
+        return False  # but "Ankara says it has taken in 3.6 million refugees": the host speaks
     if _OFFICE_BEFORE_RE.search(before) or _OFFICE_AFTER_RE.match(text, m.end):
         return False  # "the governor of Luhansk Oblast said": the speaker's office
     if _VENUE_AFTER_RE.match(text, m.end) or _VENUE_BEFORE_RE.search(before):  # "Astana talks"
         return False
-    if kind not in MOVEMENTS and (_ORIGIN_RE.search(before) or _WENT_TO_RE.search(before)):
-        return False  # "a soldier from Dayton", "retreated across the border into Turkey"
+    if _BASED_AFTER_RE.match(text, m.end):  # "the London-based monitor said": its seat
+        return False
+    if _SOURCE_BEFORE_RE.search(before):  # "according to Al Jazeera": a source, no place
+        return False
+    if kind not in MOVEMENTS and (
+        _ORIGIN_RE.search(before) or _WENT_TO_RE.search(before) or _HEADING_RE.search(before)
+    ):
+        return False  # "a soldier from Dayton", "retreated ... into Turkey", "towards Lyman"
     if _TRANSPORT_RE.search(before):
         return False
     if m.place is None or m.place.kind != "country":
         return True
-    if text.startswith(_POSSESSIVE, m.end):  # "Ukraine's 79th Brigade": an actor
-        return False
-    if kind in MOVEMENTS and _HOST_AFTER_RE.match(text, m.end):
-        return True  # "Lebanon hosts 1.5 million refugees": the host
+    if text.startswith(_POSSESSIVE, m.end):  # "Ukraine's 79th Brigade": an actor, but
+        return bool(_COUNTRY_SCOPE_RE.match(text, m.end))  # "Ukraine's territory"
+    if kind in MOVEMENTS and (
+        _HOST_AFTER_RE.match(text, m.end) or _FROM_RE.search(before) or _TO_RE.search(before)
+    ):
+        return True  # "Lebanon hosts 1.5 million refugees": the host; "have fled Ukraine"
     prep = _LOCATIVE_RE.search(text, max(0, m.start - 40), m.start)
     if prep is None:
         return False
@@ -350,7 +400,8 @@ def nearest_with_scope(items, scope_list: Sequence[Scope], start: int, end: int)
 def precision_of(place: Place, text: str, m: PlaceMention | None, listed: bool = False) -> int:
     """1 the site itself, 2 near/part of it or an admin unit, 3 a country (module docstring).
 
-    Part of a country ("in northern Syria") is 2: a named area within it; so is a
+    Part of a country ("in northern Syria") or of a town ("the Old City of Mosul", "the
+    suburbs of Kyiv") is 2: a named area within it; so is a
     town named as an area ("the Palmyra area", "the Raqqa campaign",
     ``data/words/area_after_place.txt``) or as one of several (``listed``: "the
     fighting at Izium and Sloviansk").
@@ -358,8 +409,8 @@ def precision_of(place: Place, text: str, m: PlaceMention | None, listed: bool =
     near = m is not None and bool(
         _NEAR_RE.search(_before(text, m)) or _AREA_AFTER_RE.match(text, m.end)
     )
-    if place.kind == "country":
-        return 2 if near else 3
+    if place.kind in ("country", "region"):  # "Europe", "the Middle East": wider than a country
+        return 2 if near and place.kind == "country" else 3
     if place.kind in _PRECISION:
         return _PRECISION[place.kind]
     return 2 if near or listed else 1
@@ -389,6 +440,7 @@ def _ends(text: str, mentions: Sequence[PlaceMention], sentence: Span) -> tuple:
 
 
 _BASES = ("clause", "sentence", "previous sentence")
+_SLOTS = ("other", "displaced", "refugees")  # the kinds whose mentions may differ (_names_event)
 
 
 @dataclass(frozen=True)
@@ -401,7 +453,8 @@ class Context:
     country: Place | None
     countries: tuple[Place, ...]
     starts: tuple[int, ...] = ()  # of the mentions, for finding a sentence's by bisection
-    names_event: tuple[tuple[bool, bool], ...] = ()  # (for other kinds, for movements)
+    names_event: tuple[tuple[bool, bool, bool], ...] = ()  # (other kinds, movements, refugees)
+    unit: Place | None = None  # the governorate of the focus place, when the article names it
 
     @classmethod
     def of(
@@ -415,6 +468,8 @@ class Context:
         ``sentences`` (spans in text order) say what "the city" may stand for."""
         title = title if title and text.startswith(title) else ""
         body = dateline_end(text, len(title))
+        places = _not_rivers(text, places)
+        places = _strays_unresolved(_namesakes_near_towns(_in_country_said(text, places)))
         mentions = tuple(
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
@@ -432,27 +487,196 @@ class Context:
         return cls(
             text, mentions, focus, _main_country(places, focus.place), countries,
             tuple(m.start for m in mentions),
-            tuple((_names_event(m, text, "other"), _names_event(m, text, "displaced"))
-                  for m in mentions),
+            tuple(_event_slots(m, text) for m in mentions),
+            _focus_unit(mentions, focus.place),
         )  # fmt: skip
 
     def named(self, kind: str, start: int, end: int) -> list[PlaceMention]:
         """Mentions in [start, end) that may name where a figure of ``kind`` happened."""
-        movement = kind in MOVEMENTS
+        slot = _SLOTS.index(kind) if kind in _SLOTS else int(kind in MOVEMENTS)
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
         return [m for m, ok in zip(self.mentions[lo:hi], self.names_event[lo:hi], strict=True)
-                if ok[movement]]  # fmt: skip
+                if ok[slot]]  # fmt: skip
+
+
+_RIVER_RE = re.compile(r"\s+river\b", re.I)
+_RIVER_BEFORE_RE = re.compile(r"\briver\s+$", re.I)
+
+
+def _not_rivers(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The mentions but those of a name the article calls a river anywhere ("the Donets
+    river", "the river Donets"): "the battle at the Donets" is fought on that river, not in
+    a hamlet named Donets."""
+    rivers = {
+        m.text for m in places
+        if _RIVER_RE.match(text, m.end)
+        or _RIVER_BEFORE_RE.search(text, max(0, m.start - 8), m.start)
+    }  # fmt: skip
+    return [m for m in places if m.text not in rivers] if rivers else list(places)
+
+
+_STRAY_POPULATION = 10_000
+
+
+def _hamlet(place: Place | None) -> bool:
+    """A populated place of fewer than ``_STRAY_POPULATION`` people (a town or city is what
+    its name means anywhere)."""
+    return (
+        place is not None and place.kind == "populated place"
+        and place.population < _STRAY_POPULATION
+    )  # fmt: skip
+
+
+_COUNTRY_SAID_RE = re.compile(r"[^.;:!?()]{0,60}?(?:,|\bin)\s+$", re.I)
+
+
+def _in_country_said(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, with a place the text sets in another country ("a camp in Miniyeh,
+    North Governorate, Lebanon", "the district of Sinjar in Iraq's province of Nineveh")
+    read as its namesake there, else as a name the gazetteer lacks.
+
+    The place is a hamlet or named by another name than its own (a town is what its name
+    means); the country must follow it within the sentence after a comma or "in", with no
+    other place between them ("fled Aleppo for Gaziantep, Turkey" sets only Gaziantep);
+    every mention of the name is read so.  A hamlet whose name the article reads as a
+    town or unit of another country elsewhere is its namesake there too ("the district of
+    Sinjar" of Iraq makes "the Sinjar Mountains" Iraq's, not a Syrian hamlet's).
+    """
+    ordered_places = sorted(places, key=lambda m: m.start)
+    said: dict[str, Place | None] = {}
+    for m, n in zip(ordered_places, ordered_places[1:], strict=False):
+        p, country = m.place, n.place
+        if (
+            p is None or country is None or country.kind != "country" or n.adjective
+            or p.country == country.country or not _odd(m)
+            or not _COUNTRY_SAID_RE.fullmatch(text, m.end, n.start)
+        ):  # fmt: skip
+            continue
+        there = [a.place for a in m.alternatives if a.place.country == country.country]
+        said[m.text] = there[0] if there else None
+    read = {m.text: m.place.country for m in places if m.place is not None and not _odd(m)}
+    for m in places:  # "the district of Sinjar" (Iraq's) makes "the Sinjar Mountains" Iraq's
+        if m.text not in said and _odd(m) and read.get(m.text, m.place.country) != m.place.country:
+            there = [a.place for a in m.alternatives if a.place.country == read[m.text]]
+            said[m.text] = there[0] if there else m.place
+    return [
+        replace(m, place=said[m.text]) if m.text in said and m.place is not None else m
+        for m in places
+    ]
+
+
+def _odd(m: PlaceMention) -> bool:
+    """A hamlet, or a place named by another name than its own: a doubtful reading."""
+    return _hamlet(m.place) or _by_another_name(m)
+
+
+_NEAR_TOWN_KM = 25.0
+_FAR_KM = 50.0
+
+
+def _namesakes_near_towns(places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, with a hamlet read as its namesake that lies by a town the article
+    names, when the hamlet chosen lies far from all of them ("the Saky airbase in the
+    town of Novofedorivka": the Novofedorivka by Saky, not the one 100 km away).
+
+    A town is a populated place other than a hamlet; the namesakes are the mention's
+    alternatives in the same country (a Russian namesake by Moscow never replaces a
+    Ukrainian village); every mention of the name takes the same namesake.
+    """
+    towns = list({
+        m.place.id: m.place for m in places
+        if m.place is not None and m.place.kind == "populated place" and not _hamlet(m.place)
+    }.values())  # fmt: skip
+    if not towns:
+        return list(places)
+    distances: dict[str, float] = {}
+
+    def near(place: Place) -> float:
+        if place.id not in distances:
+            distances[place.id] = min(distance_km(place, town) for town in towns)
+        return distances[place.id]
+
+    chosen: dict[str, Place] = {}
+    for m in places:
+        if m.text in chosen or not _hamlet(m.place) or near(m.place) <= _FAR_KM:
+            continue
+        namesakes = [
+            a.place for a in m.alternatives
+            if a.place.kind == "populated place" and a.place.country == m.place.country
+        ]  # fmt: skip
+        best = min(namesakes, key=near, default=None)
+        if best is not None and near(best) <= _NEAR_TOWN_KM:
+            chosen[m.text] = best
+    return [
+        replace(m, place=chosen[m.text]) if m.text in chosen and _hamlet(m.place) else m
+        for m in places
+    ]
+
+
+def _by_another_name(m: PlaceMention) -> bool:
+    """A populated place the mention names by another name than its own ("the Canton"
+    read as Guangzhou), not another spelling of it ("Raqqa" for "Ar Raqqah")."""
+    p = m.place
+    return (
+        p is not None and p.kind == "populated place"
+        and skeleton(normalise(m.text)) != skeleton(normalise(p.name))
+    )  # fmt: skip
+
+
+def _strays_unresolved(places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, with a hamlet of a country the article has nothing else in, or a place
+    of such a country named by another name than its own, read as a name the gazetteer
+    lacks: "Zeitan" in a report on Aleppo is no Lebanese hamlet of that spelling, nor "the
+    Canton" of Kobani Guangzhou, but names the gazetteer does not know, placed in the unit
+    the text supports.
+
+    A country has something of the article in it when the article names it (or its
+    adjective: "Lebanese") or another place in it other than a hamlet ("Saida" makes the
+    camp of Mieh Mieh the Lebanese one).
+    """
+    stray = [_odd(m) for m in places]
+    held = {m.place.country for m, odd in zip(places, stray, strict=True)
+            if m.place is not None and not odd}  # fmt: skip
+    if not held:
+        return list(places)
+    return [
+        replace(m, place=None) if odd and m.place.country not in held else m
+        for m, odd in zip(places, stray, strict=True)
+    ]
+
+
+def _focus_unit(mentions: Sequence[PlaceMention], focus: Place | None) -> Place | None:
+    """The governorate the article's focus place lies in, when the article names it."""
+    if focus is None or focus.kind == "country":
+        return None
+    return next(
+        (
+            m.place for m in mentions
+            if m.place is not None and m.place.kind == "governorate"
+            and (m.place.country, m.place.admin1) == (focus.country, focus.admin1)
+        ),
+        None,
+    )  # fmt: skip
+
+
+def _event_slots(m: PlaceMention, text: str) -> tuple[bool, bool, bool]:
+    """Whether the mention may place a figure of each kind of ``_SLOTS`` (refugees differ
+    from other movements only at a capital, the host's seat)."""
+    other, movement = _names_event(m, text, "other"), _names_event(m, text, "displaced")
+    capital = m.place is not None and m.place.feature_code == "PPLC"
+    return other, movement, _names_event(m, text, "refugees") if capital else movement
 
 
 def _enclosing(ctx: Context, sentence: Span) -> Place | None:
     """The unit a name the gazetteer lacks lies in: a governorate/country of the sentence,
-    else the story's country."""
+    else the governorate of the story's focus when the article names it ("Idlib
+    Governorate" in a report on a siege near Idlib), else the story's country."""
     units = [
         m.place for m in ctx.mentions
         if m.place is not None and sentence[0] <= m.start < sentence[1]
         and m.place.kind in ("governorate", "country")
     ]  # fmt: skip
-    return units[0] if units else ctx.country
+    return units[0] if units else ctx.unit or ctx.country
 
 
 def place_figure(
@@ -479,9 +703,12 @@ def place_figure(
     if kind in MOVEMENTS:
         o, d = ends
         origin, destination = (o.place if o else None), (d.place if d else None)
-        chosen = (d or o) if kind in ("returned", "refugees") else (o or found and found[0] or d)
+        chosen = (d or o) if kind in ("returned", "refugees") else (o or found and found[0])
         if chosen is not None and (found is None or chosen is not found[0]):
             found = (chosen, 1)
+    wide = (found is None or found[1] > 0) and _COUNTRY_WIDE_RE.search(text, *sentence)
+    if wide and ctx.country is not None:  # "Nationwide, 400 civilians were killed"
+        return Placing(ctx.country, ctx.country.name, 3, "country-wide", origin, destination)
     if found is None:
         return replace(ctx.focus, origin=origin, destination=destination)
     m, index = found

@@ -66,7 +66,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.cues import alternatives
+from geo.cues import alternatives, person_nouns
 from geo.dates import date_spans
 
 SQUARE_MILE_KM2 = 2.589988110336
@@ -220,39 +220,10 @@ _CONVERSION_RE = re.compile(
     r"|(?P<km>square\s+(?:kilometers?|kilometres?)|sq\.?\s*km\b|km2\b|km²))\s*\)",
     re.I,
 )
-_PERSON_NOUNS = {
-    "fighters": ("fighters", "militants", "jihadists", "gunmen", "insurgents", "combatants",
-                 "extremists", "rebels", "terrorists", "operatives", "-strong", "commandos",
-                 "infantrymen", "paratroopers", "militiamen", "mercenaries", "reinforcements",
-                 "defenders", "attackers", "occupiers", "invaders", "separatists", "partisans",
-                 "peshmerga",
-                 "suicide bombers", "suicide car bombers", "suicide car-bombers"),
-    "displaced": ("evacuees", "displaced", "idps"),
-    "refugees": ("refugees", "asylum seekers"),
-    "returned": ("returnees",),
-    "detained": ("prisoners", "detainees", "captives", "inmates", "pows", "prisoners of war"),
-    "killed": ("dead", "bodies", "deaths", "fatalities", "casualties", "kia"),
-    "wounded": ("wounded", "injured", "wia"),
-    "missing": ("hostages", "mia"),
-    "": ("people", "persons", "person", "civilians", "residents", "others", "men", "women",
-         "children", "families", "soldiers", "troops", "servicemen", "policemen", "police",
-         "officers", "members", "migrants", "followers", "survivors", "victims", "personnel",
-         "marines", "guards", "crewmen", "conscripts", "volunteers", "pilots", "technicians",
-         "employees", "drivers", "advisors", "advisers", "medics", "doctors", "nurses",
-         "journalists", "commanders",
-         "individuals", "inhabitants", "villagers", "households", "youths", "students",
-         "workers", "foreigners", "nationals", "citizens", "minors", "babies", "infants",
-         "adults", "wives", "widows", "orphans", "kurds", "arabs", "yazidis", "christians",
-         "man", "woman", "child", "boy", "girl", "civilian", "resident", "soldier", "officer",
-         "policeman", "member"),
-}  # fmt: skip
+_PERSON_NOUNS = person_nouns("plural")
 # Singular nouns that also serve as modifiers ("rebel fighters", "fighter jets"): they count
 # one person only after "one" and before a verb or a stop ("One Ukrainian fighter died").
-_SINGULAR_NOUNS = {
-    "fighters": ("fighter", "militant", "rebel", "gunman", "insurgent", "mercenary"),
-    "": ("volunteer", "journalist", "guard", "pilot", "driver", "worker", "commander",
-         "serviceman", "medic", "doctor", "nurse"),
-}  # fmt: skip
+_SINGULAR_NOUNS = person_nouns("singular")
 # The nouns that make a number a count of people, and the kind each implies ("" for none).
 NOUN_KINDS = {noun: kind for kind, nouns in _PERSON_NOUNS.items() for noun in nouns}
 _NOUNS = "|".join(sorted(NOUN_KINDS, key=len, reverse=True))
@@ -269,7 +240,8 @@ _NOUN_RE = re.compile(
     r"|unarmed|innocent|\w+ly|\w+ed|(?-i:[A-Z][\w'’-]*(?:\.[A-Z]\.?)*)|\w+-\w+(?:-\w+)?),?\s+"
     rf"|(?!(?:{alternatives('not_modifiers')}|{_NUMBER_WORDS}|{_NOUNS})\b)(?-i:[a-z]+)\s+){{0,3}})"
     r"(?P<noun>" + _NOUNS
-    + r"|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))(?![\w-])",
+    + r"|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))(?![\w-])"
+    + rf"(?!\s+(?:{'|'.join(person_nouns('things_after')[''])})\b)",  # "personnel carriers"
     re.I,
 )  # fmt: skip
 

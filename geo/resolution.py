@@ -135,7 +135,7 @@ def _distance_step(candidate: Candidate, found: Found, focus: _Focus) -> tuple[f
     if place.kind == "country":
         inside = next((a.name for a in others if a.country == place.country), "")
         return (_NEAR_POINTS, f"contains {inside}") if inside else (0.0, "")
-    km, nearest = min((_distance_km(place, a), a.name) for a in others)
+    km, nearest = min((distance_km(place, a), a.name) for a in others)
     points = _NEAR_POINTS * math.exp(-km / 150.0)
     return points, (f"{km:.0f} km from {nearest}" if points >= 0.05 else "")
 
@@ -167,7 +167,7 @@ RESOLUTION_STEPS: tuple[tuple[str, _Step], ...] = (
 )
 
 
-def _distance_km(a: Place, b: Place) -> float:
+def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance (haversine, mean Earth radius)."""
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = (

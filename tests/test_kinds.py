@@ -421,3 +421,275 @@ def test_a_verb_before_a_modifier_people_in_hiding_and_a_units_strength(sentence
 )
 def test_people_shut_in_a_room_are_held_there_not_a_gathering(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # killed
+        ("A car bomb claimed 22 lives near the mosque.", "killed"),
+        ("Five soldiers were martyred in the clashes.", "killed"),
+        ("Some 30 villagers perished when the dam burst.", "killed"),
+        ("At least 45 people lost their lives in the bombardment.", "killed"),
+        ("The raid resulted in the death of 14 insurgents.", "killed"),
+        # wounded
+        ("The explosion injured at least 80 bystanders.", "wounded"),
+        ("More than 60 were treated for shrapnel wounds.", "wounded"),
+        ("Some 25 civilians were left wounded after the strike.", "wounded"),
+        ("Another 32 people sustained injuries in the blast.", "wounded"),
+        # captured, surrendered
+        ("The police arrested 65 suspects in the sweep.", "detained"),
+        ("Around 500 fighters gave themselves up on Tuesday.", "detained"),
+        ("More than 80 people were rounded up by security forces.", "detained"),
+        ("About 120 soldiers were taken prisoner at the airport.", "detained"),
+        ("The army is holding more than 2,000 POWs.", "detained"),
+        # displaced
+        ("An estimated 60,000 people abandoned their homes.", "displaced"),
+        ("Some 5,000 residents were driven out of the village.", "displaced"),
+        ("About 7,000 residents were forced from their homes.", "displaced"),
+        ("About 20,000 IDPs arrived in the city last week.", "displaced"),
+        # refugees, people who returned, camp populations
+        ("Poland has taken in more than 1.5 million Ukrainians.", "refugees"),
+        ("Some 40,000 displaced people went home after the battle.", "returned"),
+        ("Over 300 refugees were repatriated from the camp.", "returned"),
+        ("The camp shelters 45,000 displaced people.", "camp_population"),
+        ("The camp, which now houses 20,000 refugees, is full.", "camp_population"),
+        # remaining, trapped
+        ("The siege cut off 250,000 residents from food.", "civilians_remaining"),
+        ("Militants are using 10,000 civilians as human shields.", "civilians_remaining"),
+        ("Up to 5,000 people are stuck in the town without power.", "civilians_remaining"),
+        # fighters
+        ("The remaining 30 militants fought to the death.", "fighters"),
+        ("An estimated 800 jihadists are holed up in the old city.", "fighters"),
+        ("The rebels massed around 5,000 fighters near the front.", "fighters"),
+    ],
+)
+def test_each_kind_as_war_reporting_phrases_it(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 2,000 troops launched the attack on the village, where a shell killed a teacher.",
+        "Around 3,000 militants stormed the city, which had been captured by the army in May.",
+        "Over 1,000 rebels took part in the offensive, during which the town was captured.",
+        "Around 1,500 soldiers held the line while the wounded were evacuated.",
+    ],
+)
+def test_an_event_word_in_a_clause_about_something_else_does_not_count(sentence):
+    assert only(sentence).kind == "fighters"
+
+
+def test_the_camp_holding_fighters_holds_detainees_not_residents():
+    assert only("The camp holds 900 foreign fighters.").kind == "detained"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("About 300 recruits were killed in the strike on the barracks.", "killed"),
+        ("Some 40 sailors went missing when the cruiser sank.", "missing"),
+        ("Around 200 reservists were captured.", "detained"),
+        ("Dozens of Turkmen were abducted.", "missing"),
+        ("Some 500 Alawites were massacred in the village.", "killed"),
+        ("Around 30 snipers held the tower.", "fighters"),
+        ("A total of 47 crew members were rescued.", "other"),
+    ],
+)
+def test_people_named_by_their_service_faith_or_people_are_counts(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+def test_a_noun_after_more_and_a_comma_is_the_speaker_not_the_count():
+    text = "The bomb killed 13 soldiers and wounded 56 more, officials said."
+    figures = find_figures(make_article(text, published=DAY))
+    assert [f.text for f in figures] == ["13 soldiers", "56"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("About 2,000 troops captured the town.", ["fighters"]),
+        ("Around 50 gunmen kidnapped the mayor.", ["fighters"]),
+        ("About 400 fighters captured the airport and killed the guards.", ["fighters"]),
+        ("Some 200 soldiers were reportedly captured.", ["detained"]),
+        ("About 120 rebels killed in the raid were buried.", ["killed"]),
+    ],
+)
+def test_a_count_that_does_the_harm_is_not_its_victims(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("As Russia sent reinforcements, about 2,000 troops attacked the town.", "fighters"),
+        ("Some 3,000 soldiers defended the city until reinforcements were sent.", "fighters"),
+        ("Around 1,500 soldiers stayed to defend the airport.", "fighters"),
+        ("Some 600 troops trained by the US took part in the offensive on the town.", "fighters"),
+        ("Turkey sent 5,000 troops into the province.", "other"),
+        ("About 900 soldiers were stationed at the base when the attack began.", "other"),
+    ],
+)
+def test_a_deployment_counts_only_when_it_is_said_of_the_soldiers_counted(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "In all, 50 militants, 12 FSA, 11 YPG, and three other fighters were killed on Sunday.",
+            ["killed", "killed"],
+        ),
+        ("The fighting killed 35 ISIL and four YPG fighters.", ["killed"]),
+    ],
+)
+def test_counts_of_named_groups_in_a_list_share_its_verb(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds", "modality"),
+    [
+        (
+            "The war caused the death of 70 civilians in Syria and 20 civilians in Turkey.",
+            ["killed", "killed"],
+            "reported",
+        ),
+        (
+            "Officials said 1,000 km2 had been captured since the start.",
+            ["territory_area"],
+            "reported",
+        ),
+        ("The army was planning to evacuate all 1,000 soldiers.", ["fighters"], "expected"),
+        ("Trump favored leaving a contingent of 200 troops in the east.", ["other"], "reported"),
+        ("He threatened to send 3.6 million refugees to Europe.", ["refugees"], "possible"),
+    ],
+)
+def test_lists_by_place_areas_taken_after_plans_threats_and_contingents(sentence, kinds, modality):
+    figures = find_figures(make_article(sentence, published=DAY))
+    assert [f.kind for f in figures] == kinds
+    assert figures[-1].modality == modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "By July, the army controlled 95% of Kherson Oblast, 70% of Zaporizhzhia Oblast and"
+            " 10% of Mykolaiv Oblast.",
+            ["territory_share"] * 3,
+        ),
+        (
+            "He acknowledged the deaths of 23 fighters and the injury of 58 others.",
+            ["killed", "wounded"],
+        ),
+        ("The army says it has taken back 41 settlements and 12 camps since October.", []),
+    ],
+)
+def test_shares_listed_by_place_the_injury_of_n_and_counts_of_camps(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "The monitor said 465,000 people had died, of which 96,000 civilians.",
+            ["killed", "killed"],
+        ),
+        ("They cut off his arms before executing 22 soldiers.", ["killed"]),
+        ("The brigade executed more than 20 soldiers captured in the base.", ["killed"]),
+    ],
+)
+def test_of_which_executing_and_a_verb_before_a_participle(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The airport only held a small garrison of about 300 troops.", ["fighters"]),
+        ("The army captured a battalion of 400 soldiers.", ["detained"]),
+        ("Russia lost three armoured personnel carriers.", []),
+        ("The field was sown with 300 anti-personnel mines.", []),
+    ],
+)
+def test_a_garrison_held_is_its_men_and_personnel_carriers_are_no_people(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+def test_a_place_held_by_fighters_is_held_by_them_not_holding_them():
+    assert only("The dam was held by hundreds of fighters.").kind == "fighters"
+    assert only("The camp was holding 900 fighters.").kind == "detained"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The militants then proceeded to execute 24 civilians.", "killed"),
+        ("Reporters said 70% of the city had fallen to the rebels.", "territory_share"),
+        ("Thousands of displaced people started returning to the city.", "returned"),
+        ("The shells wound 12 people in the market.", "wounded"),
+        (
+            "They came to rescue 3,500 villagers in the hills after the massacre.",
+            "civilians_remaining",
+        ),
+    ],
+)
+def test_verbs_in_every_form_and_a_share_fallen_to_a_force(sentence, kind):
+    assert only_first(sentence).kind == kind
+
+
+def only_first(sentence: str):
+    return find_figures(make_article(sentence, published=DAY))[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Officials said over 20,000 fighters rallied to defend the city.", ["fighters"]),
+        (
+            "It said 616 fighters were killed, as well as 91 militiamen and 389 civilians.",
+            ["killed"] * 3,
+        ),
+        ("About 10,000 people were exiting the city.", ["displaced"]),
+    ],
+)
+def test_fighters_who_rally_to_fight_counts_listed_as_well_as_and_people_exiting(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Turkey now shelters about 3.6 million Syrians.", "refugees"),
+        ("Zaatari camp is home to nearly 80,000 Syrians.", "camp_population"),
+        ("The whereabouts of 130 detainees remain unknown.", "missing"),
+        ("The fate of 300 residents remains unknown.", "missing"),
+    ],
+)
+def test_nationals_a_country_shelters_a_camp_that_is_home_to_and_the_fate_of_n(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Meanwhile, 30 civilians trying to flee the city were reportedly killed.", "killed"),
+        ("Some 300 civilians who had fled were killed at the checkpoint.", "killed"),
+        ("The 500 soldiers wounded in the battle were evacuated.", "wounded"),
+    ],
+)
+def test_the_verb_of_the_count_outranks_a_phrase_before_it(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The camp's population rose to 70,000.", "The population of the camp reached 45,000 people."],
+)
+def test_the_population_of_a_camp_is_its_people(sentence):
+    assert only(sentence).kind == "camp_population"

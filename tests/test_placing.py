@@ -5,6 +5,7 @@ placing rules, not the geoparser.
 """
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -12,13 +13,18 @@ import pytest
 from geo.articles import make_article
 from geo.figures import find_figures
 from geo.gazetteer import default_gazetteer
+from geo.resolution import Alternative
 from geo.toponyms import PlaceMention
 
 IDS = {
     "Moscow": "524901", "Mariupol": "701822", "Ukraine": "690791", "Dayton": "4509884",
     "Ohio": "5165418", "Germany": "2921044", "Raqqa": "172955", "Turkey": "298795",
     "Ankara": "323786", "Aleppo": "170063", "Idlib": "169387", "Syria": "163843",
-    "BEIRUT": "276781", "Kharkiv": "706483",
+    "BEIRUT": "276781", "Kharkiv": "706483", "Beirut": "276781",
+    "Zeitan": "265874",  # a Lebanese hamlet of that spelling (a Syrian village's namesake)
+    "Donets": "813077",  # a Ukrainian hamlet named like the river
+    "Canton": "1809858",  # Guangzhou, by an old name of it
+    "Iraq": "99237",
 }  # fmt: skip
 UNKNOWN = ("eastern Ghouta",)  # names the gazetteer lacks: mentions with no place
 
@@ -252,3 +258,226 @@ def test_where_someone_went_away_to_never_places_a_figure_that_is_no_movement(se
 def test_refugees_are_placed_in_the_country_hosting_them(sentence):
     f = first(sentence)
     assert (f.kind, f.place.id, f.destination.id) == ("refugees", IDS["Turkey"], IDS["Turkey"])
+
+
+def test_where_a_force_is_heading_never_places_the_figure():
+    text = "Near Kharkiv, some 3,000 troops massed for their advance towards Mariupol."
+    assert first(text).place.id == IDS["Kharkiv"]
+    fled = first("Some 2,000 people fled Aleppo towards Idlib on Sunday.")
+    assert (fled.origin.id, fled.place.id) == (IDS["Aleppo"], IDS["Aleppo"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow claimed that 100 fighters were killed in Raqqa.",
+        "The Kremlin in Moscow announced that 100 fighters died in Raqqa.",
+        "The Moscow-based monitor said 100 fighters were killed in Raqqa.",
+    ],
+)
+def test_a_city_that_speaks_or_hosts_the_speaker_never_places_the_figure(text):
+    assert first(text).place.id == IDS["Raqqa"]
+
+
+def test_the_seat_of_a_monitor_is_no_place_even_when_it_is_the_only_one():
+    assert first("The Moscow-based monitor said 70 fighters were killed.").place is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 14 soldiers were killed in Raqqa.",
+        "Born in Dayton, the sergeant was one of 4 soldiers killed in Raqqa.",
+        "Near Aleppo, twenty men killed in Raqqa were buried.",
+    ],
+)
+def test_people_killed_in_a_place_are_not_people_from_it(text):
+    f = first(text)
+    assert (f.place.id, f.place_basis) == (IDS["Raqqa"], "clause")
+
+
+def test_a_country_people_fled_is_the_origin_though_no_preposition_precedes_it():
+    f = first("The UN said 3 million people have fled Ukraine.")
+    assert (f.place.id, f.origin.id, f.precision) == (IDS["Ukraine"], IDS["Ukraine"], 3)
+
+
+def test_people_who_fled_to_a_place_are_never_placed_there():
+    f = first("More than 10,000 people have fled to Turkey since Sunday.")
+    assert (f.place, f.destination.id) == (None, IDS["Turkey"])
+
+
+def test_a_capital_speaking_of_the_refugees_it_took_in_is_its_country():
+    f = first("Turkey is stretched: Ankara says it has taken in 3.6 million refugees.")
+    assert (f.kind, f.place.id, f.precision) == ("refugees", IDS["Turkey"], 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("In Kharkiv it went on. Russia holds about 20% of Ukraine's territory.", "Ukraine"),
+        ("Shelling hit Aleppo. Syria's civil war has displaced 12 million people.", "Syria"),
+    ],
+)
+def test_a_country_in_the_possessive_places_a_count_of_its_land_or_people(text, country):
+    f = first(text)
+    assert (f.place.id, f.precision) == (IDS[country], 3)
+
+
+def test_a_country_in_the_possessive_is_otherwise_an_actor():
+    assert (
+        first("Troops entered Raqqa. Ukraine's 79th Brigade lost 40 soldiers.").place.id
+        == (IDS["Raqqa"])
+    )
+
+
+@pytest.mark.parametrize("words", ["Nationwide,", "Across the country,"])
+def test_a_country_wide_count_is_drawn_on_the_country_never_at_a_nearby_town(words):
+    f = first(f"Shelling hit Kharkiv in Ukraine. {words} 400 civilians were killed in March.")
+    assert (f.place.id, f.precision, f.place_basis) == (IDS["Ukraine"], 3, "country-wide")
+
+
+def test_a_hamlet_of_a_country_the_story_has_nothing_else_in_is_a_name_the_gazetteer_lacks():
+    f = first("Fighting raged near Aleppo in Syria. Over 20 fighters were killed in Zeitan.")
+    assert (f.place.id, f.precision, f.place_basis, f.place_name) == (
+        IDS["Syria"],
+        3,
+        "unresolved",
+        "Zeitan",
+    )
+
+
+def test_a_hamlet_of_a_country_with_a_city_in_the_story_keeps_its_place():
+    f = first("Clashes shook Beirut. Over 20 fighters were killed in Zeitan.")
+    assert (f.place.id, f.place_basis) == (IDS["Zeitan"], "clause")
+
+
+def test_a_lacking_name_lies_in_the_governorate_of_the_focus_when_the_article_names_it():
+    title = "Siege of Idlib"
+    text = (
+        f"{title}\n\nThe city lies in Idlib Governorate, Syria.\n\n"
+        "Near eastern Ghouta, 20 rebels were killed."
+    )
+    gazetteer = default_gazetteer()
+    city, governorate = text.index("Idlib"), text.index("Idlib Governorate")
+    found = [
+        PlaceMention("Idlib", city, city + 5, gazetteer.get("169389"), 1.0, False, ()),
+        PlaceMention(
+            "Idlib Governorate", governorate, governorate + 17, gazetteer.get(IDS["Idlib"]), 1.0,
+            False, (),
+        ),
+        *mentions(text)[-2:],  # Syria, eastern Ghouta
+    ]  # fmt: skip
+    article = make_article(text, title=title, published=date(2022, 4, 20))
+    [f] = find_figures(article, sorted(found, key=lambda m: m.start))
+    assert (f.place_name, f.place_basis, f.place.id, f.precision) == (
+        "eastern Ghouta",
+        "unresolved",
+        IDS["Idlib"],
+        2,
+    )
+
+
+def test_a_name_the_article_calls_a_river_is_the_river_wherever_it_is_named():
+    text = "Troops crossed the Donets river near Kharkiv. At the Donets, 1,000 men were killed."
+    f = first(text)
+    assert (f.place.id, f.place_basis) == (IDS["Kharkiv"], "previous sentence")
+
+
+def with_namesake(text: str, town: str, town_id: str, hamlet, namesake) -> list:
+    """The figures of ``text``: ``town`` read as ``town_id``, "Novofedorivka" as ``hamlet``
+    with ``namesake`` its alternative, and the rest by ``mentions``."""
+    gazetteer = default_gazetteer()
+    at, village = text.index(town), text.index("Novofedorivka")
+    found = [
+        PlaceMention(town, at, at + len(town), gazetteer.get(town_id), 1.0, False, ()),
+        *[m for m in mentions(text) if m.text != town],
+        PlaceMention(
+            "Novofedorivka", village, village + 13, hamlet, 0.6, False, (),
+            (Alternative(namesake, 0.3, ()),),
+        ),
+    ]  # fmt: skip
+    found = sorted(found, key=lambda m: m.start)
+    return find_figures(make_article(text, published=date(2022, 8, 9)), found)
+
+
+def test_a_hamlet_far_from_the_towns_named_is_its_namesake_by_one_of_them():
+    text = "Blasts hit the airbase at Saky, in Novofedorivka. Two people were killed there."
+    wrong, right = default_gazetteer().get("7020285"), default_gazetteer().get("7039154")
+    [f] = with_namesake(text, "Saky", "694910", wrong, right)  # 100 km apart
+    assert f.place.id == right.id
+
+
+def test_a_place_of_a_country_the_story_has_nothing_else_in_named_by_another_name_is_no_place():
+    f = first("Fighting raged in Aleppo in Syria. In the Canton, 233 civilians were killed.")
+    assert (f.place.id, f.place_basis, f.place_name) == (IDS["Syria"], "unresolved", "Canton")
+
+
+def test_a_hamlet_the_text_sets_in_another_country_is_no_place_of_its_own_country():
+    f = first("Clashes shook Beirut. Hundreds of refugees fled a camp in Zeitan, Syria.")
+    assert (f.place.id, f.place_basis, f.place_name) == (IDS["Syria"], "unresolved", "Zeitan")
+
+
+def test_a_hamlet_named_like_a_unit_of_another_country_the_article_names_is_its_namesake():
+    text = "The district of Sinjar lies in Iraq. Some 35,000 Yazidis fled to the Sinjar Mountains."
+    gazetteer = default_gazetteer()
+    district, mountains = text.index("Sinjar"), text.index("Sinjar M")
+    town = gazetteer.get("448149")  # the Iraqi town, a namesake of the Syrian hamlet
+    found = [
+        PlaceMention("Sinjar", district, district + 6, gazetteer.get("wof:421186449"), 1.0,
+                     False, ()),
+        PlaceMention("Sinjar", mountains, mountains + 6, gazetteer.get("164094"), 0.6, False,
+                     (), (Alternative(town, 0.3, ()),)),
+        *[m for m in mentions(text) if m.text == "Iraq"],
+    ]  # fmt: skip
+    article = make_article(text, published=date(2014, 8, 5))
+    [f] = find_figures(article, sorted(found, key=lambda m: m.start))
+    assert f.destination.id == town.id
+
+
+def test_a_continent_is_wider_than_a_country():
+    europe = default_gazetteer().get("ne:europe")
+    text = "In Europe, 3.6 million refugees have registered."
+    at = text.index("Europe")
+    found = [PlaceMention("Europe", at, at + 6, europe, 1.0, False, ())]
+    [f] = find_figures(make_article(text, published=date(2022, 4, 20)), found)
+    assert (f.place.id, f.precision) == ("ne:europe", 3)
+
+
+def test_the_border_a_convoy_heads_for_never_places_it():
+    text = "Near Aleppo, a convoy of 500 soldiers moved east towards the border of Turkey."
+    assert first(text).place.id == IDS["Aleppo"]
+
+
+def test_the_source_of_a_report_never_places_the_figure():
+    text = "In Aleppo, 47 people were injured, according to Moscow."
+    assert first(text).place.id == IDS["Aleppo"]
+
+
+@pytest.mark.parametrize("words", ["the Old City of", "the suburbs of", "a neighbourhood of"])
+def test_part_of_a_town_is_precision_2(words):
+    f = first(f"In {words} Aleppo, 2,000 civilians remain trapped.")
+    assert (f.place.id, f.precision) == (IDS["Aleppo"], 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin met Erdogan in Ankara on Friday. The shelling killed 300 people.",
+        "A conference was held in Ankara. There, 300 refugees were registered.",
+    ],
+)
+def test_where_leaders_meet_or_a_conference_is_held_never_places_a_figure(text):
+    assert first(text).place is None
+
+
+def test_where_a_minister_flew_never_places_a_figure():
+    text = "Fighting raged in Aleppo. The minister flew to Moscow. 300 soldiers were killed."
+    assert first(text).place.id == IDS["Aleppo"]
+
+
+def test_a_hamlet_keeps_its_country_when_only_a_foreign_namesake_lies_by_a_town():
+    text = "Officials in Moscow spoke of Ukraine. Two people were killed in Novofedorivka."
+    hamlet = default_gazetteer().get("7020285")  # Crimean; a namesake by Moscow must not replace it
+    by_moscow = replace(default_gazetteer().get("7039154"), country="RU", lat=55.8, lon=37.6)
+    [f] = with_namesake(text, "Moscow", IDS["Moscow"], hamlet, by_moscow)
+    assert f.place.id == hamlet.id
