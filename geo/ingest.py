@@ -17,7 +17,7 @@ from typing import Literal
 
 import pandas as pd
 
-from geo.articles import Article
+from geo.articles import Article, load_bundled
 from geo.parallel import Failed, ordered_map
 from geo.pipeline import Extraction, extract
 from geo.readers import Record
@@ -95,6 +95,20 @@ class _ReadRecord:
 
     def __call__(self, record: Record) -> Rows:
         return rows_of(self.extract(record.article), self.governorate_of)
+
+
+def warm_up() -> None:
+    """Build now what reading an article builds on first use (about 2 s of CPU): the
+    gazetteer, the name matcher, the date parser's tables, compiled patterns, the boundaries.
+
+    A local parallel ingest runs it before forking its workers (``geo.parallel.dask_client``),
+    which then share all this copy-on-write instead of each building its own.  The bundled
+    seed articles are the input: they exercise every part of the extractor.
+    """
+    from geo.boundaries import governorate_id_of
+
+    for article in load_bundled():
+        rows_of(extract(article), governorate_id_of)
 
 
 def _not_stored(store: Store) -> Callable[[list[Record]], list[bool]]:
