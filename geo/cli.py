@@ -171,14 +171,19 @@ def _progress(items, desc: str):
 
 @contextmanager
 def _client(args: argparse.Namespace):
-    """The Dask client asked for (``--scheduler``, or ``--workers`` > 1), else None (in process)."""
+    """The Dask client asked for (``--scheduler``, or ``--workers`` > 1), else None (in process).
+
+    Entered before the store is opened: local workers are forked from this process, and a
+    forked child must not inherit a database connection.
+    """
+    from geo.ingest import warm_up
     from geo.parallel import dask_client, default_workers
 
     workers = args.workers or default_workers()
     if not args.scheduler and workers == 1:
         yield None
         return
-    with dask_client(workers, args.scheduler) as client:
+    with dask_client(workers, args.scheduler, warm_up=warm_up) as client:
         yield client
 
 
@@ -190,13 +195,13 @@ def _ingest(args: argparse.Namespace) -> int:
     if missing:
         print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
-    store = _open_writable(args.db)
-    if store is None:
-        return 2
     defaults = Metadata(title=args.title, outlet=args.outlet, published=args.published)
-    records = _progress(read_paths(args.paths, defaults), "ingest")
     try:
         with _client(args) as client:
+            store = _open_writable(args.db)
+            if store is None:
+                return 2
+            records = _progress(read_paths(args.paths, defaults), "ingest")
             summary = ingest(records, store, client=client)
     except OSError as exc:  # no scheduler at that address, or no port for a local cluster
         print(f"error: no Dask cluster: {exc}", file=sys.stderr)
@@ -212,12 +217,12 @@ def _reextract(args: argparse.Namespace) -> int:
     from geo.pipeline import EXTRACTOR_VERSION
     from geo.reextract import reextract
 
-    store = _open_writable(args.db)
-    if store is None:
-        return 2
-    before = store.outdated(EXTRACTOR_VERSION)
     try:
         with _client(args) as client:
+            store = _open_writable(args.db)
+            if store is None:
+                return 2
+            before = store.outdated(EXTRACTOR_VERSION)
             result = reextract(store, client=client, progress=lambda a: _progress(a, "reextract"))
     except OSError as exc:
         print(f"error: no Dask cluster: {exc}", file=sys.stderr)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from geo.articles import Article
-from geo.ingest import Extract
+from geo.ingest import Extract, ReadRows
 from geo.parallel import Failed, ordered_map
 from geo.pipeline import EXTRACTOR_VERSION, extract
 from geo.store import Store
@@ -50,18 +50,19 @@ def reextract(
 ) -> Reread:
     """Re-read every article stored by another extractor version than this code's.
 
-    With a Dask ``client`` the reading runs on its workers, as for an ingest;
+    With a Dask ``client`` the reading runs on its workers, as for an ingest (they send the
+    rows back, :class:`geo.ingest.ReadRows`);
     ``progress`` wraps the articles read (a progress bar).
     """
     todo = progress(store.outdated_articles(EXTRACTOR_VERSION))
     counts = {"reread": 0, "vanished": 0}
     failures: list[tuple[str, str]] = []
-    for article, result in ordered_map(extract, todo, client):
+    for article, result in ordered_map(ReadRows(extract, store.governorate_of()), todo, client):
         if isinstance(result, Failed):
             failures.append((article.id, f"extraction failed: {result}"))
             continue
         try:
-            counts["reread" if store.replace(result) else "vanished"] += 1
+            counts["reread" if store.replace_rows(result) else "vanished"] += 1
         except Exception as exc:  # a database error is reported with its article
             failures.append((article.id, f"could not be stored: {exc!r}"))
     return Reread(counts["reread"], counts["vanished"], tuple(failures))

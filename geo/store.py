@@ -549,13 +549,17 @@ class Store:
         The article's own fields stay as first stored; only its extractor version changes.
         Returns False when the article is no longer stored.
         """
-        rows = rows_of(extraction, self.governorate_of())
-        article_id = extraction.article.id
+        return self.replace_rows(rows_of(extraction, self.governorate_of()))
+
+    def replace_rows(self, rows: Rows) -> bool:
+        """:meth:`replace` with the new reading's rows (``geo.tables.rows_of``), as a
+        re-read on Dask workers sends them back."""
+        article_id = rows.article_id
 
         def write(cur) -> bool:
             sql = self._db.sql
             cur.execute(sql("UPDATE articles SET extractor = ? WHERE id = ?"),
-                        (extraction.extractor, article_id))  # fmt: skip
+                        (rows.extractor, article_id))  # fmt: skip
             if cur.rowcount != 1:
                 return False
             cur.execute(sql("DELETE FROM mentions WHERE article_id = ?"), (article_id,))

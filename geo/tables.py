@@ -50,6 +50,11 @@ class Rows:
     def article_id(self) -> str:
         return self.article[0]
 
+    @property
+    def extractor(self) -> str:
+        """The version of the extractor that found these rows."""
+        return self.article[ARTICLE_COLUMNS.index("extractor")]
+
 
 def rows_of(extraction: Extraction, governorate_of: GovernorateOf) -> Rows:
     """The rows the store writes for an extraction."""

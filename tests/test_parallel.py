@@ -18,8 +18,9 @@ from distributed import Client
 from test_ingest import BAD_INPUTS, geo_cli
 
 from geo.articles import load_bundled
-from geo.ingest import ingest
-from geo.parallel import Failed, ordered_map
+from geo.gazetteer import default_gazetteer
+from geo.ingest import ingest, warm_up
+from geo.parallel import Failed, dask_client, ordered_map
 from geo.pipeline import EXTRACTOR_VERSION, Extraction, extract
 from geo.readers import read_paths
 from geo.reextract import reextract
@@ -94,6 +95,19 @@ def test_ingest_with_local_worker_processes(tmp_path):
     result = geo_cli("ingest", str(ROOT / "data" / "articles"), "--db", db, "--workers", "2")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("added 3, unchanged 0, failed 0")
+
+
+def _built_here() -> tuple[int, int]:
+    """How many default gazetteers and name matchers this process has built."""
+    from geo.recognition import _matcher
+
+    return default_gazetteer.cache_info().currsize, _matcher.cache_info().currsize
+
+
+def test_local_workers_start_with_what_the_warm_up_built():
+    with dask_client(2, warm_up=warm_up) as client:
+        built = client.run(_built_here)  # before any task: only forking can have put it there
+    assert list(built.values()) == [(1, 1), (1, 1)]
 
 
 def test_bad_parallel_options_are_refused_clearly(tmp_path):
