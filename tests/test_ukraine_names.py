@@ -49,7 +49,13 @@ def test_a_renamed_raion_is_found_under_its_current_name(gazetteer, query, place
 
 @pytest.mark.parametrize(
     ("town", "place_id"),
-    [("Bakhmut", "713174"), ("Pokrovsk", "704422"), ("Toretsk", "709354"), ("Dnipro", "709930")],
+    [
+        ("Bakhmut", "713174"),
+        ("Pokrovsk", "704422"),
+        ("Toretsk", "709354"),
+        ("Dnipro", "709930"),
+        ("Lyman", "704204"),  # a town of 20,000 that `geo lookup` ranks below its raion
+    ],
 )
 def test_a_bare_name_still_reads_as_the_town(town, place_id):
     text = f"Ukrainian officials said shelling hit {town} on Monday."
