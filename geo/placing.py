@@ -223,12 +223,15 @@ def _names_event(m: PlaceMention, text: str, kind: str) -> bool:
     return prep["prep"].lower() != "from" or kind in MOVEMENTS
 
 
-_DATELINE_RE = re.compile(r"[\s.]*(?-i:[A-Z][A-Z .,'/-]{1,40})\s*(?:—|–|--|:)\s")
+_DATELINE_RE = re.compile(  # "BEIRUT — ", "KYIV, Ukraine (AP) — ", "MOSCOW (Reuters) - "
+    r"[\s.]*(?-i:[A-Z][A-Z .,'/-]{1,40})(?-i:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*(?:—|–|--|-|:)\s"
+)
 
 
 def dateline_end(text: str, start: int = 0) -> int:
     """End of a dateline opening the text at ``start`` (after a title the text opens with):
-    "BEIRUT — ", "MIEH MIEH/BEIRUT: "; else 0.
+    "BEIRUT — ", "MIEH MIEH/BEIRUT: ", "KYIV, Ukraine (AP) — ", "MOSCOW (Reuters) - "; else 0.
 
     A dateline says where the reporter filed from, not where things happened, so
     its place lends no figure a place.
@@ -469,7 +472,8 @@ class Context:
         title = title if title and text.startswith(title) else ""
         body = dateline_end(text, len(title))
         places = _not_rivers(text, places)
-        places = _strays_unresolved(_namesakes_near_towns(_in_country_said(text, places)))
+        places = _namesakes_near_towns(_in_country_said(text, places))
+        places = _strays_unresolved(text, places, body)
         mentions = tuple(
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
@@ -623,20 +627,28 @@ def _by_another_name(m: PlaceMention) -> bool:
     )  # fmt: skip
 
 
-def _strays_unresolved(places: Sequence[PlaceMention]) -> list[PlaceMention]:
+def _strays_unresolved(
+    text: str, places: Sequence[PlaceMention], body: int = 0
+) -> list[PlaceMention]:
     """The mentions, with a hamlet of a country the article has nothing else in, or a place
     of such a country named by another name than its own, read as a name the gazetteer
     lacks: "Zeitan" in a report on Aleppo is no Lebanese hamlet of that spelling, nor "the
     Canton" of Kobani Guangzhou, but names the gazetteer does not know, placed in the unit
     the text supports.
 
-    A country has something of the article in it when the article names it (or its
-    adjective: "Lebanese") or another place in it other than a hamlet ("Saida" makes the
-    camp of Mieh Mieh the Lebanese one).
+    A country has something of the article in it when the article names it or another
+    place in it other than a hamlet ("Saida" makes the camp of Mieh Mieh the Lebanese one)
+    as where something happens.  An adjective ("Russian forces") or a possessive ("Russia's
+    defence ministry") says whose, and a speaker or a venue ("Moscow said") where words were
+    spoken: none holds a country, nor does the dateline before ``body``, or every village
+    of a report on "Russian shelling" that never writes "Ukraine" would be lost.
     """
     stray = [_odd(m) for m in places]
-    held = {m.place.country for m, odd in zip(places, stray, strict=True)
-            if m.place is not None and not odd}  # fmt: skip
+    held = {
+        m.place.country for m, odd in zip(places, stray, strict=True)
+        if m.place is not None and not odd and not m.adjective and m.start >= body
+        and not text.startswith(("'s", "’s"), m.end) and _names_event(m, text, "displaced")
+    }  # fmt: skip
     if not held:
         return list(places)
     return [

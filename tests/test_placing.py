@@ -13,6 +13,7 @@ import pytest
 from geo.articles import make_article
 from geo.figures import find_figures
 from geo.gazetteer import default_gazetteer
+from geo.pipeline import extract
 from geo.resolution import Alternative
 from geo.toponyms import PlaceMention
 
@@ -481,3 +482,39 @@ def test_a_hamlet_keeps_its_country_when_only_a_foreign_namesake_lies_by_a_town(
     by_moscow = replace(default_gazetteer().get("7039154"), country="RU", lat=55.8, lon=37.6)
     [f] = with_namesake(text, "Moscow", IDS["Moscow"], hamlet, by_moscow)
     assert f.place.id == hamlet.id
+
+
+VUHLEDAR = "690823"  # a Ukrainian town the gazetteer knows without a population
+
+
+def read_first(text: str):
+    """The first figure of a text as the whole pipeline reads it (recognition included)."""
+    article = make_article(text, published=date(2023, 5, 2))
+    return [f for f in extract(article).figures if f.kind != "other"][0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces pressed their assault on Vuhledar. About 3,000 civilians remain in "
+        "Vuhledar, the governor said.",
+        "Russia's defence ministry said its forces had entered Vuhledar. Russian troops killed "
+        "200 soldiers near Vuhledar.",
+        "MOSCOW (Reuters) - Russian troops killed 200 soldiers near Vuhledar, the ministry said.",
+    ],
+)
+def test_a_village_of_a_report_that_names_its_country_only_by_the_other_side_keeps_its_place(
+    text: str,
+):
+    """Whose forces ("Russian", "Russia's") and where a report was filed hold no country:
+    the village is not read as a name the gazetteer lacks."""
+    f = read_first(text)
+    assert f.place is not None and (f.place.id, f.place.country) == (VUHLEDAR, "UA")
+
+
+@pytest.mark.parametrize(
+    "dateline", ["MOSCOW (Reuters) - ", "KYIV, Ukraine (AP) — ", "BEIRUT, Lebanon (AP) — "]
+)
+def test_a_wire_dateline_never_places_a_figure(dateline: str):
+    f = read_first(f"{dateline}About 3,000 civilians were trapped, officials said.")
+    assert f.place is None or f.place.id not in (IDS["Moscow"], "703448", IDS["Beirut"])
