@@ -577,13 +577,16 @@ NOTICE_STYLE = (
 )
 
 
-def kind_colour(kinds: pd.Series) -> alt.Color:
-    """The charts' colour channel for figure kinds: the map's colours, so a kind looks alike."""
+def kind_scale(kinds: pd.Series) -> dict[str, list[str]]:
+    """The charts' colour scale for figure ``kinds`` (Vega-Lite's): the map's colours, so a
+    kind looks alike."""
     domain = sorted(kinds.unique())
-    return alt.Color(
-        "kind:N",
-        scale=alt.Scale(domain=domain, range=[CHART_COLOURS.get(k, "#999999") for k in domain]),
-    )
+    return {"domain": domain, "range": [CHART_COLOURS.get(k, "#999999") for k in domain]}
+
+
+def kind_colour(kinds: pd.Series) -> alt.Color:
+    """The charts' colour channel for figure kinds (:func:`kind_scale`)."""
+    return alt.Color("kind:N", scale=alt.Scale(**kind_scale(kinds)))
 
 
 def plain_notice(text: str) -> None:
