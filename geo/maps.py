@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import cache, partial
 from pathlib import Path
 from typing import Protocol
@@ -222,6 +223,10 @@ def _geojson(features: list[dict], tooltip_options: dict | None = None) -> foliu
 
 
 def _day(value: object) -> str:
+    """A day as ISO text ("" when missing); the store's ``datetime.date`` values directly
+    (a Timestamp made for each of a map's hundreds of article lines was a cost of its own)."""
+    if type(value) is date:
+        return value.isoformat()
     return "" if value is None or pd.isna(value) else str(pd.Timestamp(value).date())
 
 
