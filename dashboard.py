@@ -454,6 +454,12 @@ def _choices(data_version: tuple) -> tuple[pd.DataFrame, list[str], tuple[date, 
     return locations, aggregates.outlets(store()), span
 
 
+def _no_choices() -> tuple[pd.DataFrame, list[str], tuple[date, date]]:
+    """What :func:`_choices` offers while the store cannot be reached: nothing but today.
+    Made only then (an empty location frame costs 4 ms, every run had it made)."""
+    return location_choices(_empty("mentions"), {}), [], (date.today(),) * 2
+
+
 def _seed_widgets(filters: Filters, locations: pd.DataFrame, dates: tuple[date, date]) -> None:
     """Set every widget from the record (before the widgets are drawn in this run)."""
     st.session_state.w_dates = dates
@@ -503,8 +509,8 @@ def sidebar() -> Filters:
     string is written from it.
     """
     st.session_state.pop(_RUN_VERSION, None)  # a new run: the store may have changed
-    nothing = (location_choices(_empty("mentions"), {}), [], (date.today(),) * 2)
-    locations, outlets, span = _during_outage(lambda: _choices(version()), nothing)
+    choices = _during_outage(lambda: _choices(version()), None)
+    locations, outlets, span = choices or _no_choices()
     if "filters" not in st.session_state or _through_history():
         filters, notices = parse_query(
             _query_string(), places=set(locations["id"]), kinds=KINDS, outlets=outlets
@@ -577,13 +583,16 @@ NOTICE_STYLE = (
 )
 
 
-def kind_colour(kinds: pd.Series) -> alt.Color:
-    """The charts' colour channel for figure kinds: the map's colours, so a kind looks alike."""
+def kind_scale(kinds: pd.Series) -> dict[str, list[str]]:
+    """The charts' colour scale for figure ``kinds`` (Vega-Lite's): the map's colours, so a
+    kind looks alike."""
     domain = sorted(kinds.unique())
-    return alt.Color(
-        "kind:N",
-        scale=alt.Scale(domain=domain, range=[CHART_COLOURS.get(k, "#999999") for k in domain]),
-    )
+    return {"domain": domain, "range": [CHART_COLOURS.get(k, "#999999") for k in domain]}
+
+
+def kind_colour(kinds: pd.Series) -> alt.Color:
+    """The charts' colour channel for figure kinds (:func:`kind_scale`)."""
+    return alt.Color("kind:N", scale=alt.Scale(**kind_scale(kinds)))
 
 
 def plain_notice(text: str) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import cache, partial
 from pathlib import Path
 from typing import Protocol
@@ -32,6 +33,7 @@ from folium import plugins
 from geo import boundaries
 from geo.choropleth import COUNT_UNITS, REPORTED, area_claims, area_kind, shade
 from geo.escaping import safe, safe_link
+from geo.frames import each_row
 from geo.gazetteer import Place, default_gazetteer
 from geo.labels import Label, area_labels, town_labels
 from geo.literal_render import Literal
@@ -221,6 +223,10 @@ def _geojson(features: list[dict], tooltip_options: dict | None = None) -> foliu
 
 
 def _day(value: object) -> str:
+    """A day as ISO text ("" when missing); the store's ``datetime.date`` values directly
+    (a Timestamp made for each of a map's hundreds of article lines was a cost of its own)."""
+    if type(value) is date:
+        return value.isoformat()
     return "" if value is None or pd.isna(value) else str(pd.Timestamp(value).date())
 
 
@@ -244,7 +250,7 @@ def clicked_place(
     if not tooltip:
         return None
     places = place_counts(mentions)
-    tips = [place_tooltip(p.name, p.admin1) for p in places.itertuples(index=False)]
+    tips = [place_tooltip(p.name, p.admin1) for p in each_row(places)]
     hits = places[[tip == tooltip.strip() for tip in tips]]
     if hits.empty:
         return None
@@ -266,11 +272,11 @@ def places_layer(
     counts = counts[(counts["kind"] != "country") & counts["lat"].notna()]
     named_in = mentions[mentions["place_id"].notna()].drop_duplicates(["place_id", "article_id"])
     titles: dict[str, list[str]] = {}
-    for a in named_in.itertuples(index=False):  # one pass: a groupby's frame per place is slow
+    for a in each_row(named_in):  # one pass: a groupby's frame per place is slow
         line = f"• {safe(a.title or a.article_id)} ({safe(a.outlet)}, {_day(a.published)})"
         titles.setdefault(a.place_id, []).append(line)
     features = []
-    for place in counts.itertuples(index=False):
+    for place in each_row(counts):
         total = _times_named(place)
         popup = _html(
             [
@@ -357,7 +363,7 @@ def gathered_claims(figures: pd.DataFrame) -> dict[tuple[float, float], tuple[in
         _last=pd.to_datetime(drawn["date_end"].fillna(drawn["date_start"]), errors="coerce"),
     ).sort_values(["_first", "_last", "kind"], na_position="last", kind="stable")
     items: dict[tuple[float, float], list[str]] = {}
-    for key, row in zip(drawn["_key"], drawn.itertuples(index=False), strict=True):
+    for key, row in zip(drawn["_key"], each_row(drawn), strict=True):
         items.setdefault(key, []).append(_claim_item(row))  # one pass, not a frame per point
     return {key: (len(here), "".join(here)) for key, here in items.items()}
 
@@ -403,7 +409,7 @@ def place_radii(counts: pd.DataFrame) -> dict[tuple[float, float], float]:
     """The radius of the place symbol drawn at each point (countries are not drawn)."""
     shown = counts[(counts["kind"] != "country") & counts["lat"].notna()]
     radii: dict[tuple[float, float], float] = {}
-    for place in shown.itertuples(index=False):
+    for place in each_row(shown):
         key = _where(place.lat, place.lon)
         radii[key] = max(radii.get(key, 0.0), place_radius(_times_named(place)))
     return radii
@@ -425,11 +431,15 @@ def drawn_counts(
     """The located counting figures of ``kinds`` drawn as symbols, largest first (so the
     small ones are drawn on top), either the reported ones or the expected and possible."""
     wanted = figures["modality"].fillna("reported").isin(REPORTED) == reported
-    rows = figures[
+    chosen = (
         figures["kind"].isin(list(kinds)) & figures["unit"].isin(COUNT_UNITS)
         & figures["lat"].notna() & wanted
-    ]  # fmt: skip
-    return rows.sort_values("value", ascending=False)
+    )  # fmt: skip
+    # ordered on the values alone, then every column taken once (not filtered, then sorted);
+    # by position, as the frame's labels need not be unique
+    at = np.flatnonzero(chosen.to_numpy())
+    order = figures["value"].iloc[at].reset_index(drop=True).sort_values(ascending=False)
+    return figures.iloc[at[order.index]]
 
 
 def counts_layer(
@@ -455,7 +465,7 @@ def counts_layer(
     features = []
     rows = drawn_counts(figures, kinds, reported)
     radii = count_radii(rows, beneath or {})
-    for row, radius in zip(rows.itertuples(index=False), radii, strict=True):
+    for row, radius in zip(each_row(rows), radii, strict=True):
         colour = KIND_COLOURS.get(row.kind, KIND_COLOURS["other"])
         popup = _html(
             [
@@ -515,7 +525,7 @@ def territory_layer(
         LinkedAreas("governorates", provinces).add_to(layer)
     by_direction: dict[str, list[dict]] = {}
     directions = ["right", "left", "top", "bottom"]
-    for i, area in enumerate(footprints(figures).itertuples(index=False)):
+    for i, area in enumerate(each_row(footprints(figures))):
         popup = _figure_popup(
             area, f"around {safe(area.name)}, drawn to scale ({float(area.value):,.2f} km²)"
         )
@@ -792,7 +802,7 @@ def area_layers(figures: pd.DataFrame, kind: str | None, show: bool) -> list[fol
     layers = []
     for level, shapes in areas.groupby("level", sort=False):
         drawn = {}
-        for area in shapes.itertuples(index=False):
+        for area in each_row(shapes):
             where = f"{safe(area.name)} ({level})"
             popup = _html(
                 [
@@ -873,7 +883,7 @@ def movement_ends(
 ) -> list[tuple[object, NamedPoint, NamedPoint]]:
     """The figures with both origin and destination known and apart, with the two places."""
     found = []
-    for row in _with_both_ends(figures).itertuples(index=False):
+    for row in each_row(_with_both_ends(figures)):
         origin, destination = place_of(str(row.origin_id)), place_of(str(row.destination_id))
         if (
             origin

@@ -34,18 +34,15 @@ def place_counts(mentions: pd.DataFrame) -> pd.DataFrame:
     if resolved.empty:
         return pd.DataFrame(columns=PLACE_COLUMNS)
     adjective = resolved["adjective"].fillna(False).astype(bool)
-    grouped = resolved.assign(_name=~adjective, _adj=adjective).groupby("place_id", sort=False)
-    counts = grouped.agg(
-        name=("name", "first"),
-        kind=("kind", "first"),
-        admin1=("admin1", "first"),
-        country=("country", "first"),
-        governorate_id=("governorate_id", "first"),
-        lat=("lat", "first"),
-        lon=("lon", "first"),
-        mentions=("_name", "sum"),
-        adjectives=("_adj", "sum"),
-        articles=("article_id", "nunique"),
+    grouped = resolved.assign(mentions=~adjective, adjectives=adjective).groupby(
+        "place_id", sort=False
+    )
+    # three grouped passes over several columns each, not one per column (the map's every run)
+    described = grouped[["name", "kind", "admin1", "country", "governorate_id", "lat", "lon"]]
+    counts = (
+        described.first()
+        .join(grouped[["mentions", "adjectives"]].sum())
+        .assign(articles=grouped["article_id"].nunique())
     )
     return order_places(counts.reset_index())
 

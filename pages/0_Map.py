@@ -114,17 +114,21 @@ def _chart(spec: dict, claims: pd.DataFrame, **properties) -> None:
     st.vega_lite_chart(spec={**spec, **properties, "datasets": datasets}, width="stretch")
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _timeline_chart(kinds: tuple[str, ...], day: date | None) -> dict:
-    """The claims-over-time chart of figures of ``kinds`` without its data (see _share_chart),
-    with a rule at the map's ``day``; the kinds set the colour scale's domain."""
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _timeline_chart(day: date | None) -> dict:
+    """The claims-over-time chart without its data (see _share_chart) nor its colours (see
+    _coloured), with a rule at the map's ``day``.
+
+    Built with Altair once per day, not once per set of kinds as well: each new set of
+    kinds (a filter change) cost a build and validation, tens of milliseconds.
+    """
     bars = (
         alt.Chart()
         .mark_bar(height=8)
         .encode(
             x=alt.X("start:T", title=None, axis=DAY_AXIS),
             x2="end:T",
-            color=dashboard.kind_colour(pd.Series(kinds)),
+            color=alt.Color("kind:N"),
             y=alt.Y(
                 "claim:N", title=None, sort=None, axis=alt.Axis(labelLimit=260, labelOverlap=False)
             ),
@@ -145,6 +149,23 @@ def _timeline_chart(kinds: tuple[str, ...], day: date | None) -> dict:
     shown = pd.DataFrame({"day": [pd.Timestamp(day)]})
     rule = alt.Chart(shown).mark_rule(color="black", strokeDash=[4, 3]).encode(x="day:T")
     return _named_data((bars + rule).to_dict())
+
+
+def _coloured(spec: dict, kinds: pd.Series) -> dict:
+    """A cached spec whose colour channel gets the scale of ``kinds`` (the map's colours,
+    dashboard.kind_scale): a new spec, the cached one is shared by every run."""
+    scale = dashboard.kind_scale(kinds)
+
+    def part(chart: dict) -> dict:
+        colour = chart.get("encoding", {}).get("color")
+        if colour is None:
+            return chart
+        return {**chart, "encoding": {**chart["encoding"], "color": {**colour, "scale": scale}}}
+
+    coloured = part(spec)
+    if "layer" in spec:
+        coloured["layer"] = [part(layer) for layer in spec["layer"]]
+    return coloured
 
 
 map_column, side_column = st.columns([5, 2])
@@ -231,6 +252,6 @@ bars = timeline(selected)
 if bars.empty:
     st.caption("No dated figures in this selection.")
 else:
-    chart = _timeline_chart(tuple(sorted(bars["kind"].unique())), filters.as_of)
+    chart = _coloured(_timeline_chart(filters.as_of), bars["kind"])
     _chart(chart, bars, height=18 * len(bars) + 40)
     st.caption("Each bar spans the period a claim is about; faint bars are expected or possible.")

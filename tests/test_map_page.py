@@ -52,6 +52,15 @@ def test_the_timeline_dates_carry_their_year_and_the_side_tables_read_as_words()
     specs = [json.loads(chart.proto.spec) for chart in app.get("vega_lite_chart")]
     timeline = next(s for s in specs if s.get("mark", {}).get("type") == "bar")
     assert timeline["encoding"]["x"]["axis"]["format"] == "%-d %b %Y"
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    from geo.maps import CHART_COLOURS
+
+    chart = next(c for c in app.get("vega_lite_chart") if json.loads(c.proto.spec) == timeline)
+    claims = convert_arrow_bytes_to_pandas_df(chart.proto.datasets[0].data.data)
+    kinds = sorted(claims["kind"].unique())
+    scale = timeline["encoding"]["color"]["scale"]  # the kinds drawn, in the map's colours
+    assert scale == {"domain": kinds, "range": [CHART_COLOURS.get(k, "#999999") for k in kinds]}
     share = next(s for s in specs if "layer" in s)
     share_x, share_y = (share["layer"][0]["encoding"][axis] for axis in "xy")
     assert share_x["title"] == "% still held"  # in full: the labels leave the plot room
