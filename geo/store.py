@@ -220,10 +220,13 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         7,
-        "figures: the newest of a kind chosen off an index alone (the map's capped claims)",
+        "indexes for a filter change at scale: the newest figures of a kind, an outlet's articles"
+        " and their places read off an index alone",
         (
             "CREATE INDEX figures_kind_newest ON figures "
             '(kind, date_start, article_id, "start", "end")',
+            "CREATE INDEX articles_outlet_newest ON articles (outlet, published, id)",
+            "CREATE INDEX mentions_article_place ON mentions (article_id, place_id)",
         ),
     ),
 )
