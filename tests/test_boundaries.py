@@ -56,8 +56,8 @@ def test_districts_are_grouped_by_region_and_found_by_the_view():
 @pytest.mark.parametrize(
     ("place_id", "district"),
     [
-        ("713174", "Artemivska"),  # Bakhmut: its city council (named Artemivsk until 2016)
-        ("688556", "Artemivskyi"),  # Yakovlivka, a village of the raion around it
+        ("713174", "Bakhmut Municipality"),  # Bakhmut: its city council (WOF: Artemivska)
+        ("688556", "Bakhmut Raion"),  # Yakovlivka, a village of the raion around it
         ("704508", "Kramatorska"),  # Kramatorsk
         ("706448", "Khersonska"),  # Kherson
     ],

@@ -97,7 +97,7 @@ def test_ukrainian_claims_count_for_their_oblast_raion_and_city_council():
     found = {(a.level, a.name): a.summary for a in areas.itertuples()}
     assert found == {
         ("governorate", "Donetsk Oblast"): "3 reports: 1,200 – over 3,000 people",
-        ("district", "Artemivska"): "1 report: over 3,000 people",  # Bakhmut's city council
-        ("district", "Artemivskyi"): "1 report: 1,200 people",  # Yakovlivka's raion
+        ("district", "Bakhmut Municipality"): "1 report: over 3,000 people",  # its city council
+        ("district", "Bakhmut Raion"): "1 report: 1,200 people",  # Yakovlivka's raion
         ("district", "Kramatorska"): "1 report: 2,000 people",
     }

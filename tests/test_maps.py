@@ -216,8 +216,8 @@ def test_ukrainian_claims_shade_their_raion():
     atlas = build_map(mentions, figures, display_boundaries("governorates"), kinds=("displaced",))
     tooltips = sorted(a["tooltip"] for a in _areas(atlas, "Reports per district").values())
     assert tooltips == [
-        "Artemivska (district): 1 report: over 3,000 people",
-        "Artemivskyi (district): 1 report: 1,200 people",
+        "Bakhmut Municipality (district): 1 report: over 3,000 people",
+        "Bakhmut Raion (district): 1 report: 1,200 people",
         "Kramatorska (district): 1 report: 2,000 people",
     ]
 
