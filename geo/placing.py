@@ -644,10 +644,12 @@ def _strays_unresolved(
     of a report on "Russian shelling" that never writes "Ukraine" would be lost.
     """
     stray = [_odd(m) for m in places]
+    if not any(stray):  # nothing to read otherwise: spare every mention _names_event's tests
+        return list(places)
     held = {
         m.place.country for m, odd in zip(places, stray, strict=True)
         if m.place is not None and not odd and not m.adjective and m.start >= body
-        and not text.startswith(("'s", "’s"), m.end) and _names_event(m, text, "displaced")
+        and not text.startswith(_POSSESSIVE, m.end) and _names_event(m, text, "displaced")
     }  # fmt: skip
     if not held:
         return list(places)
