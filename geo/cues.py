@@ -33,7 +33,11 @@ def cue_re(name: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternatives(name)})(?![\w-])", re.I)
 
 
+@cache
+def _nouns() -> dict:
+    return json.loads(NOUNS_FILE.read_text(encoding="utf-8"))
+
+
 def person_nouns(number: str) -> dict[str, tuple[str, ...]]:
     """The "plural" or "singular" person nouns, by the figure kind each implies ("" for none)."""
-    data = json.loads(NOUNS_FILE.read_text(encoding="utf-8"))
-    return {kind: tuple(nouns) for kind, nouns in data[number].items()}
+    return {kind: tuple(nouns) for kind, nouns in _nouns()[number].items()}
