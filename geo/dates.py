@@ -109,6 +109,10 @@ class Period:
     end: date
     basis: str
 
+    def lies_in(self, outer: Period) -> bool:
+        """Whether every day of this period is one of ``outer``'s."""
+        return outer.start <= self.start and self.end <= outer.end
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -769,15 +773,11 @@ def _resolve(m: re.Match, resolver: _Resolver, text: str, published: date | None
     if period is not None and period.end < anchor.start - _TURN_OF_YEAR:
         period = resolver(m, date(anchor.end.year + 1, 12, 31))
     titled = _title_period(text)
-    if titled and period and not _inside(period, titled):
+    if titled and period and not period.lies_in(titled):
         in_title = (resolver(m, date(year, 12, 31))
                     for year in range(titled.start.year, titled.end.year + 1))  # fmt: skip
-        period = next((p for p in in_title if p and _inside(p, titled)), period)
+        period = next((p for p in in_title if p and p.lies_in(titled)), period)
     return None if period is None else Period(period.start, period.end, TEXT_YEAR)
-
-
-def _inside(period: Period, outer: Period) -> bool:
-    return outer.start <= period.start and period.end <= outer.end
 
 
 _OPEN_MONTH_RE = re.compile(rf"(?P<month>{_MONTHS})\s*[–-]\s*{_MONTHS}")

@@ -291,7 +291,7 @@ def _looks_back(story: DateMention, recalled: DateMention) -> bool:
     raid in 2019"): the story stands at the date before it."""
     coarse = (recalled.period.end - recalled.period.start).days >= _MONTH_DAYS
     before = recalled.period.end < story.period.start
-    around = recalled.period.start <= story.period.start and story.period.end <= recalled.period.end
+    around = story.period.lies_in(recalled.period)
     return coarse and (before or (around and _is_day(story.period)))
 
 
@@ -369,7 +369,7 @@ def _refines(narrow: Period, month: Period) -> bool:
     if (month.end - month.start).days < _MONTH_DAYS:
         return False
     shorter = narrow.end - narrow.start < month.end - month.start
-    return shorter and month.start <= narrow.start and narrow.end <= month.end
+    return shorter and narrow.lies_in(month)
 
 
 def _reached_on(
