@@ -734,7 +734,8 @@ class Store:
             where.append(f"f.article_id IN ({_marks(article_ids) or 'NULL'})")
             params += list(article_ids)
         columns = FRAME_COLUMNS["figures"]
-        joined = f"figures f JOIN articles a ON a.id = f.article_id {_where(where)}"
+        tables = "figures f JOIN articles a ON a.id = f.article_id"
+        joined = f"{tables} {_where(where)}"
         if limit is not None:
             # The newest are chosen on their keys alone (off migration 7's index), then joined
             # back: sorting whole rows of a common kind (27,000 'killed' of 100,000) took
@@ -744,8 +745,8 @@ class Store:
                 f'SELECT f.article_id, f."start", f."end", f.kind FROM {joined} ORDER BY {newest}'
             )
             joined = (
-                "figures f JOIN articles a ON a.id = f.article_id"
-                f' WHERE (f.article_id, f."start", f."end", f.kind) IN ({keys}{_page(limit, 0)})'
+                f'{tables} WHERE (f.article_id, f."start", f."end", f.kind) '
+                f"IN ({keys}{_page(limit, 0)})"
             )
         chosen = (
             f"SELECT {_columns('f', FIGURE_COLUMNS)}, {_columns('a', _ARTICLE_INFO)} FROM {joined}"
