@@ -51,7 +51,11 @@ Precision (ACLED's ``geo_precision``): 1 the town, village, camp or site
 itself; 2 part of or near a place ("outside Raqqa", "northern Syria", "the
 Palmyra area", one of a list of towns), a district, governorate or named area;
 3 a country or wider region; None unplaced.  A figure placed only by the focus
-takes the precision of the title's naming of it ("Dabiq offensive": 2).
+takes the precision of the title's naming of it ("Dabiq offensive": 2).  People
+killed, wounded, captured or fighting in clashes, an ambush or a strike
+(``data/words/spread_events.txt``) whose sentence names no place of its own were
+hit somewhere around the town the sentence before or the focus names, not in it:
+2 ("Russian troops took Dudka. Six soldiers died in the clashes").
 A hamlet of a country the article has nothing else in ("Zeitan" read as a Lebanese
 hamlet in a report on Aleppo), or a place of such a country named by another name
 than its own ("the Canton" of Kobani read as Guangzhou), counts as such a name; a
@@ -181,6 +185,8 @@ _HOST_AFTER_RE = re.compile(
     rf"\s+(?:(?:now|currently|already|still|alone)\s+)?(?:{alternatives('host_after')})\b", re.I
 )
 _LOOKBACK = 60
+_SPREAD_RE = re.compile(rf"\b(?:{'|'.join(ordered('spread_events'))})\b", re.I)
+_ENGAGED = ("killed", "wounded", "detained", "missing", "fighters")  # people a clash hits
 _POSSESSIVE = ("'s", "’s")
 _COUNTRY_SCOPE_RE = re.compile(rf"['’]s\s+(?:{alternatives('country_scope_after')})\b", re.I)
 
@@ -724,7 +730,10 @@ def place_figure(
     if wide and ctx.country is not None:  # "Nationwide, 400 civilians were killed"
         return Placing(ctx.country, ctx.country.name, 3, "country-wide", origin, destination)
     if found is None:
-        return replace(ctx.focus, origin=origin, destination=destination)
+        return replace(
+            ctx.focus, origin=origin, destination=destination,
+            precision=_borrowed_precision(ctx, kind, sentence, ctx.focus),
+        )  # fmt: skip
     m, index = found
     if m.place is None:
         unit = _enclosing(ctx, sentence)
@@ -735,4 +744,19 @@ def place_figure(
         place = _same_country(place, ctx.countries) or place
     own = place is m.place
     precision = precision_of(place, text, m if own else None, own and _listed(ctx, m))
-    return Placing(place, m.text, precision, _BASES[index], origin, destination)
+    placing = Placing(place, m.text, precision, _BASES[index], origin, destination)
+    if index == _BASES.index("previous sentence"):
+        return replace(placing, precision=_borrowed_precision(ctx, kind, sentence, placing))
+    return placing
+
+
+def _borrowed_precision(ctx: Context, kind: str, sentence: Span, placing: Placing) -> int | None:
+    """The precision of a placing the figure's sentence borrows (from the sentence before or
+    the focus): 2 for a town where people were hit or engaged in an event spread around it
+    (module docstring), else the placing's own."""
+    place = placing.place
+    spread = (
+        kind in _ENGAGED and placing.precision == 1 and place is not None
+        and place.kind == "populated place" and _SPREAD_RE.search(ctx.text, *sentence)
+    )  # fmt: skip
+    return 2 if spread else placing.precision

@@ -178,6 +178,19 @@ def test_a_title_naming_its_place_as_an_area_places_figures_around_it():
     assert titled("Siege of Kharkiv", body)[0].precision == 1
 
 
+def test_people_hit_in_clashes_a_sentence_before_its_town_are_near_it():
+    body = "Rebels stormed Aleppo at dawn. Nine fighters died in the clashes that followed."
+    f = first(body)
+    assert (f.place.id, f.precision, f.place_basis) == (IDS["Aleppo"], 2, "previous sentence")
+    f = titled("Battle of Kharkiv", "Moscow sent troops.\n\nAn ambush left 12 soldiers dead.")[0]
+    assert (f.place.id, f.precision, f.place_basis) == (IDS["Kharkiv"], 2, "focus")
+    f = first("Rebels stormed Aleppo at dawn. Nine fighters died as the wall fell.")  # no clash
+    assert (f.place.id, f.precision) == (IDS["Aleppo"], 1)
+    f = first("Rebels stormed Aleppo at dawn. The shelling forced 300 people to flee.")
+    assert (f.kind, f.precision) == ("displaced", 1)  # people who fled, not hit in it
+    assert first("Nine fighters died in clashes in Aleppo.").precision == 1  # its own town
+
+
 def test_a_place_naming_an_operation_gives_way_to_the_events_place():
     f = first("Troops entered Aleppo during the Raqqa campaign, and 30 people were killed.")
     assert (f.place.id, f.precision) == (IDS["Aleppo"], 1)
