@@ -66,7 +66,8 @@ there, else such a name.
 When the nearest name is one the gazetteer lacks ("eastern Ghouta"), the figure
 keeps that name (``place_name``) and takes the nearest enclosing unit the text
 supports (a governorate or country named in the sentence, else the governorate
-of the focus place when the article names it, else the focus place's country,
+of the focus place, the story's ground, whether or not the article names it, else
+the focus place's country,
 else the country the article names most: never the attacker's country only
 because "Turkish troops" are named often) with that unit's precision, basis
 "unresolved": never a borrowed unrelated place.
@@ -81,7 +82,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from geo.cues import alternatives, cue_re
-from geo.gazetteer import Place
+from geo.gazetteer import Place, default_gazetteer
 from geo.names import normalise, skeleton
 from geo.resolution import PlaceMention, distance_km
 from geo.wordlists import ordered, table
@@ -463,7 +464,7 @@ class Context:
     countries: tuple[Place, ...]
     starts: tuple[int, ...] = ()  # of the mentions, for finding a sentence's by bisection
     names_event: tuple[tuple[bool, bool, bool], ...] = ()  # (other kinds, movements, refugees)
-    unit: Place | None = None  # the governorate of the focus place, when the article names it
+    unit: Place | None = None  # the governorate of the focus place (_focus_unit)
 
     @classmethod
     def of(
@@ -666,16 +667,21 @@ def _strays_unresolved(
 
 
 def _focus_unit(mentions: Sequence[PlaceMention], focus: Place | None) -> Place | None:
-    """The governorate the article's focus place lies in, when the article names it."""
-    if focus is None or focus.kind == "country":
+    """The governorate the article's focus place lies in: the one the article names, else
+    the gazetteer's (the story happens there even where the text never says "province")."""
+    if focus is None or focus.kind in ("country", "region", "governorate"):
         return None
-    return next(
-        (
-            m.place for m in mentions
-            if m.place is not None and m.place.kind == "governorate"
-            and (m.place.country, m.place.admin1) == (focus.country, focus.admin1)
-        ),
-        None,
+    named = next((m.place for m in mentions if _governorate_of(m.place, focus)), None)
+    if named is not None or not focus.admin1:
+        return named
+    found = default_gazetteer().lookup(focus.admin1, fuzzy=False)
+    return next((c.place for c in found if _governorate_of(c.place, focus)), None)
+
+
+def _governorate_of(unit: Place | None, place: Place) -> bool:
+    """Whether ``unit`` is the governorate (first-level unit) ``place`` lies in."""
+    return unit is not None and (unit.kind, unit.country, unit.admin1) == (
+        "governorate", place.country, place.admin1
     )  # fmt: skip
 
 
@@ -689,8 +695,8 @@ def _event_slots(m: PlaceMention, text: str) -> tuple[bool, bool, bool]:
 
 def _enclosing(ctx: Context, sentence: Span) -> Place | None:
     """The unit a name the gazetteer lacks lies in: a governorate/country of the sentence,
-    else the governorate of the story's focus when the article names it ("Idlib
-    Governorate" in a report on a siege near Idlib), else the story's country."""
+    else the governorate of the story's focus ("Idlib Governorate" in a report on a siege
+    near Idlib), else the story's country."""
     units = [
         m.place for m in ctx.mentions
         if m.place is not None and sentence[0] <= m.start < sentence[1]
