@@ -186,6 +186,8 @@ _HOST_AFTER_RE = re.compile(
     rf"\s+(?:(?:now|currently|already|still|alone)\s+)?(?:{alternatives('host_after')})\b", re.I
 )
 _LOOKBACK = 60
+_JOINED_AFTER_RE = re.compile(r"[–—-](?-i:[A-Z])")  # "Svatove–Kreminna": a line between two
+_JOINED_BEFORE_RE = re.compile(r"(?-i:[A-Z])[\w'’]{2,}[–—-]$")  # not "Al-"
 _SPREAD_RE = re.compile(rf"\b(?:{'|'.join(ordered('spread_events'))})\b", re.I)
 _ENGAGED = ("killed", "wounded", "detained", "missing", "fighters")  # people a clash hits
 _POSSESSIVE = ("'s", "’s")
@@ -413,12 +415,15 @@ def precision_of(place: Place, text: str, m: PlaceMention | None, listed: bool =
     Part of a country ("in northern Syria") or of a town ("the Old City of Mosul", "the
     suburbs of Kyiv") is 2: a named area within it; so is a
     town named as an area ("the Palmyra area", "the Raqqa campaign",
-    ``data/words/area_after_place.txt``) or as one of several (``listed``: "the
-    fighting at Izium and Sloviansk").
+    ``data/words/area_after_place.txt``), as one of several (``listed``: "the
+    fighting at Izium and Sloviansk") or as one end of a line joined to another name by a
+    dash ("the Svatove–Kreminna line", "the Aleppo-Latakia highway"): the ground between.
     """
     near = m is not None and bool(
         _NEAR_RE.search(_before(text, m)) or _AREA_AFTER_RE.match(text, m.end)
-    )
+        or _JOINED_AFTER_RE.match(text, m.end)
+        or _JOINED_BEFORE_RE.search(text, max(0, m.start - _LOOKBACK), m.start)
+    )  # fmt: skip
     if place.kind in ("country", "region"):  # "Europe", "the Middle East": wider than a country
         return 2 if near and place.kind == "country" else 3
     if place.kind in _PRECISION:

@@ -172,6 +172,15 @@ def test_a_town_named_as_an_area_or_one_of_several_is_precision_2():
     assert first("Aleppo's old market burned and 20 people were killed.").precision == 1
 
 
+def test_a_town_joined_by_a_dash_to_another_name_is_one_end_of_a_line():
+    assert first("Clashes on the Aleppo-Raqqa highway killed 30 people.").precision == 2
+    assert first("On the Homs–Aleppo road, 30 people were killed.").precision == 2
+    body = "Moscow sent troops.\n\nOn 3 May, 40 soldiers surrendered."
+    f = titled("Battle of the Kharkiv–Vovchansk line", body)[0]
+    assert (f.place.id, f.precision, f.place_basis) == (IDS["Kharkiv"], 2, "focus")
+    assert first("In Al-Aleppo, 30 people were killed.").precision == 1  # an article, no line
+
+
 def test_a_title_naming_its_place_as_an_area_places_figures_around_it():
     body = "Moscow sent troops.\n\nOn 3 May, 40 soldiers were killed."
     f = titled("2016 Kharkiv offensive", body)[0]
