@@ -33,6 +33,10 @@ A sentence that says its figure is country-wide ("nationwide", "across the count
 and names no place in the figure's clause is placed at the story's country (precision
 3, basis "country-wide"), never at a town of a nearby sentence.
 
+When the title names a governorate ("Turkish operation in Idlib Governorate"), its bare
+name in the text ("strikes in Idlib") is that governorate, not its capital, unless the
+text says the city ("Idlib city").
+
 A town naming an operation ("the Kharkiv counteroffensive") gives way to another
 place of the same scope; "the city", "the town" with no name after them stand
 for the focus place (:func:`anaphors`).
@@ -486,6 +490,7 @@ class Context:
         places = _not_rivers(text, places)
         places = _namesakes_near_towns(_in_country_said(text, places))
         places = _strays_unresolved(text, places, body)
+        places = _title_unit(text, places, len(title))
         mentions = tuple(
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
@@ -669,6 +674,36 @@ def _strays_unresolved(
         replace(m, place=None) if odd and m.place.country not in held else m
         for m, odd in zip(places, stray, strict=True)
     ]
+
+
+_CITY_AFTER_RE = re.compile(r"\s+city\b", re.I)
+_CITY_BEFORE_RE = re.compile(r"\bcity\s+of\s+$", re.I)
+
+
+def _title_unit(text: str, places: Sequence[PlaceMention], title_end: int) -> list[PlaceMention]:
+    """The mentions, with the bare name of a governorate the title names read as that
+    governorate, not its capital: in "Turkish operation in Idlib Governorate", "strikes in
+    Idlib" hit the province.  "Idlib city" and "the city of Idlib" stay the city."""
+    units = [
+        m.place for m in places
+        if m.end <= title_end and m.place is not None and m.place.kind == "governorate"
+    ]  # fmt: skip
+    if not units:
+        return list(places)
+
+    def unit_of(m: PlaceMention) -> Place | None:
+        p = m.place
+        if p is None or p.kind != "populated place" or m.start < title_end:
+            return None
+        if _CITY_AFTER_RE.match(text, m.end) or _CITY_BEFORE_RE.search(_before(text, m)):
+            return None
+        key = skeleton(normalise(m.text))
+        return next(
+            (u for u in units if _governorate_of(u, p) and skeleton(normalise(u.name)) == key),
+            None,
+        )
+
+    return [replace(m, place=unit) if (unit := unit_of(m)) else m for m in places]
 
 
 def _focus_unit(mentions: Sequence[PlaceMention], focus: Place | None) -> Place | None:

@@ -401,6 +401,22 @@ def test_a_lacking_name_lies_in_the_governorate_of_the_focus_the_article_names()
     )
 
 
+def test_a_governorate_the_title_names_is_what_its_bare_name_means_in_the_text():
+    title = "Shelling in Idlib Governorate"
+    body = "Mortars hit Idlib, and 30 people were killed. In Idlib city 12 people were wounded."
+    text = f"{title}\n\n{body}"
+    gazetteer = default_gazetteer()
+    city, governorate = gazetteer.get("169389"), gazetteer.get(IDS["Idlib"])
+    found = [PlaceMention("Idlib Governorate", 12, 29, governorate, 1.0, False, ())] + [
+        PlaceMention("Idlib", m.start(), m.end(), city, 1.0, False, ())
+        for m in re.finditer(r"Idlib(?! Gov)", text)
+    ]
+    article = make_article(text, title=title, published=date(2022, 4, 20))
+    killed, wounded = find_figures(article, found)
+    assert (killed.place.id, killed.precision) == (IDS["Idlib"], 2)  # the province
+    assert (wounded.place.id, wounded.precision) == ("169389", 1)  # "Idlib city"
+
+
 def test_a_name_the_article_calls_a_river_is_the_river_wherever_it_is_named():
     text = "Troops crossed the Donets river near Kharkiv. At the Donets, 1,000 men were killed."
     f = first(text)
