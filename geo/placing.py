@@ -268,32 +268,43 @@ def focus_of(places: Sequence[PlaceMention], after: int = 0, title: str = "") ->
     mention there, else a mention of the text spelling a name of the title (the
     title alone is too short to read a name in); a title naming it as an area
     ("Dabiq offensive", "Battles of the Donetsk suburbs") makes the precision 2.
-    A title's name the gazetteer lacks ("Battle of Moshchun") is kept, in the
-    country the article names most as a noun (basis "unresolved"): never the
-    city the text names most.  Countries and rivers never count; mentions before
-    offset ``after`` (the dateline) do not count.
+    A title's name the gazetteer lacks ("Siege of Wadi Deif") is kept (basis
+    "unresolved"), in the governorate of the place the text names most (precision 2),
+    else in the country the article names most as a noun: never that city itself.
+    Countries and rivers never count; mentions before offset ``after`` (the dateline) do
+    not count.
     """
     usable = [m for m in places if _usable(m) and m.place.kind != "country"]
     lacking = [m for m in places if m.place is None]
     spelt = [
         (at, m.start, m) for m in usable + lacking if title and (at := _in_title(m, title)) >= 0
     ]
+    counted = [m for m in usable if m.start >= after]
     if spelt:
         at, _, m = min(spelt, key=lambda hit: hit[:2])
         if m.place is None:
+            named = _most_named(counted)
+            if named is not None and (unit := _focus_unit(places, named)) is not None:
+                return Placing(unit, m.text, 2, "unresolved")
             nouns = [n for n in places if not n.adjective]
             country = _most_named_country(nouns) or _most_named_country(places)
             precision = None if country is None else precision_of(country, "", None)
             return Placing(country, m.text, precision, "unresolved")
         precision = precision_of(m.place, title, replace(m, start=at, end=at + len(m.text)))
         return Placing(m.place, m.place.name, precision, "focus")
-    counted = [m for m in usable if m.start >= after]
-    counts = Counter(m.place.id for m in counted)
-    if not counts:
+    focus = _most_named(counted)
+    if focus is None:
         return UNPLACED
-    top = max(counts.values())
-    focus = next(m.place for m in counted if counts[m.place.id] == top)
     return Placing(focus, focus.name, precision_of(focus, "", None), "focus")
+
+
+def _most_named(mentions: Sequence[PlaceMention]) -> Place | None:
+    """The place the mentions name most (the first of those named as often)."""
+    counts = Counter(m.place.id for m in mentions)
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(m.place for m in mentions if counts[m.place.id] == top)
 
 
 def _most_named_country(places: Sequence[PlaceMention]) -> Place | None:
@@ -708,8 +719,11 @@ def _title_unit(text: str, places: Sequence[PlaceMention], title_end: int) -> li
 
 def _focus_unit(mentions: Sequence[PlaceMention], focus: Place | None) -> Place | None:
     """The governorate the article's focus place lies in: the one the article names, else
-    the gazetteer's (the story happens there even where the text never says "province")."""
-    if focus is None or focus.kind in ("country", "region", "governorate"):
+    the gazetteer's (the story happens there even where the text never says "province");
+    a governorate is its own."""
+    if focus is not None and focus.kind == "governorate":
+        return focus
+    if focus is None or focus.kind in ("country", "region"):
         return None
     named = next((m.place for m in mentions if _governorate_of(m.place, focus)), None)
     if named is not None or not focus.admin1:

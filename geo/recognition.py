@@ -8,7 +8,8 @@ person ("SDF spokesman Mustafa Bali", "Bali cautioned", "Peres said"), an organi
 ("Syrian Democratic Forces", "U.S. Central Command", "Bank of Japan") or an ordinary word
 ("Gate 10").  Country adjectives ("Syrian forces", "U.S.-backed") carry their country;
 peoples without one country ("Kurdish") and regions the gazetteer lacks ("Middle East") stay
-unresolved, as do unknown names after a feature cue ("the village of X").  Capitalised names
+unresolved, as do unknown names after a feature cue ("the village of X") or before a site word
+("the Wadi Deif military base").  Capitalised names
 after a cue that no key matched get the gazetteer's spelling-variant lookup ("Baghouz").  The
 word lists are data (``geo.wordlists``); which entries a name can mean is ``geo.readings``.
 """
@@ -60,6 +61,7 @@ from geo.wordlists import (
     SKIPPABLE,
     SPEECH_VERBS,
     TITLES_AFTER_PLACE,
+    words,
 )
 
 _REGIONAL_ADJECTIVE_KEYS = frozenset(normalise(a) for a in REGIONAL_ADJECTIVES)
@@ -72,6 +74,11 @@ _WORD_ENDINGS = ("ing", "ed", "ly")
 #: What may stand between the end of a sentence and the first word of the next (with spaces).
 _OPENERS = "\"“”'‘’([—–-"
 _NEXT_WORD = re.compile(r"([ -])(\w+)")
+#: A site word after a name, maybe after the kind of force it holds: " military base".
+_SITE_FORCES = "|".join(sorted(words("site_forces")))
+_SITE_WORDS = "|".join(sorted(words("site_words"), key=len, reverse=True))
+_SITE_AFTER = re.compile(rf"\s+(?:(?:{_SITE_FORCES})\s+)?(?:{_SITE_WORDS})\b", re.I)
+_SITE_WORD = re.compile(rf"{_SITE_FORCES}|{_SITE_WORDS}", re.I)
 
 
 class _LowerCaseWords:
@@ -457,6 +464,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> list[Found]:
     found = [f for f in found if not f.weak or f.span.key in cued]
     covered = {w for f in found for w in range(f.span.first, f.span.last + 1)}
     cued_names = _cued_names(article, folded, covered) + _datelines(article, folded, covered)
+    cued_names += _sited_names(article, folded, covered)
     found += cued_names + _repeats(article, folded, cued_names, covered)
     found.sort(key=lambda f: f.span.start)
     return found
@@ -622,6 +630,39 @@ def _cued_names(article: _Article, folded: Folded, covered: set[int]) -> list[Fo
         else:
             continue
         covered.update(range(first, last + 1))
+    return found
+
+
+def _sited_names(article: _Article, folded: Folded, covered: set[int]) -> list[Found]:
+    """Capitalised names no key matched right before a site word ("the Wadi Deif military
+    base", "Zilikan base", ``data/words/site_words.txt``): a base, camp or checkpoint the
+    gazetteer lacks, reported unresolved so that a figure there is not placed at another
+    town.  The name is up to three words, none a site word itself ("Hamadiyah Base"), and
+    no gazetteer name (judged already: "Hostomel Airport"); ordinary words, people,
+    organisations and never-places are no such names."""
+    text, words = article.text, folded.words
+    found = []
+    for first, word in enumerate(words):
+        if first in covered or not _starts_name(word) or _inside_name(text, words, first):
+            continue
+        last = _name_end(text, words, first, covered)
+        end = next(
+            (k for k in range(first, last + 1) if _SITE_AFTER.match(text, words[k].end)), None
+        )
+        if end is None or any(_SITE_WORD.fullmatch(w.surface) for w in words[first : end + 1]):
+            continue  # "Military base", "Hamadiyah Base": no name before the site word
+        run = words[first : end + 1]
+        key = normalise(text[word.start : words[end].end])
+        surface = text[word.start : words[end].end]
+        ordinary = any(w.key in article.matcher.ordinary or w.key in article.lowercase for w in run)
+        unwanted = key in NEVER_PLACES or key in article.people or key in ORGANISATION_SHORT_NAMES
+        if ordinary or unwanted or article.matcher.is_key(key):
+            continue  # a gazetteer name was judged already ("Hostomel Airport")
+        span = _span(words, text, first, end, key)
+        context = _Context("site", "", False, "", "", "", False)
+        evidence = f"before a site word ({surface!r}); not in the gazetteer"
+        found.append(Found(span, context, False, (), None, evidence))
+        covered.update(range(first, end + 1))
     return found
 
 

@@ -27,7 +27,7 @@ IDS = {
     "Canton": "1809858",  # Guangzhou, by an old name of it
     "Iraq": "99237",
 }  # fmt: skip
-ALEPPO_GOVERNORATE = "170062"
+ALEPPO_GOVERNORATE, KHARKIV_OBLAST = "170062", "706482"
 UNKNOWN = ("eastern Ghouta",)  # names the gazetteer lacks: mentions with no place
 
 
@@ -214,16 +214,31 @@ def test_a_dateline_after_the_title_is_never_the_place():
 
 
 def test_a_title_place_the_gazetteer_lacks_is_kept_never_the_city_named_most():
+    """It lies in the governorate of the city named most (the story's ground), not in it."""
     body = (
         "Russian troops left Kharkiv, and Kharkiv was quiet; Ukraine held Kharkiv.\n\n"
         "Near eastern Ghouta the Russian army lost 40 soldiers killed."
     )
     f = titled("Battle of eastern Ghouta", body, adjectives=("Russian",))[0]
-    assert (f.place.id, f.place_name, f.precision) == (IDS["Ukraine"], "eastern Ghouta", 3)
+    assert (f.place.id, f.place_name, f.precision) == (KHARKIV_OBLAST, "eastern Ghouta", 2)
     body = body.replace("Near eastern Ghouta the", "The")
     f = titled("Battle of eastern Ghouta", body, adjectives=("Russian",))[0]
+    assert (f.place.id, f.place_name, f.place_basis, f.precision) == (
+        KHARKIV_OBLAST,
+        "eastern Ghouta",
+        "unresolved",
+        2,
+    )
+    body = "Russian troops left Ukraine.\n\nThe Russian army lost 40 soldiers killed."
+    f = titled("Battle of eastern Ghouta", body, adjectives=("Russian",))[0]  # no town named
+    assert (f.place.id, f.place_basis, f.precision) == (IDS["Ukraine"], "unresolved", 3)
+
+
+def test_a_place_a_story_on_a_governorate_lacks_lies_in_that_governorate():
+    body = "Shells fell on Idlib.\n\nNear eastern Ghouta, 40 soldiers were killed."
+    f = titled("Shelling of Idlib province", body)[0]
     assert (f.place.id, f.place_name, f.place_basis) == (
-        IDS["Ukraine"],
+        IDS["Idlib"],
         "eastern Ghouta",
         "unresolved",
     )

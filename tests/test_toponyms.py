@@ -126,6 +126,16 @@ def test_unknown_place_after_a_cue_is_reported_unresolved():
     assert record["text"] == text[record["start"] : record["end"]]
 
 
+def test_unknown_name_before_a_site_word_is_reported_unresolved():
+    found = _resolved("Rebels shelled the Qarzulun military base and the Tal Xyzabad checkpoint.")
+    assert found == {"Qarzulun": None, "Tal Xyzabad": None}
+    found = _resolved("Rebels overran the Government base near Aleppo, the government said.")
+    assert found == {"Aleppo": "170063"}  # a word the text writes in lower case: no name
+    assert _resolved("Military base attacked near Aleppo.") == {"Aleppo": "170063"}
+    found = _resolved("Troops held the Aleppo airport.")  # a gazetteer name is judged as before
+    assert found == {"Aleppo": "170063"}
+
+
 def test_offsets_are_exact_with_windows_line_endings(seeds):
     for text, found in seeds.values():
         crlf = text.replace("\n", "\r\n")
