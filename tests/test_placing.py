@@ -170,6 +170,8 @@ def test_a_town_named_as_an_area_or_one_of_several_is_precision_2():
     f = first("In Raqqa, Syria, 20 people were killed.")  # a town and its country: the town
     assert (f.place.id, f.precision) == (IDS["Raqqa"], 1)
     assert first("Aleppo's old market burned and 20 people were killed.").precision == 1
+    assert first("In the Aleppo hills, 30 fighters were killed.").precision == 2  # a feature
+    assert first("Some 5,000 people were stranded in the Raqqa desert.").precision == 2
 
 
 def test_a_town_joined_by_a_dash_to_another_name_is_one_end_of_a_line():
