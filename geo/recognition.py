@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -448,11 +448,7 @@ def recognise(text: str, gazetteer: Gazetteer) -> list[Found]:
         gazetteer,
         matcher,
         frozenset(code for code in country_spans.values() if code),
-        frozenset(
-            s.key
-            for s, c in zip(spans, contexts, strict=True)
-            if s not in country_spans and _names_a_person(gazetteer, text, s, c)
-        ),
+        _people(gazetteer, text, spans, contexts, country_spans),
         lowercase,
     )
     found = [
@@ -485,6 +481,26 @@ def _country_spans(
             if top and top[0].place.kind == "country" and tier(top[0]) == 0:
                 codes[span] = top[0].place.country
     return codes
+
+
+def _people(
+    gazetteer: Gazetteer,
+    text: str,
+    spans: Sequence[_Span],
+    contexts: Sequence[_Context],
+    countries: Mapping[_Span, str],
+) -> frozenset[str]:
+    """The keys of the names the article uses for people ("Bali" after "Mustafa Bali"), but
+    those it also calls a town, village or province ("the town of Dabiq"): a capitalised
+    word before such a name elsewhere ("the Battle of Marj Dabiq") is part of a longer
+    place name, not a first name."""
+    pairs = list(zip(spans, contexts, strict=True))
+    placed = {s.key for s, c in pairs if c.kind}
+    return frozenset(
+        s.key
+        for s, c in pairs
+        if s not in countries and s.key not in placed and _names_a_person(gazetteer, text, s, c)
+    )
 
 
 def _names_a_person(gazetteer: Gazetteer, text: str, span: _Span, context: _Context) -> bool:

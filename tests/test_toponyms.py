@@ -257,6 +257,15 @@ def test_a_surname_used_alone_after_the_full_name_is_a_person():
     assert "Idlib" in found and "Moscow" in found
 
 
+def test_a_name_the_text_calls_a_town_is_no_surname_beside_a_capitalised_word():
+    text = (
+        "Rebels neared the town of Dabiq. The Battle of Marj Dabiq was fought in 1516. "
+        "ISIL reinforced Dabiq with 800 fighters."
+    )
+    dabiq = [m.start for m in find_places(text) if m.text == "Dabiq"]
+    assert dabiq == [text.index("Dabiq"), text.rindex("Dabiq")]  # the bare one kept too
+
+
 def test_a_town_is_not_the_town_whose_alternate_names_borrowed_its_name():
     found = _resolved("Fighters from Afrin and Azaz moved toward Kobani.")
     assert found["Kobani"] == "172256"  # ‘Ayn al ‘Arab, never Afrin (174186)
