@@ -59,7 +59,8 @@ takes the precision of the title's naming of it ("Dabiq offensive": 2).  People
 killed, wounded, captured or fighting in clashes, an ambush or a strike
 (``data/words/spread_events.txt``) whose sentence names no place of its own were
 hit somewhere around the town the sentence before or the focus names, not in it:
-2 ("Russian troops took Dudka. Six soldiers died in the clashes").
+2 ("Russian troops took Dudka. Six soldiers died in the clashes"); civilians are hit
+where they live, in the town ("A strike killed eight civilians": 1).
 A hamlet of a country the article has nothing else in ("Zeitan" read as a Lebanese
 hamlet in a report on Aleppo), or a place of such a country named by another name
 than its own ("the Canton" of Kobani read as Guangzhou), counts as such a name; a
@@ -193,6 +194,7 @@ _LOOKBACK = 60
 _JOINED_AFTER_RE = re.compile(r"[–—-](?-i:[A-Z])")  # "Svatove–Kreminna": a line between two
 _JOINED_BEFORE_RE = re.compile(r"(?-i:[A-Z])[\w'’]{2,}[–—-]$")  # not "Al-"
 _SPREAD_RE = re.compile(rf"\b(?:{'|'.join(ordered('spread_events'))})\b", re.I)
+_CIVILIANS_RE = re.compile(rf"\b(?:{'|'.join(ordered('civilian_words'))})\b", re.I)
 _ENGAGED = ("killed", "wounded", "detained", "missing", "fighters")  # people a clash hits
 _POSSESSIVE = ("'s", "’s")
 _COUNTRY_SCOPE_RE = re.compile(rf"['’]s\s+(?:{alternatives('country_scope_after')})\b", re.I)
@@ -812,11 +814,13 @@ def place_figure(
 
 def _borrowed_precision(ctx: Context, kind: str, sentence: Span, placing: Placing) -> int | None:
     """The precision of a placing the figure's sentence borrows (from the sentence before or
-    the focus): 2 for a town where people were hit or engaged in an event spread around it
-    (module docstring), else the placing's own."""
+    the focus): 2 for a town where fighters were hit or engaged in an event spread around
+    it (module docstring), else the placing's own; a sentence counting civilians keeps the
+    town (``data/words/civilian_words.txt``: they are hit where they live)."""
     place = placing.place
     spread = (
         kind in _ENGAGED and placing.precision == 1 and place is not None
         and place.kind == "populated place" and _SPREAD_RE.search(ctx.text, *sentence)
+        and not _CIVILIANS_RE.search(ctx.text, *sentence)
     )  # fmt: skip
     return 2 if spread else placing.precision

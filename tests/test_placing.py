@@ -201,6 +201,8 @@ def test_people_hit_in_clashes_a_sentence_before_its_town_are_near_it():
     f = first("Rebels stormed Aleppo at dawn. The shelling forced 300 people to flee.")
     assert (f.kind, f.precision) == ("displaced", 1)  # people who fled, not hit in it
     assert first("Nine fighters died in clashes in Aleppo.").precision == 1  # its own town
+    f = first("Rebels stormed Aleppo at dawn. The shelling killed 12 civilians.")
+    assert (f.place.id, f.precision) == (IDS["Aleppo"], 1)  # hit where they live
 
 
 def test_a_place_naming_an_operation_gives_way_to_the_events_place():
