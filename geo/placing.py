@@ -9,7 +9,8 @@ figure:
 
 - the dateline ("BEIRUT — "), where the reporter filed from;
 - the speaker or venue of a statement ("the defence ministry in Moscow said",
-  "told a news conference in Geneva", "Moscow claimed"), the seat of an organisation
+  "told a news conference in Geneva", "Moscow claimed", a speaker named after its place:
+  "the Donetsk Oblast Police Department reported"), the seat of an organisation
   ("the London-based monitor"), a source ("according to Al Jazeera"), and the
   place of a speaker's office ("the
   governor of Luhansk Oblast", "Kharkiv mayor Ihor Terekhov");
@@ -132,8 +133,11 @@ _SPEAKER_BEFORE_RE = re.compile(
     rf"\b(?:{alternatives('speaker_before')})(?:\s+[\w'’-]+){{0,2}}\s+(?:in|from|at)\s+(?:the\s+)?$",
     re.I,
 )
-_SPEECH_AFTER_RE = re.compile(
-    rf"[\s,]*(?:(?:officials?|authorities|government|ministry)\s+)?(?:{alternatives('speech_after')})\b",
+_SPEECH_AFTER_RE = re.compile(  # "Moscow said", "Kyiv officials said", "the Donetsk Oblast
+    # Police Department reported": a place in the speaker's name
+    r"(?:[\s,]*(?:(?:officials?|authorities|government|ministry)\s+)?"
+    r"|\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3})"
+    rf"(?:{alternatives('speech_after')})\b",
     re.I,
 )
 _OFFICE_BEFORE_RE = re.compile(rf"\b(?:{alternatives('office_of')})\s+of\s+(?:the\s+)?$", re.I)

@@ -56,6 +56,14 @@ def test_a_statements_speaker_city_never_places_the_figure():
     assert (f.place.name, f.precision, f.place_basis) == ("Mariupol", 2, "clause")
 
 
+def test_a_place_in_the_speakers_name_never_places_the_figure():
+    body = "Troops moved in.\n\nThe Kharkiv City Police Department reported that 30 people died."
+    f = titled("Battle of Mariupol", body)[0]
+    assert (f.place.id, f.place_basis) == (IDS["Mariupol"], "focus")
+    body = "Troops moved in.\n\nIn Kharkiv, Moscow said, 30 people died."  # a comma: a place
+    assert titled("Battle of Mariupol", body)[0].place.id == IDS["Kharkiv"]
+
+
 def test_a_persons_origin_never_places_the_figure():
     f = first("A soldier from Dayton was among 14 people wounded in the blast in Raqqa.")
     assert f.place.id == IDS["Raqqa"]
