@@ -165,15 +165,18 @@ _NEAR_RE = re.compile(
     r"\b(?:near|outside|around|outskirts\s+of|(?:north|south|east|west)(?:[\w-]*)?\s+of"
     r"|(?:north|south|east|west)ern|central|rural|countryside\s+of|parts?\s+of"
     r"|(?:area|vicinity|region|territory)\s+of|between"
-    r"|old\s+city\s+of|(?:suburbs?|neighbou?rhoods?|quarters?)\s+of)\s+(?:the\s+)?$",
+    r"|old\s+city\s+of|(?:suburbs?|neighbou?rhoods?|quarters)\s+of|the\s+(?:\w+\s+)?quarter\s+of)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 
 
 def _after_re(*lists: str) -> re.Pattern:
-    """Any word of the lists right after a name ("Aleppo area", "Aleppo's suburbs")."""
+    """Any word of the lists right after a name ("Aleppo area", "Aleppo's suburbs", "al-Bab
+    and its environs", "al-Shaddadi and the surrounding countryside")."""
     alternation = "|".join(sorted((w for n in lists for w in ordered(n)), key=len, reverse=True))
-    return re.compile(rf"['’]?s?\s+(?:{alternation})\b", re.I)
+    around = r"\s+and\s+(?:its|the)(?:\s+(?:surrounding|nearby))?"
+    return re.compile(rf"(?:['’]?s?|{around})\s+(?:{alternation})\b", re.I)
 
 
 _AREA_AFTER_RE = _after_re("area_after_place", "operation_after_place")

@@ -179,6 +179,11 @@ def test_a_town_named_as_an_area_or_one_of_several_is_precision_2():
     assert (f.place.id, f.precision) == (IDS["Raqqa"], 1)
     assert first("Aleppo's old market burned and 20 people were killed.").precision == 1
     assert first("In the Aleppo hills, 30 fighters were killed.").precision == 2  # a feature
+    assert first("ISIL held the Raqqa District with 900 fighters.").precision == 2
+    assert first("Troops encircled 5,000 militants in Raqqa and its environs.").precision == 2
+    assert first("Rebels took Raqqa and the surrounding countryside; 40 died.").precision == 2
+    assert first("Rebels held a quarter of Aleppo and lost 40 men.").precision == 1  # a share
+    assert first("In the Christian quarter of Aleppo 40 people died.").precision == 2  # a part
     assert first("Some 5,000 people were stranded in the Raqqa desert.").precision == 2
 
 
