@@ -34,6 +34,10 @@ A sentence that says its figure is country-wide ("nationwide", "across the count
 and names no place in the figure's clause is placed at the story's country (precision
 3, basis "country-wide"), never at a town of a nearby sentence.
 
+A site the gazetteer lacks ("Antonov Airport", the "Hostomel Airport" it reads as a site
+of that name) is the town it is at: the one the text sets it in or near ("Antonov Airport
+in Hostomel"), else the town of its own name the article names.
+
 When the title names a governorate ("Turkish operation in Idlib Governorate"), its bare
 name in the text ("strikes in Idlib") is that governorate, not its capital, unless the
 text says the city ("Idlib city").
@@ -198,6 +202,10 @@ _HOST_AFTER_RE = re.compile(
     rf"\s+(?:(?:now|currently|already|still|alone)\s+)?(?:{alternatives('host_after')})\b", re.I
 )
 _LOOKBACK = 60
+_SITE_AFTER_RE = re.compile(
+    rf"\s+(?:(?:{'|'.join(ordered('site_forces'))})\s+)?(?:{'|'.join(ordered('site_words'))})\b",
+    re.I,
+)
 _JOINED_AFTER_RE = re.compile(r"[–—-](?-i:[A-Z])")  # "Svatove–Kreminna": a line between two
 _JOINED_BEFORE_RE = re.compile(r"(?-i:[A-Z])[\w'’]{2,}[–—-]$")  # not "Al-"
 _SPREAD_RE = re.compile(rf"\b(?:{'|'.join(ordered('spread_events'))})\b", re.I)
@@ -511,6 +519,7 @@ class Context:
         places = _namesakes_near_towns(_in_country_said(text, places))
         places = _strays_unresolved(text, places, body)
         places = _title_unit(text, places, len(title))
+        places = _sites_at_towns(text, places)
         mentions = tuple(
             m for m in places
             if m.start >= body and not m.adjective and (m.place is None or m.place.kind != "river")
@@ -694,6 +703,41 @@ def _strays_unresolved(
         replace(m, place=None) if odd and m.place.country not in held else m
         for m, odd in zip(places, stray, strict=True)
     ]
+
+
+_SITE_AT_RE = re.compile(  # "Antonov Airport in Hostomel", "the Qarzulun base, near Aleppo"
+    rf"\s+(?:(?:{'|'.join(ordered('site_forces'))})\s+)?(?:{'|'.join(ordered('site_words'))})"
+    r",?\s+(?:(?:just|right)\s+)?(?P<at>in|at|near|outside|by)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _sites_at_towns(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The mentions, with a site the gazetteer lacks ("Antonov Airport", "the Hostomel
+    airfield") read as the town it is at: the one the text sets it in or near ("Antonov
+    Airport in Hostomel"), else the town of its own name the article names ("Hostomel").
+    Every mention of the site's name is read so; a site at no known town stays unresolved.
+    """
+    ordered_places = sorted(places, key=lambda m: m.start)
+    towns = {
+        normalise(m.text): m.place for m in ordered_places
+        if m.place is not None and m.place.kind == "populated place"
+    }  # fmt: skip
+    at: dict[str, Place] = {}
+    for m, n in zip(ordered_places, ordered_places[1:], strict=False):
+        if (
+            m.place is None and m.text not in at
+            and n.place is not None and n.place.kind == "populated place"
+            and _SITE_AT_RE.fullmatch(text, m.end, n.start)
+        ):  # fmt: skip
+            at[m.text] = n.place
+    for m in ordered_places:
+        own = towns.get(normalise(m.text))
+        if m.place is None and m.text not in at and own and _SITE_AFTER_RE.match(text, m.end):
+            at[m.text] = own
+    if not at:
+        return list(places)
+    return [replace(m, place=at[m.text]) if m.place is None and m.text in at else m for m in places]
 
 
 _CITY_AFTER_RE = re.compile(r"\s+city\b", re.I)

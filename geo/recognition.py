@@ -653,9 +653,11 @@ def _sited_names(article: _Article, folded: Folded, covered: set[int]) -> list[F
     """Capitalised names no key matched right before a site word ("the Wadi Deif military
     base", "Zilikan base", ``data/words/site_words.txt``): a base, camp or checkpoint the
     gazetteer lacks, reported unresolved so that a figure there is not placed at another
-    town.  The name is up to three words, none a site word itself ("Hamadiyah Base"), and
-    no gazetteer name (judged already: "Hostomel Airport"); ordinary words, people,
-    organisations and never-places are no such names."""
+    town.  The name is up to three words, none a site word itself ("Hamadiyah Base");
+    ordinary words, people, organisations and never-places are no such names.  A gazetteer
+    name the first pass left as part of a longer name ("Hostomel Airport", "Antonov
+    Airport") is such a site too: the site is not the town, though placing reads it as the
+    town it is at (``geo.placing``)."""
     text, words = article.text, folded.words
     found = []
     for first, word in enumerate(words):
@@ -672,8 +674,8 @@ def _sited_names(article: _Article, folded: Folded, covered: set[int]) -> list[F
         surface = text[word.start : words[end].end]
         ordinary = any(w.key in article.matcher.ordinary or w.key in article.lowercase for w in run)
         unwanted = key in NEVER_PLACES or key in article.people or key in ORGANISATION_SHORT_NAMES
-        if ordinary or unwanted or article.matcher.is_key(key):
-            continue  # a gazetteer name was judged already ("Hostomel Airport")
+        if ordinary or unwanted:
+            continue
         span = _span(words, text, first, end, key)
         context = _Context("site", "", False, "", "", "", False)
         evidence = f"before a site word ({surface!r}); not in the gazetteer"

@@ -449,6 +449,30 @@ def test_a_governorate_the_title_names_is_what_its_bare_name_means_in_the_text()
     assert (wounded.place.id, wounded.precision) == ("169389", 1)  # "Idlib city"
 
 
+def test_a_site_the_gazetteer_lacks_is_at_the_town_it_is_set_in():
+    def placed(text: str, sites: tuple[str, ...]) -> list:
+        found = mentions(text) + [
+            PlaceMention(name, m.start(), m.end(), None, 0.5, False, ())
+            for name in sites
+            for m in re.finditer(rf"\b{name}\b(?= (?:Airport|base))", text)
+        ]
+        article = make_article(text, published=date(2022, 4, 20))
+        return find_figures(article, sorted(found, key=lambda m: m.start))
+
+    text = "Paratroopers landed at Zorya Airport in Kharkiv. At Zorya Airport 40 men were killed."
+    [f] = placed(text, ("Zorya",))
+    assert (f.place.id, f.place_name) == (IDS["Kharkiv"], "Zorya")
+    text = "Troops left Aleppo. 40 men were killed at the Aleppo base."  # the town of its name
+    found = [m for m in mentions(text) if m.start < 20]  # "Aleppo base": no town mention
+    found.append(PlaceMention("Aleppo", text.rindex("Aleppo"), text.rindex("Aleppo") + 6,
+                              None, 0.5, False, ()))  # fmt: skip
+    article = make_article(text, published=date(2022, 4, 20))
+    [f] = find_figures(article, found)
+    assert f.place.id == IDS["Aleppo"]
+    [f] = placed("On 3 May, 40 men were killed at Zorya Airport.", ("Zorya",))  # at no town
+    assert f.place is None or f.place_basis == "unresolved"
+
+
 def test_a_name_the_article_calls_a_river_is_the_river_wherever_it_is_named():
     text = "Troops crossed the Donets river near Kharkiv. At the Donets, 1,000 men were killed."
     f = first(text)

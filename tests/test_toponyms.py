@@ -134,6 +134,8 @@ def test_unknown_name_before_a_site_word_is_reported_unresolved():
     assert _resolved("Military base attacked near Aleppo.") == {"Aleppo": "170063"}
     found = _resolved("Troops held the Aleppo airport.")  # a gazetteer name is judged as before
     assert found == {"Aleppo": "170063"}
+    found = _resolved("Paratroopers landed at Hostomel Airport.")  # the site, not the town
+    assert found == {"Hostomel": None}
 
 
 def test_offsets_are_exact_with_windows_line_endings(seeds):
