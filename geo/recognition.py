@@ -79,6 +79,12 @@ _SITE_FORCES = "|".join(sorted(words("site_forces")))
 _SITE_WORDS = "|".join(sorted(words("site_words"), key=len, reverse=True))
 _SITE_AFTER = re.compile(rf"\s+(?:(?:{_SITE_FORCES})\s+)?(?:{_SITE_WORDS})\b", re.I)
 _SITE_WORD = re.compile(rf"{_SITE_FORCES}|{_SITE_WORDS}", re.I)
+#: The first words of what _SITE_AFTER matches, as written: a cheap test before the pattern.
+_SITE_STARTS = tuple(
+    form
+    for word in words("site_forces") | words("site_words")
+    for form in (word.split()[0], word.split()[0].title(), word.split()[0].upper())
+)
 
 
 class _LowerCaseWords:
@@ -659,14 +665,21 @@ def _sited_names(article: _Article, folded: Folded, covered: set[int]) -> list[F
     Airport") is such a site too: the site is not the town, though placing reads it as the
     town it is at (``geo.placing``)."""
     text, words = article.text, folded.words
+    match, starts = _SITE_AFTER.match, text.startswith
+    lasts = [  # a site word follows ("Wadi Deif military base")
+        i for i, w in enumerate(words) if starts(_SITE_STARTS, w.end + 1) and match(text, w.end)
+    ]
+    if not lasts:
+        return []
+    sites = {words[i].end for i in lasts}
+    firsts = sorted({first for i in lasts for first in range(max(0, i - 3), i + 1)})
     found = []
-    for first, word in enumerate(words):
+    for first in firsts:  # the words up to four before a site word: a name may start there
+        word = words[first]
         if first in covered or not _starts_name(word) or _inside_name(text, words, first):
             continue
         last = _name_end(text, words, first, covered)
-        end = next(
-            (k for k in range(first, last + 1) if _SITE_AFTER.match(text, words[k].end)), None
-        )
+        end = next((k for k in range(first, last + 1) if words[k].end in sites), None)
         if end is None or any(_SITE_WORD.fullmatch(w.surface) for w in words[first : end + 1]):
             continue  # "Military base", "Hamadiyah Base": no name before the site word
         run = words[first : end + 1]
