@@ -35,8 +35,8 @@ and names no place in the figure's clause is placed at the story's country (prec
 3, basis "country-wide"), never at a town of a nearby sentence.
 
 A site the gazetteer lacks ("Antonov Airport", the "Hostomel Airport" it reads as a site
-of that name) is the town it is at: the one the text sets it in or near ("Antonov Airport
-in Hostomel"), else the town of its own name the article names.
+of that name) is the town it is in: the one the text sets it in ("Antonov Airport in
+Hostomel"), else the town of its own name the article names.
 
 When the title names a governorate ("Turkish operation in Idlib Governorate"), its bare
 name in the text ("strikes in Idlib") is that governorate, not its capital, unless the
@@ -705,19 +705,19 @@ def _strays_unresolved(
     ]
 
 
-_SITE_AT_RE = re.compile(  # "Antonov Airport in Hostomel", "the Qarzulun base, near Aleppo"
+_SITE_AT_RE = re.compile(  # "Antonov Airport in Hostomel", "the Qarzulun base at Aleppo"
     rf"\s+(?:(?:{'|'.join(ordered('site_forces'))})\s+)?(?:{'|'.join(ordered('site_words'))})"
-    r",?\s+(?:(?:just|right)\s+)?(?P<at>in|at|near|outside|by)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
+    r",?\s+(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
     re.I,
 )
 
 
 def _sites_at_towns(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """The mentions, with a site the gazetteer lacks ("Antonov Airport", "the Hostomel
-    airfield") read as the town it is at: the one the text sets it in or near ("Antonov
-    Airport in Hostomel"), else the town of its own name the article names ("Hostomel").
-    Every mention of the site's name is read so; a site at no known town stays unresolved.
-    """
+    airfield") read as the town it is in (precision 1, as any event in the town): the one
+    the text sets it in ("Antonov Airport in Hostomel"), else the town of its own name the
+    article names ("Hostomel").  Every mention of the site's name is read so; a site at no
+    known town, or only near one, stays unresolved (its governorate)."""
     ordered_places = sorted(places, key=lambda m: m.start)
     towns = {
         normalise(m.text): m.place for m in ordered_places
