@@ -44,7 +44,8 @@ text says the city ("Idlib city").
 
 A town naming an operation ("the Kharkiv counteroffensive") gives way to another
 place of the same scope; "the city", "the town" with no name after them stand
-for the focus place (:func:`anaphors`).
+for the focus place (:func:`anaphors`), and "the camp" for the town where the article
+first set a camp ("the camp located in Abagana, an outskirts of Makurdi").
 
 For movements (displaced, returned, refugees) the mentions after "from", "fled",
 "out of" are the ``origin``, those after "to", "into", "reached", "hosted in" the
@@ -382,6 +383,43 @@ def anaphors(
     return found
 
 
+_CAMP_SET_RE = re.compile(  # "the camp located in Abagana", "a camp near Makurdi"
+    r"\bcamp,?\s+(?:(?:located|situated|set\s+up|based)\s+)?"
+    r"(?:in|at|near|outside|on\s+the\s+outskirts\s+of)\s[^.;:!?]{0,60}",
+    re.I,
+)
+_THE_CAMP_RE = re.compile(
+    r"\bthe\s+(?:\w+\s+)?camp\b(?!\s+(?:of|in|at|near)\b)(?!\s+(?-i:[A-Z]))", re.I
+)
+
+
+def _camp_anaphors(
+    text: str, mentions: Sequence[PlaceMention], after: int = 0
+) -> list[PlaceMention]:
+    """Mentions of the place that "the camp" (no name after it) stands for: the first town
+    named where the article first sets a camp ("the displaced people's camp located in
+    Abagana, an outskirts of Makurdi"), so that "the overcrowded camp housing 35,000 people"
+    is counted there, not at the state the article names most.  An article that sets no
+    camp at a named place gets none."""
+    setting = _CAMP_SET_RE.search(text, after)
+    if setting is None:
+        return []
+    camp = next(
+        (
+            m for m in mentions
+            if setting.start() < m.start < setting.end() and m.place is not None
+            and m.place.kind not in ("country", "region")
+        ),
+        None,
+    )  # fmt: skip
+    if camp is None:
+        return []
+    return [
+        PlaceMention(found[0], found.start(), found.end(), camp.place, 1.0, False, ("camp",))
+        for found in _THE_CAMP_RE.finditer(text, camp.end)
+    ]
+
+
 _INSERTION_RE = re.compile(r"\s[—–-]\s.*?(?:\s[—–-]\s|$)|—.*?(?:—|$)|\(.*?\)")
 
 Span = tuple[int, int]
@@ -533,6 +571,7 @@ class Context:
         ]  # fmt: skip
         focus = focus_of(eventful, body, title)
         mentions += tuple(anaphors(text, mentions, focus.place, sentences, body))
+        mentions += tuple(_camp_anaphors(text, mentions, body))
         mentions = tuple(sorted(mentions, key=lambda m: m.start))
         return cls(
             text, mentions, focus, _main_country(places, focus.place), countries,

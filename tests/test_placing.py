@@ -473,6 +473,23 @@ def test_a_site_the_gazetteer_lacks_is_at_the_town_it_is_set_in():
     assert f.place is None or f.place_basis == "unresolved"
 
 
+def test_the_camp_with_no_name_is_where_the_article_set_the_camp():
+    text = (
+        "Measles broke out in the displaced people's camp located in Qutfa, near Aleppo "
+        "in Syria. Syria's health ministry in Raqqa said doctors were sent. The crowded "
+        "camp housing 35,000 people has one clinic."
+    )
+    f = first(text)
+    assert (f.kind, f.place.id, f.place_name) == (
+        "camp_population",
+        IDS["Aleppo"],
+        "The crowded camp",
+    )
+    text = "Doctors in Raqqa were sent to Aleppo. The crowded camp housing 35,000 people waits."
+    f = first(text)  # no camp set anywhere: the usual chain
+    assert (f.place.id, f.place_name, f.place_basis) == (IDS["Raqqa"], "Raqqa", "previous sentence")
+
+
 def test_a_name_the_article_calls_a_river_is_the_river_wherever_it_is_named():
     text = "Troops crossed the Donets river near Kharkiv. At the Donets, 1,000 men were killed."
     f = first(text)
