@@ -95,6 +95,7 @@ from dataclasses import dataclass, replace
 from geo.cues import alternatives, cue_re
 from geo.gazetteer import Place, default_gazetteer
 from geo.names import normalise, skeleton
+from geo.recognition import SITE_AFTER
 from geo.resolution import PlaceMention, distance_km
 from geo.wordlists import ordered, table
 
@@ -203,10 +204,6 @@ _HOST_AFTER_RE = re.compile(
     rf"\s+(?:(?:now|currently|already|still|alone)\s+)?(?:{alternatives('host_after')})\b", re.I
 )
 _LOOKBACK = 60
-_SITE_AFTER_RE = re.compile(
-    rf"\s+(?:(?:{'|'.join(ordered('site_forces'))})\s+)?(?:{'|'.join(ordered('site_words'))})\b",
-    re.I,
-)
 _JOINED_AFTER_RE = re.compile(r"[–—-](?-i:[A-Z])")  # "Svatove–Kreminna": a line between two
 _JOINED_BEFORE_RE = re.compile(r"(?-i:[A-Z])[\w'’]{2,}[–—-]$")  # not "Al-"
 _SPREAD_RE = re.compile(rf"\b(?:{'|'.join(ordered('spread_events'))})\b", re.I)
@@ -745,9 +742,7 @@ def _strays_unresolved(
 
 
 _SITE_AT_RE = re.compile(  # "Antonov Airport in Hostomel", "the Qarzulun base at Aleppo"
-    rf"\s+(?:(?:{'|'.join(ordered('site_forces'))})\s+)?(?:{'|'.join(ordered('site_words'))})"
-    r",?\s+(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$",
-    re.I,
+    SITE_AFTER.pattern + r",?\s+(?:in|at)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$", re.I
 )
 
 
@@ -772,7 +767,7 @@ def _sites_at_towns(text: str, places: Sequence[PlaceMention]) -> list[PlaceMent
             at[m.text] = n.place
     for m in ordered_places:
         own = towns.get(normalise(m.text))
-        if m.place is None and m.text not in at and own and _SITE_AFTER_RE.match(text, m.end):
+        if m.place is None and m.text not in at and own and SITE_AFTER.match(text, m.end):
             at[m.text] = own
     if not at:
         return list(places)

@@ -8,10 +8,10 @@ person ("SDF spokesman Mustafa Bali", "Bali cautioned", "Peres said"), an organi
 ("Syrian Democratic Forces", "U.S. Central Command", "Bank of Japan") or an ordinary word
 ("Gate 10").  Country adjectives ("Syrian forces", "U.S.-backed") carry their country;
 peoples without one country ("Kurdish") and regions the gazetteer lacks ("Middle East") stay
-unresolved, as do unknown names after a feature cue ("the village of X") or before a site word
-("the Wadi Deif military base").  Capitalised names
-after a cue that no key matched get the gazetteer's spelling-variant lookup ("Baghouz").  The
-word lists are data (``geo.wordlists``); which entries a name can mean is ``geo.readings``.
+unresolved, as do unknown names after a feature cue ("the village of X") or before a site
+word ("the Wadi Deif military base").  Capitalised names after a cue that no key matched get
+the gazetteer's spelling-variant lookup ("Baghouz").  The word lists are data
+(``geo.wordlists``); which entries a name can mean is ``geo.readings``.
 """
 
 from __future__ import annotations
@@ -77,13 +77,13 @@ _NEXT_WORD = re.compile(r"([ -])(\w+)")
 #: A site word after a name, maybe after the kind of force it holds: " military base".
 _SITE_FORCES = "|".join(sorted(words("site_forces")))
 _SITE_WORDS = "|".join(sorted(words("site_words"), key=len, reverse=True))
-_SITE_AFTER = re.compile(rf"\s+(?:(?:{_SITE_FORCES})\s+)?(?:{_SITE_WORDS})\b", re.I)
+SITE_AFTER = re.compile(rf"\s+(?:(?:{_SITE_FORCES})\s+)?(?:{_SITE_WORDS})\b", re.I)
 _SITE_WORD = re.compile(rf"{_SITE_FORCES}|{_SITE_WORDS}", re.I)
-#: The first words of what _SITE_AFTER matches, as written: a cheap test before the pattern.
+#: The first words of what SITE_AFTER matches, as written: a cheap test before the pattern.
 _SITE_STARTS = tuple(
     form
-    for word in words("site_forces") | words("site_words")
-    for form in (word.split()[0], word.split()[0].title(), word.split()[0].upper())
+    for first in {word.split()[0] for word in words("site_forces") | words("site_words")}
+    for form in (first, first.title(), first.upper())
 )
 
 
@@ -659,13 +659,13 @@ def _sited_names(article: _Article, folded: Folded, covered: set[int]) -> list[F
     """Capitalised names no key matched right before a site word ("the Wadi Deif military
     base", "Zilikan base", ``data/words/site_words.txt``): a base, camp or checkpoint the
     gazetteer lacks, reported unresolved so that a figure there is not placed at another
-    town.  The name is up to three words, none a site word itself ("Hamadiyah Base");
+    town.  The name is up to four words, none a site word itself ("Hamadiyah Base");
     ordinary words, people, organisations and never-places are no such names.  A gazetteer
     name the first pass left as part of a longer name ("Hostomel Airport", "Antonov
     Airport") is such a site too: the site is not the town, though placing reads it as the
     town it is at (``geo.placing``)."""
     text, words = article.text, folded.words
-    match, starts = _SITE_AFTER.match, text.startswith
+    match, starts = SITE_AFTER.match, text.startswith
     lasts = [  # a site word follows ("Wadi Deif military base")
         i for i, w in enumerate(words) if starts(_SITE_STARTS, w.end + 1) and match(text, w.end)
     ]
@@ -691,7 +691,7 @@ def _sited_names(article: _Article, folded: Folded, covered: set[int]) -> list[F
             continue
         span = _span(words, text, first, end, key)
         context = _Context("site", "", False, "", "", "", False)
-        evidence = f"before a site word ({surface!r}); not in the gazetteer"
+        evidence = f"before a site word ({surface!r}): a site the gazetteer lacks"
         found.append(Found(span, context, False, (), None, evidence))
         covered.update(range(first, end + 1))
     return found
