@@ -52,14 +52,15 @@ detained             detained, arrested, captured, held/holding (fighters), surr
                      prisoners, detainees, POWs ("the SDF is holding 900 fighters")
 killed               killed, dead, died, deaths, slain, executed, martyred, perished,
                      lost their lives, "claimed 22 lives", bodies, "among the
-                     dead", "the bodies of N", casualties, fatalities, "killed or
+                     dead", "the bodies of N", casualties, fatalities, losses, "killed or
                      wounded" (together), "the death toll rose to N", a force that "had lost N
                      fighters", a mass grave; counts listed after the verb or included
                      in a figure share it ("killed six soldiers, five others", "14 dead,
                      including six children"); "the number of displaced people reached
                      N" takes the kind of its words; a verb right before the number
                      outranks a modifier ("executed 21 captured soldiers")
-wounded              wounded, injured, injuries, wounds, hurt, maimed, hospitalised; an
+wounded              wounded, injured, injuries, wounds, hurt, maimed, hospitalised, taken
+                     or rushed to (a) hospital ("14 people were taken to hospital"); an
                      event word before "and" is the count's before it ("two died and
                      five were wounded")
 missing              kidnapped, abducted, missing, disappeared, hostages not held, "contact

@@ -693,3 +693,33 @@ def test_the_verb_of_the_count_outranks_a_phrase_before_it(sentence, kind):
 )
 def test_the_population_of_a_camp_is_its_people(sentence):
     assert only(sentence).kind == "camp_population"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("About 2,000 infantry attacked the ridge at dawn.", ["fighters"]),
+        ("Nearly 300 infantry were killed in the assault on the hill.", ["killed"]),
+        ("Raiders abducted 27 schoolchildren from a boarding school.", ["missing"]),
+        ("Nine firefighters were among those killed.", ["killed"]),
+        ("Rescuers pulled 14 corpses from the collapsed shelter.", ["killed"]),
+        ("The tank crews destroyed two infantry fighting vehicles.", []),
+        ("Guns stopped four tanks and two infantry squads at the crossing.", []),
+    ],
+)
+def test_infantry_pupils_and_rescuers_are_people_but_infantry_vehicles_are_not(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Fourteen people were taken to hospital after the blast.", "wounded"),
+        ("The remaining 20 of them were rushed to the regional hospital.", "wounded"),
+        ("About 30 passengers were treated in a nearby hospital.", "wounded"),
+        ("The army's losses amounted to about 500 men.", "killed"),
+        ("The drone strikes wiped out 40 militiamen near the ford.", "killed"),
+    ],
+)
+def test_people_taken_to_hospital_are_wounded_and_losses_are_casualties(sentence, kind):
+    assert only(sentence).kind == kind
