@@ -28,7 +28,8 @@ camp_population      people a camp holds, houses, shelters or hosts, who live in
                      "N in camps" ("the camp housing more than 35,000 people", "the
                      camp shelters 45,000 displaced people"; fighters or prisoners a
                      camp holds are detained)
-civilians_remaining  trapped, remain(ing), stranded, besieged, under siege, cut off,
+civilians_remaining  a place's population fallen to N ("the town's population fell to just
+                     3,000"), trapped, remain(ing), stranded, besieged, under siege, cut off,
                      encircled, human shields, inside, left in, stayed,
                      held/holding (civilians, hostages), just before or after the number,
                      "to rescue", sheltering, hiding, shut in a room ("herded 60
@@ -72,6 +73,8 @@ territory_share      "N percent of (its) territory / the caliphate / land / area
                      (controls, holds, seized; "remains under rebel control"); after
                      "lost", "retaken", "recaptured", "liberated" ... the share still
                      held is 100 - N (bounds flipped)
+(a share of people)  "N% of the <people>" takes the event said of them like a count ("the
+                     strike injured 40% of the crew": wounded, unit percent)
 other                every other count of people, percentage or area; people who
                      attended, rallied, protested, marched ("5,000 attended a rally")
 ===================  ==============================================================
@@ -376,6 +379,12 @@ _TERRITORY_OF_RE = re.compile(  # the noun ends its phrase: not "21 per cent of 
     r"|controlled|under|is|was|has|had|once|near|along|around|on)\b)",
     re.I,
 )
+_PEOPLE_OF_RE = re.compile(  # "70% of the soldiers involved", "half of its residents"
+    r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?(?:[\w'’-]+\s+){0,2}?(?:"
+    + "|".join(sorted((n for n in NOUN_KINDS if n[0] != "-"), key=len, reverse=True))
+    + r")(?![\w-])",
+    re.I,
+)
 _PLACE_OF_RE = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|old\s+)?"
     r"(?:(?-i:[A-Z])[\w'’-]+|city|town|country|village|province|governorate|district|region"
@@ -503,6 +512,11 @@ _CAMP_BEFORE_RE = re.compile(  # "the camp shelters", "a camp, which now houses"
     re.I,
 )
 _HOST_BEFORE_RE = re.compile(rf"{_CAMP_VERB_RE.pattern}\s+$", re.I)
+_POPULATION_FELL_RE = re.compile(  # "the town's population fell to just 3,000": who is still there
+    rf"\bpopulation\s+(?:\w+\s+){{0,2}}?{cue_re('population_fell').pattern}\s+(?:\w+\s+){{0,2}}?"
+    r"to\s+(?:(?:just|only|barely|merely)\s+)?$",
+    re.I,
+)
 _NATIONALS_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese))$")  # "Syrians", "Iraqis"
 _HELD_KINDS = ("fighters", "detained")  # "the camp holds 900 fighters": detained, not residents
 _LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+)?$", re.I)
@@ -694,6 +708,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """
     if _CAMP_POPULATION_RE.search(ctx.before):  # "the camp's population rose to 70,000"
         return "camp_population", "population"
+    if population := _POPULATION_FELL_RE.search(ctx.before):
+        return "civilians_remaining", population[0].split()[0].lower()
     if total := _TOTAL_RE.search(ctx.before):
         return _total_kind(total)
     if among := _AMONG_RE.search(ctx.before):  # "Among the dead ... were 12 fighters"
@@ -808,7 +824,11 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
 
 
 def _territory_kind(q: Quantity, ctx: _Context, text: str) -> tuple[Quantity, str, str]:
-    """Territory share/area, with a share said to be lost turned into the share still held."""
+    """Territory share/area, with a share said to be lost turned into the share still held;
+    a share of people takes the event said of them ("injuring 70% of the soldiers")."""
+    if q.unit == "percent" and _PEOPLE_OF_RE.match(text, q.end):
+        kind, cue = _nearest_event(ctx, _FORWARD_WORDS)
+        return (q, kind, cue) if kind else (q, "other", "")
     if _PAST_RE.search(ctx.before) or _MODAL_RE.search(ctx.before):
         return q, "other", ""
     if q.unit == "percent":

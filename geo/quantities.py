@@ -47,11 +47,11 @@ than", "N or more", "N+" -> ``low`` = N, ``high`` open; "nearly", "almost", "up 
 range ("an estimated 500 to 600 fighters" stays 500 .. 600).
 
 Not quantities at all: numbers inside time expressions, years, ages and other
-hyphenated compounds ("79-member", "22-year-old"), numbers with units other
-than people, km², square miles or percent (money, "two miles from", "more than
-two kilometers", shots, cars), sizes ("a population of 20 million", "families of
-five"), "no one",
-and digit runs too long for any count.
+hyphenated compounds ("a 79-member parliament", "22-year-old"; but a unit's strength is a
+count of its men: "a 2,000-strong force", "a 25-man unit", "a 1,500-member attacking
+force"), numbers with units other than people, km², square miles or percent (money,
+"two miles from", "more than two kilometers", shots, cars), sizes ("a population of 20
+million", "families of five"), "no one", and digit runs too long for any count.
 
 Square miles become km² by the exact factor 2.589988110336; ``original`` keeps
 the amount as printed.  An area followed by its own conversion in brackets
@@ -144,9 +144,14 @@ _AMOUNT = (
     rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred)(?:\s+and\s+(?P<word_rest>{_WORD}))?)?"
     rf"(?:\s+(?P<word_scale>dozen|{_SCALE}))?)"
 )
-_AMOUNT_RE = re.compile(
-    rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?!(?!-strong\b)[\w-]|[.,:]\d)", re.I
-)  # "79-member" is not a count, "a 2,000-strong force" is
+# A unit's strength: "a 2,000-strong force", and "-man"/"-member" before a unit of armed men
+# ("a 25-man unit", "a 1,500-member attacking force"); "a 79-member parliament" is no count.
+_STRENGTH = (
+    r"-strong\b|-(?:man|men|member)\b(?=\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:{alternatives('military_units')}|{alternatives('armed_groups')}|{alternatives('strength_of')})\b)"
+)
+_STRENGTH_RE = re.compile(_STRENGTH, re.I)
+_AMOUNT_RE = re.compile(rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?!(?!{_STRENGTH})[\w-]|[.,:]\d)", re.I)
 
 _HEDGES = {
     "low": ["more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
@@ -355,8 +360,8 @@ def _unit(m: re.Match, text: str, end: int) -> _Unit | None:
             return _Unit(area.end(), "km2", miles_end=miles_end)
         stated = float(conversion["amount"].replace(",", "")) if conversion["km"] else None
         return _Unit(conversion.end(), "km2", miles_end=miles_end, stated_km2=stated)
-    if text.startswith("-strong", end):
-        return _Unit(end + len("-strong"), "people", "-strong")
+    if strength := _STRENGTH_RE.match(text, end):  # the men of a unit: counted as "-strong"
+        return _Unit(strength.end(), "people", "-strong")
     if (
         _OTHER_UNIT_RE.match(text, end)
         or _is_age(text, m)

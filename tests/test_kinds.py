@@ -723,3 +723,45 @@ def test_infantry_pupils_and_rescuers_are_people_but_infantry_vehicles_are_not(s
 )
 def test_people_taken_to_hospital_are_wounded_and_losses_are_casualties(sentence, kind):
     assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The town's population fell to just 3,000 during the shelling.", "civilians_remaining"),
+        ("By spring the village's population had dwindled to about 400.", "civilians_remaining"),
+        ("Witnesses said the rebel force numbers in the hundreds.", "fighters"),
+        ("The garrison numbered in the thousands before the siege.", "fighters"),
+    ],
+)
+def test_a_population_fallen_to_n_remains_and_a_force_numbering_in_the_hundreds(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("A 300-man battalion defended the bridge for a week.", ["fighters"]),
+        ("The army said it wiped out a 40-man unit near the river.", ["killed"]),
+        (
+            "About 6,000 soldiers were stationed in the city, facing a 900-member attacking force.",
+            ["fighters", "fighters"],
+        ),
+    ],
+)
+def test_a_units_strength_and_soldiers_stationed_facing_an_attack_are_fighters(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The strike injured 40% of the crew members.", "wounded"),
+        ("Half of the city's residents have fled since the siege began.", "displaced"),
+        ("About 30% of the villagers voted in the referendum.", "other"),
+        ("Rebels held 60% of the city.", "territory_share"),
+    ],
+)
+def test_a_share_of_people_takes_the_event_said_of_them(sentence, kind):
+    f = only(sentence)
+    assert (f.kind, f.unit) == (kind, "percent")

@@ -169,3 +169,24 @@ def test_a_family_size_is_no_count():
 )
 def test_an_amount_printed_alone_is_read_by_the_count_rules(printed, read):
     assert read_amount(printed) == (None if read is None else pytest.approx(read))
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "text"),
+    [
+        ("a 25-man unit of volunteers", 25, "25-man"),
+        ("a 1,500-member attacking force", 1_500, "1,500-member"),
+        ("a three-man patrol", 3, "three-man"),
+        ("a 2,000-strong force", 2_000, "2,000-strong"),
+    ],
+)
+def test_a_units_strength_counts_its_men(words, value, text):
+    [q] = find_quantities(words)
+    assert (q.value, q.text, q.unit) == (value, text, "people")
+
+
+@pytest.mark.parametrize(
+    "words", ["a 79-member parliament", "the 12-member family", "a 5-man show"]
+)
+def test_a_size_that_is_no_armed_unit_is_no_count(words):
+    assert find_quantities(words) == []
