@@ -80,7 +80,10 @@ other                every other count of people, percentage or area; people who
 ===================  ==============================================================
 
 Dropped: bare numbers with neither a person noun nor a verb and event word
-right after them ("Class 4 felony", "16 bed shelter").  Typed other:
+right after them ("Class 4 felony", "16 bed shelter"), unless they continue the
+figure before them, whose kind they take: one of its members ("four fighters, one
+of them a volunteer, were killed") or the same event elsewhere with the verb left
+out ("12 were killed in Marun and nine in Kafr Sabt").  Typed other:
 percentages of 100 (slogans and totals: "100 percent of the caliphate"), shares
 or areas said to be held "once" or "formerly", prisoners set free ("freed
 1,000 prisoners"), counts per unit ("each truck carrying four fighters"), and
@@ -863,6 +866,30 @@ def _shares_kind(text: str, previous: Figure, q: Quantity, sentence: tuple[int, 
     )
 
 
+_AND_BEFORE_RE = re.compile(r"(?:,|\band)\s*$", re.I)
+_ELLIPSIS_RE = re.compile(  # "... and nine in Kafr Sabt.": a place, and the verb left out
+    r"\s+(?:in|at|near|around|outside|inside)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*[.;]?\s*", re.I
+)
+_PARTICIPLE_WORD_RE = re.compile(r"\b(?-i:[a-z]+ed)\b")  # "and three in the village survived"
+
+
+def _continues(text: str, previous: Figure, q: Quantity, ctx: _Context, sentence) -> bool:
+    """Whether a bare count with no words of its own continues the figure before it in the
+    sentence: one of its members ("four fighters, one of them a volunteer, were killed") or
+    the same event elsewhere, its verb left out ("12 were killed in Marun and nine in Kafr
+    Sabt"; not "... and three in the village survived")."""
+    if previous.start < sentence[0] or previous.kind == "other":
+        return False
+    if _OF_THEM_RE.match(text, q.end):
+        return bool(_COMMA_RE.fullmatch(text, previous.end, q.start))
+    return (
+        bool(_AND_BEFORE_RE.search(text, previous.end, q.start))
+        and bool(_ELLIPSIS_RE.fullmatch(ctx.after))
+        and not _PARTICIPLE_WORD_RE.search(ctx.after)
+        and not any(p.search(ctx.after) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
+    )
+
+
 def _breakdown_of(
     text: str, quantities: Sequence[Quantity], i: int, figures: Sequence[Figure], sentence
 ) -> Figure | None:
@@ -1046,6 +1073,10 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         clause = _clause(text, sentence, q.start, q.end)
         ctx = _context(text, quantities, i, sentence, clause)
         decided = _kind(q, ctx, text)
+        continued = decided is None and bool(figures)
+        continued = continued and _continues(text, figures[-1], q, ctx, sentence)
+        if continued:  # "four fighters, one of them a volunteer, were killed": its kind
+            decided = q, "other", ""
         if decided is None:
             continue
         q, kind, cue = decided
@@ -1053,7 +1084,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         own = kind != "other" and (
             cue != q.noun.lstrip("-") or NOUN_KINDS.get(q.noun, "") not in ("", "fighters")
         )
-        joined = bool(figures) and _shares_kind(text, figures[-1], q, sentence)
+        joined = continued or (bool(figures) and _shares_kind(text, figures[-1], q, sentence))
         if not own and joined:
             kind, cue = figures[-1].kind, figures[-1].cue  # "killed six soldiers, five others"
         whole_of = None if own else _breakdown_of(text, quantities, i, figures, sentence)

@@ -33,8 +33,10 @@ half
 =====================  ===================  =========
 
 "a thousand" = 1,000, "half a million" = 500,000, "a dozen" = "another dozen" = 12, "a single" = 1;
-"one" before a singular noun that also serves as a modifier counts one person only
-before a verb or a stop ("One Ukrainian fighter died", never "one fighter jet");
+"a"/"an" before a person an event befalls is one ("a man was killed", "a soldier died");
+"one" before a singular noun that also serves as a modifier, or one of a nation ("one
+Canadian", "one Swede"), counts one person only before a verb or a stop ("One Ukrainian
+fighter died", "two Americans, one Canadian and one Swede", never "one fighter jet");
 "1.2m people" = 1,200,000 (k, m, bn only before a person noun); "1,500-2,000"
 is a range.
 
@@ -130,6 +132,7 @@ _WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(list(_ONES)[:9])}))?|" + "|"
     sorted(_ONES, key=len, reverse=True)
 )
 _SCALE = r"(?:hundred|thousand|million|billion)"
+_A_PERSON = "|".join(person_nouns("a_person")[""])
 _AMOUNT = (
     r"(?:(?P<vague>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
     rf"|tens(?=\s+of\b)|several(?!\s+(?:dozen|{_SCALE})\b))"
@@ -142,7 +145,13 @@ _AMOUNT = (
     rf"|(?P<digits>{_DIGITS})(?:\s*[-–]\s*(?P<digits_to>{_DIGITS}))?"
     rf"(?:\s+(?P<digit_scale>{_SCALE})|(?P<suffix>m|bn|k)\b)?"
     rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred)(?:\s+and\s+(?P<word_rest>{_WORD}))?)?"
-    rf"(?:\s+(?P<word_scale>dozen|{_SCALE}))?)"
+    rf"(?:\s+(?P<word_scale>dozen|{_SCALE}))?"
+    # "a man was killed", "an elderly woman died": one person, when an event befalls them
+    r"|(?P<article>an?)(?=(?:\s+[\w'’-]+){0,2}?\s+(?:"
+    + _A_PERSON
+    + r")\s+(?:(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:"
+    + alternatives("befell_one")
+    + r")|died|perished)\b))"
 )
 # A unit's strength: "a 2,000-strong force", and "-man"/"-member" before a unit of armed men
 # ("a 25-man unit", "a 1,500-member attacking force"); "a 79-member parliament" is no count.
@@ -195,7 +204,7 @@ def _amount(m: re.Match) -> tuple[float, float, float]:
     if g["fraction"]:
         value = _FRACTIONS[re.sub(r"^(?:a|one)\s+", "", g["fraction"])]
         return value, value, value
-    if g["single"]:
+    if g["single"] or g["article"]:
         return 1, 1, 1
     if g["a_scale"]:
         return (_SCALES[g["a_scale"]],) * 3
@@ -233,15 +242,20 @@ _SINGULAR_NOUNS = person_nouns("singular")
 NOUN_KINDS = {noun: kind for kind, nouns in _PERSON_NOUNS.items() for noun in nouns}
 _NOUNS = "|".join(sorted(NOUN_KINDS, key=len, reverse=True))
 NOUN_KINDS |= {noun: kind for kind, nouns in _SINGULAR_NOUNS.items() for noun in nouns}
+# One of a nation, with its capital ("one Canadian", "one Swede"): a person, as above.
+_NATIONAL = "|".join([r"[A-Z][a-z]+(?:ian|an|i|ese)", *person_nouns("nationals")[""]])
 _SINGULAR_RE = re.compile(
     r"(?P<mods>(?:\s+[\w'’-]+){0,2}?)\s+(?P<noun>"
     + "|".join(noun for nouns in _SINGULAR_NOUNS.values() for noun in nouns)
-    + r")(?=\s*[,.;:)—–]|\s+(?:was|is|had|has|died|who|and|from|of|in|at|on|near)\b)",
+    + rf"|(?-i:{_NATIONAL}))"
+    + r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:was|is|were|are|had|has|died|who|and|from|of|in|at|on|near)\b)",
     re.I,
 )  # fmt: skip
+_A_PERSON_RE = re.compile(rf"(?P<mods>(?:\s+[\w'’-]+){{0,2}}?)\s+(?P<noun>{_A_PERSON})\b", re.I)
 _NUMBER_WORDS = "|".join([*_ONES, *_TENS, *_SCALES, *_VAGUE, "dozens", "scores"])
 _NOUN_RE = re.compile(
-    r"(?:\s+of(?:\s+the)?)?\s+(?P<mods>(?:(?:more|other|foreign|armed|local|young|new|additional|suspected"
+    r"(?:\s+of(?:\s+the)?)?\s+[\"“‘]?"  # 'more than 1,500 of the "best fighters"': quotes aside
+    r"(?P<mods>(?:(?:more|other|foreign|armed|local|young|new|additional|suspected"
     r"|unarmed|innocent|\w+ly|\w+ed|(?-i:[A-Z][\w'’-]*(?:\.[A-Z]\.?)*)|\w+-\w+(?:-\w+)?),?\s+"
     rf"|(?!(?:{alternatives('not_modifiers')}|{_NUMBER_WORDS}|{_NOUNS})\b)(?-i:[a-z]+)\s+){{0,3}})"
     r"(?P<noun>" + _NOUNS
@@ -369,6 +383,8 @@ def _unit(m: re.Match, text: str, end: int) -> _Unit | None:
     ):
         return None
     if noun := _person_noun(text, end):
+        return _Unit(noun.end(), "people", noun["noun"].lower(), noun["mods"].strip())
+    if m["article"] and (noun := _A_PERSON_RE.match(text, end)):  # "a man was killed"
         return _Unit(noun.end(), "people", noun["noun"].lower(), noun["mods"].strip())
     if m[0].lower() in ("one", "1") and (noun := _SINGULAR_RE.match(text, end)):
         return _Unit(noun.end(), "people", noun["noun"].lower(), noun["mods"].strip())

@@ -118,7 +118,7 @@ def test_kinds_of_battle_reports(sentence, kinds):
     ("sentence", "kinds"),
     [
         ("By then 50 rebels, 21 soldiers and 8 civilians had been killed.", ["killed"] * 3),
-        ("Six guards, one of them a cook, were shot dead at the gate.", ["killed"]),
+        ("Six guards, one of them a cook, were shot dead at the gate.", ["killed", "killed"]),
         ("12 workers had been killed and 30 people wounded by the blast.", ["killed", "wounded"]),
         ("The militia freed some 400 prisoners from the jail.", ["other"]),
         ("The gendarmes arrested 40 prisoners who had escaped.", ["detained"]),
@@ -765,3 +765,59 @@ def test_a_units_strength_and_soldiers_stationed_facing_an_attack_are_fighters(s
 def test_a_share_of_people_takes_the_event_said_of_them(sentence, kind):
     f = only(sentence)
     assert (f.kind, f.unit) == (kind, "percent")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A man was killed when a shell struck the market.", "killed"),
+        ("A shepherd died after stepping on a mine near the village.", "killed"),
+        ("A nurse was injured by shrapnel outside the clinic.", "wounded"),
+        ("A journalist was abducted on the road to the border.", "missing"),
+    ],
+)
+def test_one_person_named_with_a_counts_one(sentence, kind):
+    f = only(sentence)
+    assert (f.kind, f.value) == (kind, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Six militiamen, one of them a local commander, died in the clashes.", ["killed"] * 2),
+        ("Twelve soldiers were killed in Marun and at least nine in Kafr Sabt.", ["killed"] * 2),
+        ("Five guards were wounded at the gate and two near the depot.", ["wounded"] * 2),
+        ("Ten soldiers were killed in the raid and three in the village survived.", ["killed"]),
+        ("He met two commanders, one of them a former minister.", ["other"]),
+    ],
+)
+def test_a_member_of_a_count_and_a_count_whose_verb_is_left_out_share_its_kind(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+def test_one_of_a_nation_in_a_list_shares_its_verb():
+    text = "Three medics, one Briton, one Dane and one Pole, were killed in the strike."
+    figures = find_figures(make_article(text, published=DAY))
+    assert [(f.text, f.kind) for f in figures] == [
+        ("Three medics", "killed"),
+        ("one Briton", "killed"),
+        ("one Dane", "killed"),
+        ("one Pole", "killed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            'The convoy carried more than 900 of the "most loyal fighters" of the militia.',
+            ["fighters"],
+        ),
+        (
+            "Of the 80 soldiers in the company, 31 survived and 49 were killed.",
+            ["fighters", "other", "killed"],
+        ),
+    ],
+)
+def test_a_quoted_noun_still_counts_and_survivors_are_other(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds

@@ -190,3 +190,37 @@ def test_a_units_strength_counts_its_men(words, value, text):
 )
 def test_a_size_that_is_no_armed_unit_is_no_count(words):
     assert find_quantities(words) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "text"),
+    [
+        ("A man was killed when a shell hit the market.", "A man"),
+        ("An elderly woman died in the fire.", "An elderly woman"),
+        ("A Ukrainian soldier was reportedly captured.", "A Ukrainian soldier"),
+        ("a local fighter was wounded", "a local fighter"),
+    ],
+)
+def test_a_person_an_event_befalls_is_one(words, text):
+    [q] = find_quantities(words)
+    assert (q.value, q.low, q.high, q.text, q.unit) == (1, 1, 1, text, "people")
+
+
+@pytest.mark.parametrize(
+    "words", ["A soldier said the town was quiet.", "a man was seen near the gate", "a rebel base"]
+)
+def test_a_person_nothing_befalls_is_no_count(words):
+    assert find_quantities(words) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "count"),
+    [
+        ("two Americans, one Canadian, and one Swede", 3),
+        ("one Iraqi was killed", 1),
+        ("on one Sunday, the market was shelled", 0),
+        ("one pole, two wires", 0),
+    ],
+)
+def test_one_of_a_nation_is_a_person(words, count):
+    assert len([q for q in find_quantities(words) if q.unit == "people"]) == count
