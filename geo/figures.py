@@ -382,10 +382,10 @@ _TERRITORY_OF_RE = re.compile(  # the noun ends its phrase: not "21 per cent of 
     r"|controlled|under|is|was|has|had|once|near|along|around|on)\b)",
     re.I,
 )
-_PEOPLE_OF_RE = re.compile(  # "70% of the soldiers involved", "half of its residents"
+_PEOPLE_OF_RE = re.compile(  # "70% of the soldiers involved", "half of its population"
     r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?(?:[\w'’-]+\s+){0,2}?(?:"
     + "|".join(sorted((n for n in NOUN_KINDS if n[0] != "-"), key=len, reverse=True))
-    + r")(?![\w-])",
+    + r"|population)(?![\w-])",
     re.I,
 )
 _PLACE_OF_RE = re.compile(
@@ -463,6 +463,7 @@ _WOUNDED_OF_RE = re.compile(rf"{cue_re('wounded_of').pattern}\s+of\s+(?:the\s+)?
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
 _FREED_RE = cue_re("freed")
+_RELEASE_RE = re.compile(rf"{_FREED_RE.pattern}|releas(?:e|es|ed|ing)", re.I)
 _PARTITIVE_RE = re.compile(r"\sof\s+the\s", re.I)
 _THING_AFTER_RE = re.compile(
     rf"\s+(?!(?:{alternatives('not_modifiers')}|{alternatives('auxiliary_after')})\b)(?-i:[a-z]+)\b",
@@ -474,8 +475,10 @@ _ARMED_GROUP_RE = cue_re("armed_groups")
 _NUMBERING_RE = re.compile(rf"{cue_re('numbering').pattern}\s+(?:between\s+)?$", re.I)
 _EXCHANGE_RE = cue_re("exchange")
 _AUXILIARY_NEXT_RE = re.compile(r"\s+(?:were|was|are|is|had|have|has|been)\b", re.I)
-_VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30"
-    r"(?:" + "|".join(_EVENT_CUES[k].pattern for k in ("killed", "wounded", "missing")) + r")\s+$",
+_VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30", "... and captured 5"
+    r"(?:"
+    + "|".join(_EVENT_CUES[k].pattern for k in ("killed", "wounded", "missing", "detained"))
+    + r")\s+$",
     re.I,
 )
 _COUNT_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|(?:and|or|in|on|at|during|near)\b|$)", re.I)
@@ -522,7 +525,12 @@ _POPULATION_FELL_RE = re.compile(  # "the town's population fell to just 3,000":
 )
 _NATIONALS_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese))$")  # "Syrians", "Iraqis"
 _HELD_KINDS = ("fighters", "detained")  # "the camp holds 900 fighters": detained, not residents
-_LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+)?$", re.I)
+_LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+){{0,2}}$", re.I)
+_LOSSES_AT_RE = re.compile(  # "estimated Russian losses at 1,500": the casualties' number
+    rf"{_CASUALTIES_RE.pattern}\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:at|to|of|reached|totall?ed|numbered|amounted\s+to|stood\s+at|were|was)\s+$",
+    re.I,
+)
 _ENCIRCLED_RE = cue_re("encircled")
 _ENCIRCLED_BEFORE_RE = re.compile(rf"{_ENCIRCLED_RE.pattern}\s+$", re.I)
 _POSSIBLE_RE = cue_re("possible")
@@ -713,6 +721,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "camp_population", "population"
     if population := _POPULATION_FELL_RE.search(ctx.before):
         return "civilians_remaining", population[0].split()[0].lower()
+    if (losses := _LOSSES_AT_RE.search(ctx.before)) and not _THING_AFTER_RE.match(ctx.after):
+        return "killed", losses[0].split()[0].lower()  # not "losses of 40 tanks"
     if total := _TOTAL_RE.search(ctx.before):
         return _total_kind(total)
     if among := _AMONG_RE.search(ctx.before):  # "Among the dead ... were 12 fighters"
@@ -749,7 +759,10 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "refugees", host[0].split()[0]  # "Turkey now shelters 3.6 million Syrians"
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
-            return _verb_after(ctx) or _verb_before(ctx) or (kind, cue[0])
+            verb = _verb_after(ctx) or _verb_before(ctx)
+            if verb and _RELEASE_RE.fullmatch(verb[1]):
+                verb = None  # "the 12 kidnapped workers were released": a release ends it
+            return verb or (kind, cue[0])
     noun_kind = NOUN_KINDS.get(q.noun, "")
     after = " ".join(_near_words(ctx.after))
     if casualties := _CASUALTIES_RE.search(_last_words(ctx.before)) or _CASUALTIES_RE.match(
@@ -785,8 +798,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     freed = _FREED_RE.search(f"{ctx.before} {after}") and not _EXCHANGE_RE.search(ctx.sentence)
     if noun_kind == "detained" and freed:
         return "other", ""  # "freed 1,000 prisoners": no longer held (unless exchanged)
-    if noun_kind == "missing":  # "released 42 hostages": taken, whatever happens to them next
-        return "missing", q.noun
+    if noun_kind == "missing" and kind not in ("killed", "wounded"):
+        return "missing", q.noun  # "released 42 hostages": taken; "ten hostages were killed"
     armed_noun = noun_kind == "fighters" or bool(_FORCE_RE.fullmatch(q.noun))
     if (
         kind == "displaced"
@@ -880,8 +893,8 @@ def _continues(text: str, previous: Figure, q: Quantity, ctx: _Context, sentence
     Sabt"; not "... and three in the village survived")."""
     if previous.start < sentence[0] or previous.kind == "other":
         return False
-    if _OF_THEM_RE.match(text, q.end):
-        return bool(_COMMA_RE.fullmatch(text, previous.end, q.start))
+    if _OF_THEM_RE.match(text, q.end):  # "killed 30 people; 12 of them were children"
+        return bool(_MEMBER_GAP_RE.fullmatch(text, previous.end, q.start))
     return (
         bool(_AND_BEFORE_RE.search(text, previous.end, q.start))
         and bool(_ELLIPSIS_RE.fullmatch(ctx.after))
@@ -919,6 +932,7 @@ _LIST_RE = re.compile(  # "70 civilians in Syria and 20 in Turkey", "95% of Kher
     re.I,
 )
 _COMMA_RE = re.compile(rf"{_GROUP_NAME}\s*,\s*")
+_MEMBER_GAP_RE = re.compile(rf"{_GROUP_NAME}\s*[,;:(—–]\s*")  # "30 people; 12 of them"
 _AS_WELL_AS_RE = re.compile(  # "616 fighters were killed, as well as 91 militiamen"
     r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+){0,2}?\w+\s*,\s*"
     r"(?:as well as|along with|together with)\s+",
@@ -929,6 +943,7 @@ _INCLUDED_RE = re.compile(  # "49 employees, including the consul, three childre
     r"[,(]?\s*(?:including|among them)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:and\s+)?$", re.I
 )
 _APPOSITION_END_RE = re.compile(r"[^,;.]{0,40},\s*(?!and\b|or\b)(?-i:[a-z])", re.I)
+_OF_GAP_RE = re.compile(r"\s+of\s+", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 _INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom|of which)\s*$", re.I)
 
@@ -938,7 +953,8 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
 
     A figure inside the first ("17 civilians, including five children, were
     among the dead", "four fighters, one of them a volunteer, were killed")
-    does not stop them, nor one joined to it by "and" ("Two rebels and at least
+    does not stop them, nor one in its "of" phrase ("five members of one family
+    were killed"), nor one joined to it by "and" ("Two rebels and at least
     five soldiers were killed": both were), nor a list "A, B and C" that "and"
     closes ("61 rebels, 47 fighters and 29 civilians had been killed"), nor
     those in an aside between dashes ("four volunteers—two Britons and two
@@ -952,6 +968,9 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
             continue
         if previous_end == quantities[i].end and restates(text, quantities[i], q):
             previous_end = q.end  # "200 families (1,000 individuals) fled": one count, restated
+            continue
+        if previous_end == quantities[i].end and _OF_GAP_RE.fullmatch(text, previous_end, q.start):
+            previous_end = q.end  # "five members of one family were killed": its own words
             continue
         close = _DASH_RE.search(text, q.end, sentence_end)
         if _DASH_RE.fullmatch(text, previous_end, q.start) and close:
@@ -1040,6 +1059,7 @@ def _modality(ctx: _Context, cue: str) -> tuple[str, str, str]:
             printed = " ".join(tail[m.start() :].split())
             ends = [w for w in printed.split() if cue and w.lower().startswith(cue.lower())]
             phrase = printed[: printed.index(ends[0]) + len(ends[0])] if ends else ""
+            phrase = phrase.rstrip('.,;:!?"”’)')  # "might flee.": the words, not the stop
             return modality, "", phrase or cue
     return "reported", "", cue
 

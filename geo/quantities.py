@@ -153,10 +153,11 @@ _AMOUNT = (
     + alternatives("befell_one")
     + r")|died|perished)\b))"
 )
-# A unit's strength: "a 2,000-strong force", and "-man"/"-member" before a unit of armed men
+# A unit's strength: "a 2,000-strong force", "forces, some 4,000 strong, moved", and
+# "-man"/"-member" before a unit of armed men
 # ("a 25-man unit", "a 1,500-member attacking force"); "a 79-member parliament" is no count.
 _STRENGTH = (
-    r"-strong\b|-(?:man|men|member)\b(?=\s+(?:[\w-]+\s+){0,2}?"
+    r"-strong\b|\s+strong(?=\s*[,;:)—–])|-(?:man|men|member)\b(?=\s+(?:[\w-]+\s+){0,2}?"
     rf"(?:{alternatives('military_units')}|{alternatives('armed_groups')}|{alternatives('strength_of')})\b)"
 )
 _STRENGTH_RE = re.compile(_STRENGTH, re.I)

@@ -821,3 +821,50 @@ def test_one_of_a_nation_in_a_list_shares_its_verb():
 )
 def test_a_quoted_noun_still_counts_and_survivors_are_other(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The rebels killed 10 soldiers and captured 5.", ["killed", "detained"]),
+        ("Over 1,700 defenders of the plant were taken into captivity.", ["detained"]),
+        ("About 600 fighters handed themselves over to the militia.", ["detained"]),
+        ("By August, some 20,000 displaced people had gone back to their villages.", ["returned"]),
+        ("Nearly 90% of the population fled the city.", ["displaced"]),
+        ("Five members of one family were killed in the strike.", ["killed"]),
+    ],
+)
+def test_captivity_going_back_a_share_of_the_population_and_members_of_a_family(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+def test_a_modal_phrase_in_the_label_leaves_out_the_full_stop():
+    assert only("The agency warned that 1 million people might flee.").label == (
+        "1 million people might flee"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The General Staff estimated the enemy's losses at 1,500.", ["killed"]),
+        ("Another source put the losses at 40 tanks and 12 guns.", []),
+        ("The two sides lost a combined 300 soldiers.", ["killed"]),
+        ("Government forces, some 4,000 strong, moved on the city.", ["fighters"]),
+    ],
+)
+def test_losses_put_at_n_a_combined_loss_and_a_force_n_strong(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The 12 kidnapped workers were released on Friday.", ["missing"]),
+        ("Ten hostages were killed when the house was stormed.", ["killed"]),
+        ("The shelling killed 30 people; 12 of them were children.", ["killed", "killed"]),
+        ("Nearly 2,000 people sought shelter in the monastery.", ["displaced"]),
+    ],
+)
+def test_a_release_ends_a_kidnapping_killed_hostages_and_members_after_a_semicolon(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds

@@ -224,3 +224,9 @@ def test_a_person_nothing_befalls_is_no_count(words):
 )
 def test_one_of_a_nation_is_a_person(words, count):
     assert len([q for q in find_quantities(words) if q.unit == "people"]) == count
+
+
+def test_a_force_some_n_strong_counts_its_men_but_strong_winds_do_not():
+    [q] = find_quantities("Government forces, some 4,000 strong, moved on the city.")
+    assert (q.text, q.unit) == ("some 4,000 strong", "people")
+    assert [q.unit for q in find_quantities("two strong winds")] == [""]  # a bare number
