@@ -47,7 +47,9 @@ fighters             fighters, militants, jihadists, gunmen, insurgents, combata
                      1,800 men"); a force a country deploys, stations or has: other
                      (said of the soldiers counted, with no word of combat: "as
                      Russia sent reinforcements, 2,000 troops attacked" fight); not
-                     a count that does the harm ("2,000 troops captured the town")
+                     a count that does the harm ("2,000 troops captured the town"),
+                     nor armed men whose own verb is one of seeing or saying ("three
+                     soldiers saw them leave", "two soldiers told reporters": other)
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
                      gave themselves up, laid down their arms, rounded up, custody,
                      prisoners, detainees, POWs ("the SDF is holding 900 fighters")
@@ -463,6 +465,9 @@ _WOUNDED_OF_RE = re.compile(rf"{cue_re('wounded_of').pattern}\s+of\s+(?:the\s+)?
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
 _FREED_RE = cue_re("freed")
+_WITNESS_RE = re.compile(
+    rf"\s+(?:(?:\w+ly|later|also|then|had|have|has)\s+)*{cue_re('witnessed').pattern}", re.I
+)
 _RELEASE_RE = re.compile(rf"{_FREED_RE.pattern}|releas(?:e|es|ed|ing)", re.I)
 _PARTITIVE_RE = re.compile(r"\sof\s+the\s", re.I)
 _THING_AFTER_RE = re.compile(
@@ -782,6 +787,9 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     verb = _verb_before(ctx)  # not a headline's "Kills 4 At Discotheque"
     if verb and verb[1][0].islower() and not _AUXILIARY_NEXT_RE.match(ctx.after):
         return verb  # "executed 20 soldiers captured in the base": the verb, not the participle
+    armed_noun = noun_kind == "fighters" or bool(_FORCE_RE.fullmatch(q.noun))
+    if armed_noun and _WITNESS_RE.match(ctx.after):
+        return "other", ""  # "three soldiers saw them leave", "two soldiers told reporters"
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
     kind, cue = _nearest_event(ctx, limit)
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and (unit := _UNIT_OF_RE.search(ctx.before)):
@@ -800,7 +808,6 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "other", ""  # "freed 1,000 prisoners": no longer held (unless exchanged)
     if noun_kind == "missing" and kind not in ("killed", "wounded"):
         return "missing", q.noun  # "released 42 hostages": taken; "ten hostages were killed"
-    armed_noun = noun_kind == "fighters" or bool(_FORCE_RE.fullmatch(q.noun))
     if (
         kind == "displaced"
         and (noun_kind == "fighters" or q.noun in _SOLDIER_NOUNS)

@@ -24,6 +24,7 @@ thousands              2,000 .. 9,999       3,000
 tens of thousands      20,000 .. 99,999     30,000
 hundreds of thousands  200,000 .. 999,999   300,000
 millions               2 .. 9.99 million    3 million
+a handful (of)         3 .. 9               5
 several N              3N .. 9N             5N
 a few N                2N .. 5N             3N
 A or B, A to B,        A .. B               midpoint
@@ -32,7 +33,8 @@ a third, a quarter,    33.3 %, 25 %, 50 %   (exact; "of ..." must follow)
 half
 =====================  ===================  =========
 
-"a thousand" = 1,000, "half a million" = 500,000, "a dozen" = "another dozen" = 12, "a single" = 1;
+"a thousand" = 1,000, "half a million" = 500,000, "a quarter of a million" = 250,000, "a
+dozen" = "another dozen" = 12, "a single" = 1;
 "a"/"an" before a person an event befalls is one ("a man was killed", "a soldier died");
 "one" before a singular noun that also serves as a modifier, or one of a nation ("one
 Canadian", "one Swede"), counts one person only before a verb or a stop ("One Ukrainian
@@ -41,10 +43,10 @@ fighter died", "two Americans, one Canadian and one Swede", never "one fighter j
 is a range.
 
 Hedges: "more than", "over", "at least", "upwards of", "in excess of", "no fewer
-than", "N or more", "N+" -> ``low`` = N, ``high`` open; "nearly", "almost", "up to",
-"less than", "fewer than", "under", "as many as", "close to", "no more than"
+than", "N or more", "N+", "N-plus", "N-odd" -> ``low`` = N, ``high`` open; "nearly",
+"almost", "up to", "less than", "fewer than", "under", "as many as", "close to", "no more than"
 -> ``high`` = N, ``low`` open; "about", "around", "some", "roughly",
-"approximately", "an estimated", "N or so" -> N ± 10 %.  A plain N has
+"approximately", "an estimated", "closer to", "N or so" -> N ± 10 %.  A plain N has
 ``low`` = ``high`` = N.  Hedges do not move the bounds of a vague amount or a
 range ("an estimated 500 to 600 fighters" stays 500 .. 600).
 
@@ -132,14 +134,16 @@ _WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(list(_ONES)[:9])}))?|" + "|"
     sorted(_ONES, key=len, reverse=True)
 )
 _SCALE = r"(?:hundred|thousand|million|billion)"
+_PART = r"(?:a|one)\s+(?:third|quarter|half)|two[- ]thirds|three[- ]quarters"
 _A_PERSON = "|".join(person_nouns("a_person")[""])
 _AMOUNT = (
     r"(?:(?P<vague>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
     rf"|tens(?=\s+of\b)|several(?!\s+(?:dozen|{_SCALE})\b))"
     rf"|(?P<some>several|a\s+few|a\s+couple\s+of)\s+(?P<some_scale>dozen|{_SCALE})"
     rf"|half\s+a\s+(?P<half_scale>dozen|{_SCALE})"
-    r"|(?P<fraction>(?:a|one)\s+(?:third|quarter|half)|two[- ]thirds|three[- ]quarters|half)"
-    r"(?=\s+of\b)"
+    rf"|(?P<part>{_PART})\s+of\s+a\s+(?P<part_scale>million|billion)"  # "a quarter of a million"
+    rf"|(?P<fraction>{_PART}|half)(?=\s+of\b)"
+    r"|(?P<handful>a\s+handful)(?=\s+of\b)"
     r"|(?P<single>a\s+single)"
     rf"|(?:a|another)\s+(?P<a_scale>dozen|{_SCALE})"
     rf"|(?P<digits>{_DIGITS})(?:\s*[-–]\s*(?P<digits_to>{_DIGITS}))?"
@@ -161,7 +165,10 @@ _STRENGTH = (
     rf"(?:{alternatives('military_units')}|{alternatives('armed_groups')}|{alternatives('strength_of')})\b)"
 )
 _STRENGTH_RE = re.compile(_STRENGTH, re.I)
-_AMOUNT_RE = re.compile(rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?!(?!{_STRENGTH})[\w-]|[.,:]\d)", re.I)
+_SUFFIX_HEDGE = r"-(?:plus|odd)\b"  # "200-plus", "fifty-odd": more than the amount
+_AMOUNT_RE = re.compile(
+    rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?!(?!{_STRENGTH}|{_SUFFIX_HEDGE})[\w-]|[.,:]\d)", re.I
+)
 
 _HEDGES = {
     "low": ["more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
@@ -169,18 +176,19 @@ _HEDGES = {
     "high": ["nearly", "almost", "up to", "less than", "fewer than", "under", "just under",
              "as many as", "close to", "no more than", "not more than", "at most", "below"],
     "approx": ["about", "around", "some", "roughly", "approximately", "an estimated",
-               "estimated", "an approximate", "circa"],
+               "estimated", "an approximate", "circa", "closer to"],
 }  # fmt: skip
 _HEDGE_OF = {h: kind for kind, words in _HEDGES.items() for h in words}
 _HEDGE_WORDS = "|".join(sorted(map(re.escape, _HEDGE_OF), key=len, reverse=True))
 _HEDGE_RE = re.compile(rf"\b(?P<hedge>{_HEDGE_WORDS})[^\S\n]+$", re.I)
 _POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?P<postfix>more|so)\b", re.I)
 _PLUS_RE = re.compile(r"\+(?![\w(])")  # "2,400+ square kilometers": more than 2,400
+_SUFFIX_HEDGE_RE = re.compile(_SUFFIX_HEDGE, re.I)
 _RANGE_RE = re.compile(rf"\s+(?:or|to)\s+(?={_AMOUNT}\b)", re.I)
 _BETWEEN_RE = re.compile(rf"\s+and\s+(?={_AMOUNT}\b)", re.I)
 
 
-_POSTFIX_HEDGES = {"or more": "low", "or so": "approx", "+": "low"}
+_POSTFIX_HEDGES = {"or more": "low", "or so": "approx", "+": "low", "-plus": "low", "-odd": "low"}
 HEDGES = frozenset(_HEDGE_OF) | frozenset(_POSTFIX_HEDGES)
 """Every hedge the reader knows, lower case ("more than", "or so", "+"); "" is no hedge."""
 
@@ -205,6 +213,11 @@ def _amount(m: re.Match) -> tuple[float, float, float]:
     if g["fraction"]:
         value = _FRACTIONS[re.sub(r"^(?:a|one)\s+", "", g["fraction"])]
         return value, value, value
+    if g["part"]:
+        value = _FRACTIONS[re.sub(r"^(?:a|one)\s+", "", g["part"])] / 100 * _SCALES[g["part_scale"]]
+        return value, value, value
+    if g["handful"]:
+        return _SOME_OF["several"]
     if g["single"] or g["article"]:
         return 1, 1, 1
     if g["a_scale"]:
@@ -408,6 +421,8 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
             low, high, value, end = value, other[0], (value + other[0]) / 2, second.end()
     if not hedge and m["digits"] and (plus := _PLUS_RE.match(text, end)):
         hedge, end = "+", plus.end()
+    if not hedge and (suffix := _SUFFIX_HEDGE_RE.match(text, end)):  # "fifty-odd soldiers"
+        hedge, end = suffix[0].lower(), suffix.end()
     if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 or more people"
         hedge, end = postfix[0].strip(), postfix.end()
     unit = _unit(m, text, end)

@@ -868,3 +868,27 @@ def test_losses_put_at_n_a_combined_loss_and_a_force_n_strong(sentence, kinds):
 )
 def test_a_release_ends_a_kidnapping_killed_hostages_and_members_after_a_semicolon(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army regained some 500 square kilometres around the city.",
+        "The rebels reclaimed about 80 km2 in two days.",
+    ],
+)
+def test_ground_regained_or_reclaimed_is_territory(sentence):
+    assert only(sentence).kind == "territory_area"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Three soldiers saw them leave but did not stop them.", ["other"]),
+        ("Two militiamen later told reporters that the road was mined.", ["other"]),
+        ("Three soldiers held the bridge against the column.", ["fighters"]),
+        ("Two soldiers said 20 civilians were killed.", ["other", "killed"]),
+    ],
+)
+def test_armed_men_who_see_or_speak_are_witnesses_not_a_force(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds

@@ -50,6 +50,7 @@ from geo.quantities import SQUARE_MILE_KM2, find_quantities, read_amount
         ("about 16,000 others", 16_000, 14_400, 17_600),
         ("some 700,000 Palestinians", 700_000, 630_000, 770_000),
         ("roughly 1,000 people", 1_000, 900, 1_100),
+        ("closer to 500 soldiers", 500, 450, 550),
         ("about a third of its territory", 100 / 3, 30, 110 / 3),
         ("less than 2 square miles", 2 * SQUARE_MILE_KM2, None, 2 * SQUARE_MILE_KM2),
         ("4.5 square kilometers", 4.5, 4.5, 4.5),
@@ -230,3 +231,21 @@ def test_a_force_some_n_strong_counts_its_men_but_strong_winds_do_not():
     [q] = find_quantities("Government forces, some 4,000 strong, moved on the city.")
     assert (q.text, q.unit) == ("some 4,000 strong", "people")
     assert [q.unit for q in find_quantities("two strong winds")] == [""]  # a bare number
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "low", "high", "hedge"),
+    [
+        ("a quarter of a million people", 250_000, 250_000, 250_000, ""),
+        ("three quarters of a million refugees", 750_000, 750_000, 750_000, ""),
+        ("a handful of fighters", 5, 3, 9, ""),
+        ("200-plus soldiers", 200, 200, None, "-plus"),
+        ("two hundred-plus soldiers", 200, 200, None, "-plus"),
+        ("fifty-odd soldiers", 50, 50, None, "-odd"),
+    ],
+)
+def test_parts_of_a_million_a_handful_and_plus_or_odd_after_the_amount(
+    words, value, low, high, hedge
+):
+    [q] = find_quantities(words)
+    assert (q.value, q.low, q.high, q.hedge, q.text) == (value, low, high, hedge, words)
