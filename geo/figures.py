@@ -455,8 +455,9 @@ _OWN_WORDS = 8
 _SUBORDINATE_RE = re.compile(r",?\s+(?:when|as|after|before|until|because|since)\b", re.I)
 _OWNER_RE = re.compile(rf"{cue_re('deployed_owner').pattern}\s+$", re.I)
 _UNIT_OF_RE = re.compile(rf"{cue_re('military_units').pattern}\s+of\s+$", re.I)
-_UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men": a unit's strength
-    rf"{cue_re('military_units').pattern}\s+(?:\w+\s+)?{cue_re('deployed_owner').pattern}\s+$", re.I
+_UNITS = "|".join(alternatives(name) for name in ("military_units", "armed_groups", "owner_groups"))
+_UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men", "the group has 1,000 members"
+    rf"(?<![\w-])(?:{_UNITS})\s+(?:\w+\s+)?{cue_re('deployed_owner').pattern}\s+$", re.I
 )
 _CASUALTIES_RE = cue_re("casualties")
 _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
@@ -740,9 +741,10 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "missing", lost[0].split()[0].lower()
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
-    if not q.unit and _NUMBERING_RE.search(ctx.before):  # "the militants, numbering about 500"
+    if not NOUN_KINDS.get(q.noun) and _NUMBERING_RE.search(ctx.before):  # "numbering about 500"
         armed = _ARMED_RE.search(ctx.lead) or _ARMED_GROUP_RE.search(ctx.lead)
-        return ("fighters", "numbering") if armed else ("other", "")
+        if armed or not q.unit:  # "the battalion comprised some 400 volunteers"
+            return ("fighters", "numbering") if armed else ("other", "")
     next_words = _LEADING_RE.sub("", ctx.after)  # '"at least 180" killed', "200 likely killed"
     if (
         not q.unit

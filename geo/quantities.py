@@ -129,7 +129,9 @@ _SOME_OF = {"several": (3, 5, 9), "a few": (2, 3, 5), "a couple of": (2, 2, 2)}
 _FRACTIONS = {"third": 100 / 3, "quarter": 25.0, "half": 50.0, "two-thirds": 200 / 3,
               "two thirds": 200 / 3, "three-quarters": 75.0, "three quarters": 75.0}  # fmt: skip
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands set off by commas or by a no-break or thin space ("10 000"), never by a plain
+# space ("March 3 100 people"); a run with a leading zero ("000", "05") is no count.
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|(?!0\d)\d+(?:\.\d+)?"
 _WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(list(_ONES)[:9])}))?|" + "|".join(
     sorted(_ONES, key=len, reverse=True)
 )
@@ -145,7 +147,7 @@ _AMOUNT = (
     rf"|(?P<fraction>{_PART}|half)(?=\s+of\b)"
     r"|(?P<handful>a\s+handful)(?=\s+of\b)"
     r"|(?P<single>a\s+single)"
-    rf"|(?:a|another)\s+(?P<a_scale>dozen|{_SCALE})"
+    rf"|(?:a|another)\s+(?P<a_scale>dozen|{_SCALE})(?:\s+(?P<a_scale_of>thousand|million))?"
     rf"|(?P<digits>{_DIGITS})(?:\s*[-–]\s*(?P<digits_to>{_DIGITS}))?"
     rf"(?:\s+(?P<digit_scale>{_SCALE})|(?P<suffix>m|bn|k)\b)?"
     rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred)(?:\s+and\s+(?P<word_rest>{_WORD}))?)?"
@@ -220,12 +222,12 @@ def _amount(m: re.Match) -> tuple[float, float, float]:
         return _SOME_OF["several"]
     if g["single"] or g["article"]:
         return 1, 1, 1
-    if g["a_scale"]:
-        return (_SCALES[g["a_scale"]],) * 3
+    if g["a_scale"]:  # "a hundred thousand": 100,000
+        return (_SCALES[g["a_scale"]] * _SCALES.get(g["a_scale_of"] or "", 1),) * 3
     if g["digits"]:
         scale = _SCALES.get(g["digit_scale"] or _SUFFIXES.get(g["suffix"] or "", ""), 1)
-        low = float(g["digits"].replace(",", "")) * scale
-        high = float((g["digits_to"] or g["digits"]).replace(",", "")) * scale
+        low = float(re.sub(r"[^\d.]", "", g["digits"])) * scale
+        high = float(re.sub(r"[^\d.]", "", g["digits_to"] or g["digits"])) * scale
         return (low, (low + high) / 2, high) if high > low else (low, low, low)
     words = re.split(r"[- ]", g["word"])
     value = sum(_TENS.get(w, 0) + _ONES.get(w, 0) for w in words)

@@ -892,3 +892,34 @@ def test_ground_regained_or_reclaimed_is_territory(sentence):
 )
 def test_armed_men_who_see_or_speak_are_witnesses_not_a_force(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The group has an estimated 1,000 members.", "fighters"),
+        ("At its peak, the militia had 5,000 members.", "fighters"),
+        ("The battalion comprised some 400 volunteers.", "fighters"),
+        ("The delegation comprised 12 officials.", "other"),
+        ("The United States has about 2,000 troops in the country.", "other"),
+        ("The raiders took 500 women as slaves.", "missing"),
+    ],
+)
+def test_a_groups_own_men_are_its_strength_and_people_taken_as_slaves_are_missing(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("The evacuation of 5,000 people was planned for Monday.", "expected"),
+        ("About 2,000 residents were to be evacuated on Friday.", "expected"),
+        ("Some 400 civilians are due to leave the city on Sunday.", "expected"),
+        ("Officials hope to evacuate 3,000 people this week.", "expected"),
+        ("Some 20,000 people are at risk of displacement.", "possible"),
+        ("Due to the shelling, 300 people fled the town.", "reported"),
+        ("A planned offensive killed 40 soldiers.", "reported"),
+    ],
+)
+def test_plans_hopes_and_risks_are_not_reported_figures(sentence, modality):
+    assert only(sentence).modality == modality

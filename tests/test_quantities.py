@@ -249,3 +249,20 @@ def test_parts_of_a_million_a_handful_and_plus_or_odd_after_the_amount(
 ):
     [q] = find_quantities(words)
     assert (q.value, q.low, q.high, q.hedge, q.text) == (value, low, high, hedge, words)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("over a hundred thousand people", 100_000),
+        ("as many as 10\u00a0000 people", 10_000),
+        ("some 25\u202f000 refugees", 25_000),
+    ],
+)
+def test_a_hundred_thousand_and_thousands_set_off_by_a_no_break_space(words, value):
+    [q] = find_quantities(words)
+    assert (q.value, q.text, q.unit) == (value, words, "people")
+
+
+def test_a_digit_run_with_a_leading_zero_is_no_count():
+    assert [q.text for q in find_quantities("more than 10 000 people")] == ["more than 10"]
