@@ -24,7 +24,8 @@ returned             returned, went/came back, went home, repatriated, returnees
                      families returned", "displaced people went home")
 refugees             refugees, asylum seekers, hosted/taken in ("Turkey hosts 3.6
                      million Syrian refugees"): placed at the host country
-camp_population      people a camp holds, houses, shelters or hosts, who live in it, or
+camp_population      people a camp holds, houses, shelters or hosts, who live or are held in
+                     it (whatever their modifier: "25,000 displaced people living in camps"), or
                      "N in camps" ("the camp housing more than 35,000 people", "the
                      camp shelters 45,000 displaced people"; fighters or prisoners a
                      camp holds are detained)
@@ -66,7 +67,8 @@ wounded              wounded, injured, injuries, wounds, hurt, maimed, hospitali
                      or rushed to (a) hospital ("14 people were taken to hospital"); an
                      event word before "and" is the count's before it ("two died and
                      five were wounded")
-missing              kidnapped, abducted, missing, disappeared, hostages not held, "contact
+missing              kidnapped, abducted, missing, disappeared, hostages not held, civilians
+                     captured or in captivity ("3,000 women remain in captivity"), "contact
                      was lost with N" ("gunmen kidnapped 35", "freed 16 hostages")
 territory_area       an area (km², square miles) captured, lost or seized ("captured 1,400
                      km² of land"), or in a sentence about holding ground
@@ -436,9 +438,10 @@ _CAPACITY_RE = re.compile(r"\b(?:can|could|would|will|to)\s+$", re.I)
 _PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BARE_NEXT_RE = re.compile(
     r"\s+(?:were|was|are|is|have|has|had|who|remain\w*|more|others|still|inside"
-    r"|of\s+(?:them|those|whom))\b",
+    r"|of\s+(?:them|those|whom|(?:their|its|our|his)\s+own))\b",
     re.I,
 )
+_OF_OWN_RE = re.compile(r"\s+of\s+(?:their|its|our|his)\s+own\b", re.I)  # "lost 15 of their own"
 _TOTAL_RE = re.compile(  # "the death toll rose to 54", "the number of displaced people reached"
     r"\b(?:(?P<toll>death toll\s+)|number\s+of\s+(?:[\w-]+\s+){1,3}?)(?:[\w-]+\s+){0,3}?"
     r"(?:to|at|of|is|was|reached|hit|topped|passed|exceeded)\s+$",
@@ -480,6 +483,7 @@ _PER_UNIT_AFTER_RE = re.compile(rf"\s+(?:{alternatives('per_unit')})\b", re.I)
 _ARMED_GROUP_RE = cue_re("armed_groups")
 _NUMBERING_RE = re.compile(rf"{cue_re('numbering').pattern}\s+(?:between\s+)?$", re.I)
 _EXCHANGE_RE = cue_re("exchange")
+_THINGS_AFTER_RE = re.compile(r"\s+(?-i:[a-z]+s)\b")  # "of over 250 pieces": things, not people
 _AUXILIARY_NEXT_RE = re.compile(r"\s+(?:were|was|are|is|had|have|has|been)\b", re.I)
 _VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30", "... and captured 5"
     r"(?:"
@@ -488,7 +492,7 @@ _VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30", "... an
     re.I,
 )
 _COUNT_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|(?:and|or|in|on|at|during|near)\b|$)", re.I)
-_LEADING_RE = re.compile(r"^[\s\"”’']*(?:\w+ly\s+)?")
+_LEADING_RE = re.compile(r"^[\s\"”’']*(?:(?:\w+ly|later|also|then|soon|since)\s+)?")
 _VERB_AFTER_RE = re.compile(  # "12 surrendering soldiers were killed", "displaced people went home"
     r"\s+(?:(?:were|was|had been|have been|has been|had|have|began|started|continued)\s+"
     r"(?:to\s+)?)?(?:\w+ly\s+)?",
@@ -523,6 +527,14 @@ _CAMP_BEFORE_RE = re.compile(  # "the camp shelters", "a camp, which now houses"
     rf"(?P<verb>{_CAMP_VERB_RE.pattern})\s+$",
     re.I,
 )
+_IN_CAMP_RE = re.compile(  # "... are living in the camps", "... are held in a camp": its people
+    r"(?:\s*(?:,|and)\s+(?:their\s+)?(?:children|women|families))?"  # "women and children"
+    r"\s+(?:(?:are|were|is|was|now|still|currently|have|has|had|been|being)\s+)*"
+    rf"(?P<verb>{_CAMP_VERB_RE.pattern}|held|kept)\s+(?:in|at)\s+(?:the\s+|a\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_CAMP_RE.pattern}",
+    re.I,
+)
+_CAPTIVE_RE = re.compile(r"captur(?:e|ed|ing)|captiv(?:e|ity)|taken (?:prisoner|captive)", re.I)
 _HOST_BEFORE_RE = re.compile(rf"{_CAMP_VERB_RE.pattern}\s+$", re.I)
 _POPULATION_FELL_RE = re.compile(  # "the town's population fell to just 3,000": who is still there
     rf"\bpopulation\s+(?:\w+\s+){{0,2}}?{cue_re('population_fell').pattern}\s+(?:\w+\s+){{0,2}}?"
@@ -716,6 +728,15 @@ def _verb_of_count(pattern: re.Pattern, words: str) -> bool:
     return bool(m) and not _THING_AFTER_RE.match(words, m.end())
 
 
+def _stays(words: str) -> bool:
+    """Whether ``words`` open with a verb of staying ("stayed", "remained in the building")
+    and no event word follows it closely ("200 remain missing" are missing)."""
+    head = " ".join(words.split()[:_REMAINING_WORDS])
+    return _verb_of_count(_REMAINING_CUES, words) and not any(
+        p.search(head) for p in _EVENT_CUES.values()
+    )
+
+
 def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """Kind and cue of a count of people; None for a bare number nothing speaks for.
 
@@ -741,7 +762,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "missing", lost[0].split()[0].lower()
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
-    if not NOUN_KINDS.get(q.noun) and _NUMBERING_RE.search(ctx.before):  # "numbering about 500"
+    numbering = _NUMBERING_RE.search(ctx.before) and not _THINGS_AFTER_RE.match(ctx.after)
+    if not NOUN_KINDS.get(q.noun) and numbering:  # "numbering about 500", not "of 250 pieces"
         armed = _ARMED_RE.search(ctx.lead) or _ARMED_GROUP_RE.search(ctx.lead)
         if armed or not q.unit:  # "the battalion comprised some 400 volunteers"
             return ("fighters", "numbering") if armed else ("other", "")
@@ -762,6 +784,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return NOUN_KINDS[q.noun], q.noun
     if (camp := _CAMP_BEFORE_RE.search(ctx.lead)) and NOUN_KINDS.get(q.noun) not in _HELD_KINDS:
         return "camp_population", camp["verb"]  # "the camp shelters 45,000 displaced people"
+    if (camp := _IN_CAMP_RE.match(ctx.after)) and NOUN_KINDS.get(q.noun) not in _HELD_KINDS:
+        return "camp_population", camp["verb"]  # "25,000 displaced people are living in camps"
     if (host := _HOST_BEFORE_RE.search(ctx.before)) and _NATIONALS_RE.search(q.text):
         return "refugees", host[0].split()[0]  # "Turkey now shelters 3.6 million Syrians"
     for kind, pattern in _EVENT_CUES.items():
@@ -781,7 +805,7 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     if missing := _MISSING_BEFORE_RE.search(ctx.before):  # "contact was lost with 25 rebels"
         return "missing", missing[0].strip()
     lost = _LOST_PEOPLE_RE.search(ctx.before)  # "had lost 300 fighters": their dead
-    if lost and (noun_kind == "fighters" or q.noun in _FORCE_NOUNS):
+    if lost and (noun_kind == "fighters" or q.noun in _FORCE_NOUNS or _OF_OWN_RE.match(ctx.after)):
         return "killed", lost[0].split()[0].lower()
     encircled = _ENCIRCLED_RE.search(after) or _ENCIRCLED_BEFORE_RE.search(ctx.before)
     if noun_kind == "fighters" and encircled:  # "3,000 fighters remain encircled", "the
@@ -794,6 +818,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "other", ""  # "three soldiers saw them leave", "two soldiers told reporters"
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
     kind, cue = _nearest_event(ctx, limit)
+    if _stays(next_words):  # "400 fled and 600 stayed": its own verb, not the one before "and"
+        kind, cue = "", ""
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and (unit := _UNIT_OF_RE.search(ctx.before)):
         return "fighters", unit[0].split()[0].lower()  # "held a garrison of 300 troops": its men
     held_people = noun_kind in ("fighters", "detained")  # "holding 900 fighters in camps"
@@ -805,6 +831,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "camp_population", cue  # "the camp holds 70,000", "70,000 live in the camp"
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and q.noun in _CIVILIAN_NOUNS:
         return "civilians_remaining", cue
+    if kind == "detained" and _CAPTIVE_RE.fullmatch(cue) and q.noun in _CIVILIAN_NOUNS:
+        return "missing", cue  # "3,000 women remain in captivity": kidnapped, not detained
     freed = _FREED_RE.search(f"{ctx.before} {after}") and not _EXCHANGE_RE.search(ctx.sentence)
     if noun_kind == "detained" and freed:
         return "other", ""  # "freed 1,000 prisoners": no longer held (unless exchanged)

@@ -900,7 +900,7 @@ def test_armed_men_who_see_or_speak_are_witnesses_not_a_force(sentence, kinds):
         ("The group has an estimated 1,000 members.", "fighters"),
         ("At its peak, the militia had 5,000 members.", "fighters"),
         ("The battalion comprised some 400 volunteers.", "fighters"),
-        ("The delegation comprised 12 officials.", "other"),
+        ("The delegation comprised 12 journalists.", "other"),
         ("The United States has about 2,000 troops in the country.", "other"),
         ("The raiders took 500 women as slaves.", "missing"),
     ],
@@ -923,3 +923,64 @@ def test_a_groups_own_men_are_its_strength_and_people_taken_as_slaves_are_missin
 )
 def test_plans_hopes_and_risks_are_not_reported_figures(sentence, modality):
     assert only(sentence).modality == modality
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Ukraine said it killed 300 mobilized soldiers.", ["killed"]),
+        ("About 400 Kadyrovites entered the town.", ["fighters"]),
+        ("The militia's column consisted of over 250 pieces of equipment.", []),
+        ("Kurdish forces numbering some 2,000 advanced on the town.", ["fighters"]),
+        ("Around 50 elderly were trapped in the care home.", ["civilians_remaining"]),
+    ],
+)
+def test_more_people_nouns_and_a_column_of_equipment_is_no_count(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "Around 25,000 displaced people are living in the camps near the border.",
+            "camp_population",
+        ),
+        ("About 9,000 foreign women and children are held in the camp.", "camp_population"),
+        ("About 900 prisoners are held in the camp.", "detained"),
+        ("Around 3,000 women remain in captivity.", "missing"),
+        ("The army captured 85 militants in the operation.", "detained"),
+    ],
+)
+def test_people_living_in_camps_and_civilians_held_captive(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "Of the 1,000 villagers, 400 fled and 600 stayed.",
+            ["other", "displaced", "civilians_remaining"],
+        ),
+        (
+            "About 300 people were evacuated, while 50 remained in the building.",
+            ["displaced", "civilians_remaining"],
+        ),
+        ("About 300 people fled and 200 remain missing.", ["displaced", "missing"]),
+        ("The army killed 20 rebels and lost 15 of its own.", ["killed", "killed"]),
+    ],
+)
+def test_a_count_that_stays_is_not_the_one_that_fled_and_losses_of_its_own(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Of the 20 wounded, three later died.", ["wounded", "killed"]),
+        ("Two then surrendered to the patrol.", ["detained"]),
+    ],
+)
+def test_a_bare_count_whose_verb_follows_later_or_then(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
