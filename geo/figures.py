@@ -388,7 +388,9 @@ _TERRITORY_OF_RE = re.compile(  # the noun ends its phrase: not "21 per cent of 
 )
 _PEOPLE_OF_RE = re.compile(  # "70% of the soldiers involved", "half of its population"
     r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?(?:[\w'’-]+\s+){0,2}?(?:"
-    + "|".join(sorted((n for n in NOUN_KINDS if n[0] != "-"), key=len, reverse=True))
+    + "|".join(
+        sorted((n for n, k in NOUN_KINDS.items() if n[0] != "-" and k != "killed"), key=len)[::-1]
+    )  # "3% of deaths", "half of the dead": a breakdown of the dead, not a count of its own
     + r"|population)(?![\w-])",
     re.I,
 )
@@ -513,6 +515,7 @@ _ARMED_RE = re.compile(
     + r")(?![\w-])",
     re.I,
 )
+_OF_THE_LEAD_RE = re.compile(r"\s*(?:out\s+)?of\s+(?:the|its|their|his)\s", re.I)
 _CIVILIAN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_CIVILIAN_NOUNS)})(?![\w-])", re.I)
 _CONJUNCTION_RE = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
 _CIVILIANS_TOO_RE = re.compile(r"\s*(?:,|and)\s*(?:women|children)\b", re.I)
@@ -728,6 +731,17 @@ def _verb_of_count(pattern: re.Pattern, words: str) -> bool:
     return bool(m) and not _THING_AFTER_RE.match(words, m.end())
 
 
+def _of_armed_men(q: Quantity, ctx: _Context) -> bool:
+    """Whether a bare count is a part of armed men the sentence opens with ("Of the 400
+    defenders, only 70 escaped"): it counts them."""
+    return (
+        not q.unit
+        and bool(_OF_THE_LEAD_RE.match(ctx.lead))
+        and bool(_ARMED_RE.search(ctx.lead))
+        and not _CIVILIAN_RE.search(ctx.lead)
+    )
+
+
 def _stays(words: str) -> bool:
     """Whether ``words`` open with a verb of staying ("stayed", "remained in the building")
     and no event word follows it closely ("200 remain missing" are missing)."""
@@ -793,6 +807,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
             verb = _verb_after(ctx) or _verb_before(ctx)
             if verb and _RELEASE_RE.fullmatch(verb[1]):
                 verb = None  # "the 12 kidnapped workers were released": a release ends it
+            if verb and kind in ("killed", "wounded") and verb[0] in ("displaced", "returned"):
+                verb = None  # "100 wounded soldiers were evacuated": still the wounded
             return verb or (kind, cue[0])
     noun_kind = NOUN_KINDS.get(q.noun, "")
     after = " ".join(_near_words(ctx.after))
@@ -840,7 +856,7 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "missing", q.noun  # "released 42 hostages": taken; "ten hostages were killed"
     if (
         kind == "displaced"
-        and (noun_kind == "fighters" or q.noun in _SOLDIER_NOUNS)
+        and (noun_kind == "fighters" or q.noun in _SOLDIER_NOUNS or _of_armed_men(q, ctx))
         and not _FAMILIES_TOO_RE.match(ctx.after)  # "300 fighters and their families left"
     ):
         return "fighters", cue  # "200 soldiers fled the base": a force withdrawing, no refugees

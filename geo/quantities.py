@@ -55,7 +55,8 @@ hyphenated compounds ("a 79-member parliament", "22-year-old"; but a unit's stre
 count of its men: "a 2,000-strong force", "a 25-man unit", "a 1,500-member attacking
 force"), numbers with units other than people, km², square miles or percent (money,
 "two miles from", "more than two kilometers", shots, cars), sizes ("a population of 20
-million", "families of five"), "no one", and digit runs too long for any count.
+million", "families of five", "a father of four"), "no one", and digit runs too long for
+any count.
 
 Square miles become km² by the exact factor 2.589988110336; ``original`` keeps
 the amount as printed.  An area followed by its own conversion in brackets
@@ -293,9 +294,9 @@ _OTHER_UNIT_RE = re.compile(  # not "three suicide car bombers"
 _NOT_A_COUNT_RE = re.compile(
     r"\b(?:(?:(?:population|capacity|budget|cost|price|aged?|ages|No\.)\s+(?:of\s+)?|number\s+of\s+)"
     r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?|no\s+"
-    r"|(?:families|households)\s+of\s+(?:about\s+|around\s+|some\s+)?)$",
+    r"|(?:families|households|(?:grand)?(?:father|mother|parent)s?)\s+of\s+(?:about\s+|around\s+|some\s+)?)$",
     re.I,
-)  # "a population of 20 million", "aged 17", "no one", "families of five": sizes, ages, none
+)  # "a population of 20 million", "aged 17", "no one", "families of five", "a mother of two"
 
 
 def _is_age(text: str, m: re.Match) -> bool:

@@ -719,6 +719,8 @@ def test_infantry_pupils_and_rescuers_are_people_but_infantry_vehicles_are_not(s
         ("About 30 passengers were treated in a nearby hospital.", "wounded"),
         ("The army's losses amounted to about 500 men.", "killed"),
         ("The drone strikes wiped out 40 militiamen near the ford.", "killed"),
+        ("Police fatally shot four men at the checkpoint.", "killed"),
+        ("Two soldiers were mortally wounded by the mine.", "killed"),
     ],
 )
 def test_people_taken_to_hospital_are_wounded_and_losses_are_casualties(sentence, kind):
@@ -830,6 +832,7 @@ def test_a_quoted_noun_still_counts_and_survivors_are_other(sentence, kinds):
         ("Over 1,700 defenders of the plant were taken into captivity.", ["detained"]),
         ("About 600 fighters handed themselves over to the militia.", ["detained"]),
         ("By August, some 20,000 displaced people had gone back to their villages.", ["returned"]),
+        ("Thousands of displaced residents came home in May.", ["returned"]),
         ("Nearly 90% of the population fled the city.", ["displaced"]),
         ("Five members of one family were killed in the strike.", ["killed"]),
     ],
@@ -983,4 +986,32 @@ def test_a_count_that_stays_is_not_the_one_that_fled_and_losses_of_its_own(sente
     ],
 )
 def test_a_bare_count_whose_verb_follows_later_or_then(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("About 100 wounded soldiers were evacuated from the plant.", "wounded"),
+        ("Some 60 soldiers were taken as prisoners of war.", "detained"),
+        ("About 5,000 displaced people were evacuated to the coast.", "displaced"),
+    ],
+)
+def test_the_wounded_moved_stay_wounded_and_men_taken_as_prisoners(sentence, kind):
+    assert only(sentence).kind == kind
+
+
+def test_a_share_of_the_dead_is_no_count_of_its_own():
+    assert only("About 3% of the deaths were recorded in the capital.").kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Of the 400 defenders, only 70 escaped.", ["fighters", "fighters"]),
+        ("Of the 400 villagers, only 70 escaped.", ["other", "displaced"]),
+        ("Soldiers shelled the village and 300 fled.", ["displaced"]),
+    ],
+)
+def test_a_part_of_armed_men_that_escapes_is_a_force_withdrawing(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds

@@ -68,7 +68,7 @@ def test_amounts_and_hedges(words, value, low, high):
     "words",
     ["the 79-member coalition", "about two miles from", "more than two kilometers", "$1.31 billion",
      "a 22-year-old", "around 5 p.m.", "at 6:50", "in 2011", "a population of 20 million",
-     "500m from the front", "the 2011-2012 war", "AK-47", "3-4 km"],
+     "500m from the front", "the 2011-2012 war", "AK-47", "3-4 km", "a father of four"],
 )  # fmt: skip
 def test_not_counts_of_people_areas_or_shares(words):
     assert find_quantities(words) == []
