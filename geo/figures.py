@@ -762,8 +762,9 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "camp_population", "population"
     if population := _POPULATION_FELL_RE.search(ctx.before):
         return "civilians_remaining", population[0].split()[0].lower()
-    if (losses := _LOSSES_AT_RE.search(ctx.before)) and not _THING_AFTER_RE.match(ctx.after):
-        return "killed", losses[0].split()[0].lower()  # not "losses of 40 tanks"
+    losses = _LOSSES_AT_RE.search(ctx.before)  # not "losses of 40 tanks", nor "of 6 dead"
+    if losses and not _THING_AFTER_RE.match(ctx.after) and not NOUN_KINDS.get(q.noun):
+        return "killed", losses[0].split()[0].lower()
     if total := _TOTAL_RE.search(ctx.before):
         return _total_kind(total)
     if among := _AMONG_RE.search(ctx.before):  # "Among the dead ... were 12 fighters"
@@ -780,13 +781,16 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     if not NOUN_KINDS.get(q.noun) and numbering:  # "numbering about 500", not "of 250 pieces"
         armed = _ARMED_RE.search(ctx.lead) or _ARMED_GROUP_RE.search(ctx.lead)
         if armed or not q.unit:  # "the battalion comprised some 400 volunteers"
-            return ("fighters", "numbering") if armed else ("other", "")
+            return ("fighters", q.noun or "numbering") if armed else ("other", "")
     next_words = _LEADING_RE.sub("", ctx.after)  # '"at least 180" killed', "200 likely killed"
     if (
         not q.unit
         and not _BARE_NEXT_RE.match(ctx.after)
         and not _ANOTHER_RE.search(ctx.before)  # "killed 50 and wounded another 96"
-        and not (_VERB_BEFORE_RE.search(ctx.before) and _COUNT_ENDS_RE.match(ctx.after))
+        and not (
+            (_VERB_BEFORE_RE.search(ctx.before) or _LOST_PEOPLE_RE.search(ctx.before))
+            and _COUNT_ENDS_RE.match(ctx.after)
+        )
         and not any(_verb_of_count(p, next_words) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
     ):
         return None
@@ -821,8 +825,9 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     if missing := _MISSING_BEFORE_RE.search(ctx.before):  # "contact was lost with 25 rebels"
         return "missing", missing[0].strip()
     lost = _LOST_PEOPLE_RE.search(ctx.before)  # "had lost 300 fighters": their dead
-    if lost and (noun_kind == "fighters" or q.noun in _FORCE_NOUNS or _OF_OWN_RE.match(ctx.after)):
-        return "killed", lost[0].split()[0].lower()
+    own_count = _OF_OWN_RE.match(ctx.after) or (not q.unit and _COUNT_ENDS_RE.match(ctx.after))
+    if lost and (noun_kind == "fighters" or q.noun in _FORCE_NOUNS or own_count):
+        return "killed", lost[0].split()[0].lower()  # "lost 15 of its own", "the rebels lost 17"
     encircled = _ENCIRCLED_RE.search(after) or _ENCIRCLED_BEFORE_RE.search(ctx.before)
     if noun_kind == "fighters" and encircled:  # "3,000 fighters remain encircled", "the
         return "fighters", encircled[0].strip()  # remaining 30 militants": present, not dead

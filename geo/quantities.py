@@ -271,7 +271,7 @@ _SINGULAR_RE = re.compile(
 _A_PERSON_RE = re.compile(rf"(?P<mods>(?:\s+[\w'’-]+){{0,2}}?)\s+(?P<noun>{_A_PERSON})\b", re.I)
 _NUMBER_WORDS = "|".join([*_ONES, *_TENS, *_SCALES, *_VAGUE, "dozens", "scores"])
 _NOUN_RE = re.compile(
-    r"(?:\s+of(?:\s+the)?)?\s+[\"“‘]?"  # 'more than 1,500 of the "best fighters"': quotes aside
+    r"[\"”]?(?:\s+of(?:\s+the)?)?\s+[\"“‘]?"  # 'of the "best fighters"', '"over 200" rebels'"
     r"(?P<mods>(?:(?:more|other|foreign|armed|local|young|new|additional|suspected"
     r"|unarmed|innocent|\w+ly|\w+ed|(?-i:[A-Z][\w'’-]*(?:\.[A-Z]\.?)*)|\w+-\w+(?:-\w+)?),?\s+"
     rf"|(?!(?:{alternatives('not_modifiers')}|{_NUMBER_WORDS}|{_NOUNS})\b)(?-i:[a-z]+)\s+){{0,3}})"
@@ -292,7 +292,7 @@ _OTHER_UNIT_RE = re.compile(  # not "three suicide car bombers"
 
 
 _NOT_A_COUNT_RE = re.compile(
-    r"\b(?:(?:(?:population|capacity|budget|cost|price|aged?|ages|No\.)\s+(?:of\s+)?|number\s+of\s+)"
+    r"\b(?:(?:(?:population|capacity|budget|price|aged?|ages|No\.)\s+(?:of\s+)?|number\s+of\s+)"
     r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?|no\s+"
     r"|(?:families|households|(?:grand)?(?:father|mother|parent)s?)\s+of\s+(?:about\s+|around\s+|some\s+)?)$",
     re.I,
@@ -363,9 +363,21 @@ def read_amount(printed: str) -> tuple[float, float | None, float | None] | None
     return _bounds(low, value, high, _hedge_kind(m["hedge"] or ""))
 
 
+_YEAR_BEFORE_RE = re.compile(  # "by 2016 refugees had returned", "in late 2015 rebels took ..."
+    r"\b(?:by|since|until|till|throughout|during|before|after|early|late|mid"
+    r"|spring|summer|autumn|fall|winter)[\s-]+$",
+    re.I,
+)
+
+
 def _is_year(m: re.Match, text: str) -> bool:
-    digits = m["digits"] or ""
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", digits)) and not _person_noun(text, m.end())
+    """A year: four digits from 1800 to 2099 with no person noun after them, or after a word
+    of time even with one ("since 2015 civilians have fled")."""
+    if not re.fullmatch(r"(?:1[89]|20)\d\d", m["digits"] or ""):
+        return False
+    return not _person_noun(text, m.end()) or bool(
+        _YEAR_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+    )
 
 
 @dataclass(frozen=True)

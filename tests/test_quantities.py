@@ -266,3 +266,16 @@ def test_a_hundred_thousand_and_thousands_set_off_by_a_no_break_space(words, val
 
 def test_a_digit_run_with_a_leading_zero_is_no_count():
     assert [q.text for q in find_quantities("more than 10 000 people")] == ["more than 10"]
+
+
+@pytest.mark.parametrize(
+    ("words", "texts"),
+    [
+        ("By 2016 refugees had returned.", []),
+        ("In late 2015 rebels took the city.", []),
+        ("The attack caused 2000 casualties.", ["2000 casualties"]),
+        ("Some 2000 people fled.", ["Some 2000 people"]),
+    ],
+)
+def test_a_year_after_a_word_of_time_is_no_count_even_before_a_noun(words, texts):
+    assert [q.text for q in find_quantities(words)] == texts
