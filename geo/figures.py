@@ -876,7 +876,7 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return noun_kind, q.noun.lstrip("-")
     if (
         _FORCE_RE.fullmatch(q.noun)
-        and not _deployed(ctx)
+        and (not _deployed(ctx) or _UNIT_OF_RE.search(ctx.before))  # "a garrison of 500 men"
         and not (_OWNER_RE.search(ctx.before) and not _UNIT_OWNER_RE.search(ctx.before))
         and not (_CIVILIANS_TOO_RE.match(ctx.after))
     ):  # "570 soldiers", "30 men" in a battle: fighters; "the U.S. has 2,000 troops": other

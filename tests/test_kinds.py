@@ -613,6 +613,7 @@ def test_of_which_executing_and_a_verb_before_a_participle(sentence, kinds):
     [
         ("The airport only held a small garrison of about 300 troops.", ["fighters"]),
         ("The army captured a battalion of 400 soldiers.", ["detained"]),
+        ("The garrison of about 500 men withdrew overnight.", ["fighters"]),
         ("Russia lost three armoured personnel carriers.", []),
         ("The field was sown with 300 anti-personnel mines.", []),
     ],
