@@ -57,10 +57,12 @@ detained             detained, arrested, captured, held/holding (fighters), surr
 killed               killed, dead, died, deaths, slain, executed, martyred, perished,
                      lost their lives, "claimed 22 lives", bodies, "among the
                      dead", "the bodies of N", casualties, fatalities, losses, "killed or
-                     wounded" (together), "the death toll rose to N", a force that "had lost N
-                     fighters", a mass grave; counts listed after the verb or included
-                     in a figure share it ("killed six soldiers, five others", "14 dead,
-                     including six children"); "the number of displaced people reached
+                     wounded" (together), "at the cost of N", men "were lost", casualties
+                     "may number in the hundreds", "the death toll rose to N", a force
+                     that "had lost N fighters", a mass grave; counts listed after the
+                     verb or included in a figure share it ("killed six soldiers, five
+                     others", "14 dead, including six children"); "the number of
+                     displaced people reached
                      N" takes the kind of its words; a verb right before the number
                      outranks a modifier ("executed 21 captured soldiers")
 wounded              wounded, injured, injuries, wounds, hurt, maimed, hospitalised, taken
@@ -79,8 +81,10 @@ territory_share      "N percent of (its) territory / the caliphate / land / area
                      held is 100 - N (bounds flipped)
 (a share of people)  "N% of the <people>" takes the event said of them like a count ("the
                      strike injured 40% of the crew": wounded, unit percent)
-other                every other count of people, percentage or area; people who
-                     attended, rallied, protested, marched ("5,000 attended a rally")
+other                the whole a part is taken from ("the majority of the city's 150,000
+                     inhabitants had fled"); every other count of people, percentage or
+                     area; people who attended, rallied, protested, marched ("5,000
+                     attended a rally")
 ===================  ==============================================================
 
 Dropped: bare numbers with neither a person noun nor a verb and event word
@@ -379,7 +383,7 @@ _LOST_RE = _cues(
     r"|cleared|regained|wrested|captured from|seized from|taken back"
 )
 _PAST_RE = _cues(r"once|formerly|at its (?:height|peak)")
-_MODAL_RE = _cues(r"will|would|could|might|may|should")
+_MODAL_RE = _cues(r"will|would|could|might|(?-i:may)|should")  # not the month "May"
 _TERRITORY_OF_RE = re.compile(  # the noun ends its phrase: not "21 per cent of area residents"
     r"\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:territory|territories|caliphate|land|lands|ground"
     r"|enclave|area|areas)\b(?=\s*(?:[,.;:)\"”]|$)|\s+(?:in|of|that|which|it|they|and|held"
@@ -396,12 +400,12 @@ _PEOPLE_OF_RE = re.compile(  # "70% of the soldiers involved", "half of its popu
 )
 _PLACE_OF_RE = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|old\s+)?"
-    r"(?:(?-i:[A-Z])[\w'’-]+|city|town|country|village|province|governorate|district|region"
+    r"(?:(?-i:[A-Z])[\w'’-]+|it|city|town|country|village|province|governorate|district|region"
     r"|neighbou?rhoods?)\b",
     re.I,
 )
 _CONTROL_RE = _cues(
-    r"control(?:s|led|ling)?|holds?|holding|held|seized|seizes?|captured?"
+    r"control(?:s|led|ling)?|holds?|holding|held|seized|seizes?|captured?|secur(?:e|es|ed|ing)"
     r"|took|taken|overran|occup(?:y|ies|ied)"
 )
 _UNDER_CONTROL_RE = re.compile(
@@ -465,6 +469,7 @@ _UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men", "the group has 1,0
     rf"(?<![\w-])(?:{_UNITS})\s+(?:\w+\s+)?{cue_re('deployed_owner').pattern}\s+$", re.I
 )
 _CASUALTIES_RE = cue_re("casualties")
+_COST_OF_RE = re.compile(rf"{cue_re('cost_of').pattern}\s+$", re.I)
 _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _MISSING_OF_RE = re.compile(rf"{cue_re('missing_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _WOUNDED_OF_RE = re.compile(rf"{cue_re('wounded_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
@@ -604,6 +609,11 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
     return word.lower() not in _NOT_BACKWARD and distance <= _BACKWARD_WORDS
 
 
+_WHOLE_OF_RE = re.compile(  # "the vast majority of the city's 150,000 inhabitants had fled"
+    r"\b(?:majority|most|many|some|part|bulk|rest|remainder|fraction)\s+of\s+(?:the|its|their)"
+    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 _ASIDE_RE = re.compile(r"\([^()]*\)")  # "21 rebels (including a defected officer) ... killed"
 
 
@@ -636,6 +646,10 @@ def _did_harm(kind: str, m: re.Match, after: str) -> bool:
     )
 
 
+_RELATIVE_RE = re.compile(r"\s*,?\s*(?:who|that)\b", re.I)
+_PERFECT_RE = re.compile(r"\b(?:had|have|has)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     """(kind, cue word) of the event word nearest the number, within ``limit`` words.
 
@@ -647,7 +661,9 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     Words after the number win ties, up to a clause about something else ("2,000 troops
     stormed the town, which had been captured in May", "... where a shell killed a
     teacher", "held the line while the wounded were evacuated": ``other_clause`` in
-    ``data/vocabulary/figure_cues.json``).  An event word before the number that
+    ``data/vocabulary/figure_cues.json``).  After a relative clause, the count's own
+    verb is the last one with its auxiliary ("2,000 civilians who fled to Turkey had
+    returned").  An event word before the number that
     "and", "while" or "but" sets apart from it belongs to the count before it
     when a word after the number speaks for this one ("two soldiers died and
     five were wounded").
@@ -669,7 +685,10 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
                 continue  # "2,000 troops captured the town": they did it, to others
             if distance <= limit and m.start() < reach and _cue_counts(m, distance, True, ctx):
                 finite = bool(_PASSIVE_RE.search(ctx.after[: m.start()]))
-                forward.append((distance, 0, kind, m[0], finite))
+                main = finite or bool(_PERFECT_RE.search(ctx.after[: m.start()]))
+                forward.append((distance, 0, kind, m[0], finite, main))
+    if len(forward) > 1 and _RELATIVE_RE.match(ctx.after) and any(cue[5] for cue in forward):
+        forward = [max(cue for cue in forward if cue[5])]  # "2,000 who fled ... had returned"
     if forward and all(cue[0] for cue in forward) and any(cue[4] for cue in forward):
         forward = [cue for cue in forward if cue[4]]  # "30 civilians trying to flee were killed"
     if forward:
@@ -760,6 +779,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """
     if _CAMP_POPULATION_RE.search(ctx.before):  # "the camp's population rose to 70,000"
         return "camp_population", "population"
+    if _WHOLE_OF_RE.search(ctx.before):  # the whole a part is taken from: not the part's count
+        return "other", ""
     if population := _POPULATION_FELL_RE.search(ctx.before):
         return "civilians_remaining", population[0].split()[0].lower()
     losses = _LOSSES_AT_RE.search(ctx.before)  # not "losses of 40 tanks", nor "of 6 dead"
@@ -780,6 +801,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     numbering = _NUMBERING_RE.search(ctx.before) and not _THINGS_AFTER_RE.match(ctx.after)
     if not NOUN_KINDS.get(q.noun) and numbering:  # "numbering about 500", not "of 250 pieces"
         armed = _ARMED_RE.search(ctx.lead) or _ARMED_GROUP_RE.search(ctx.lead)
+        if casualties := _CASUALTIES_RE.search(ctx.before):  # "casualties may number in the"
+            return "killed", casualties[0]
         if armed or not q.unit:  # "the battalion comprised some 400 volunteers"
             return ("fighters", q.noun or "numbering") if armed else ("other", "")
     next_words = _LEADING_RE.sub("", ctx.after)  # '"at least 180" killed', "200 likely killed"
@@ -816,6 +839,8 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
             return verb or (kind, cue[0])
     noun_kind = NOUN_KINDS.get(q.noun, "")
     after = " ".join(_near_words(ctx.after))
+    if _COST_OF_RE.search(ctx.before):  # "at the cost of more than 45 fighters"
+        return "killed", "killed"
     if casualties := _CASUALTIES_RE.search(_last_words(ctx.before)) or _CASUALTIES_RE.match(
         ctx.after.lstrip()
     ):

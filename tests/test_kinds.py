@@ -1045,3 +1045,30 @@ def test_a_label_adds_no_word_the_count_already_says(sentence, label):
 )
 def test_a_force_that_lost_n_a_quoted_amount_and_lives_that_a_victory_cost(sentence, kinds):
     assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "The raid killed 20 militiamen at the cost of more than 45 soldiers.",
+            ["killed", "killed"],
+        ),
+        ("He believes casualties on both sides may number in the hundreds.", ["killed"]),
+        ("Some 300 conscripts were lost in the crossing.", ["killed"]),
+        ("The militia stormed the base and had taken 60-70% of it.", ["territory_share"]),
+        ("By 22 April, the rebels managed to secure a quarter of the town.", ["territory_share"]),
+        ("By May the rebels held a quarter of the town.", ["territory_share"]),
+        ("By winter, the vast majority of the town's 15,000 inhabitants had fled.", ["other"]),
+        ("Some 2,000 villagers who fled across the border had returned.", ["returned"]),
+        ("About 30 villagers who had fled were killed by the mine.", ["killed"]),
+    ],
+)
+def test_costs_casualties_numbering_lost_men_shares_of_it_wholes_and_relative_clauses(
+    sentence, kinds
+):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
+
+
+def test_the_month_may_is_no_modal():
+    assert only("In May, 300 people fled the shelling.").modality == "reported"
