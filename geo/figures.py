@@ -443,13 +443,13 @@ _BY_RE = re.compile(r"\s+by\b", re.I)
 _CAPACITY_RE = re.compile(r"\b(?:can|could|would|will|to)\s+$", re.I)
 _PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BARE_NEXT_RE = re.compile(
-    r"\s+(?:were|was|are|is|have|has|had|who|remain\w*|more|others|still|inside"
+    r"\s+(?:were|was|are|is|have|has|had|who|remain\w*|more(?!\s+(?-i:[a-z]+s)\b)|others|still|inside"
     r"|of\s+(?:them|those|whom|(?:their|its|our|his)\s+own))\b",
     re.I,
 )
 _OF_OWN_RE = re.compile(r"\s+of\s+(?:their|its|our|his)\s+own\b", re.I)  # "lost 15 of their own"
 _TOTAL_RE = re.compile(  # "the death toll rose to 54", "the number of displaced people reached"
-    r"\b(?:(?P<toll>death toll\s+)|number\s+of\s+(?:[\w-]+\s+){1,3}?)(?:[\w-]+\s+){0,3}?"
+    r"\b(?:(?P<toll>death toll\s+)|number\s+of\s+(?:[\w-]+\s+){1,3}?)(?:[\w-]+\s+){0,8}?"
     r"(?:to|at|of|is|was|reached|hit|topped|passed|exceeded)\s+$",
     re.I,
 )
@@ -553,7 +553,7 @@ _NATIONALS_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese))$")  # "Syrians
 _HELD_KINDS = ("fighters", "detained")  # "the camp holds 900 fighters": detained, not residents
 _LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+){{0,2}}$", re.I)
 _LOSSES_AT_RE = re.compile(  # "estimated Russian losses at 1,500": the casualties' number
-    rf"{_CASUALTIES_RE.pattern}\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"{_CASUALTIES_RE.pattern}\s+(?:[\w-]+\s+){{0,8}}?"
     r"(?:at|to|of|reached|totall?ed|numbered|amounted\s+to|stood\s+at|were|was)\s+$",
     re.I,
 )

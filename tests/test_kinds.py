@@ -1072,3 +1072,22 @@ def test_costs_casualties_numbering_lost_men_shares_of_it_wholes_and_relative_cl
 
 def test_the_month_may_is_no_modal():
     assert only("In May, 300 people fled the shelling.").modality == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "The number of militiamen dead or missing in the week-long offensive had risen to 50.",
+            ["killed"],
+        ),
+        (
+            "Rebel fatalities in the two-day government offensive had reportedly reached 100–107.",
+            ["killed"],
+        ),
+        ("The rebels claimed to have captured six more districts.", []),
+        ("The bomb killed 13 soldiers and wounded 56 more, officials said.", ["killed", "wounded"]),
+    ],
+)
+def test_long_totals_and_n_more_things(sentence, kinds):
+    assert [f.kind for f in find_figures(make_article(sentence, published=DAY))] == kinds
