@@ -183,7 +183,10 @@ _HEDGES = {
 }  # fmt: skip
 _HEDGE_OF = {h: kind for kind, words in _HEDGES.items() for h in words}
 _HEDGE_WORDS = "|".join(sorted(map(re.escape, _HEDGE_OF), key=len, reverse=True))
-_HEDGE_RE = re.compile(rf"\b(?P<hedge>{_HEDGE_WORDS})[^\S\n]+$", re.I)
+_HEDGE_RE = re.compile(  # "at least another 26 rebels": the hedge holds over "another"
+    rf"\b(?P<hedge>{_HEDGE_WORDS})(?:[^\S\n]+(?:another|a\s+further|an\s+additional))?[^\S\n]+$",
+    re.I,
+)
 _POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?P<postfix>more|so)\b", re.I)
 _PLUS_RE = re.compile(r"\+(?![\w(])")  # "2,400+ square kilometers": more than 2,400
 _SUFFIX_HEDGE_RE = re.compile(_SUFFIX_HEDGE, re.I)

@@ -279,3 +279,8 @@ def test_a_digit_run_with_a_leading_zero_is_no_count():
 )
 def test_a_year_after_a_word_of_time_is_no_count_even_before_a_noun(words, texts):
     assert [q.text for q in find_quantities(words)] == texts
+
+
+def test_a_hedge_holds_over_another():
+    [q] = find_quantities("repulsed with at least another 26 rebels killed")
+    assert (q.text, q.hedge, q.low, q.high) == ("at least another 26 rebels", "at least", 26, None)
