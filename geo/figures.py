@@ -24,11 +24,13 @@ returned             returned, went/came back, went home, repatriated, returnees
                      families returned", "displaced people went home")
 refugees             refugees, asylum seekers, hosted/taken in ("Turkey hosts 3.6
                      million Syrian refugees"): placed at the host country
-camp_population      people a camp holds, houses, shelters or hosts, who live in it, or
+camp_population      people a camp holds, houses, shelters or hosts, who live or are held in
+                     it (whatever their modifier: "25,000 displaced people living in camps"), or
                      "N in camps" ("the camp housing more than 35,000 people", "the
                      camp shelters 45,000 displaced people"; fighters or prisoners a
                      camp holds are detained)
-civilians_remaining  trapped, remain(ing), stranded, besieged, under siege, cut off,
+civilians_remaining  a place's population fallen to N ("the town's population fell to just
+                     3,000"), trapped, remain(ing), stranded, besieged, under siege, cut off,
                      encircled, human shields, inside, left in, stayed,
                      held/holding (civilians, hostages), just before or after the number,
                      "to rescue", sheltering, hiding, shut in a room ("herded 60
@@ -46,23 +48,29 @@ fighters             fighters, militants, jihadists, gunmen, insurgents, combata
                      1,800 men"); a force a country deploys, stations or has: other
                      (said of the soldiers counted, with no word of combat: "as
                      Russia sent reinforcements, 2,000 troops attacked" fight); not
-                     a count that does the harm ("2,000 troops captured the town")
+                     a count that does the harm ("2,000 troops captured the town"),
+                     nor armed men whose own verb is one of seeing or saying ("three
+                     soldiers saw them leave", "two soldiers told reporters": other)
 detained             detained, arrested, captured, held/holding (fighters), surrendered,
                      gave themselves up, laid down their arms, rounded up, custody,
                      prisoners, detainees, POWs ("the SDF is holding 900 fighters")
 killed               killed, dead, died, deaths, slain, executed, martyred, perished,
                      lost their lives, "claimed 22 lives", bodies, "among the
-                     dead", "the bodies of N", casualties, fatalities, "killed or
-                     wounded" (together), "the death toll rose to N", a force that "had lost N
-                     fighters", a mass grave; counts listed after the verb or included
-                     in a figure share it ("killed six soldiers, five others", "14 dead,
-                     including six children"); "the number of displaced people reached
+                     dead", "the bodies of N", casualties, fatalities, losses, "killed or
+                     wounded" (together), "at the cost of N", men "were lost", casualties
+                     "may number in the hundreds", "the death toll rose to N", a force
+                     that "had lost N fighters", a mass grave; counts listed after the
+                     verb or included in a figure share it ("killed six soldiers, five
+                     others", "14 dead, including six children"); "the number of
+                     displaced people reached
                      N" takes the kind of its words; a verb right before the number
                      outranks a modifier ("executed 21 captured soldiers")
-wounded              wounded, injured, injuries, wounds, hurt, maimed, hospitalised; an
+wounded              wounded, injured, injuries, wounds, hurt, maimed, hospitalised, taken
+                     or rushed to (a) hospital ("14 people were taken to hospital"); an
                      event word before "and" is the count's before it ("two died and
                      five were wounded")
-missing              kidnapped, abducted, missing, disappeared, hostages not held, "contact
+missing              kidnapped, abducted, missing, disappeared, hostages not held, civilians
+                     captured or in captivity ("3,000 women remain in captivity"), "contact
                      was lost with N" ("gunmen kidnapped 35", "freed 16 hostages")
 territory_area       an area (km², square miles) captured, lost or seized ("captured 1,400
                      km² of land"), or in a sentence about holding ground
@@ -71,12 +79,19 @@ territory_share      "N percent of (its) territory / the caliphate / land / area
                      (controls, holds, seized; "remains under rebel control"); after
                      "lost", "retaken", "recaptured", "liberated" ... the share still
                      held is 100 - N (bounds flipped)
-other                every other count of people, percentage or area; people who
-                     attended, rallied, protested, marched ("5,000 attended a rally")
+(a share of people)  "N% of the <people>" takes the event said of them like a count ("the
+                     strike injured 40% of the crew": wounded, unit percent)
+other                the whole a part is taken from ("the majority of the city's 150,000
+                     inhabitants had fled"); every other count of people, percentage or
+                     area; people who attended, rallied, protested, marched ("5,000
+                     attended a rally")
 ===================  ==============================================================
 
 Dropped: bare numbers with neither a person noun nor a verb and event word
-right after them ("Class 4 felony", "16 bed shelter").  Typed other:
+right after them ("Class 4 felony", "16 bed shelter"), unless they continue the
+figure before them, whose kind they take: one of its members ("four fighters, one
+of them a volunteer, were killed") or the same event elsewhere with the verb left
+out ("12 were killed in Marun and nine in Kafr Sabt").  Typed other:
 percentages of 100 (slogans and totals: "100 percent of the caliphate"), shares
 or areas said to be held "once" or "formerly", prisoners set free ("freed
 1,000 prisoners"), counts per unit ("each truck carrying four fighters"), and
@@ -368,21 +383,29 @@ _LOST_RE = _cues(
     r"|cleared|regained|wrested|captured from|seized from|taken back"
 )
 _PAST_RE = _cues(r"once|formerly|at its (?:height|peak)")
-_MODAL_RE = _cues(r"will|would|could|might|may|should")
+_MODAL_RE = _cues(r"will|would|could|might|(?-i:may)|should")  # not the month "May"
 _TERRITORY_OF_RE = re.compile(  # the noun ends its phrase: not "21 per cent of area residents"
     r"\s+of\s+(?:[\w'’-]+\s+){0,3}?(?:territory|territories|caliphate|land|lands|ground"
     r"|enclave|area|areas)\b(?=\s*(?:[,.;:)\"”]|$)|\s+(?:in|of|that|which|it|they|and|held"
     r"|controlled|under|is|was|has|had|once|near|along|around|on)\b)",
     re.I,
 )
+_PEOPLE_OF_RE = re.compile(  # "70% of the soldiers involved", "half of its population"
+    r"\s+of\s+(?:(?:the|its|their|his|her|all)\s+)?(?:[\w'’-]+\s+){0,2}?(?:"
+    + "|".join(
+        sorted((n for n, k in NOUN_KINDS.items() if n[0] != "-" and k != "killed"), key=len)[::-1]
+    )  # "3% of deaths", "half of the dead": a breakdown of the dead, not a count of its own
+    + r"|population)(?![\w-])",
+    re.I,
+)
 _PLACE_OF_RE = re.compile(
     r"\s+of\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|central\s+|old\s+)?"
-    r"(?:(?-i:[A-Z])[\w'’-]+|city|town|country|village|province|governorate|district|region"
+    r"(?:(?-i:[A-Z])[\w'’-]+|it|city|town|country|village|province|governorate|district|region"
     r"|neighbou?rhoods?)\b",
     re.I,
 )
 _CONTROL_RE = _cues(
-    r"control(?:s|led|ling)?|holds?|holding|held|seized|seizes?|captured?"
+    r"control(?:s|led|ling)?|holds?|holding|held|seized|seizes?|captured?|secur(?:e|es|ed|ing)"
     r"|took|taken|overran|occup(?:y|ies|ied)"
 )
 _UNDER_CONTROL_RE = re.compile(
@@ -420,12 +443,13 @@ _BY_RE = re.compile(r"\s+by\b", re.I)
 _CAPACITY_RE = re.compile(r"\b(?:can|could|would|will|to)\s+$", re.I)
 _PASSIVE_RE = re.compile(r"\b(?:were|are|is|was|being|been|be|got)\s+(?:\w+ly\s+)?$", re.I)
 _BARE_NEXT_RE = re.compile(
-    r"\s+(?:were|was|are|is|have|has|had|who|remain\w*|more|others|still|inside"
-    r"|of\s+(?:them|those|whom))\b",
+    r"\s+(?:were|was|are|is|have|has|had|who|remain\w*|more(?!\s+(?-i:[a-z]+s)\b)|others|still|inside"
+    r"|of\s+(?:them|those|whom|(?:their|its|our|his)\s+own))\b",
     re.I,
 )
+_OF_OWN_RE = re.compile(r"\s+of\s+(?:their|its|our|his)\s+own\b", re.I)  # "lost 15 of their own"
 _TOTAL_RE = re.compile(  # "the death toll rose to 54", "the number of displaced people reached"
-    r"\b(?:(?P<toll>death toll\s+)|number\s+of\s+(?:[\w-]+\s+){1,3}?)(?:[\w-]+\s+){0,3}?"
+    r"\b(?:(?P<toll>death toll\s+)|number\s+of\s+(?:[\w-]+\s+){1,3}?)(?:[\w-]+\s+){0,8}?"
     r"(?:to|at|of|is|was|reached|hit|topped|passed|exceeded)\s+$",
     re.I,
 )
@@ -440,16 +464,22 @@ _OWN_WORDS = 8
 _SUBORDINATE_RE = re.compile(r",?\s+(?:when|as|after|before|until|because|since)\b", re.I)
 _OWNER_RE = re.compile(rf"{cue_re('deployed_owner').pattern}\s+$", re.I)
 _UNIT_OF_RE = re.compile(rf"{cue_re('military_units').pattern}\s+of\s+$", re.I)
-_UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men": a unit's strength
-    rf"{cue_re('military_units').pattern}\s+(?:\w+\s+)?{cue_re('deployed_owner').pattern}\s+$", re.I
+_UNITS = "|".join(alternatives(name) for name in ("military_units", "armed_groups", "owner_groups"))
+_UNIT_OWNER_RE = re.compile(  # "the regiment had 1,800 men", "the group has 1,000 members"
+    rf"(?<![\w-])(?:{_UNITS})\s+(?:\w+\s+)?{cue_re('deployed_owner').pattern}\s+$", re.I
 )
 _CASUALTIES_RE = cue_re("casualties")
+_COST_OF_RE = re.compile(rf"{cue_re('cost_of').pattern}\s+$", re.I)
 _DEAD_OF_RE = re.compile(rf"{cue_re('dead_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _MISSING_OF_RE = re.compile(rf"{cue_re('missing_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _WOUNDED_OF_RE = re.compile(rf"{cue_re('wounded_of').pattern}\s+of\s+(?:the\s+)?$", re.I)
 _ANOTHER_RE = re.compile(rf"{cue_re('another').pattern}\s+$", re.I)
 _STILL_THERE_RE = cue_re("still_there")
 _FREED_RE = cue_re("freed")
+_WITNESS_RE = re.compile(
+    rf"\s+(?:(?:\w+ly|later|also|then|had|have|has)\s+)*{cue_re('witnessed').pattern}", re.I
+)
+_RELEASE_RE = re.compile(rf"{_FREED_RE.pattern}|releas(?:e|es|ed|ing)", re.I)
 _PARTITIVE_RE = re.compile(r"\sof\s+the\s", re.I)
 _THING_AFTER_RE = re.compile(
     rf"\s+(?!(?:{alternatives('not_modifiers')}|{alternatives('auxiliary_after')})\b)(?-i:[a-z]+)\b",
@@ -460,13 +490,16 @@ _PER_UNIT_AFTER_RE = re.compile(rf"\s+(?:{alternatives('per_unit')})\b", re.I)
 _ARMED_GROUP_RE = cue_re("armed_groups")
 _NUMBERING_RE = re.compile(rf"{cue_re('numbering').pattern}\s+(?:between\s+)?$", re.I)
 _EXCHANGE_RE = cue_re("exchange")
+_THINGS_AFTER_RE = re.compile(r"\s+(?-i:[a-z]+s)\b")  # "of over 250 pieces": things, not people
 _AUXILIARY_NEXT_RE = re.compile(r"\s+(?:were|was|are|is|had|have|has|been)\b", re.I)
-_VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30"
-    r"(?:" + "|".join(_EVENT_CUES[k].pattern for k in ("killed", "wounded", "missing")) + r")\s+$",
+_VERB_BEFORE_RE = re.compile(  # "the assault killed 14 and injured 30", "... and captured 5"
+    r"(?:"
+    + "|".join(_EVENT_CUES[k].pattern for k in ("killed", "wounded", "missing", "detained"))
+    + r")\s+$",
     re.I,
 )
 _COUNT_ENDS_RE = re.compile(r"\s*(?:[,.;:)]|(?:and|or|in|on|at|during|near)\b|$)", re.I)
-_LEADING_RE = re.compile(r"^[\s\"”’']*(?:\w+ly\s+)?")
+_LEADING_RE = re.compile(r"^[\s\"”’']*(?:(?:\w+ly|later|also|then|soon|since)\s+)?")
 _VERB_AFTER_RE = re.compile(  # "12 surrendering soldiers were killed", "displaced people went home"
     r"\s+(?:(?:were|was|had been|have been|has been|had|have|began|started|continued)\s+"
     r"(?:to\s+)?)?(?:\w+ly\s+)?",
@@ -487,6 +520,7 @@ _ARMED_RE = re.compile(
     + r")(?![\w-])",
     re.I,
 )
+_OF_THE_LEAD_RE = re.compile(r"\s*(?:out\s+)?of\s+(?:the|its|their|his)\s", re.I)
 _CIVILIAN_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_CIVILIAN_NOUNS)})(?![\w-])", re.I)
 _CONJUNCTION_RE = re.compile(r"\b(?:and|while|but|whereas)\b", re.I)
 _CIVILIANS_TOO_RE = re.compile(r"\s*(?:,|and)\s*(?:women|children)\b", re.I)
@@ -501,10 +535,28 @@ _CAMP_BEFORE_RE = re.compile(  # "the camp shelters", "a camp, which now houses"
     rf"(?P<verb>{_CAMP_VERB_RE.pattern})\s+$",
     re.I,
 )
+_IN_CAMP_RE = re.compile(  # "... are living in the camps", "... are held in a camp": its people
+    r"(?:\s*(?:,|and)\s+(?:their\s+)?(?:children|women|families))?"  # "women and children"
+    r"\s+(?:(?:are|were|is|was|now|still|currently|have|has|had|been|being)\s+)*"
+    rf"(?P<verb>{_CAMP_VERB_RE.pattern}|held|kept)\s+(?:in|at)\s+(?:the\s+|a\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,3}}?{_CAMP_RE.pattern}",
+    re.I,
+)
+_CAPTIVE_RE = re.compile(r"captur(?:e|ed|ing)|captiv(?:e|ity)|taken (?:prisoner|captive)", re.I)
 _HOST_BEFORE_RE = re.compile(rf"{_CAMP_VERB_RE.pattern}\s+$", re.I)
+_POPULATION_FELL_RE = re.compile(  # "the town's population fell to just 3,000": who is still there
+    rf"\bpopulation\s+(?:\w+\s+){{0,2}}?{cue_re('population_fell').pattern}\s+(?:\w+\s+){{0,2}}?"
+    r"to\s+(?:(?:just|only|barely|merely)\s+)?$",
+    re.I,
+)
 _NATIONALS_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:ians|ans|is|ese))$")  # "Syrians", "Iraqis"
 _HELD_KINDS = ("fighters", "detained")  # "the camp holds 900 fighters": detained, not residents
-_LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+)?$", re.I)
+_LOST_PEOPLE_RE = re.compile(rf"(?:{cue_re('lost_people').pattern})\s+(?:\w+\s+){{0,2}}$", re.I)
+_LOSSES_AT_RE = re.compile(  # "estimated Russian losses at 1,500": the casualties' number
+    rf"{_CASUALTIES_RE.pattern}\s+(?:[\w-]+\s+){{0,8}}?"
+    r"(?:at|to|of|reached|totall?ed|numbered|amounted\s+to|stood\s+at|were|was)\s+$",
+    re.I,
+)
 _ENCIRCLED_RE = cue_re("encircled")
 _ENCIRCLED_BEFORE_RE = re.compile(rf"{_ENCIRCLED_RE.pattern}\s+$", re.I)
 _POSSIBLE_RE = cue_re("possible")
@@ -557,6 +609,11 @@ def _cue_counts(m: re.Match, distance: int, forward: bool, ctx: _Context) -> boo
     return word.lower() not in _NOT_BACKWARD and distance <= _BACKWARD_WORDS
 
 
+_WHOLE_OF_RE = re.compile(  # "the vast majority of the city's 150,000 inhabitants had fled"
+    r"\b(?:majority|most|many|some|part|bulk|rest|remainder|fraction)\s+of\s+(?:the|its|their)"
+    r"\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 _ASIDE_RE = re.compile(r"\([^()]*\)")  # "21 rebels (including a defected officer) ... killed"
 
 
@@ -589,6 +646,10 @@ def _did_harm(kind: str, m: re.Match, after: str) -> bool:
     )
 
 
+_RELATIVE_RE = re.compile(r"\s*,?\s*(?:who|that)\b", re.I)
+_PERFECT_RE = re.compile(r"\b(?:had|have|has)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     """(kind, cue word) of the event word nearest the number, within ``limit`` words.
 
@@ -600,7 +661,9 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
     Words after the number win ties, up to a clause about something else ("2,000 troops
     stormed the town, which had been captured in May", "... where a shell killed a
     teacher", "held the line while the wounded were evacuated": ``other_clause`` in
-    ``data/vocabulary/figure_cues.json``).  An event word before the number that
+    ``data/vocabulary/figure_cues.json``).  After a relative clause, the count's own
+    verb is the last one with its auxiliary ("2,000 civilians who fled to Turkey had
+    returned").  An event word before the number that
     "and", "while" or "but" sets apart from it belongs to the count before it
     when a word after the number speaks for this one ("two soldiers died and
     five were wounded").
@@ -622,7 +685,10 @@ def _nearest_event(ctx: _Context, limit: int) -> tuple[str, str]:
                 continue  # "2,000 troops captured the town": they did it, to others
             if distance <= limit and m.start() < reach and _cue_counts(m, distance, True, ctx):
                 finite = bool(_PASSIVE_RE.search(ctx.after[: m.start()]))
-                forward.append((distance, 0, kind, m[0], finite))
+                main = finite or bool(_PERFECT_RE.search(ctx.after[: m.start()]))
+                forward.append((distance, 0, kind, m[0], finite, main))
+    if len(forward) > 1 and _RELATIVE_RE.match(ctx.after) and any(cue[5] for cue in forward):
+        forward = [max(cue for cue in forward if cue[5])]  # "2,000 who fled ... had returned"
     if forward and all(cue[0] for cue in forward) and any(cue[4] for cue in forward):
         forward = [cue for cue in forward if cue[4]]  # "30 civilians trying to flee were killed"
     if forward:
@@ -684,6 +750,26 @@ def _verb_of_count(pattern: re.Pattern, words: str) -> bool:
     return bool(m) and not _THING_AFTER_RE.match(words, m.end())
 
 
+def _of_armed_men(q: Quantity, ctx: _Context) -> bool:
+    """Whether a bare count is a part of armed men the sentence opens with ("Of the 400
+    defenders, only 70 escaped"): it counts them."""
+    return (
+        not q.unit
+        and bool(_OF_THE_LEAD_RE.match(ctx.lead))
+        and bool(_ARMED_RE.search(ctx.lead))
+        and not _CIVILIAN_RE.search(ctx.lead)
+    )
+
+
+def _stays(words: str) -> bool:
+    """Whether ``words`` open with a verb of staying ("stayed", "remained in the building")
+    and no event word follows it closely ("200 remain missing" are missing)."""
+    head = " ".join(words.split()[:_REMAINING_WORDS])
+    return _verb_of_count(_REMAINING_CUES, words) and not any(
+        p.search(head) for p in _EVENT_CUES.values()
+    )
+
+
 def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """Kind and cue of a count of people; None for a bare number nothing speaks for.
 
@@ -693,6 +779,13 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     """
     if _CAMP_POPULATION_RE.search(ctx.before):  # "the camp's population rose to 70,000"
         return "camp_population", "population"
+    if _WHOLE_OF_RE.search(ctx.before):  # the whole a part is taken from: not the part's count
+        return "other", ""
+    if population := _POPULATION_FELL_RE.search(ctx.before):
+        return "civilians_remaining", population[0].split()[0].lower()
+    losses = _LOSSES_AT_RE.search(ctx.before)  # not "losses of 40 tanks", nor "of 6 dead"
+    if losses and not _THING_AFTER_RE.match(ctx.after) and not NOUN_KINDS.get(q.noun):
+        return "killed", losses[0].split()[0].lower()
     if total := _TOTAL_RE.search(ctx.before):
         return _total_kind(total)
     if among := _AMONG_RE.search(ctx.before):  # "Among the dead ... were 12 fighters"
@@ -705,15 +798,22 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "missing", lost[0].split()[0].lower()
     if not q.unit and q.value < 2:  # "one remaining appointment", "a single shot"
         return None
-    if not q.unit and _NUMBERING_RE.search(ctx.before):  # "the militants, numbering about 500"
+    numbering = _NUMBERING_RE.search(ctx.before) and not _THINGS_AFTER_RE.match(ctx.after)
+    if not NOUN_KINDS.get(q.noun) and numbering:  # "numbering about 500", not "of 250 pieces"
         armed = _ARMED_RE.search(ctx.lead) or _ARMED_GROUP_RE.search(ctx.lead)
-        return ("fighters", "numbering") if armed else ("other", "")
+        if casualties := _CASUALTIES_RE.search(ctx.before):  # "casualties may number in the"
+            return "killed", casualties[0]
+        if armed or not q.unit:  # "the battalion comprised some 400 volunteers"
+            return ("fighters", q.noun or "numbering") if armed else ("other", "")
     next_words = _LEADING_RE.sub("", ctx.after)  # '"at least 180" killed', "200 likely killed"
     if (
         not q.unit
         and not _BARE_NEXT_RE.match(ctx.after)
         and not _ANOTHER_RE.search(ctx.before)  # "killed 50 and wounded another 96"
-        and not (_VERB_BEFORE_RE.search(ctx.before) and _COUNT_ENDS_RE.match(ctx.after))
+        and not (
+            (_VERB_BEFORE_RE.search(ctx.before) or _LOST_PEOPLE_RE.search(ctx.before))
+            and _COUNT_ENDS_RE.match(ctx.after)
+        )
         and not any(_verb_of_count(p, next_words) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
     ):
         return None
@@ -725,13 +825,22 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return NOUN_KINDS[q.noun], q.noun
     if (camp := _CAMP_BEFORE_RE.search(ctx.lead)) and NOUN_KINDS.get(q.noun) not in _HELD_KINDS:
         return "camp_population", camp["verb"]  # "the camp shelters 45,000 displaced people"
+    if (camp := _IN_CAMP_RE.match(ctx.after)) and NOUN_KINDS.get(q.noun) not in _HELD_KINDS:
+        return "camp_population", camp["verb"]  # "25,000 displaced people are living in camps"
     if (host := _HOST_BEFORE_RE.search(ctx.before)) and _NATIONALS_RE.search(q.text):
         return "refugees", host[0].split()[0]  # "Turkey now shelters 3.6 million Syrians"
     for kind, pattern in _EVENT_CUES.items():
         if cue := pattern.search(q.modifiers):  # "6.1 million internally displaced people"
-            return _verb_after(ctx) or _verb_before(ctx) or (kind, cue[0])
+            verb = _verb_after(ctx) or _verb_before(ctx)
+            if verb and _RELEASE_RE.fullmatch(verb[1]):
+                verb = None  # "the 12 kidnapped workers were released": a release ends it
+            if verb and kind in ("killed", "wounded") and verb[0] in ("displaced", "returned"):
+                verb = None  # "100 wounded soldiers were evacuated": still the wounded
+            return verb or (kind, cue[0])
     noun_kind = NOUN_KINDS.get(q.noun, "")
     after = " ".join(_near_words(ctx.after))
+    if _COST_OF_RE.search(ctx.before):  # "at the cost of more than 45 fighters"
+        return "killed", "killed"
     if casualties := _CASUALTIES_RE.search(_last_words(ctx.before)) or _CASUALTIES_RE.match(
         ctx.after.lstrip()
     ):
@@ -741,16 +850,22 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
     if missing := _MISSING_BEFORE_RE.search(ctx.before):  # "contact was lost with 25 rebels"
         return "missing", missing[0].strip()
     lost = _LOST_PEOPLE_RE.search(ctx.before)  # "had lost 300 fighters": their dead
-    if lost and (noun_kind == "fighters" or q.noun in _FORCE_NOUNS):
-        return "killed", lost[0].split()[0].lower()
+    own_count = _OF_OWN_RE.match(ctx.after) or (not q.unit and _COUNT_ENDS_RE.match(ctx.after))
+    if lost and (noun_kind == "fighters" or q.noun in _FORCE_NOUNS or own_count):
+        return "killed", lost[0].split()[0].lower()  # "lost 15 of its own", "the rebels lost 17"
     encircled = _ENCIRCLED_RE.search(after) or _ENCIRCLED_BEFORE_RE.search(ctx.before)
     if noun_kind == "fighters" and encircled:  # "3,000 fighters remain encircled", "the
         return "fighters", encircled[0].strip()  # remaining 30 militants": present, not dead
     verb = _verb_before(ctx)  # not a headline's "Kills 4 At Discotheque"
     if verb and verb[1][0].islower() and not _AUXILIARY_NEXT_RE.match(ctx.after):
         return verb  # "executed 20 soldiers captured in the base": the verb, not the participle
+    armed_noun = noun_kind == "fighters" or bool(_FORCE_RE.fullmatch(q.noun))
+    if armed_noun and _WITNESS_RE.match(ctx.after):
+        return "other", ""  # "three soldiers saw them leave", "two soldiers told reporters"
     limit = _FORWARD_WORDS if q.unit == "people" else _BARE_CUE_WORDS
     kind, cue = _nearest_event(ctx, limit)
+    if _stays(next_words):  # "400 fled and 600 stayed": its own verb, not the one before "and"
+        kind, cue = "", ""
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and (unit := _UNIT_OF_RE.search(ctx.before)):
         return "fighters", unit[0].split()[0].lower()  # "held a garrison of 300 troops": its men
     held_people = noun_kind in ("fighters", "detained")  # "holding 900 fighters in camps"
@@ -762,15 +877,16 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return "camp_population", cue  # "the camp holds 70,000", "70,000 live in the camp"
     if kind == "detained" and _HOLD_RE.fullmatch(cue) and q.noun in _CIVILIAN_NOUNS:
         return "civilians_remaining", cue
+    if kind == "detained" and _CAPTIVE_RE.fullmatch(cue) and q.noun in _CIVILIAN_NOUNS:
+        return "missing", cue  # "3,000 women remain in captivity": kidnapped, not detained
     freed = _FREED_RE.search(f"{ctx.before} {after}") and not _EXCHANGE_RE.search(ctx.sentence)
     if noun_kind == "detained" and freed:
         return "other", ""  # "freed 1,000 prisoners": no longer held (unless exchanged)
-    if noun_kind == "missing":  # "released 42 hostages": taken, whatever happens to them next
-        return "missing", q.noun
-    armed_noun = noun_kind == "fighters" or bool(_FORCE_RE.fullmatch(q.noun))
+    if noun_kind == "missing" and kind not in ("killed", "wounded"):
+        return "missing", q.noun  # "released 42 hostages": taken; "ten hostages were killed"
     if (
         kind == "displaced"
-        and (noun_kind == "fighters" or q.noun in _SOLDIER_NOUNS)
+        and (noun_kind == "fighters" or q.noun in _SOLDIER_NOUNS or _of_armed_men(q, ctx))
         and not _FAMILIES_TOO_RE.match(ctx.after)  # "300 fighters and their families left"
     ):
         return "fighters", cue  # "200 soldiers fled the base": a force withdrawing, no refugees
@@ -785,7 +901,7 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
         return noun_kind, q.noun.lstrip("-")
     if (
         _FORCE_RE.fullmatch(q.noun)
-        and not _deployed(ctx)
+        and (not _deployed(ctx) or _UNIT_OF_RE.search(ctx.before))  # "a garrison of 500 men"
         and not (_OWNER_RE.search(ctx.before) and not _UNIT_OWNER_RE.search(ctx.before))
         and not (_CIVILIANS_TOO_RE.match(ctx.after))
     ):  # "570 soldiers", "30 men" in a battle: fighters; "the U.S. has 2,000 troops": other
@@ -807,7 +923,11 @@ def _people_kind(q: Quantity, ctx: _Context) -> tuple[str, str] | None:
 
 
 def _territory_kind(q: Quantity, ctx: _Context, text: str) -> tuple[Quantity, str, str]:
-    """Territory share/area, with a share said to be lost turned into the share still held."""
+    """Territory share/area, with a share said to be lost turned into the share still held;
+    a share of people takes the event said of them ("injuring 70% of the soldiers")."""
+    if q.unit == "percent" and _PEOPLE_OF_RE.match(text, q.end):
+        kind, cue = _nearest_event(ctx, _FORWARD_WORDS)
+        return (q, kind, cue) if kind else (q, "other", "")
     if _PAST_RE.search(ctx.before) or _MODAL_RE.search(ctx.before):
         return q, "other", ""
     if q.unit == "percent":
@@ -842,6 +962,30 @@ def _shares_kind(text: str, previous: Figure, q: Quantity, sentence: tuple[int, 
     )
 
 
+_AND_BEFORE_RE = re.compile(r"(?:,|\band)\s*$", re.I)
+_ELLIPSIS_RE = re.compile(  # "... and nine in Kafr Sabt.": a place, and the verb left out
+    r"\s+(?:in|at|near|around|outside|inside)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*[.;]?\s*", re.I
+)
+_PARTICIPLE_WORD_RE = re.compile(r"\b(?-i:[a-z]+ed)\b")  # "and three in the village survived"
+
+
+def _continues(text: str, previous: Figure, q: Quantity, ctx: _Context, sentence) -> bool:
+    """Whether a bare count with no words of its own continues the figure before it in the
+    sentence: one of its members ("four fighters, one of them a volunteer, were killed") or
+    the same event elsewhere, its verb left out ("12 were killed in Marun and nine in Kafr
+    Sabt"; not "... and three in the village survived")."""
+    if previous.start < sentence[0] or previous.kind == "other":
+        return False
+    if _OF_THEM_RE.match(text, q.end):  # "killed 30 people; 12 of them were children"
+        return bool(_MEMBER_GAP_RE.fullmatch(text, previous.end, q.start))
+    return (
+        bool(_AND_BEFORE_RE.search(text, previous.end, q.start))
+        and bool(_ELLIPSIS_RE.fullmatch(ctx.after))
+        and not _PARTICIPLE_WORD_RE.search(ctx.after)
+        and not any(p.search(ctx.after) for p in (*_EVENT_CUES.values(), _REMAINING_CUES))
+    )
+
+
 def _breakdown_of(
     text: str, quantities: Sequence[Quantity], i: int, figures: Sequence[Figure], sentence
 ) -> Figure | None:
@@ -871,6 +1015,7 @@ _LIST_RE = re.compile(  # "70 civilians in Syria and 20 in Turkey", "95% of Kher
     re.I,
 )
 _COMMA_RE = re.compile(rf"{_GROUP_NAME}\s*,\s*")
+_MEMBER_GAP_RE = re.compile(rf"{_GROUP_NAME}\s*[,;:(—–]\s*")  # "30 people; 12 of them"
 _AS_WELL_AS_RE = re.compile(  # "616 fighters were killed, as well as 91 militiamen"
     r"\s+(?:were|was|had been|have been|has been)\s+(?:\w+\s+){0,2}?\w+\s*,\s*"
     r"(?:as well as|along with|together with)\s+",
@@ -881,6 +1026,7 @@ _INCLUDED_RE = re.compile(  # "49 employees, including the consul, three childre
     r"[,(]?\s*(?:including|among them)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+\s*,\s*(?:and\s+)?$", re.I
 )
 _APPOSITION_END_RE = re.compile(r"[^,;.]{0,40},\s*(?!and\b|or\b)(?-i:[a-z])", re.I)
+_OF_GAP_RE = re.compile(r"\s+of\s+", re.I)
 _OF_THEM_RE = re.compile(r"\s+of\s+(?:them|whom)\b", re.I)
 _INCLUDING_RE = re.compile(r"[,(]?\s*(?:including|among them|of them|of whom|of which)\s*$", re.I)
 
@@ -890,7 +1036,8 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
 
     A figure inside the first ("17 civilians, including five children, were
     among the dead", "four fighters, one of them a volunteer, were killed")
-    does not stop them, nor one joined to it by "and" ("Two rebels and at least
+    does not stop them, nor one in its "of" phrase ("five members of one family
+    were killed"), nor one joined to it by "and" ("Two rebels and at least
     five soldiers were killed": both were), nor a list "A, B and C" that "and"
     closes ("61 rebels, 47 fighters and 29 civilians had been killed"), nor
     those in an aside between dashes ("four volunteers—two Britons and two
@@ -904,6 +1051,9 @@ def _next_start(text: str, quantities: Sequence[Quantity], i: int, sentence_end:
             continue
         if previous_end == quantities[i].end and restates(text, quantities[i], q):
             previous_end = q.end  # "200 families (1,000 individuals) fled": one count, restated
+            continue
+        if previous_end == quantities[i].end and _OF_GAP_RE.fullmatch(text, previous_end, q.start):
+            previous_end = q.end  # "five members of one family were killed": its own words
             continue
         close = _DASH_RE.search(text, q.end, sentence_end)
         if _DASH_RE.fullmatch(text, previous_end, q.start) and close:
@@ -992,6 +1142,7 @@ def _modality(ctx: _Context, cue: str) -> tuple[str, str, str]:
             printed = " ".join(tail[m.start() :].split())
             ends = [w for w in printed.split() if cue and w.lower().startswith(cue.lower())]
             phrase = printed[: printed.index(ends[0]) + len(ends[0])] if ends else ""
+            phrase = phrase.rstrip('.,;:!?"”’)')  # "might flee.": the words, not the stop
             return modality, "", phrase or cue
     return "reported", "", cue
 
@@ -1025,6 +1176,10 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         clause = _clause(text, sentence, q.start, q.end)
         ctx = _context(text, quantities, i, sentence, clause)
         decided = _kind(q, ctx, text)
+        continued = decided is None and bool(figures)
+        continued = continued and _continues(text, figures[-1], q, ctx, sentence)
+        if continued:  # "four fighters, one of them a volunteer, were killed": its kind
+            decided = q, "other", ""
         if decided is None:
             continue
         q, kind, cue = decided
@@ -1032,7 +1187,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         own = kind != "other" and (
             cue != q.noun.lstrip("-") or NOUN_KINDS.get(q.noun, "") not in ("", "fighters")
         )
-        joined = bool(figures) and _shares_kind(text, figures[-1], q, sentence)
+        joined = continued or (bool(figures) and _shares_kind(text, figures[-1], q, sentence))
         if not own and joined:
             kind, cue = figures[-1].kind, figures[-1].cue  # "killed six soldiers, five others"
         whole_of = None if own else _breakdown_of(text, quantities, i, figures, sentence)

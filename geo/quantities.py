@@ -24,6 +24,7 @@ thousands              2,000 .. 9,999       3,000
 tens of thousands      20,000 .. 99,999     30,000
 hundreds of thousands  200,000 .. 999,999   300,000
 millions               2 .. 9.99 million    3 million
+a handful (of)         3 .. 9               5
 several N              3N .. 9N             5N
 a few N                2N .. 5N             3N
 A or B, A to B,        A .. B               midpoint
@@ -32,26 +33,30 @@ a third, a quarter,    33.3 %, 25 %, 50 %   (exact; "of ..." must follow)
 half
 =====================  ===================  =========
 
-"a thousand" = 1,000, "half a million" = 500,000, "a dozen" = "another dozen" = 12, "a single" = 1;
-"one" before a singular noun that also serves as a modifier counts one person only
-before a verb or a stop ("One Ukrainian fighter died", never "one fighter jet");
+"a thousand" = 1,000, "half a million" = 500,000, "a quarter of a million" = 250,000, "a
+dozen" = "another dozen" = 12, "a single" = 1;
+"a"/"an" before a person an event befalls is one ("a man was killed", "a soldier died");
+"one" before a singular noun that also serves as a modifier, or one of a nation ("one
+Canadian", "one Swede"), counts one person only before a verb or a stop ("One Ukrainian
+fighter died", "two Americans, one Canadian and one Swede", never "one fighter jet");
 "1.2m people" = 1,200,000 (k, m, bn only before a person noun); "1,500-2,000"
 is a range.
 
 Hedges: "more than", "over", "at least", "upwards of", "in excess of", "no fewer
-than", "N or more", "N+" -> ``low`` = N, ``high`` open; "nearly", "almost", "up to",
-"less than", "fewer than", "under", "as many as", "close to", "no more than"
+than", "N or more", "N+", "N-plus", "N-odd" -> ``low`` = N, ``high`` open; "nearly",
+"almost", "up to", "less than", "fewer than", "under", "as many as", "close to", "no more than"
 -> ``high`` = N, ``low`` open; "about", "around", "some", "roughly",
-"approximately", "an estimated", "N or so" -> N ± 10 %.  A plain N has
+"approximately", "an estimated", "closer to", "N or so" -> N ± 10 %.  A plain N has
 ``low`` = ``high`` = N.  Hedges do not move the bounds of a vague amount or a
 range ("an estimated 500 to 600 fighters" stays 500 .. 600).
 
 Not quantities at all: numbers inside time expressions, years, ages and other
-hyphenated compounds ("79-member", "22-year-old"), numbers with units other
-than people, km², square miles or percent (money, "two miles from", "more than
-two kilometers", shots, cars), sizes ("a population of 20 million", "families of
-five"), "no one",
-and digit runs too long for any count.
+hyphenated compounds ("a 79-member parliament", "22-year-old"; but a unit's strength is a
+count of its men: "a 2,000-strong force", "a 25-man unit", "a 1,500-member attacking
+force"), numbers with units other than people, km², square miles or percent (money,
+"two miles from", "more than two kilometers", shots, cars), sizes ("a population of 20
+million", "families of five", "a father of four"), "no one", and digit runs too long for
+any count.
 
 Square miles become km² by the exact factor 2.589988110336; ``original`` keeps
 the amount as printed.  An area followed by its own conversion in brackets
@@ -125,28 +130,48 @@ _SOME_OF = {"several": (3, 5, 9), "a few": (2, 3, 5), "a couple of": (2, 2, 2)}
 _FRACTIONS = {"third": 100 / 3, "quarter": 25.0, "half": 50.0, "two-thirds": 200 / 3,
               "two thirds": 200 / 3, "three-quarters": 75.0, "three quarters": 75.0}  # fmt: skip
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands set off by commas or by a no-break or thin space ("10 000"), never by a plain
+# space ("March 3 100 people"); a run with a leading zero ("000", "05") is no count.
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|(?!0\d)\d+(?:\.\d+)?"
 _WORD = rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(list(_ONES)[:9])}))?|" + "|".join(
     sorted(_ONES, key=len, reverse=True)
 )
 _SCALE = r"(?:hundred|thousand|million|billion)"
+_PART = r"(?:a|one)\s+(?:third|quarter|half)|two[- ]thirds|three[- ]quarters"
+_A_PERSON = "|".join(person_nouns("a_person")[""])
 _AMOUNT = (
     r"(?:(?P<vague>(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
     rf"|tens(?=\s+of\b)|several(?!\s+(?:dozen|{_SCALE})\b))"
     rf"|(?P<some>several|a\s+few|a\s+couple\s+of)\s+(?P<some_scale>dozen|{_SCALE})"
     rf"|half\s+a\s+(?P<half_scale>dozen|{_SCALE})"
-    r"|(?P<fraction>(?:a|one)\s+(?:third|quarter|half)|two[- ]thirds|three[- ]quarters|half)"
-    r"(?=\s+of\b)"
+    rf"|(?P<part>{_PART})\s+of\s+a\s+(?P<part_scale>million|billion)"  # "a quarter of a million"
+    rf"|(?P<fraction>{_PART}|half)(?=\s+of\b)"
+    r"|(?P<handful>a\s+handful)(?=\s+of\b)"
     r"|(?P<single>a\s+single)"
-    rf"|(?:a|another)\s+(?P<a_scale>dozen|{_SCALE})"
+    rf"|(?:a|another)\s+(?P<a_scale>dozen|{_SCALE})(?:\s+(?P<a_scale_of>thousand|million))?"
     rf"|(?P<digits>{_DIGITS})(?:\s*[-–]\s*(?P<digits_to>{_DIGITS}))?"
     rf"(?:\s+(?P<digit_scale>{_SCALE})|(?P<suffix>m|bn|k)\b)?"
     rf"|(?P<word>{_WORD})(?:\s+(?P<word_hundred>hundred)(?:\s+and\s+(?P<word_rest>{_WORD}))?)?"
-    rf"(?:\s+(?P<word_scale>dozen|{_SCALE}))?)"
+    rf"(?:\s+(?P<word_scale>dozen|{_SCALE}))?"
+    # "a man was killed", "an elderly woman died": one person, when an event befalls them
+    r"|(?P<article>an?)(?=(?:\s+[\w'’-]+){0,2}?\s+(?:"
+    + _A_PERSON
+    + r")\s+(?:(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:"
+    + alternatives("befell_one")
+    + r")|died|perished)\b))"
 )
+# A unit's strength: "a 2,000-strong force", "forces, some 4,000 strong, moved", and
+# "-man"/"-member" before a unit of armed men
+# ("a 25-man unit", "a 1,500-member attacking force"); "a 79-member parliament" is no count.
+_STRENGTH = (
+    r"-strong\b|\s+strong(?=\s*[,;:)—–])|-(?:man|men|member)\b(?=\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:{alternatives('military_units')}|{alternatives('armed_groups')}|{alternatives('strength_of')})\b)"
+)
+_STRENGTH_RE = re.compile(_STRENGTH, re.I)
+_SUFFIX_HEDGE = r"-(?:plus|odd)\b"  # "200-plus", "fifty-odd": more than the amount
 _AMOUNT_RE = re.compile(
-    rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?!(?!-strong\b)[\w-]|[.,:]\d)", re.I
-)  # "79-member" is not a count, "a 2,000-strong force" is
+    rf"(?<![\w.,$£€#/:-]){_AMOUNT}(?!(?!{_STRENGTH}|{_SUFFIX_HEDGE})[\w-]|[.,:]\d)", re.I
+)
 
 _HEDGES = {
     "low": ["more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
@@ -154,18 +179,22 @@ _HEDGES = {
     "high": ["nearly", "almost", "up to", "less than", "fewer than", "under", "just under",
              "as many as", "close to", "no more than", "not more than", "at most", "below"],
     "approx": ["about", "around", "some", "roughly", "approximately", "an estimated",
-               "estimated", "an approximate", "circa"],
+               "estimated", "an approximate", "circa", "closer to"],
 }  # fmt: skip
 _HEDGE_OF = {h: kind for kind, words in _HEDGES.items() for h in words}
 _HEDGE_WORDS = "|".join(sorted(map(re.escape, _HEDGE_OF), key=len, reverse=True))
-_HEDGE_RE = re.compile(rf"\b(?P<hedge>{_HEDGE_WORDS})[^\S\n]+$", re.I)
+_HEDGE_RE = re.compile(  # "at least another 26 rebels": the hedge holds over "another"
+    rf"\b(?P<hedge>{_HEDGE_WORDS})(?:[^\S\n]+(?:another|a\s+further|an\s+additional))?[^\S\n]+$",
+    re.I,
+)
 _POSTFIX_HEDGE_RE = re.compile(r"\s+or\s+(?P<postfix>more|so)\b", re.I)
 _PLUS_RE = re.compile(r"\+(?![\w(])")  # "2,400+ square kilometers": more than 2,400
+_SUFFIX_HEDGE_RE = re.compile(_SUFFIX_HEDGE, re.I)
 _RANGE_RE = re.compile(rf"\s+(?:or|to)\s+(?={_AMOUNT}\b)", re.I)
 _BETWEEN_RE = re.compile(rf"\s+and\s+(?={_AMOUNT}\b)", re.I)
 
 
-_POSTFIX_HEDGES = {"or more": "low", "or so": "approx", "+": "low"}
+_POSTFIX_HEDGES = {"or more": "low", "or so": "approx", "+": "low", "-plus": "low", "-odd": "low"}
 HEDGES = frozenset(_HEDGE_OF) | frozenset(_POSTFIX_HEDGES)
 """Every hedge the reader knows, lower case ("more than", "or so", "+"); "" is no hedge."""
 
@@ -190,14 +219,19 @@ def _amount(m: re.Match) -> tuple[float, float, float]:
     if g["fraction"]:
         value = _FRACTIONS[re.sub(r"^(?:a|one)\s+", "", g["fraction"])]
         return value, value, value
-    if g["single"]:
+    if g["part"]:
+        value = _FRACTIONS[re.sub(r"^(?:a|one)\s+", "", g["part"])] / 100 * _SCALES[g["part_scale"]]
+        return value, value, value
+    if g["handful"]:
+        return _SOME_OF["several"]
+    if g["single"] or g["article"]:
         return 1, 1, 1
-    if g["a_scale"]:
-        return (_SCALES[g["a_scale"]],) * 3
+    if g["a_scale"]:  # "a hundred thousand": 100,000
+        return (_SCALES[g["a_scale"]] * _SCALES.get(g["a_scale_of"] or "", 1),) * 3
     if g["digits"]:
         scale = _SCALES.get(g["digit_scale"] or _SUFFIXES.get(g["suffix"] or "", ""), 1)
-        low = float(g["digits"].replace(",", "")) * scale
-        high = float((g["digits_to"] or g["digits"]).replace(",", "")) * scale
+        low = float(re.sub(r"[^\d.]", "", g["digits"])) * scale
+        high = float(re.sub(r"[^\d.]", "", g["digits_to"] or g["digits"])) * scale
         return (low, (low + high) / 2, high) if high > low else (low, low, low)
     words = re.split(r"[- ]", g["word"])
     value = sum(_TENS.get(w, 0) + _ONES.get(w, 0) for w in words)
@@ -228,15 +262,20 @@ _SINGULAR_NOUNS = person_nouns("singular")
 NOUN_KINDS = {noun: kind for kind, nouns in _PERSON_NOUNS.items() for noun in nouns}
 _NOUNS = "|".join(sorted(NOUN_KINDS, key=len, reverse=True))
 NOUN_KINDS |= {noun: kind for kind, nouns in _SINGULAR_NOUNS.items() for noun in nouns}
+# One of a nation, with its capital ("one Canadian", "one Swede"): a person, as above.
+_NATIONAL = "|".join([r"[A-Z][a-z]+(?:ian|an|i|ese)", *person_nouns("nationals")[""]])
 _SINGULAR_RE = re.compile(
     r"(?P<mods>(?:\s+[\w'’-]+){0,2}?)\s+(?P<noun>"
     + "|".join(noun for nouns in _SINGULAR_NOUNS.values() for noun in nouns)
-    + r")(?=\s*[,.;:)—–]|\s+(?:was|is|had|has|died|who|and|from|of|in|at|on|near)\b)",
+    + rf"|(?-i:{_NATIONAL}))"
+    + r"(?=\s*(?:[,.;:)—–]|$)|\s+(?:was|is|were|are|had|has|died|who|and|from|of|in|at|on|near)\b)",
     re.I,
 )  # fmt: skip
+_A_PERSON_RE = re.compile(rf"(?P<mods>(?:\s+[\w'’-]+){{0,2}}?)\s+(?P<noun>{_A_PERSON})\b", re.I)
 _NUMBER_WORDS = "|".join([*_ONES, *_TENS, *_SCALES, *_VAGUE, "dozens", "scores"])
 _NOUN_RE = re.compile(
-    r"(?:\s+of(?:\s+the)?)?\s+(?P<mods>(?:(?:more|other|foreign|armed|local|young|new|additional|suspected"
+    r"[\"”]?(?:\s+of(?:\s+the)?)?\s+[\"“‘]?"  # 'of the "best fighters"', '"over 200" rebels'"
+    r"(?P<mods>(?:(?:more|other|foreign|armed|local|young|new|additional|suspected"
     r"|unarmed|innocent|\w+ly|\w+ed|(?-i:[A-Z][\w'’-]*(?:\.[A-Z]\.?)*)|\w+-\w+(?:-\w+)?),?\s+"
     rf"|(?!(?:{alternatives('not_modifiers')}|{_NUMBER_WORDS}|{_NOUNS})\b)(?-i:[a-z]+)\s+){{0,3}})"
     r"(?P<noun>" + _NOUNS
@@ -256,11 +295,11 @@ _OTHER_UNIT_RE = re.compile(  # not "three suicide car bombers"
 
 
 _NOT_A_COUNT_RE = re.compile(
-    r"\b(?:(?:(?:population|capacity|budget|cost|price|aged?|ages|No\.)\s+(?:of\s+)?|number\s+of\s+)"
+    r"\b(?:(?:(?:population|capacity|budget|price|aged?|ages|No\.)\s+(?:of\s+)?|number\s+of\s+)"
     r"(?:about\s+|some\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?|no\s+"
-    r"|(?:families|households)\s+of\s+(?:about\s+|around\s+|some\s+)?)$",
+    r"|(?:families|households|(?:grand)?(?:father|mother|parent)s?)\s+of\s+(?:about\s+|around\s+|some\s+)?)$",
     re.I,
-)  # "a population of 20 million", "aged 17", "no one", "families of five": sizes, ages, none
+)  # "a population of 20 million", "aged 17", "no one", "families of five", "a mother of two"
 
 
 def _is_age(text: str, m: re.Match) -> bool:
@@ -327,9 +366,21 @@ def read_amount(printed: str) -> tuple[float, float | None, float | None] | None
     return _bounds(low, value, high, _hedge_kind(m["hedge"] or ""))
 
 
+_YEAR_BEFORE_RE = re.compile(  # "by 2016 refugees had returned", "in late 2015 rebels took ..."
+    r"\b(?:by|since|until|till|throughout|during|before|after|early|late|mid"
+    r"|spring|summer|autumn|fall|winter)[\s-]+$",
+    re.I,
+)
+
+
 def _is_year(m: re.Match, text: str) -> bool:
-    digits = m["digits"] or ""
-    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", digits)) and not _person_noun(text, m.end())
+    """A year: four digits from 1800 to 2099 with no person noun after them, or after a word
+    of time even with one ("since 2015 civilians have fled")."""
+    if not re.fullmatch(r"(?:1[89]|20)\d\d", m["digits"] or ""):
+        return False
+    return not _person_noun(text, m.end()) or bool(
+        _YEAR_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+    )
 
 
 @dataclass(frozen=True)
@@ -355,8 +406,8 @@ def _unit(m: re.Match, text: str, end: int) -> _Unit | None:
             return _Unit(area.end(), "km2", miles_end=miles_end)
         stated = float(conversion["amount"].replace(",", "")) if conversion["km"] else None
         return _Unit(conversion.end(), "km2", miles_end=miles_end, stated_km2=stated)
-    if text.startswith("-strong", end):
-        return _Unit(end + len("-strong"), "people", "-strong")
+    if strength := _STRENGTH_RE.match(text, end):  # the men of a unit: counted as "-strong"
+        return _Unit(strength.end(), "people", "-strong")
     if (
         _OTHER_UNIT_RE.match(text, end)
         or _is_age(text, m)
@@ -364,6 +415,8 @@ def _unit(m: re.Match, text: str, end: int) -> _Unit | None:
     ):
         return None
     if noun := _person_noun(text, end):
+        return _Unit(noun.end(), "people", noun["noun"].lower(), noun["mods"].strip())
+    if m["article"] and (noun := _A_PERSON_RE.match(text, end)):  # "a man was killed"
         return _Unit(noun.end(), "people", noun["noun"].lower(), noun["mods"].strip())
     if m[0].lower() in ("one", "1") and (noun := _SINGULAR_RE.match(text, end)):
         return _Unit(noun.end(), "people", noun["noun"].lower(), noun["mods"].strip())
@@ -386,6 +439,8 @@ def _quantity(m: re.Match, text: str) -> Quantity | None:
             low, high, value, end = value, other[0], (value + other[0]) / 2, second.end()
     if not hedge and m["digits"] and (plus := _PLUS_RE.match(text, end)):
         hedge, end = "+", plus.end()
+    if not hedge and (suffix := _SUFFIX_HEDGE_RE.match(text, end)):  # "fifty-odd soldiers"
+        hedge, end = suffix[0].lower(), suffix.end()
     if not hedge and (postfix := _POSTFIX_HEDGE_RE.match(text, end)):  # "8,000 or more people"
         hedge, end = postfix[0].strip(), postfix.end()
     unit = _unit(m, text, end)

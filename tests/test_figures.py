@@ -238,7 +238,10 @@ def test_injured_after_killed_is_wounded():
         ("Iraqi troops recaptured 70 percent of the city.", "70 percent recaptured"),
         ("Only about 5 percent of Idlib remains under rebel control.", "about 5 percent held"),
         ("Nearly 70 percent of Palestinian young adults oppose violence.", "Nearly 70 percent"),
-        ("Nearly half of the population of 20 million has been displaced.", "Nearly half"),
+        (
+            "Nearly half of the population of 20 million has been displaced.",
+            "Nearly half displaced",
+        ),
     ],
 )
 def test_share_of_a_place_needs_a_word_of_control(sentence, label):

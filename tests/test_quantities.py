@@ -50,6 +50,7 @@ from geo.quantities import SQUARE_MILE_KM2, find_quantities, read_amount
         ("about 16,000 others", 16_000, 14_400, 17_600),
         ("some 700,000 Palestinians", 700_000, 630_000, 770_000),
         ("roughly 1,000 people", 1_000, 900, 1_100),
+        ("closer to 500 soldiers", 500, 450, 550),
         ("about a third of its territory", 100 / 3, 30, 110 / 3),
         ("less than 2 square miles", 2 * SQUARE_MILE_KM2, None, 2 * SQUARE_MILE_KM2),
         ("4.5 square kilometers", 4.5, 4.5, 4.5),
@@ -67,7 +68,7 @@ def test_amounts_and_hedges(words, value, low, high):
     "words",
     ["the 79-member coalition", "about two miles from", "more than two kilometers", "$1.31 billion",
      "a 22-year-old", "around 5 p.m.", "at 6:50", "in 2011", "a population of 20 million",
-     "500m from the front", "the 2011-2012 war", "AK-47", "3-4 km"],
+     "500m from the front", "the 2011-2012 war", "AK-47", "3-4 km", "a father of four"],
 )  # fmt: skip
 def test_not_counts_of_people_areas_or_shares(words):
     assert find_quantities(words) == []
@@ -169,3 +170,117 @@ def test_a_family_size_is_no_count():
 )
 def test_an_amount_printed_alone_is_read_by_the_count_rules(printed, read):
     assert read_amount(printed) == (None if read is None else pytest.approx(read))
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "text"),
+    [
+        ("a 25-man unit of volunteers", 25, "25-man"),
+        ("a 1,500-member attacking force", 1_500, "1,500-member"),
+        ("a three-man patrol", 3, "three-man"),
+        ("a 2,000-strong force", 2_000, "2,000-strong"),
+    ],
+)
+def test_a_units_strength_counts_its_men(words, value, text):
+    [q] = find_quantities(words)
+    assert (q.value, q.text, q.unit) == (value, text, "people")
+
+
+@pytest.mark.parametrize(
+    "words", ["a 79-member parliament", "the 12-member family", "a 5-man show"]
+)
+def test_a_size_that_is_no_armed_unit_is_no_count(words):
+    assert find_quantities(words) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "text"),
+    [
+        ("A man was killed when a shell hit the market.", "A man"),
+        ("An elderly woman died in the fire.", "An elderly woman"),
+        ("A Ukrainian soldier was reportedly captured.", "A Ukrainian soldier"),
+        ("a local fighter was wounded", "a local fighter"),
+    ],
+)
+def test_a_person_an_event_befalls_is_one(words, text):
+    [q] = find_quantities(words)
+    assert (q.value, q.low, q.high, q.text, q.unit) == (1, 1, 1, text, "people")
+
+
+@pytest.mark.parametrize(
+    "words", ["A soldier said the town was quiet.", "a man was seen near the gate", "a rebel base"]
+)
+def test_a_person_nothing_befalls_is_no_count(words):
+    assert find_quantities(words) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "count"),
+    [
+        ("two Americans, one Canadian, and one Swede", 3),
+        ("one Iraqi was killed", 1),
+        ("on one Sunday, the market was shelled", 0),
+        ("one pole, two wires", 0),
+    ],
+)
+def test_one_of_a_nation_is_a_person(words, count):
+    assert len([q for q in find_quantities(words) if q.unit == "people"]) == count
+
+
+def test_a_force_some_n_strong_counts_its_men_but_strong_winds_do_not():
+    [q] = find_quantities("Government forces, some 4,000 strong, moved on the city.")
+    assert (q.text, q.unit) == ("some 4,000 strong", "people")
+    assert [q.unit for q in find_quantities("two strong winds")] == [""]  # a bare number
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "low", "high", "hedge"),
+    [
+        ("a quarter of a million people", 250_000, 250_000, 250_000, ""),
+        ("three quarters of a million refugees", 750_000, 750_000, 750_000, ""),
+        ("a handful of fighters", 5, 3, 9, ""),
+        ("200-plus soldiers", 200, 200, None, "-plus"),
+        ("two hundred-plus soldiers", 200, 200, None, "-plus"),
+        ("fifty-odd soldiers", 50, 50, None, "-odd"),
+    ],
+)
+def test_parts_of_a_million_a_handful_and_plus_or_odd_after_the_amount(
+    words, value, low, high, hedge
+):
+    [q] = find_quantities(words)
+    assert (q.value, q.low, q.high, q.hedge, q.text) == (value, low, high, hedge, words)
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("over a hundred thousand people", 100_000),
+        ("as many as 10\u00a0000 people", 10_000),
+        ("some 25\u202f000 refugees", 25_000),
+    ],
+)
+def test_a_hundred_thousand_and_thousands_set_off_by_a_no_break_space(words, value):
+    [q] = find_quantities(words)
+    assert (q.value, q.text, q.unit) == (value, words, "people")
+
+
+def test_a_digit_run_with_a_leading_zero_is_no_count():
+    assert [q.text for q in find_quantities("more than 10 000 people")] == ["more than 10"]
+
+
+@pytest.mark.parametrize(
+    ("words", "texts"),
+    [
+        ("By 2016 refugees had returned.", []),
+        ("In late 2015 rebels took the city.", []),
+        ("The attack caused 2000 casualties.", ["2000 casualties"]),
+        ("Some 2000 people fled.", ["Some 2000 people"]),
+    ],
+)
+def test_a_year_after_a_word_of_time_is_no_count_even_before_a_noun(words, texts):
+    assert [q.text for q in find_quantities(words)] == texts
+
+
+def test_a_hedge_holds_over_another():
+    [q] = find_quantities("repulsed with at least another 26 rebels killed")
+    assert (q.text, q.hedge, q.low, q.high) == ("at least another 26 rebels", "at least", 26, None)
