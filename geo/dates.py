@@ -33,6 +33,7 @@ expression                          period (P = publication date)
 "over the next three days"          the three days after that date
 "the day before", "the previous     the day before / the seven days after that date
 day", "the following week"
+"the rest of January / the month"   from that date to the end of its month (week, year)
 "after six days of combat"          D .. D + 6 days, D the last date printed before it
                                     (none after a date of its own sentence: "fell
                                     on D after six days of combat" is D's background)
@@ -477,6 +478,25 @@ def _after_span(m: re.Match, anchor: date | None) -> Period | None:
     return Period(anchor, anchor + timedelta(days=math.ceil(days)), RELATIVE)
 
 
+def _rest_of(m: re.Match, anchor: date | None) -> Period | None:
+    """'throughout the rest of January', 'for the rest of the month': from the date before it
+    to the end of its month (week, year); a month other than the anchor's is that whole month
+    of the anchor's year ("On 28 February ... the rest of March")."""
+    if anchor is None:
+        return None
+    unit = (m["unit"] or "").lower()
+    if unit == "week":
+        return Period(anchor, anchor + timedelta(days=6 - anchor.weekday()), RELATIVE)
+    if unit == "year":
+        return Period(anchor, date(anchor.year, 12, 31), RELATIVE)
+    month = _month_day(m["when"], date(anchor.year, 12, 31)) if m["when"] else anchor
+    if month is None:
+        return None
+    last = month.replace(day=monthrange(month.year, month.month)[1])
+    start = anchor if (month.year, month.month) == (anchor.year, anchor.month) else month
+    return Period(start, last, RELATIVE)
+
+
 def _year(m: re.Match, published: date | None) -> Period | None:
     year = int(m["year"])
     return Period(date(year, 1, 1), date(year, 12, 31), STATED)
@@ -536,6 +556,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("next span", re.compile(
         rf"\b(?:over|during|in|for|within)\s+the\s+(?:next|following|subsequent)\s+{_N}\s+"
         r"(?P<unit>day|week)s?\b", re.I), _next_span),
+    ("rest of", re.compile(
+        rf"\b(?:(?:throughout|for|during|in|over)\s+)?the\s+rest\s+of\s+"
+        rf"(?:the\s+(?P<unit>week|month|year)|(?P<when>{_MONTHS}))\b(?!\s+\d)", re.I), _rest_of),
     ("after span", re.compile(
         rf"\bafter\s+(?:{_N}\s+)(?P<unit>day|week)s?\s+of\s+(?:[\w-]+\s+)?(?:fighting|combat"
         r"|clashes|battle|siege|resistance|shelling|bombardment)\b", re.I), _after_span),
@@ -590,6 +613,7 @@ _ANCHORED = (
     _next_span,
     _day_before,
     _next_week,
+    _rest_of,
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
 _YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_first_range,
@@ -646,6 +670,7 @@ _NEEDED = {
     "next week": ("week",),
     "days later": ("later", "earlier"),
     "next span": ("next", "following", "subsequent"),
+    "rest of": ("rest",),
     "after span": ("after",),
     "overnight": ("overnight",),
     "deictic": ("today", "tonight", "yesterday", "night", "this"),
@@ -877,7 +902,7 @@ def _anchor(
     split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
     if resolver in (_next_day, _same_day, _day_of_month, _days_later, _next_span, _day_before,
-                    _next_week):  # fmt: skip
+                    _next_week, _rest_of):  # fmt: skip
         return before[-1].period if before else None
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
         return (

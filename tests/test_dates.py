@@ -314,6 +314,21 @@ def test_the_day_before_and_the_following_week_count_from_the_date_before_them()
     ]
 
 
+@pytest.mark.parametrize(
+    ("rest", "start", "end"),
+    [
+        ("throughout the rest of March", date(2031, 3, 24), date(2031, 3, 31)),
+        ("for the rest of the month", date(2031, 3, 24), date(2031, 3, 31)),
+        ("for the rest of the week", date(2031, 3, 24), date(2031, 3, 30)),
+        ("for the rest of the year", date(2031, 3, 24), date(2031, 12, 31)),
+        ("during the rest of April", date(2031, 4, 1), date(2031, 4, 30)),
+    ],
+)
+def test_the_rest_of_a_month_runs_from_the_date_before_it_to_its_end(rest, start, end):
+    text = f"On 24 March 2031, the militia took the ridge. Skirmishes went on {rest}."
+    assert find_dates(text, None)[-1].period == Period(start, end, "relative")
+
+
 def test_the_start_a_total_counts_from_does_not_date_the_story():
     text = (
         "By 3 May 2041, 900 raiders had been killed since 12 October 2040. "
