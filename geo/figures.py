@@ -135,7 +135,15 @@ from geo.cues import alternatives, cue_re
 from geo.dates import Period, find_dates, publication_period
 from geo.gazetteer import Place
 from geo.households import PeopleEstimate, find_factors, is_size, people_estimate, restates
-from geo.periods import figure_period, governing_date, is_state, is_total, total_words, whole_event
+from geo.periods import (
+    figure_period,
+    governing_date,
+    is_state,
+    is_total,
+    sums_up,
+    total_words,
+    whole_event,
+)
 from geo.placing import Context, place_figure, previous_sentence, scopes
 from geo.quantities import NOUN_KINDS, Quantity, find_quantities
 
@@ -1046,6 +1054,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         if dated is not None and dated.start >= q.end + len(ctx.after) and whole_event(words):
             dated = None  # "1,000 were killed during the battle, whereas ... 1,500 on 10 May"
         cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
+        cued = cued or sums_up(text, sentence, dated)
         total = is_total(text, q.start, words, dated, cued, kind)
         whole = total or is_total(text, q.start, ctx.sentence, dated, cued, kind)
         cumulative = total and not is_state(kind)

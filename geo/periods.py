@@ -109,6 +109,26 @@ def so_far(words: str) -> bool:
 
 
 @cache
+def _summing_up_re() -> re.Pattern:
+    return re.compile(rf"\s*(?:{'|'.join(_words()['summing_up'])}),", re.I)
+
+
+def sums_up(text: str, sentence: tuple[int, int], dated: DateMention | None) -> bool:
+    """Whether a summing-up word speaks for every figure of a sentence: one opening the
+    sentence ("Overall, 186 were killed ..., 100 rebels and 86 soldiers"), or, for a figure
+    with no date of its own, one opening its paragraph (:func:`_paragraph_sums_up`)."""
+    opens = _summing_up_re().match(text, sentence[0]) is not None
+    return opens or (dated is None and _paragraph_sums_up(text, sentence[0]))
+
+
+def _paragraph_sums_up(text: str, at: int) -> bool:
+    """Whether the paragraph holding ``at`` opens with a summing-up word ("In total, 30
+    tanks were lost. ... Officials said 100 soldiers were killed"): it tells the totals of the
+    event its section has told."""
+    return _summing_up_re().match(text, text.rfind("\n", 0, at) + 1) is not None
+
+
+@cache
 def _running_total_re() -> re.Pattern:
     alternatives = "|".join(_words()["running_total_dates"])
     part_of_day = r"(?:\s+(?:the\s+)?(?:morning|afternoon|evening|night|end)\s+of)?"
@@ -231,8 +251,11 @@ def _section_event(text: str, dates: Sequence[DateMention], at: int, words: str)
 
     "12 civilians were killed during the battle" in a section headed "First
     battle" of a text on two battles is the first battle's toll: from the
-    first to the last date its section prints.  None when the heading names no
-    event the words name, or the section prints no date.
+    first to the last date its section prints; so is a figure of a paragraph
+    that sums the section up ("In total, ...": :func:`_paragraph_sums_up`), up
+    to the last date printed before that paragraph (what it sums up).  None when
+    the heading names no event the words name and the paragraph does not sum
+    up, or the section prints no date.
     """
     headings = _all_headings(text)
     index = bisect_right(headings, at, key=re.Match.end) - 1
@@ -241,9 +264,12 @@ def _section_event(text: str, dates: Sequence[DateMention], at: int, words: str)
     nouns = {n.lower() for n in _event_noun_re().findall(headings[index]["title"])}
     told = {n.lower() for m in _words_re("whole_event").finditer(words)
             for n in _event_noun_re().findall(m[0])}  # fmt: skip
-    if not nouns & told:
+    if nouns & told:
+        end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
+    elif _paragraph_sums_up(text, at):
+        end = text.rfind("\n", 0, at) + 1
+    else:
         return None
-    end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
     inside = [d.period for d in dates if headings[index].end() <= d.start < end]
     if not inside:
         return None

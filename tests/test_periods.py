@@ -222,6 +222,30 @@ def test_a_date_in_a_contrasting_clause_belongs_to_its_own_count():
     assert _period(_figure(text, "up to 500")) == (date(2030, 5, 6), date(2030, 5, 6))
 
 
+def test_a_summing_up_word_opening_a_sentence_makes_all_its_figures_totals():
+    text = (
+        "Battle of Orwen\n\nRaiders attacked Orwen on 4 May 2030 and took it by 8 May.\n\n"
+        "Battle\n\nOn 5 May, the mill burned. Overall, 50 fighters were killed over the "
+        "previous three days, 30 raiders and 20 guards."
+    )
+    assert all(_figure(text, words).cumulative for words in ("50", "30", "20"))
+
+
+def test_an_undated_figure_of_a_paragraph_summing_its_section_up_spans_the_section():
+    text = (
+        "Battles of Orwen\n\nRaiders fought for Orwen twice in May 2030.\n\n"
+        "First battle\n\nOn 4 May, raiders crossed the ford. On 5 May, they withdrew.\n\n"
+        "In total, 12 trucks were abandoned. Officials said about 40 raiders were killed and "
+        "6 were captured. On 6 May, 3 guards died of their wounds.\n\n"
+        "Second battle\n\nOn 20 May, raiders returned.\n"
+    )
+    for words in ("about 40", "6"):
+        f = _figure(text, words)
+        assert (_period(f), f.cumulative) == ((date(2030, 5, 4), date(2030, 5, 5)), True)
+    dated = _figure(text, "3")
+    assert (_period(dated), dated.cumulative) == ((date(2030, 5, 6), date(2030, 5, 6)), False)
+
+
 def _texts() -> dict[str, tuple[str, list[tuple[str, date | None, date | None]]]]:
     """One invented text per rule a careful reader applies: (text, [(figure, start, end)])."""
     d = date
