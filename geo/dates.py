@@ -22,7 +22,9 @@ expression                          period (P = publication date)
                                     days, hours rounded up to days; "and a half" adds
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
-"the next/following day"            the day after the last date printed before it
+"the next/following day", "early    the day after the last date printed before it
+the next morning", "the following
+night"
 "the same day", "later that day",   the day of the last date printed before it
 "during the night"
 "on the 25th"                       that day of the month of the last date before it
@@ -407,7 +409,7 @@ def _overnight(m: re.Match, anchor: date | None) -> Period | None:
 
 
 def _next_day(m: re.Match, anchor: date | None) -> Period | None:
-    """'the next day', 'the following day': the day after the date before it."""
+    """'the next day', 'the following morning': the day after the date before it."""
     if anchor is None:
         return None
     day = anchor + timedelta(days=1)
@@ -522,7 +524,8 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         rf"(?:{_N}\s+)?(?P<unit>hour|day|week|month|year)s?(?P<half>\s+and\s+a\s+half)?\b", re.I),
      _past_span),
     ("next day", re.compile(
-        r"\b(?:the\s+)?(?:next|following)\s+day\b|\bthe\s+day\s+after\b", re.I), _next_day),
+        r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b"
+        r"|\bthe\s+day\s+after\b", re.I), _next_day),
     ("same day", re.compile(
         r"\b(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)\b(?!\s+(?:as|of)\b)"
         r"|\bduring\s+the\s+(?:day|night)\b(?!\s+(?:of|before|after)\b)", re.I), _same_day),
@@ -852,15 +855,22 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             period = _not_future(resolver(m, anchor.end), published)
         if period is not None:
             found.append((m.start(), -(m.end() - m.start()), rank, m, period))
-            if _moves_on(m, resolver):
+            if _moves_on(text, m, resolver):
                 _insert(dated, DateMention(m[0], m.start(), m.end(), period))
     return _first_wins(found)
 
 
-def _moves_on(m: re.Match, resolver: _Resolver) -> bool:
+_BY_RE = re.compile(r"\bby\s+$", re.I)
+
+
+def _moves_on(text: str, m: re.Match, resolver: _Resolver) -> bool:
     """Whether a relative date moves the story on to its day ("The next day", "Two days
     later", "the same day"), so that the next relative date counts from it; a look back
-    ("the day before", "a week earlier") or a span ("over the next three days") does not."""
+    ("the day before", "a week earlier") or a span ("over the next three days") does not,
+    nor a day something was done by ("the villages taken as the offensive started were
+    retaken by the following morning"): it tells how far an aside ran, not the story's day."""
+    if _BY_RE.search(text, max(0, m.start() - 4), m.start()):
+        return False
     if resolver is _days_later:
         return m["dir"].lower() == "later"
     return resolver in (_next_day, _same_day, _day_of_month)

@@ -302,6 +302,25 @@ def test_days_later_earlier_and_the_next_days_count_from_the_date_before_them():
     ]
 
 
+def test_the_next_morning_is_the_next_day_and_a_day_done_by_does_not_move_the_story():
+    text = (
+        "On 8 March 2031, rebels stormed the depot. Early the next morning, the gate fell. "
+        "Later that day, the guards left."
+    )
+    assert [d.period.start for d in find_dates(text, None)][1:] == [
+        date(2031, 3, 9),
+        date(2031, 3, 9),
+    ]
+    text = (
+        "On 8 March 2031, rebels took two farms, which were lost by the following morning. "
+        "The same day, the depot was shelled."
+    )
+    assert [d.period.start for d in find_dates(text, None)][1:] == [
+        date(2031, 3, 9),
+        date(2031, 3, 8),  # the story stays on the 8th
+    ]
+
+
 def test_the_day_before_and_the_following_week_count_from_the_date_before_them():
     text = (
         "On 9 March 2031, the town fell; the day before, it was shelled. "
