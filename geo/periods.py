@@ -43,6 +43,7 @@ from pathlib import Path
 
 from geo.dates import TEXT_YEAR, DateMention, Period
 from geo.placing import nearest_with_scope
+from geo.quantities import find_quantities
 
 PERIODS_FILE = Path(__file__).resolve().parent.parent / "data" / "periods.json"
 _HEADING_RE = re.compile(r"\n\n(?P<title>[^\n.!?]{1,80})\n\n")
@@ -537,13 +538,17 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 
 
 def _told_so_far_before(text: str, own: DateMention, sentence: tuple[int, int]) -> bool:
-    """Whether the sentence before the figure's, in the same paragraph and after the figure's
+    """Whether a sentence before the figure's, in the same paragraph and after the figure's
     date, tells a running total ("On 18 February, ... By this time, 48 villages had been taken
-    since the start of the offensive. At least 49 militants were killed"): the figure is one
-    too."""
+    since the start of the offensive. At least 49 militants were killed. 38 civilians died in
+    airstrikes"): the counts told right after it are running totals too, up to a sentence
+    that counts nothing ("Meanwhile, the corridors were closed. 6,000 fled": that day's)."""
     between = text[own.end : sentence[0]]
-    previous = _SENTENCE_END_RE.split(between.rstrip())[-1]
-    return bool(between) and "\n" not in between and so_far(previous)
+    if not between or "\n" in between:
+        return False
+    told = _SENTENCE_END_RE.split(between.strip())
+    last = max((i for i, words in enumerate(told) if so_far(words)), default=None)
+    return last is not None and all(find_quantities(words) for words in told[last + 1 :])
 
 
 def _on(text: str, dated: DateMention) -> bool:

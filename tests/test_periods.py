@@ -358,8 +358,10 @@ def _texts() -> dict[str, tuple[str, list[tuple[str, date | None, date | None]]]
             "Kelby offensive\n\nThe offensive began on 16 May 2031.\n\nThe offensive\n\nOn 16 "
             "May, raiders crossed the river. On 18 May, they took the mill. By this time, they had "
             "taken 48 villages since the start of the offensive. At least 49 militants were "
-            "killed. Meanwhile, the roads were closed. 600 civilians fled to the hills.\n",
+            "killed. 30 farmers died in air raids. Meanwhile, the roads were closed. 600 "
+            "civilians fled to the hills.\n",
             [("At least 49", d(2031, 5, 16), d(2031, 5, 18)),
+             ("30", d(2031, 5, 16), d(2031, 5, 18)),
              ("600", d(2031, 5, 18), d(2031, 5, 18))]),
         "the dead found after the fighting died over it up to that day": (
             "Battle of Kelby\n\nThe battle of Kelby lasted from 2 March to 10 May 2031.\n\n"
