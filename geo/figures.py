@@ -140,6 +140,7 @@ from geo.periods import (
     governing_date,
     is_state,
     is_total,
+    runs_up_to,
     sums_up,
     total_words,
     whole_event,
@@ -1057,11 +1058,12 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         cued = cued or sums_up(text, sentence, dated)
         total = is_total(text, q.start, words, dated, cued, kind)
         whole = total or is_total(text, q.start, ctx.sentence, dated, cued, kind)
-        cumulative = total and not is_state(kind)
         undated = article.published is None
         period = figure_period(
             text, dates, dated, sentence, whole, fallback, undated, words, at=q.end
         )
+        running = runs_up_to(text, dates, period, dated, sentence[0])
+        cumulative = (total or running) and not is_state(kind)
         if joined and kind == figures[-1].kind and dated in (None, last_dated):
             period, cumulative = last_period, figures[-1].cumulative  # one list, one period
         if whole_of is not None:

@@ -172,6 +172,20 @@ def reached_by(text: str, dated: DateMention) -> bool:
     return any(_running_total_re().search(part) for part in lead_in) or _since_before(text, dated)
 
 
+def runs_up_to(
+    text: str, dates: Sequence[DateMention], period: Period | None, own: DateMention | None, at: int
+) -> bool:
+    """Whether a figure's period runs up to its date from an earlier start ("On 18 May, ...
+    By this time, 48 villages had been taken since the start. 49 were killed": from the
+    start to 18 May; mass graves found on a day: the dead of the battle): a count of events
+    so given is a running total, whatever words made it one.  ``own`` is the date governing
+    the figure, else the last date of its section before ``at`` (:func:`section_date`)."""
+    own = own or section_date(text, dates, at)
+    if period is None or own is None:
+        return False
+    return period.start < own.period.start and period.end == own.period.end
+
+
 def is_state(kind: str) -> bool:
     """Whether figures of ``kind`` count a state on a day (a force, a share held, people
     remaining): never a running total, though one "during the battle" is the battle's."""

@@ -394,6 +394,12 @@ def test_totals_and_states_of_these_rules_are_flagged_as_such():
     assert (held.kind, held.cumulative) == ("territory_share", False)
     evacuated = TEXTS["a count reached by the morning of a day is a running total"][0]
     assert _figure(evacuated, "Over 34,000").cumulative
+    so_far_told = TEXTS["a count told after a running total so far is one too"][0]
+    assert _figure(so_far_told, "At least 49").cumulative
+    assert _figure(so_far_told, "30").cumulative
+    assert not _figure(so_far_told, "600").cumulative
+    graves = TEXTS["the dead found after the fighting died over it up to that day"][0]
+    assert _figure(graves, "300").cumulative  # its period runs up to the day they were found
 
 
 def test_a_lead_printing_a_range_of_days_or_months_dates_the_event_and_years_do_not():
