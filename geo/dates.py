@@ -45,6 +45,7 @@ day", "the following week"
 "since December"                    the latest 1 December on or before P .. P
 "since 2016", "since May 21, 2015"  that day (1 January for a year) .. P
 "since the start of the month"      the first day of this week/month/year .. P
+"since then"                        the last date printed before it .. P (none without P)
 "last week/month/year"              the previous calendar week (Mon..Sun), month, year
 "this/earlier this week/month/yr"   the first day of the current week/month/year .. P
 "in the summer of 2017"             meteorological seasons: spring Mar-May, summer
@@ -499,6 +500,12 @@ def _rest_of(m: re.Match, anchor: date | None) -> Period | None:
     return Period(start, last, RELATIVE)
 
 
+def _since_then(m: re.Match, anchor: date | None) -> Period | None:
+    """'since then': from the date before it on, to publication (clipped by :func:`_not_future`);
+    a text with no publication date does not say how far, so it gives no period."""
+    return None if anchor is None else Period(anchor, date.max, RELATIVE)
+
+
 def _year(m: re.Match, published: date | None) -> Period | None:
     year = int(m["year"])
     return Period(date(year, 1, 1), date(year, 12, 31), STATED)
@@ -544,6 +551,8 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("since start", re.compile(
         r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I),
      _since_start),
+    ("since then", re.compile(r"\bsince\s+(?:then|that\s+(?:day|date|time))\b", re.I),
+     _since_then),
     ("calendar", re.compile(
         r"\b(?:earlier\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", re.I),
      _calendar),
@@ -617,6 +626,7 @@ _ANCHORED = (
     _day_before,
     _next_week,
     _rest_of,
+    _since_then,
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
 _YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_first_range,
@@ -667,6 +677,7 @@ _NEEDED = {
     "end of": ("end",),
     "since": ("since",),
     "since start": ("since",),
+    "since then": ("since",),
     "calendar": ("last", "this", "next"),
     "ago": ("ago",),
     "day before": ("before", "previous", "preceding", "earlier"),
@@ -851,6 +862,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             continue
         if resolver is _past_span and anchor.basis != PUBLICATION:
             period = _not_future(_past_days_of(m, anchor), published)
+        elif resolver is _since_then and published is None:
+            continue  # "since then" in an undated text: up to when, it does not say
         else:
             period = _not_future(resolver(m, anchor.end), published)
         if period is not None:
@@ -912,7 +925,7 @@ def _anchor(
     split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
     if resolver in (_next_day, _same_day, _day_of_month, _days_later, _next_span, _day_before,
-                    _next_week, _rest_of):  # fmt: skip
+                    _next_week, _rest_of, _since_then):  # fmt: skip
         return before[-1].period if before else None
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
         return (

@@ -348,6 +348,15 @@ def test_the_rest_of_a_month_runs_from_the_date_before_it_to_its_end(rest, start
     assert find_dates(text, None)[-1].period == Period(start, end, "relative")
 
 
+def test_since_then_runs_from_the_date_before_it_to_publication_and_needs_it():
+    text = "On 28 December, the dam burst. Since then, the valley has emptied."
+    assert find_dates(text, date(2031, 3, 7))[-1].period == Period(
+        date(2030, 12, 28), date(2031, 3, 7), "relative"
+    )
+    undated = "On 28 December 2030, the dam burst. Since then, the valley has emptied."
+    assert [d.text for d in find_dates(undated, None)] == ["28 December 2030"]
+
+
 def test_the_start_a_total_counts_from_does_not_date_the_story():
     text = (
         "By 3 May 2041, 900 raiders had been killed since 12 October 2040. "
