@@ -457,7 +457,7 @@ def figure_period(
     bodies remained on the streets on 3 October") is that day's, not a running total.
     """
     if not undated_text:
-        if own and fallback and _since_before(text, own):
+        if own and fallback and (_since_before(text, own) or _up_to_now(text, own, sentence)):
             return Period(own.period.start, fallback.end, own.period.basis)  # "since ... on D"
         return own.period if own else fallback
     if own is None and whole and (section := _section_event(text, dates, sentence[0], words)):
@@ -490,6 +490,14 @@ def figure_period(
         if first is not None and period.start - _LONGEST_TOTAL <= first < period.start:
             return Period(first, period.end, period.basis)
     return period
+
+
+def _up_to_now(text: str, own: DateMention, sentence: tuple[int, int]) -> bool:
+    """Whether a news report's sentence tells a total up to the day it appeared ("The dam
+    burst on 2 March. 2,000 people have fled so far": 2 March to publication), its start the
+    date of a sentence before it; "On Monday, officials said 2,000 had fled so far" is
+    Monday's count."""
+    return own.end <= sentence[0] and _words_re("up_to_now").search(text, *sentence) is not None
 
 
 _NAME_RE = re.compile(r"\b[A-Z][\w'’-]{2,}")

@@ -231,6 +231,27 @@ def test_a_summing_up_word_opening_a_sentence_makes_all_its_figures_totals():
     assert all(_figure(text, words).cumulative for words in ("50", "30", "20"))
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("A dam burst on 1 March. So far this year, 12,000 people have been displaced.",
+         date(2031, 1, 1)),
+        ("On 28 February, the dam burst. Since then, 2,000 people have fled.", date(2031, 2, 28)),
+        ("The dam burst on 2 March. To date, 2,000 people have fled.", date(2031, 3, 2)),
+        ("The dam burst on 2 March. 2,000 people have fled so far.", date(2031, 3, 2)),
+    ],
+)  # fmt: skip
+def test_a_news_total_so_far_runs_from_the_storys_date_to_publication(text, start):
+    f = _figure(text, next(w for w in ("12,000", "2,000") if w in text), date(2031, 3, 7))
+    assert (f.date_start, f.date_end, f.cumulative) == (start, date(2031, 3, 7), True)
+
+
+def test_a_news_total_so_far_dated_in_its_own_sentence_is_that_days_count():
+    text = "On Monday, officials said 2,000 people had fled so far."
+    f = _figure(text, "2,000", date(2031, 3, 7))
+    assert (f.date_start, f.date_end, f.cumulative) == (date(2031, 3, 3), date(2031, 3, 3), True)
+
+
 def test_an_undated_figure_of_a_paragraph_summing_its_section_up_spans_the_section():
     text = (
         "Battles of Orwen\n\nRaiders fought for Orwen twice in May 2030.\n\n"
