@@ -12,13 +12,15 @@ expression                          period (P = publication date)
 ==================================  ==================================================
 "on Thursday", "Saturday"           the most recent such day on or before P
 "last Thursday"                     the most recent such day strictly before P
+"between Friday and Sunday"         the latest such days ending on or before P
 "today", "tonight", "this morning"  P
 "yesterday", "last night"           P - 1 day
 "over the weekend", "last weekend"  the latest Saturday-Sunday begun by P
 "over the past four days"           P - 4 days .. P; from a day A the text prints
                                     (the sentence's own date if it has one, else,
                                     undated, the last date before it) whole days
-                                    ending on A: A - 3 days .. A (week = 7, month = 30, year = 365
+                                    ending on A: A - 3 days .. A (week = 7, fortnight = 14,
+                                    month = 30, year = 365
                                     days, hours rounded up to days; "and a half" adds
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
@@ -143,7 +145,7 @@ _SMALL_NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3,
     "several": 3, "couple of": 2,
 }  # fmt: skip
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 _LONGEST_SPAN_DAYS = 100 * 365  # longer "past N years" spans are history, not a claim's period
 _RECENT_DAYS = {"days": 7, "weeks": 21, "months": 90}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
@@ -264,6 +266,15 @@ def _weekday(m: re.Match, published: date | None) -> Period | None:
         back = 7
     day = published - timedelta(days=back)
     return Period(day, day, RELATIVE)
+
+
+def _weekday_range(m: re.Match, published: date | None) -> Period | None:
+    """'between Friday and Sunday': the latest such span ending on or before publication."""
+    if published is None:
+        return None
+    end = published - timedelta(days=(published.weekday() - _WEEKDAYS.index(m["day"])) % 7)
+    start = end - timedelta(days=(end.weekday() - _WEEKDAYS.index(m["first"])) % 7)
+    return Period(start, end, RELATIVE)
 
 
 def _deictic(m: re.Match, published: date | None) -> Period | None:
@@ -528,7 +539,8 @@ _DAY_FIRST = rf"(?P<when>(?P<day>\d{{1,2}})\s+{_MONTHS}(?:,?\s+(?P<year>\d{{4}})
 RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("past span", re.compile(
         r"\b(?:over|in|during|for|from|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
-        rf"(?:{_N}\s+)?(?P<unit>hour|day|week|month|year)s?(?P<half>\s+and\s+a\s+half)?\b", re.I),
+        rf"(?:{_N}\s+)?(?P<unit>hour|day|week|fortnight|month|year)s?(?P<half>\s+and\s+a\s+half)?\b",
+        re.I),
      _past_span),
     ("next day", re.compile(
         r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b"
@@ -564,10 +576,10 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("next week", re.compile(r"\bthe\s+(?:following|next|subsequent)\s+week\b", re.I),
      _next_week),
     ("days later", re.compile(
-        rf"\b{_N}\s+(?P<unit>day|week)s?\s+(?P<dir>later|earlier)\b", re.I), _days_later),
+        rf"\b{_N}\s+(?P<unit>day|week|fortnight)s?\s+(?P<dir>later|earlier)\b", re.I), _days_later),
     ("next span", re.compile(
         rf"\b(?:over|during|in|for|within)\s+the\s+(?:next|following|subsequent)\s+{_N}\s+"
-        r"(?P<unit>day|week)s?\b", re.I), _next_span),
+        r"(?P<unit>day|week|fortnight)s?\b", re.I), _next_span),
     ("rest of", re.compile(
         rf"\b(?:(?:throughout|for|during|in|over)\s+)?the\s+rest\s+of\s+"
         rf"(?:the\s+(?P<unit>week|month|year)|(?P<when>{_MONTHS}))\b(?!\s+\d)", re.I), _rest_of),
@@ -578,8 +590,11 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _overnight),
     ("deictic", re.compile(r"\b(?:today|tonight|yesterday|last night"
                            r"|this (?:morning|afternoon|evening))\b", re.I), _deictic),
-    ("weekend", re.compile(r"\b(?:over|during|at|on)?\s*(?:the|this|this past|last)\s+weekend\b",
-                           re.I), _weekend),
+    ("weekend", re.compile(
+        r"\b(?:(?:over|during|at|on)\s+)?(?:the|this|this past|last)\s+weekend\b", re.I), _weekend),
+    ("weekday range", re.compile(
+        rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<first>{'|'.join(_WEEKDAYS)})\s+(?:and|to|until|through)\s+"
+        rf"(?P<day>{'|'.join(_WEEKDAYS)})\b"), _weekday_range),
     ("weekday", re.compile(rf"\b(?P<last>last\s+)?(?P<day>{'|'.join(_WEEKDAYS)})\b"), _weekday),
     ("day range", re.compile(
         rf"\b(?:between\s+|from\s+)?(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until)\s*"
@@ -690,6 +705,7 @@ _NEEDED = {
     "deictic": ("today", "tonight", "yesterday", "night", "this"),
     "weekend": ("weekend",),
     "weekday": tuple(day.lower() for day in _WEEKDAYS),
+    "weekday range": ("between", "from"),
 }  # single words: a match holds one of them whatever spaces or line breaks it spans
 
 

@@ -246,6 +246,11 @@ def test_a_news_total_so_far_runs_from_the_storys_date_to_publication(text, star
     assert (f.date_start, f.date_end, f.cumulative) == (start, date(2031, 3, 7), True)
 
 
+def test_a_news_total_since_the_weekend_runs_to_publication():
+    f = _figure("Some 3,000 people have fled since the weekend.", "Some 3,000", date(2031, 3, 7))
+    assert (f.date_start, f.date_end, f.cumulative) == (date(2031, 3, 1), date(2031, 3, 7), True)
+
+
 def test_a_news_total_so_far_dated_in_its_own_sentence_is_that_days_count():
     text = "On Monday, officials said 2,000 people had fled so far."
     f = _figure(text, "2,000", date(2031, 3, 7))
