@@ -62,6 +62,7 @@ October 2016", "December 16 and 17",
 "November–December 2016"
 "Dec. 10", "in December"            that day / month in the latest year not after P
 "early/mid/late June"               days 1-10 / 10-20 / 20-end of that month
+"early/mid/late 2016"               January-April / May-August / September-December
 "by the end of 2022 / of March"     the last day of that year / month
 "in 2016"                           the whole year
 "from 2014 through 2019", "in       1 January of the first .. 31 December of the last
@@ -517,6 +518,17 @@ def _since_then(m: re.Match, anchor: date | None) -> Period | None:
     return None if anchor is None else Period(anchor, date.max, RELATIVE)
 
 
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def _part_of_year(m: re.Match, published: date | None) -> Period | None:
+    """'early 2016' = January-April, 'mid-2016' = May-August, 'late 2016' = September-December:
+    thirds of the year, as 'early June' is a third of the month."""
+    year = int(m["year"])
+    first, last = _PART_MONTHS[m["part"].lower()]
+    return Period(date(year, first, 1), date(year, last, monthrange(year, last)[1]), STATED)
+
+
 def _year(m: re.Match, published: date | None) -> Period | None:
     year = int(m["year"])
     return Period(date(year, 1, 1), date(year, 12, 31), STATED)
@@ -620,6 +632,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("part of month", re.compile(
         rf"\b(?:in\s+|by\s+)?(?P<part>early|mid|late)(?:-|\s+)(?:of\s+)?{_DATE}(?![\w-])", re.I),
      _part_of_month),
+    ("part of year", re.compile(
+        r"\b(?:in\s+|by\s+)?(?P<part>early|mid|late)(?:-|\s+)(?P<year>(?:19|20)\d\d)\b", re.I),
+     _part_of_year),
     ("explicit", re.compile(rf"\b(?:in\s+|on\s+|by\s+)?{_DATE}(?![\w-])"), _explicit),
     ("year range", re.compile(
         r"\b(?:(?:[Ff]rom|[Bb]etween)\s+(?P<first>(?:19|20)\d\d)\s+(?:to|and|through|until)\s+"

@@ -241,6 +241,18 @@ def test_early_mid_and_late_month_are_thirds_of_it():
 
 
 @pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("in early 2031", date(2031, 1, 1), date(2031, 4, 30)),
+        ("mid-2031", date(2031, 5, 1), date(2031, 8, 31)),
+        ("by late 2031", date(2031, 9, 1), date(2031, 12, 31)),
+    ],
+)
+def test_early_mid_and_late_year_are_thirds_of_it(words, start, end):
+    assert resolve(f"The dam held until {words}.", None) == Period(start, end, "stated")
+
+
+@pytest.mark.parametrize(
     ("text", "published", "start", "end"),
     [
         # whole days ending on the printed day (from publication, see the table above: +1 day)
