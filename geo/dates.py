@@ -59,7 +59,8 @@ October 2016", "December 16 and 17",
 "24 February – 2 April 2022"
 "from November 2022 to February     the first month's first day .. the last month's
 2023", "between April and June",    last day
-"November–December 2016"
+"November–December 2016", "in
+March and April 2021" (months in a row)
 "Dec. 10", "in December"            that day / month in the latest year not after P
 "early/mid/late June"               days 1-10 / 10-20 / 20-end of that month
 "early/mid/late 2016"               January-April / May-August / September-December
@@ -381,10 +382,20 @@ def _month_range(m: re.Match, published: date | None) -> Period | None:
     return _from(m, last if m["year"] else Period(last.start, last.end, RELATIVE), published)
 
 
+def _month_pair(m: re.Match, published: date | None) -> Period | None:
+    """'in March and April 2021', 'December and January': two months in a row are one span;
+    two apart ('in March and May') stay two dates."""
+    span = _month_range(m, published)
+    if span is None:
+        return None
+    months = (span.end.year - span.start.year) * 12 + span.end.month - span.start.month
+    return span if months == 1 else None
+
+
 def _from(m: re.Match, last: Period, published: date | None) -> Period | None:
     """From the range's first day (``m["from"]``, in ``last``'s year unless it prints its own,
     and in the year before when it would fall after ``last``) to ``last``'s end."""
-    if m["from_year"]:
+    if m.groupdict().get("from_year"):  # "March and April 2021" prints no first year
         first = _month_day(m["from"], published)
     else:
         first = _month_day(f"{m['from']} {last.start.year}", published)
@@ -624,6 +635,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<from>{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)\s*"
         rf"(?:[-–]|to|and|until)\s*(?P<when>{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)(?![\w-])"),
      _month_range),
+    ("month pair", re.compile(
+        rf"\b(?P<from>{_MONTHS})\s+and\s+(?P<when>{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)(?![\w-])"),
+     _month_pair),
     ("month-first range", re.compile(
         rf"\b(?:between\s+|from\s+|on\s+)?(?P<month>{_MONTHS})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*"
         rf"(?:[-–]|to|and|until)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
@@ -659,8 +673,8 @@ _ANCHORED = (
     _since_then,
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
-_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_first_range,
-             _part_of_month, _end_of)  # fmt: skip
+_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_pair,
+             _month_first_range, _part_of_month, _end_of)  # fmt: skip
 
 
 _ABBREVIATED_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")

@@ -418,6 +418,9 @@ def test_a_yearless_date_in_the_months_the_title_names_takes_the_titles_year():
          date(2031, 9, 27), date(2032, 1, 25)),
         ("On 10 November 2022, raiders came. Between December and February, 40 died.",
          date(2022, 12, 1), date(2023, 2, 28)),
+        ("In March and April 2031, the roads were mined.", date(2031, 3, 1), date(2031, 4, 30)),
+        ("On 3 November 2031, raiders came. In December and January, 40 died.",
+         date(2031, 12, 1), date(2032, 1, 31)),
     ],
 )  # fmt: skip
 def test_ranges_whose_ends_print_their_own_months_or_years(text, start, end):
@@ -439,6 +442,11 @@ def test_ranges_whose_ends_print_their_own_months_or_years(text, start, end):
 def test_years_and_ranges_of_years(text, start, end):
     assert find_dates(text, None)[0].period == Period(start, end, "stated")
     assert find_dates("Some 1,500–2,000 fighters and 2000 to 2500 men.", None) == []
+
+
+def test_two_months_apart_joined_by_and_stay_two_dates():
+    text = "Raiders attacked in March and May 2031."
+    assert [d.text for d in find_dates(text, None)] == ["in March", "May 2031"]
 
 
 def test_an_abbreviated_month_alone_is_a_name():
