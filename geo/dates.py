@@ -38,6 +38,9 @@ night"
 "the day before", "the previous     the day before / the seven days after that date
 day", "the following week"
 "the rest of January / the month"   from that date to the end of its month (week, year)
+"that month", "the same year"       the month (week, year) of that date; "later that month"
+                                    from the day after it, "earlier that year" up to the day
+                                    before; "by the end of the month" its last day
 "after six days of combat"          D .. D + 6 days, D the last date printed before it
                                     (none after a date of its own sentence: "fell
                                     on D after six days of combat" is D's background)
@@ -250,6 +253,15 @@ def _unit_start(day: date, unit: str) -> date:
     if unit == "week":
         return day - timedelta(days=day.weekday())
     return day.replace(day=1) if unit == "month" else day.replace(month=1, day=1)
+
+
+def _unit_end(day: date, unit: str) -> date:
+    """The last day of the week (Sunday), month or year holding ``day``."""
+    if unit == "week":
+        return day + timedelta(days=6 - day.weekday())
+    if unit == "month":
+        return day.replace(day=monthrange(day.year, day.month)[1])
+    return day.replace(month=12, day=31)
 
 
 def _season(m: re.Match, published: date | None) -> Period | None:
@@ -510,17 +522,30 @@ def _rest_of(m: re.Match, anchor: date | None) -> Period | None:
     of the anchor's year ("On 28 February ... the rest of March")."""
     if anchor is None:
         return None
-    unit = (m["unit"] or "").lower()
-    if unit == "week":
-        return Period(anchor, anchor + timedelta(days=6 - anchor.weekday()), RELATIVE)
-    if unit == "year":
-        return Period(anchor, date(anchor.year, 12, 31), RELATIVE)
-    month = _month_day(m["when"], date(anchor.year, 12, 31)) if m["when"] else anchor
+    if m["unit"]:
+        return Period(anchor, _unit_end(anchor, m["unit"].lower()), RELATIVE)
+    month = _month_day(m["when"], date(anchor.year, 12, 31))
     if month is None:
         return None
-    last = month.replace(day=monthrange(month.year, month.month)[1])
     start = anchor if (month.year, month.month) == (anchor.year, anchor.month) else month
-    return Period(start, last, RELATIVE)
+    return Period(start, _unit_end(month, "month"), RELATIVE)
+
+
+def _story_unit(m: re.Match, anchor: date | None) -> Period | None:
+    """'that month', 'the same year': the week, month or year of the date before it; 'later
+    that month' from the day after it to the end, 'earlier that year' from the start to the
+    day before; 'by the end of the month' its last day."""
+    if anchor is None:
+        return None
+    unit, when = m["unit"].lower(), (m["when"] or "").lower()
+    start, end = _unit_start(anchor, unit), _unit_end(anchor, unit)
+    if when == "later":
+        start = anchor + timedelta(days=1)
+    elif when == "earlier":
+        end = anchor - timedelta(days=1)
+    elif m["end"]:
+        start = end
+    return Period(start, end, RELATIVE) if start <= end else None
 
 
 def _since_then(m: re.Match, anchor: date | None) -> Period | None:
@@ -603,6 +628,11 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("next span", re.compile(
         rf"\b(?:over|during|in|for|within)\s+the\s+(?:next|following|subsequent)\s+{_N}\s+"
         r"(?P<unit>day|week|fortnight)s?\b", re.I), _next_span),
+    ("story unit", re.compile(
+        r"\b(?:(?P<when>later|earlier)\s+(?:that|the\s+same|in\s+the)"
+        r"|(?:(?:in|during)\s+)?(?:that|the\s+same)"
+        r"|(?P<end>(?:by|at|until)\s+the\s+end\s+of\s+the))\s+(?P<unit>week|month|year)\b", re.I),
+     _story_unit),
     ("rest of", re.compile(
         rf"\b(?:(?:throughout|for|during|in|over)\s+)?the\s+rest\s+of\s+"
         rf"(?:the\s+(?P<unit>week|month|year)|(?P<when>{_MONTHS}))\b(?!\s+\d)", re.I), _rest_of),
@@ -671,6 +701,7 @@ _ANCHORED = (
     _next_week,
     _rest_of,
     _since_then,
+    _story_unit,
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
 _YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_pair,
@@ -729,6 +760,7 @@ _NEEDED = {
     "days later": ("later", "earlier"),
     "next span": ("next", "following", "subsequent"),
     "rest of": ("rest",),
+    "story unit": ("week", "month", "year"),
     "after span": ("after",),
     "overnight": ("overnight",),
     "deictic": ("today", "tonight", "yesterday", "night", "this"),
@@ -970,7 +1002,7 @@ def _anchor(
     split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
     if resolver in (_next_day, _same_day, _day_of_month, _days_later, _next_span, _day_before,
-                    _next_week, _rest_of, _since_then):  # fmt: skip
+                    _next_week, _rest_of, _since_then, _story_unit):  # fmt: skip
         return before[-1].period if before else None
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
         return (

@@ -372,6 +372,21 @@ def test_since_then_runs_from_the_date_before_it_to_publication_and_needs_it():
     assert [d.text for d in find_dates(undated, None)] == ["28 December 2030"]
 
 
+@pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("That month", date(2031, 5, 1), date(2031, 5, 31)),
+        ("Later that month", date(2031, 5, 15), date(2031, 5, 31)),
+        ("Earlier that year", date(2031, 1, 1), date(2031, 5, 13)),
+        ("In the same week", date(2031, 5, 12), date(2031, 5, 18)),
+        ("By the end of the month", date(2031, 5, 31), date(2031, 5, 31)),
+    ],
+)
+def test_that_month_and_later_that_month_are_the_story_dates(words, start, end):
+    text = f"On 14 May 2031, the bridge fell. {words}, the valley emptied."
+    assert find_dates(text, None)[-1].period == Period(start, end, "relative")
+
+
 def test_the_start_a_total_counts_from_does_not_date_the_story():
     text = (
         "By 3 May 2041, 900 raiders had been killed since 12 October 2040. "
