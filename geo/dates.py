@@ -65,7 +65,10 @@ October 2016", "December 16 and 17",
 "November–December 2016", "in
 March and April 2021" (months in a row)
 "Dec. 10", "in December"            that day / month in the latest year not after P
-"early/mid/late June"               days 1-10 / 10-20 / 20-end of that month
+"early/mid/late June"               days 1-10 / 10-20 / 20-end of that month ("the first
+                                    days" / "the last days of June" too); "the first week
+                                    of March" 1-7, "the last week" its last 7 days, "the
+                                    first / second half" 1-15 / 16-end
 "early/mid/late 2016"               January-April / May-August / September-December
 "by the end of 2022 / of March"     the last day of that year / month
 "in 2016"                           the whole year
@@ -428,6 +431,24 @@ def _part_of_month(m: re.Match, published: date | None) -> Period | None:
     return Period(month.start.replace(day=first), month.start.replace(day=end), month.basis)
 
 
+#: Days of a month a phrase names: (first, last), counted from the month's end when not above 0.
+_MONTH_PARTS = {"first week": (1, 7), "last week": (-6, 0), "final week": (-6, 0),
+                "first half": (1, 15), "second half": (16, 0), "first days": (1, 10),
+                "opening days": (1, 10), "last days": (20, 0), "final days": (20, 0),
+                "closing days": (20, 0)}  # fmt: skip
+
+
+def _part_of_month_phrase(m: re.Match, published: date | None) -> Period | None:
+    """'the first week of March' = 1..7, 'the last days of May' = 20..31 (as 'late May'),
+    'the second half of June' = 16..30, 'the last week of December' = 25..31."""
+    part = _MONTH_PARTS.get(" ".join(m["phrase"].lower().split()))
+    month = _explicit(m, published)
+    if part is None or month is None or m["day"]:
+        return None
+    days = [month.end.day + n if n <= 0 else n for n in part]
+    return Period(month.start.replace(day=days[0]), month.start.replace(day=days[1]), month.basis)
+
+
 def _end_of(m: re.Match, published: date | None) -> Period | None:
     """'by the end of 2022', 'at the end of March 2016': the last day of that year or month."""
     if m["year_only"]:
@@ -676,6 +697,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("part of month", re.compile(
         rf"\b(?:in\s+|by\s+)?(?P<part>early|mid|late)(?:-|\s+)(?:of\s+)?{_DATE}(?![\w-])", re.I),
      _part_of_month),
+    ("part of month phrase", re.compile(
+        rf"\b(?:(?:in|during|over)\s+)?the\s+(?P<phrase>(?:first|last|final|second|opening|closing)"
+        rf"\s+(?:week|half|days))\s+of\s+{_DATE}(?![\w-])", re.I), _part_of_month_phrase),
     ("part of year", re.compile(
         r"\b(?:in\s+|by\s+)?(?P<part>early|mid|late)(?:-|\s+)(?P<year>(?:19|20)\d\d)\b", re.I),
      _part_of_year),
@@ -705,7 +729,7 @@ _ANCHORED = (
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
 _YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_pair,
-             _month_first_range, _part_of_month, _end_of)  # fmt: skip
+             _month_first_range, _part_of_month, _part_of_month_phrase, _end_of)  # fmt: skip
 
 
 _ABBREVIATED_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
@@ -767,6 +791,7 @@ _NEEDED = {
     "weekend": ("weekend",),
     "weekday": tuple(day.lower() for day in _WEEKDAYS),
     "weekday range": ("between", "from"),
+    "part of month phrase": ("week", "half", "days"),
 }  # single words: a match holds one of them whatever spaces or line breaks it spans
 
 

@@ -253,6 +253,20 @@ def test_early_mid_and_late_year_are_thirds_of_it(words, start, end):
 
 
 @pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("the first week of June 2031", date(2031, 6, 1), date(2031, 6, 7)),
+        ("the last week of June 2031", date(2031, 6, 24), date(2031, 6, 30)),
+        ("the second half of June 2031", date(2031, 6, 16), date(2031, 6, 30)),
+        ("the last days of June 2031", date(2031, 6, 20), date(2031, 6, 30)),
+        ("the first days of June 2031", date(2031, 6, 1), date(2031, 6, 10)),
+    ],
+)
+def test_parts_of_a_month_a_phrase_names(words, start, end):
+    assert resolve(f"The dam held during {words}.", None) == Period(start, end, "stated")
+
+
+@pytest.mark.parametrize(
     ("text", "published", "start", "end"),
     [
         # whole days ending on the printed day (from publication, see the table above: +1 day)
