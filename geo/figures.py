@@ -140,8 +140,9 @@ from geo.periods import (
     governing_date,
     is_state,
     is_total,
+    opens_with_total,
     runs_up_to,
-    sums_up,
+    sums_up_paragraph,
     total_words,
     whole_event,
 )
@@ -1055,7 +1056,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         if dated is not None and dated.start >= q.end + len(ctx.after) and whole_event(words):
             dated = None  # "1,000 were killed during the battle, whereas ... 1,500 on 10 May"
         cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
-        cued = cued or sums_up(text, sentence, dated)
+        cued = cued or sums_up_paragraph(text, sentence, dated)
         total = is_total(text, q.start, words, dated, cued, kind)
         whole = total or is_total(text, q.start, ctx.sentence, dated, cued, kind)
         undated = article.published is None
@@ -1063,7 +1064,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
             text, dates, dated, sentence, whole, fallback, undated, words, at=q.end
         )
         running = runs_up_to(text, dates, period, dated, sentence[0])
-        cumulative = (total or running) and not is_state(kind)
+        cumulative = (total or running or opens_with_total(text, sentence)) and not is_state(kind)
         if joined and kind == figures[-1].kind and dated in (None, last_dated):
             period, cumulative = last_period, figures[-1].cumulative  # one list, one period
         if whole_of is not None:

@@ -114,12 +114,17 @@ def _summing_up_re() -> re.Pattern:
     return re.compile(rf"\s*(?:{'|'.join(_words()['summing_up'])}),", re.I)
 
 
-def sums_up(text: str, sentence: tuple[int, int], dated: DateMention | None) -> bool:
-    """Whether a summing-up word speaks for every figure of a sentence: one opening the
-    sentence ("Overall, 186 were killed ..., 100 rebels and 86 soldiers"), or, for a figure
-    with no date of its own, one opening its paragraph (:func:`_paragraph_sums_up`)."""
-    opens = _summing_up_re().match(text, sentence[0]) is not None
-    return opens or (dated is None and _paragraph_sums_up(text, sentence[0]))
+def opens_with_total(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a summing-up word opens a sentence ("Overall, 186 were killed ..., 100 rebels
+    and 86 soldiers", "So far, 2,000 have fled"): every figure of it is a total, though its
+    period is still the one its date gives."""
+    return _summing_up_re().match(text, sentence[0]) is not None
+
+
+def sums_up_paragraph(text: str, sentence: tuple[int, int], dated: DateMention | None) -> bool:
+    """Whether a figure with no date of its own stands in a paragraph that sums its section up
+    (:func:`_paragraph_sums_up`): a total of the section's event."""
+    return dated is None and _paragraph_sums_up(text, sentence[0])
 
 
 def _paragraph_sums_up(text: str, at: int) -> bool:

@@ -229,6 +229,10 @@ def test_a_summing_up_word_opening_a_sentence_makes_all_its_figures_totals():
         "previous three days, 30 raiders and 20 guards."
     )
     assert all(_figure(text, words).cumulative for words in ("50", "30", "20"))
+    text = text.replace("over the previous three days, 30 raiders and 20 guards", "in the "
+                        "fighting for the mill")  # fmt: skip
+    overall = _figure(text, "50")  # a total, but of the day's fighting, not of the whole battle
+    assert (_period(overall), overall.cumulative) == ((date(2030, 5, 5), date(2030, 5, 5)), True)
 
 
 @pytest.mark.parametrize(
