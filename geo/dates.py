@@ -1028,7 +1028,7 @@ def _anchor(
     before = dated[:split]
     if resolver in (_next_day, _same_day, _day_of_month, _days_later, _next_span, _day_before,
                     _next_week, _rest_of, _since_then, _story_unit):  # fmt: skip
-        return before[-1].period if before else None
+        return _story_day(text, before, m.start())
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
         return (
             None if _same_sentence(text, reversed(before), m) or not before else before[-1].period
@@ -1039,6 +1039,21 @@ def _anchor(
     if published is not None:
         return publication_period(published)
     return before[-1].period if before else None
+
+
+def _story_day(text: str, before: list[DateMention], at: int) -> Period | None:
+    """The day the story stands at, for a relative date at ``at``: the last date printed before
+    it, not one recalled in passing earlier than the day its paragraph opened with ("On 8
+    October, rebels attacked the town, which the army had retaken in August. By the next
+    day, ...": 9 October)."""
+    if not before:
+        return None
+    paragraph = text.rfind("\n", 0, at) + 1
+    opening = next((d.period for d in before if d.start >= paragraph), None)
+    for d in reversed(before):
+        if opening is None or d.start < paragraph or d.period.end >= opening.start:
+            return d.period
+    return before[-1].period
 
 
 def _same_sentence(text: str, mentions: Iterable[DateMention], m: re.Match) -> list[DateMention]:

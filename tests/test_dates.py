@@ -401,6 +401,16 @@ def test_that_month_and_later_that_month_are_the_story_dates(words, start, end):
     assert find_dates(text, None)[-1].period == Period(start, end, "relative")
 
 
+def test_the_next_day_follows_the_story_not_a_date_recalled_in_passing():
+    text = (
+        "On 8 October 2031, rebels stormed Orwen, which they had held on 10 June and lost in "
+        "August. By the next day, they held the square."
+    )
+    assert find_dates(text, None)[-1].period == Period(
+        date(2031, 10, 9), date(2031, 10, 9), "relative"
+    )
+
+
 def test_the_start_a_total_counts_from_does_not_date_the_story():
     text = (
         "By 3 May 2041, 900 raiders had been killed since 12 October 2040. "
