@@ -1021,37 +1021,38 @@ def _anchor(
 
     "Over the past 24 hours" counts back from the sentence's own date when it
     prints one ("On 3 May, ... over the past 24 hours"), else from publication;
-    in a text with no publication date, from the last date printed before it.
-    "The next day" and "after six days of combat" follow the last date printed before it.
+    in a text with no publication date, from the day the story stands at before it.
+    "The next day" and "after six days of combat" follow that day (:func:`_story_day`).
     """
-    split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
+    at = m.start()
+    split = bisect_right(dated, at, key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
     if resolver in (_next_day, _same_day, _day_of_month, _days_later, _next_span, _day_before,
                     _next_week, _rest_of, _since_then, _story_unit):  # fmt: skip
-        return _story_day(text, before, m.start())
+        return _story_day(text, before, at)
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
-        return (
-            None if _same_sentence(text, reversed(before), m) or not before else before[-1].period
-        )
+        return None if _same_sentence(text, reversed(before), m) else _story_day(text, before, at)
     same = [*_same_sentence(text, reversed(before), m), *_same_sentence(text, dated[split:], m)]
     if same:
         return min(same, key=lambda d: abs(d.start - m.start())).period
     if published is not None:
         return publication_period(published)
-    return before[-1].period if before else None
+    return _story_day(text, before, at)
 
 
 def _story_day(text: str, before: list[DateMention], at: int) -> Period | None:
     """The day the story stands at, for a relative date at ``at``: the last date printed before
-    it, not one recalled in passing earlier than the day its paragraph opened with ("On 8
-    October, rebels attacked the town, which the army had retaken in August. By the next
-    day, ...": 9 October)."""
+    it, not one recalled in passing inside a sentence, earlier than the day its paragraph
+    opened with ("On 8 October, rebels attacked the town, which the army had retaken in
+    August. By the next day, ...": 9 October); a date opening its sentence ("On 19
+    February, ...") moves the story, back as well."""
     if not before:
         return None
     paragraph = text.rfind("\n", 0, at) + 1
     opening = next((d.period for d in before if d.start >= paragraph), None)
     for d in reversed(before):
-        if opening is None or d.start < paragraph or d.period.end >= opening.start:
+        opens = _CLAUSE_START_RE.search(text, max(0, d.start - 40), d.start) is not None
+        if opening is None or d.start < paragraph or opens or d.period.end >= opening.start:
             return d.period
     return before[-1].period
 

@@ -409,6 +409,13 @@ def test_the_next_day_follows_the_story_not_a_date_recalled_in_passing():
     assert find_dates(text, None)[-1].period == Period(
         date(2031, 10, 9), date(2031, 10, 9), "relative"
     )
+    text = (
+        "On 22 February 2031, a truce was announced. On 19 February, guns shelled the ridge. "
+        "Over the previous two days, 40 people had fled."
+    )
+    assert find_dates(text, None)[-1].period == Period(
+        date(2031, 2, 18), date(2031, 2, 19), "relative"
+    )  # a date opening its sentence moves the story, back as well
 
 
 def test_the_start_a_total_counts_from_does_not_date_the_story():
