@@ -1042,19 +1042,27 @@ def _anchor(
 
 def _story_day(text: str, before: list[DateMention], at: int) -> Period | None:
     """The day the story stands at, for a relative date at ``at``: the last date printed before
-    it, not one recalled in passing inside a sentence, earlier than the day its paragraph
-    opened with ("On 8 October, rebels attacked the town, which the army had retaken in
+    it, not one recalled in passing inside a sentence (:func:`_recalls` the day its paragraph
+    opened with: "On 8 October, rebels attacked the town, which the army had retaken in
     August. By the next day, ...": 9 October); a date opening its sentence ("On 19
     February, ...") moves the story, back as well."""
     if not before:
         return None
     paragraph = text.rfind("\n", 0, at) + 1
-    opening = next((d.period for d in before if d.start >= paragraph), None)
+    opening = next((d for d in before if d.start >= paragraph), None)
     for d in reversed(before):
-        opens = _CLAUSE_START_RE.search(text, max(0, d.start - 40), d.start) is not None
-        if opening is None or d.start < paragraph or opens or d.period.end >= opening.start:
+        if opening is None or d.start <= opening.start or not _recalls(d.period, opening.period):
+            return d.period
+        if _CLAUSE_START_RE.search(text, max(0, d.start - 40), d.start):
             return d.period
     return before[-1].period
+
+
+def _recalls(period: Period, story: Period) -> bool:
+    """Whether a date printed inside a sentence recalls a time before the story's day, or only
+    places it in a month or more ("an attack scheduled for April 2017")."""
+    month_or_more = (period.end - period.start).days >= 27
+    return period.end < story.start or (month_or_more and period.start <= story.start)
 
 
 def _same_sentence(text: str, mentions: Iterable[DateMention], m: re.Match) -> list[DateMention]:

@@ -233,7 +233,11 @@ def governing_date(
     clause when its own sentence printed one before it ("The ceasefire broke down on 17
     September, when an airstrike killed 60, and on 19 September it was declared over": 17),
     nor a month or year recalled after the scope's date ("On 23 February, ISIL released
-    hostages taken in February 2015. Half of the town was cleared": 23 February).
+    hostages taken in February 2015. Half of the town was cleared": 23 February), nor a day
+    recalled inside a sentence before the figure's ("On 25 March, rebels attacked the post,
+    blockaded since 9 January. One soldier was killed": 25 March).  A day recalled in the
+    figure's own sentence may be its event's ("On 20 January, it was reported that strikes
+    on 28 December killed 1,036").
     """
     found = nearest_with_scope(dates, scope_list, start, end)
     if found is None:
@@ -241,7 +245,10 @@ def governing_date(
     nearest, index = found
     (scope_start, _scope_end), asides = scope_list[index]
     story = _last_before(dates, scope_start, nearest.start, asides)
-    if story is not None and _looks_back(story, nearest):
+    earlier_sentence = nearest.end <= start and bool(
+        _SENTENCE_END_RE.search(text[nearest.end : start])
+    )
+    if story is not None and _looks_back(text, story, nearest, days=earlier_sentence):
         return story
     if nearest.start < end or not _NEXT_CLAUSE_RE.search(text, end, nearest.start):
         return nearest
@@ -325,20 +332,32 @@ def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMen
     section = headings[-1].start() if headings else 0
     last = bisect_right(dates, start, key=lambda d: d.end) - 1  # dates: in text order
     while last > 0 and dates[last - 1].start >= section:
-        if not _looks_back(dates[last - 1], dates[last]):
+        if not _looks_back(text, dates[last - 1], dates[last], days=True):
             break
         last -= 1
     return dates[last] if last >= 0 and dates[last].start >= section else None
 
 
-def _looks_back(story: DateMention, recalled: DateMention) -> bool:
+def _looks_back(text: str, story: DateMention, recalled: DateMention, days: bool) -> bool:
     """Whether a month or year recalls a time before the story's ("On 26 November, troops took
     Hanano, which the rebels had taken in 2012") or only places it ("On 21 July, the largest
-    raid in 2019"): the story stands at the date before it."""
+    raid in 2019"), or, with ``days``, a day inside a sentence recalls one before it ("On 8
+    October, rebels stormed the town, which the army had retaken on 10 June"): the story
+    stands at the date before it.  A day opening its sentence ("On 3 May, ...") moves the
+    story, back as well."""
     coarse = (recalled.period.end - recalled.period.start).days >= _MONTH_DAYS
     before = recalled.period.end < story.period.start
+    if not coarse:
+        return (
+            days
+            and before
+            and not _OPENS_SENTENCE_RE.search(text, max(0, recalled.start - 40), recalled.start)
+        )
     around = story.period.lies_in(recalled.period)
-    return coarse and (before or (around and _is_day(story.period)))
+    return before or (around and _is_day(story.period))
+
+
+_OPENS_SENTENCE_RE = re.compile(r"(?:^|[.!?;:]\s+|\n)(?:\S+\s+){0,3}\Z")
 
 
 def _is_day(period: Period) -> bool:

@@ -416,6 +416,11 @@ def test_the_next_day_follows_the_story_not_a_date_recalled_in_passing():
     assert find_dates(text, None)[-1].period == Period(
         date(2031, 2, 18), date(2031, 2, 19), "relative"
     )  # a date opening its sentence moves the story, back as well
+    text = (
+        "On 13 April 2031, raiders came, though their assault had been planned for April 2031. "
+        "The same day, the dam fell."
+    )
+    assert find_dates(text, None)[-1].period.start == date(2031, 4, 13)  # not 30 April
 
 
 def test_the_start_a_total_counts_from_does_not_date_the_story():

@@ -276,6 +276,16 @@ def test_an_undated_figure_of_a_paragraph_summing_its_section_up_spans_the_secti
     assert (_period(dated), dated.cumulative) == ((date(2030, 5, 6), date(2030, 5, 6)), False)
 
 
+def test_a_day_recalled_inside_the_sentence_before_does_not_date_the_figure():
+    text = (
+        "Kelby front\n\nFighting\n\nOn 25 March 2031, rebels shelled the post, blockaded "
+        "since 9 January. One soldier was killed.\n\nOn 30 March, it was reported that "
+        "strikes on 28 March killed 40 raiders.\n"
+    )
+    assert _period(_figure(text, "One")) == (date(2031, 3, 25), date(2031, 3, 25))
+    assert _period(_figure(text, "40")) == (date(2031, 3, 28), date(2031, 3, 28))  # its own
+
+
 def _texts() -> dict[str, tuple[str, list[tuple[str, date | None, date | None]]]]:
     """One invented text per rule a careful reader applies: (text, [(figure, start, end)])."""
     d = date
