@@ -30,6 +30,8 @@ night"
 "the same day", "later that day",   the day of the last date printed before it
 "during the night"
 "on the 25th"                       that day of the month of the last date before it
+"it comes a week after 44 were      that many days before the sentence's own date, else
+killed" ("came two days before")    publication, else the story's day (after it)
 "two days later", "a week earlier"  that many days after / before the last date
                                     printed before it (explicit, or one of these
                                     that moved the story on: "The next day ...
@@ -518,6 +520,15 @@ def _days_later(m: re.Match, anchor: date | None) -> Period | None:
     return Period(day, day, RELATIVE)
 
 
+def _came_after(m: re.Match, anchor: date | None) -> Period | None:
+    """'It comes a week after 44 people were killed': what follows happened that long before
+    the story's day ("came two days before": after it)."""
+    if anchor is None:
+        return None
+    day = anchor + _days_from(m) * (-1 if m["dir"].lower() == "after" else 1)
+    return Period(day, day, RELATIVE)
+
+
 def _next_span(m: re.Match, anchor: date | None) -> Period | None:
     """'over the next three days': the days after the date before it."""
     if anchor is None:
@@ -646,6 +657,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _next_week),
     ("days later", re.compile(
         rf"\b{_N}\s+(?P<unit>day|week|fortnight)s?\s+(?P<dir>later|earlier)\b", re.I), _days_later),
+    ("came after", re.compile(
+        rf"\b(?:came|comes|come)\s+{_N}\s+(?P<unit>day|week|fortnight|month)s?\s+"
+        r"(?P<dir>after|before)\b", re.I), _came_after),
     ("next span", re.compile(
         rf"\b(?:over|during|in|for|within)\s+the\s+(?:next|following|subsequent)\s+{_N}\s+"
         r"(?P<unit>day|week|fortnight)s?\b", re.I), _next_span),
@@ -726,6 +740,7 @@ _ANCHORED = (
     _rest_of,
     _since_then,
     _story_unit,
+    _came_after,
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
 _YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_pair,
@@ -782,6 +797,7 @@ _NEEDED = {
     "day before": ("before", "previous", "preceding", "earlier"),
     "next week": ("week",),
     "days later": ("later", "earlier"),
+    "came after": ("came", "comes", "come"),
     "next span": ("next", "following", "subsequent"),
     "rest of": ("rest",),
     "story unit": ("week", "month", "year"),

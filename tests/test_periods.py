@@ -286,6 +286,22 @@ def test_a_day_recalled_inside_the_sentence_before_does_not_date_the_figure():
     assert _period(_figure(text, "40")) == (date(2031, 3, 28), date(2031, 3, 28))  # its own
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "day"),
+    [
+        ("A car bomb hit a bus. It comes a week after 44 people were killed in the capital.",
+         "44", date(2031, 3, 10)),
+        ("Kelby\n\nOn 11 June 2031, gunmen seized the post. The raid came a day after 28 "
+         "drivers were abducted.", "28", date(2031, 6, 10)),
+        ("Kelby\n\nOn 11 June 2031, gunmen seized the post. The raid came two days before "
+         "300 people fled.", "300", date(2031, 6, 13)),
+    ],
+)  # fmt: skip
+def test_what_a_story_came_a_week_after_happened_a_week_before_it(text, words, day):
+    published = date(2031, 3, 17) if "Kelby" not in text else None
+    assert _period(_figure(text, words, published)) == (day, day)
+
+
 def _texts() -> dict[str, tuple[str, list[tuple[str, date | None, date | None]]]]:
     """One invented text per rule a careful reader applies: (text, [(figure, start, end)])."""
     d = date
