@@ -481,6 +481,7 @@ def figure_period(
     bodies remained on the streets on 3 October") is that day's, not a running total.
     """
     if not undated_text:
+        own = own or _lead_date(text, dates, sentence)
         if own and fallback and (_since_before(text, own) or _up_to_now(text, own, sentence)):
             return Period(own.period.start, fallback.end, own.period.basis)  # "since ... on D"
         return own.period if own else fallback
@@ -514,6 +515,19 @@ def figure_period(
         if first is not None and period.start - _LONGEST_TOTAL <= first < period.start:
             return Period(first, period.end, period.basis)
     return period
+
+
+def _lead_date(
+    text: str, dates: Sequence[DateMention], sentence: tuple[int, int]
+) -> DateMention | None:
+    """The date of a report's second sentence, for a figure of its first (a headline or a lead
+    that prints no date: "Family feud leaves two dead . BEIRUT: Families clashed on
+    Saturday"): the story it sums up is that day's, not the day of publication."""
+    if text[: sentence[0]].strip():
+        return None
+    end = _SENTENCE_END_RE.search(text, sentence[1] + 1)
+    upto = end.start() if end else len(text)
+    return next((d for d in dates if sentence[1] <= d.start < upto), None)
 
 
 def _up_to_now(text: str, own: DateMention, sentence: tuple[int, int]) -> bool:

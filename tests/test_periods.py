@@ -250,6 +250,16 @@ def test_a_news_total_so_far_runs_from_the_storys_date_to_publication(text, star
     assert (f.date_start, f.date_end, f.cumulative) == (start, date(2031, 3, 7), True)
 
 
+def test_a_headline_figure_takes_the_day_the_next_sentence_tells():
+    text = (
+        "Feud leaves three dead in hill town . KELBY: Rival clans fought in the market on Monday."
+    )
+    assert _period(_figure(text, "three", date(2031, 3, 7))) == (date(2031, 3, 3), date(2031, 3, 3))
+    later = "Aid arrives in Kelby. Some 300 families fled the hills. On Monday, roads reopened."
+    f = _figure(later, "Some 300", date(2031, 3, 7))  # not a first sentence: publication
+    assert _period(f) == (date(2031, 3, 7), date(2031, 3, 7))
+
+
 def test_a_news_total_since_the_weekend_runs_to_publication():
     f = _figure("Some 3,000 people have fled since the weekend.", "Some 3,000", date(2031, 3, 7))
     assert (f.date_start, f.date_end, f.cumulative) == (date(2031, 3, 1), date(2031, 3, 7), True)
