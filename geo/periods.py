@@ -129,9 +129,13 @@ def sums_up_paragraph(text: str, sentence: tuple[int, int], dated: DateMention |
 
 def _paragraph_sums_up(text: str, at: int) -> bool:
     """Whether the paragraph holding ``at`` opens with a summing-up word ("In total, 30
-    tanks were lost. ... Officials said 100 soldiers were killed"): it tells the totals of the
-    event its section has told."""
-    return _summing_up_re().match(text, text.rfind("\n", 0, at) + 1) is not None
+    tanks were lost. ... Officials said 100 soldiers were killed") or the toll of the fighting
+    just told ("The fighting left 100 soldiers dead"): it tells the totals of what its section
+    has told."""
+    opening = text.rfind("\n", 0, at) + 1
+    return bool(
+        _summing_up_re().match(text, opening) or _words_re("toll_openers").match(text, opening)
+    )
 
 
 @cache
@@ -279,8 +283,8 @@ def _section_event(text: str, dates: Sequence[DateMention], at: int, words: str)
     "12 civilians were killed during the battle" in a section headed "First
     battle" of a text on two battles is the first battle's toll: from the
     first to the last date its section prints; so is a figure of a paragraph
-    that sums the section up ("In total, ...": :func:`_paragraph_sums_up`), up
-    to the last date printed before that paragraph (what it sums up).  None when
+    that sums the section up ("In total, ...": :func:`_paragraph_sums_up`), over
+    the episode told before that paragraph (:func:`_episode`).  None when
     the heading names no event the words name and the paragraph does not sum
     up, or the section prints no date.
     """
@@ -291,16 +295,34 @@ def _section_event(text: str, dates: Sequence[DateMention], at: int, words: str)
     nouns = {n.lower() for n in _event_noun_re().findall(headings[index]["title"])}
     told = {n.lower() for m in _words_re("whole_event").finditer(words)
             for n in _event_noun_re().findall(m[0])}  # fmt: skip
-    if nouns & told:
-        end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
-    elif _paragraph_sums_up(text, at):
+    summing_up = not nouns & told
+    if summing_up and not _paragraph_sums_up(text, at):
+        return None
+    if summing_up:
         end = text.rfind("\n", 0, at) + 1
     else:
-        return None
+        end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
     inside = [d.period for d in dates if headings[index].end() <= d.start < end]
+    if summing_up:
+        inside = _episode(inside)
     if not inside:
         return None
     return Period(min(p.start for p in inside), max(p.end for p in inside), inside[0].basis)
+
+
+_EPISODE_GAP = timedelta(days=7)
+
+
+def _episode(periods: list[Period]) -> list[Period]:
+    """The last run of a section's dates with no week between two: the fighting a summing-up
+    paragraph tallies ("On 14 December, ... Early the next morning, ... The fighting left 100
+    dead": 14..15 December, not the siege's April)."""
+    run = periods[-1:]
+    for period in reversed(periods[:-1]):
+        if run[0].start - period.end > _EPISODE_GAP:
+            break
+        run.insert(0, period)
+    return run
 
 
 def _known_year(text: str, at: int) -> Period | None:

@@ -222,6 +222,17 @@ def test_a_date_in_a_contrasting_clause_belongs_to_its_own_count():
     assert _period(_figure(text, "up to 500")) == (date(2030, 5, 6), date(2030, 5, 6))
 
 
+def test_a_paragraph_opening_with_the_fightings_toll_tallies_the_episode_just_told():
+    text = (
+        "Siege of Orwen\n\nThe siege lasted from 2029 to 2031.\n\nSiege\n\nOn 3 April 2031, "
+        "raiders mined the road. On 14 June, they stormed the fort. Early the next morning, "
+        "the gate fell.\n\nThe fighting left over 90 guards dead. Another 40 were captured.\n"
+    )
+    for words in ("over 90", "40"):
+        f = _figure(text, words)
+        assert (_period(f), f.cumulative) == ((date(2031, 6, 14), date(2031, 6, 15)), True)
+
+
 def test_a_summing_up_word_opening_a_sentence_makes_all_its_figures_totals():
     text = (
         "Battle of Orwen\n\nRaiders attacked Orwen on 4 May 2030 and took it by 8 May.\n\n"
