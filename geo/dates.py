@@ -838,6 +838,14 @@ def _month_year(m: re.Match) -> Period | None:
 
 
 _CLAUSE_START_RE = re.compile(r"(?:^|[.!?;:]\s+|\n)(?:\S+\s+){0,3}$")
+
+
+def opens_clause(text: str, at: int) -> bool:
+    """Whether the words before ``at`` open a sentence or clause ("On 5 March", "Early the
+    next morning"): a date there moves the story; one further in may recall another time."""
+    return _CLAUSE_START_RE.search(text, max(0, at - 40), at) is not None
+
+
 _SINCE_RE = re.compile(r"\bsince\s+$", re.I)
 
 
@@ -854,7 +862,7 @@ def _narrative(text: str, m: re.Match) -> bool:
         return False
     if m["day"] or m["dday"]:
         return True
-    return bool(_CLAUSE_START_RE.search(text, max(0, m.start() - 40), m.start()))
+    return opens_clause(text, m.start())
 
 
 def text_anchor(text: str, at: int) -> Period | None:
@@ -1069,7 +1077,7 @@ def _story_day(text: str, before: list[DateMention], at: int) -> Period | None:
     for d in reversed(before):
         if opening is None or d.start <= opening.start or not _recalls(d.period, opening.period):
             return d.period
-        if _CLAUSE_START_RE.search(text, max(0, d.start - 40), d.start):
+        if opens_clause(text, d.start):
             return d.period
     return before[-1].period
 

@@ -21,13 +21,19 @@ sections, so a reader also uses the text's layout:
   (May 2016)"), or names another event ("in the assault");
 - a total "since the start of the offensive", "by this point" runs up to where
   the story stands, and one "since 15 September 2014" from that day to the day
-  the total had reached; the fighting of a paragraph under way ("during the
-  fighting") is that day's;
+  the total had reached, and so do the counts told right after such a total;
+  the fighting of a paragraph under way ("during the fighting") is that day's;
+- a paragraph that sums up ("In total, ...", "The fighting left 100 dead")
+  tallies the episode told before it; a summing-up word opening a sentence
+  ("Overall, ...") makes its figures totals, and a count whose period runs up
+  to its date from an earlier start is one (:func:`runs_up_to`);
 - a force or another state "in the battle" has the battle's period but is no
   running total (:func:`is_state`).
 
 News reports (with a publication date) name their own start when they give
-one ("since December"): their figures keep the period :mod:`geo.dates` gives.
+one ("since December"): their figures keep the period :mod:`geo.dates` gives;
+a total "so far" runs from the date the story gave before it to publication,
+and a headline's figure takes the day its next sentence tells.
 The words are data: ``data/periods.json``.
 """
 
@@ -41,7 +47,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 
-from geo.dates import TEXT_YEAR, DateMention, Period
+from geo.dates import TEXT_YEAR, DateMention, Period, opens_clause
 from geo.placing import nearest_with_scope
 from geo.quantities import find_quantities
 
@@ -50,6 +56,7 @@ _HEADING_RE = re.compile(r"\n\n(?P<title>[^\n.!?]{1,80})\n\n")
 _EVENT_DAYS = 40  # a lead date spanning longer ("in 2022") is background, not the battle
 _MONTH_DAYS = 27  # a lead date this long is a month, narrowed by any date inside it
 _LONGEST_TOTAL = timedelta(days=366)  # a running total from a section start further back is not one
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 
 
 @cache
@@ -370,16 +377,9 @@ def _looks_back(text: str, story: DateMention, recalled: DateMention, days: bool
     coarse = (recalled.period.end - recalled.period.start).days >= _MONTH_DAYS
     before = recalled.period.end < story.period.start
     if not coarse:
-        return (
-            days
-            and before
-            and not _OPENS_SENTENCE_RE.search(text, max(0, recalled.start - 40), recalled.start)
-        )
+        return days and before and not opens_clause(text, recalled.start)
     around = story.period.lies_in(recalled.period)
     return before or (around and _is_day(story.period))
-
-
-_OPENS_SENTENCE_RE = re.compile(r"(?:^|[.!?;:]\s+|\n)(?:\S+\s+){0,3}\Z")
 
 
 def _is_day(period: Period) -> bool:
@@ -614,9 +614,6 @@ def _tells_of(text: str, sentence: tuple[int, int], words: str) -> bool:
     title = {m[0].lower() for m in _one_off_re().finditer(text.split("\n", 1)[0])}
     told = {m[0].lower() for m in _one_off_re().finditer(text, *sentence)}
     return bool(title & told) and not so_far(text[sentence[0] : sentence[1]] + " " + words)
-
-
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 
 
 def _told_so_far_before(text: str, own: DateMention, sentence: tuple[int, int]) -> bool:
