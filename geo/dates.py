@@ -1082,10 +1082,13 @@ def _story_day(text: str, before: list[DateMention], at: int) -> Period | None:
     return before[-1].period
 
 
+_MONTH_LONG = 27  # days: a date spanning this long is a month or more (February included)
+
+
 def _recalls(period: Period, story: Period) -> bool:
     """Whether a date printed inside a sentence recalls a time before the story's day, or only
     places it in a month or more ("an attack scheduled for April 2017")."""
-    month_or_more = (period.end - period.start).days >= 27
+    month_or_more = (period.end - period.start).days >= _MONTH_LONG
     return period.end < story.start or (month_or_more and period.start <= story.start)
 
 
