@@ -38,7 +38,12 @@ killed" ("came two days before")    publication, else the story's day (after it)
                                     the following day", "two days later")
 "over the next three days"          the three days after that date
 "the day before", "the previous     the day before / the seven days after that date
-day", "the following week"
+day", "the following week"          ("the previous week": the seven before); "the
+                                    following month / year": the calendar one after
+"in the following days / weeks"     the 7 / 21 days after that date
+"six months later", "a year         that whole month / year
+earlier"
+"hours later"                       the day of that date
 "the rest of January / the month"   from that date to the end of its month (week, year)
 "that month", "the same year"       the month (week, year) of that date; "later that month"
                                     from the day after it, "earlier that year" up to the day
@@ -505,18 +510,47 @@ def _day_before(m: re.Match, anchor: date | None) -> Period | None:
     return Period(day, day, RELATIVE)
 
 
-def _next_week(m: re.Match, anchor: date | None) -> Period | None:
-    """'the following week': the seven days after the date before it."""
+def _adjacent_unit(m: re.Match, anchor: date | None) -> Period | None:
+    """'the following week': the seven days after the date before it ('the previous week' the
+    seven before); 'the following month / year': the calendar month / year after its own
+    ('the previous month' the one before)."""
     if anchor is None:
         return None
-    return Period(anchor + timedelta(days=1), anchor + timedelta(days=7), RELATIVE)
+    later = m["dir"].lower() in ("following", "next", "subsequent")
+    unit = m["unit"].lower()
+    if unit == "week":
+        step = timedelta(days=1 if later else -7)
+        return Period(anchor + step, anchor + step + timedelta(days=6), RELATIVE)
+    if later:
+        start = _unit_end(anchor, unit) + timedelta(days=1)
+    else:
+        start = _unit_start(_unit_start(anchor, unit) - timedelta(days=1), unit)
+    return Period(start, _unit_end(start, unit), RELATIVE)
+
+
+def _following(m: re.Match, anchor: date | None) -> Period | None:
+    """'in the following days / weeks / months': from the day after the date before it, 7 /
+    21 / 90 days on (as 'in recent days' counts back)."""
+    if anchor is None:
+        return None
+    days = _RECENT_DAYS[m["unit"].lower()]
+    return Period(anchor + timedelta(days=1), anchor + timedelta(days=days), RELATIVE)
 
 
 def _days_later(m: re.Match, anchor: date | None) -> Period | None:
-    """'two days later' / 'a week earlier': that many days after / before the date before it."""
+    """'two days later' / 'a week earlier': that many days after / before the date before it;
+    'six months later' / 'a year earlier': that whole month / year (the day is not told)."""
     if anchor is None:
         return None
-    day = anchor + _days_from(m) * (-1 if m["dir"].lower() == "earlier" else 1)
+    sign = -1 if m["dir"].lower() == "earlier" else 1
+    unit = m["unit"].lower()
+    if unit in ("month", "year"):
+        n = m["n"] or "1"
+        count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+        index = anchor.year * 12 + anchor.month - 1 + sign * count * (12 if unit == "year" else 1)
+        start = date(index // 12, index % 12 + 1, 1)
+        return Period(_unit_start(start, unit), _unit_end(start, unit), RELATIVE)
+    day = anchor + _days_from(m) * sign
     return Period(day, day, RELATIVE)
 
 
@@ -627,7 +661,8 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         r"|\bthe\s+day\s+after\b", re.I), _next_day),
     ("same day", re.compile(
         r"\b(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)\b(?!\s+(?:as|of)\b)"
-        r"|\bduring\s+the\s+(?:day|night)\b(?!\s+(?:of|before|after)\b)", re.I), _same_day),
+        r"|\bduring\s+the\s+(?:day|night)\b(?!\s+(?:of|before|after)\b)"
+        rf"|\b(?:{_N}\s+)?(?:hour|minute|moment)s?\s+later\b", re.I), _same_day),
     ("day of month", re.compile(
         r"\bon\s+the\s+(?P<n>\d{1,2})(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+and\b)"), _day_of_month),
     ("recent", re.compile(
@@ -653,10 +688,15 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("day before", re.compile(
         r"\bthe\s+(?:day\s+before|previous\s+day|preceding\s+day|day\s+earlier)\b"
         r"(?!\s+(?:the|a|an|its|their|his|her)\b)", re.I), _day_before),
-    ("next week", re.compile(r"\bthe\s+(?:following|next|subsequent)\s+week\b", re.I),
-     _next_week),
+    ("adjacent unit", re.compile(
+        r"\bthe\s+(?P<dir>following|next|subsequent|previous|preceding)\s+(?P<unit>week|month|year)"
+        r"\b", re.I), _adjacent_unit),
+    ("following", re.compile(
+        r"\b(?:in|over|during)\s+the\s+(?:following|next|subsequent|ensuing|coming)\s+"
+        r"(?P<unit>days|weeks|months)\b", re.I), _following),
     ("days later", re.compile(
-        rf"\b{_N}\s+(?P<unit>day|week|fortnight)s?\s+(?P<dir>later|earlier)\b", re.I), _days_later),
+        rf"\b{_N}\s+(?P<unit>day|week|fortnight|month|year)s?\s+(?P<dir>later|earlier)\b", re.I),
+     _days_later),
     ("came after", re.compile(
         rf"\b(?:came|comes|come)\s+{_N}\s+(?P<unit>day|week|fortnight|month)s?\s+"
         r"(?P<dir>after|before)\b", re.I), _came_after),
@@ -736,7 +776,8 @@ _ANCHORED = (
     _days_later,
     _next_span,
     _day_before,
-    _next_week,
+    _adjacent_unit,
+    _following,
     _rest_of,
     _since_then,
     _story_unit,
@@ -795,7 +836,8 @@ _NEEDED = {
     "calendar": ("last", "this", "next"),
     "ago": ("ago",),
     "day before": ("before", "previous", "preceding", "earlier"),
-    "next week": ("week",),
+    "adjacent unit": ("following", "next", "subsequent", "previous", "preceding"),
+    "following": ("following", "next", "subsequent", "ensuing", "coming"),
     "days later": ("later", "earlier"),
     "came after": ("came", "comes", "come"),
     "next span": ("next", "following", "subsequent"),
@@ -1010,8 +1052,8 @@ def _moves_on(text: str, m: re.Match, resolver: _Resolver) -> bool:
     retaken by the following morning"): it tells how far an aside ran, not the story's day."""
     if _BY_RE.search(text, max(0, m.start() - 4), m.start()):
         return False
-    if resolver is _days_later:
-        return m["dir"].lower() == "later"
+    if resolver is _days_later:  # "a year later" is a glimpse ahead, not the story's next day
+        return m["dir"].lower() == "later" and m["unit"].lower() not in ("month", "year")
     return resolver in (_next_day, _same_day, _day_of_month)
 
 
@@ -1052,7 +1094,7 @@ def _anchor(
     split = bisect_right(dated, at, key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
     if resolver in (_next_day, _same_day, _day_of_month, _days_later, _next_span, _day_before,
-                    _next_week, _rest_of, _since_then, _story_unit):  # fmt: skip
+                    _adjacent_unit, _following, _rest_of, _since_then, _story_unit):  # fmt: skip
         return _story_day(text, before, at)
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
         return None if _same_sentence(text, reversed(before), m) else _story_day(text, before, at)

@@ -423,6 +423,28 @@ def test_the_next_day_follows_the_story_not_a_date_recalled_in_passing():
     assert find_dates(text, None)[-1].period.start == date(2031, 4, 13)  # not 30 April
 
 
+@pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("The following month", date(2031, 6, 1), date(2031, 6, 30)),
+        ("The previous year", date(2030, 1, 1), date(2030, 12, 31)),
+        ("The previous week", date(2031, 5, 7), date(2031, 5, 13)),
+        ("Six months later", date(2031, 11, 1), date(2031, 11, 30)),
+        ("A year earlier", date(2030, 1, 1), date(2030, 12, 31)),
+        ("Two hours later", date(2031, 5, 14), date(2031, 5, 14)),
+        ("In the following days", date(2031, 5, 15), date(2031, 5, 21)),
+    ],
+)
+def test_months_years_and_hours_counted_from_the_story_date(words, start, end):
+    text = f"On 14 May 2031, the bridge fell. {words}, the valley emptied."
+    assert find_dates(text, None)[-1].period == Period(start, end, "relative")
+
+
+def test_a_glimpse_a_year_ahead_does_not_move_the_story():
+    text = "On 14 May 2031, the bridge fell; a year later, it was rebuilt. The next day, x."
+    assert find_dates(text, None)[-1].period.start == date(2031, 5, 15)
+
+
 def test_the_start_a_total_counts_from_does_not_date_the_story():
     text = (
         "By 3 May 2041, 900 raiders had been killed since 12 October 2040. "
