@@ -662,7 +662,7 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("same day", re.compile(
         r"\b(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)\b(?!\s+(?:as|of)\b)"
         r"|\bduring\s+the\s+(?:day|night)\b(?!\s+(?:of|before|after)\b)"
-        rf"|\b(?:{_N}\s+)?(?:hour|minute|moment)s?\s+later\b", re.I), _same_day),
+        r"|\b(?:hour|minute|moment)s?\s+later\b", re.I), _same_day),  # "(two) hours later"
     ("day of month", re.compile(
         r"\bon\s+the\s+(?P<n>\d{1,2})(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+and\b)"), _day_of_month),
     ("recent", re.compile(
@@ -850,6 +850,8 @@ _NEEDED = {
     "weekday": tuple(day.lower() for day in _WEEKDAYS),
     "weekday range": ("between", "from"),
     "part of month phrase": ("week", "half", "days"),
+    "part of year": ("early", "mid", "late"),
+    "part of month": ("early", "mid", "late"),
 }  # single words: a match holds one of them whatever spaces or line breaks it spans
 
 
