@@ -542,14 +542,16 @@ def figure_period(
 def _lead_date(
     text: str, dates: Sequence[DateMention], sentence: tuple[int, int]
 ) -> DateMention | None:
-    """The date of a report's second sentence, for a figure of its first (a headline or a lead
+    """The day of a report's second sentence, for a figure of its first (a headline or a lead
     that prints no date: "Family feud leaves two dead . BEIRUT: Families clashed on
-    Saturday"): the story it sums up is that day's, not the day of publication."""
+    Saturday"): the story it sums up is that day's, not the day of publication; a month or
+    year there ("the war that began in 2011") is background."""
     if text[: sentence[0]].strip():
         return None
     end = _SENTENCE_END_RE.search(text, sentence[1] + 1)
     upto = end.start() if end else len(text)
-    return next((d for d in dates if sentence[1] <= d.start < upto), None)
+    days = (d for d in dates if sentence[1] <= d.start < upto and _is_day(d.period))
+    return next(days, None)
 
 
 def _up_to_now(text: str, own: DateMention, sentence: tuple[int, int]) -> bool:

@@ -266,6 +266,11 @@ def test_a_headline_figure_takes_the_day_the_next_sentence_tells():
         "Feud leaves three dead in hill town . KELBY: Rival clans fought in the market on Monday."
     )
     assert _period(_figure(text, "three", date(2031, 3, 7))) == (date(2031, 3, 3), date(2031, 3, 3))
+    background = "Clashes leave 40 dead . The feud that began in 2029 flared again."
+    assert _period(_figure(background, "40", date(2031, 3, 7))) == (
+        date(2031, 3, 7),
+        date(2031, 3, 7),
+    )
     later = "Aid arrives in Kelby. Some 300 families fled the hills. On Monday, roads reopened."
     f = _figure(later, "Some 300", date(2031, 3, 7))  # not a first sentence: publication
     assert _period(f) == (date(2031, 3, 7), date(2031, 3, 7))
