@@ -243,7 +243,9 @@ def governing_date(
     (:func:`geo.placing.nearest_with_scope`), but not one after it that opens the next
     clause when its own sentence printed one before it ("The ceasefire broke down on 17
     September, when an airstrike killed 60, and on 19 September it was declared over": 17),
-    nor a month or year recalled after the scope's date ("On 23 February, ISIL released
+    nor one after it telling a later event ("In February, 5 were killed with him, and his
+    successor a month later": February), nor a month or year recalled after the scope's
+    date ("On 23 February, ISIL released
     hostages taken in February 2015. Half of the town was cleared": 23 February), nor a day
     recalled inside a sentence before the figure's ("On 25 March, rebels attacked the post,
     blockaded since 9 January. One soldier was killed": 25 March).  A day recalled in the
@@ -261,9 +263,15 @@ def governing_date(
     )
     if story is not None and _looks_back(text, story, nearest, days=earlier_sentence):
         return story
-    if nearest.start < end or not _NEXT_CLAUSE_RE.search(text, end, nearest.start):
+    later = _LATER_RE.search(nearest.text) is not None  # "..., and a month later ...": the next
+    if nearest.start < end or not (later or _NEXT_CLAUSE_RE.search(text, end, nearest.start)):
         return nearest
     return _last_before(dates, scope_start, start, asides) or nearest
+
+
+#: A date after a figure that tells the next event ("killed with 5 others; his successor met the
+#: same fate a month later"): the figure keeps the date its sentence printed before it.
+_LATER_RE = re.compile(r"\b(?:later|next|following|subsequent)\b", re.I)
 
 
 def _last_before(

@@ -302,6 +302,14 @@ def test_an_undated_figure_of_a_paragraph_summing_its_section_up_spans_the_secti
     assert (_period(dated), dated.cumulative) == ((date(2030, 5, 6), date(2030, 5, 6)), False)
 
 
+def test_a_later_date_after_the_figure_tells_the_next_event():
+    text = (
+        "Kelby front\n\nRaids\n\nIn February 2031, a drone killed the commander along with 5 "
+        "guards, his deputy met the same fate a month later.\n"
+    )
+    assert _period(_figure(text, "5")) == (date(2031, 2, 1), date(2031, 2, 28))
+
+
 def test_a_day_recalled_inside_the_sentence_before_does_not_date_the_figure():
     text = (
         "Kelby front\n\nFighting\n\nOn 25 March 2031, rebels shelled the post, blockaded "
