@@ -115,7 +115,9 @@ def _utf8_evidence(stream: BinaryIO) -> tuple[int, int]:
         if not text.isascii():
             replaced = text.count(REPLACEMENT)
             invalid += replaced
-            non_ascii += sum(1 for ch in text if ord(ch) > 127) - replaced
+            # Characters over U+007F are the ones an ASCII encode drops (counted in C: a
+            # Python loop over the characters cost 1 s of a 29 MB ingest's start).
+            non_ascii += len(text) - len(text.encode("ascii", "ignore")) - replaced
     invalid += decoder.decode(b"", final=True).count(REPLACEMENT)
     return non_ascii, invalid
 

@@ -488,3 +488,20 @@ def test_two_ingests_started_together_on_a_new_sqlite_file_both_succeed(tmp_path
     assert sum(s["added"] for s in summaries) == 6
     assert all(s["added"] + s["unchanged"] == 6 and not s["failed"] for s in summaries)
     assert stats(db)["articles"] == 6
+
+
+def test_output_piped_to_a_reader_that_stops_early_gives_no_traceback(tmp_path):
+    """``python -m geo lookup X | head -1``: the reader closes the pipe before we write."""
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before the command prints anything
+    result = subprocess.run(
+        [sys.executable, "-m", "geo", "lookup", "Raqqa"],
+        cwd=ROOT,
+        stdout=write,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+    )
+    os.close(write)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1
