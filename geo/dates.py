@@ -71,7 +71,8 @@ October 2016", "December 16 and 17",
 2023", "between April and June",    last day
 "November–December 2016", "in
 March and April 2021" (months in a row)
-"Dec. 10", "in December"            that day / month in the latest year not after P
+"Dec. 10", "in December", "the      that day / month in the latest year not after P
+14th of June"
 "early/mid/late June"               days 1-10 / 10-20 / 20-end of that month ("the first
                                     days" / "the last days of June" too); "the first week
                                     of March" 1-7, "the last week" its last 7 days, "the
@@ -364,6 +365,14 @@ def _explicit(m: re.Match, published: date | None) -> Period | None:
     if m["day"]:
         return Period(day, day, basis)
     return Period(day, day.replace(day=monthrange(day.year, day.month)[1]), basis)
+
+
+def _ordinal_of_month(m: re.Match, published: date | None) -> Period | None:
+    """'the 14th of June (2023)': that day, as '14 June'."""
+    if published is None and not m["year"]:
+        return None
+    day = _month_day(f"{m['day']} {m['month']} {m['year'] or ''}", published)
+    return None if day is None else Period(day, day, STATED if m["year"] else RELATIVE)
 
 
 def _day_range(m: re.Match, published: date | None) -> Period | None:
@@ -748,6 +757,9 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         rf"(?:[-–]|to|and|until)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
         rf"(?:,?\s+(?P<year>\d{{4}}))?\b"), _month_first_range),
     ("day first", re.compile(rf"\b{_DAY_FIRST}\b"), _explicit),
+    ("ordinal of month", re.compile(
+        rf"\b(?:on\s+)?the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+(?P<month>{_MONTHS})"
+        r"(?:,?\s+(?P<year>\d{4}))?\b"), _ordinal_of_month),
     ("part of month", re.compile(
         rf"\b(?:in\s+|by\s+)?(?P<part>early|mid|late)(?:-|\s+)(?:of\s+)?{_DATE}(?![\w-])", re.I),
      _part_of_month),
@@ -784,8 +796,9 @@ _ANCHORED = (
     _came_after,
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
-_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_pair,
-             _month_first_range, _part_of_month, _part_of_month_phrase, _end_of)  # fmt: skip
+_YEARLESS = (_explicit, _ordinal_of_month, _day_range, _cross_month_range, _month_range,
+             _month_pair, _month_first_range, _part_of_month, _part_of_month_phrase,
+             _end_of)  # fmt: skip
 
 
 _ABBREVIATED_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")

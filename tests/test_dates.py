@@ -522,6 +522,16 @@ def test_two_months_apart_joined_by_and_stay_two_dates():
     assert [d.text for d in find_dates(text, None)] == ["in March", "May 2031"]
 
 
+def test_the_14th_of_june_is_that_day():
+    text = "On 3 June 2031, the dam held. Also on the 14th of June, the bridge fell."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2031, 6, 14), date(2031, 6, 14), "text year"
+    )
+    assert resolve("on the 1st of May 2030", None) == Period(
+        date(2030, 5, 1), date(2030, 5, 1), "stated"
+    )
+
+
 def test_an_abbreviated_month_alone_is_a_name():
     text = "On 23 October 2031, strikes on Mar Shamsheh and Jan Kalay killed 20; on Dec. 2, 9 died."
     periods = [(d.text, d.period.start) for d in find_dates(text, None)]
