@@ -1061,7 +1061,7 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         whole = total or is_total(text, q.start, ctx.sentence, dated, cued, kind)
         undated = article.published is None
         period = figure_period(
-            text, dates, dated, sentence, whole, fallback, undated, words, at=q.end
+            text, dates, dated, sentence, whole, fallback, undated, words, q.end, is_state(kind)
         )
         running = runs_up_to(text, dates, period, dated, sentence[0])
         cumulative = (total or running or opens_with_total(text, sentence)) and not is_state(kind)

@@ -497,6 +497,7 @@ def figure_period(
     undated_text: bool,
     words: str = "",
     at: int = -1,
+    state: bool = False,
 ) -> Period | None:
     """The period of one figure.
 
@@ -509,6 +510,8 @@ def figure_period(
     battle of Pisky" runs from the start of the text's battle (:func:`names_the_event`).
     ``at`` is where the figure ends: a total with its day printed after it ("18
     bodies remained on the streets on 3 October") is that day's, not a running total.
+    ``state``: the figure counts a state (:func:`is_state`), and a state dated to a day
+    ("On 17 April, ... a total of 350 fighters") is that day's, never a running total.
     """
     if not undated_text:
         own = own or _lead_date(text, dates, sentence)
@@ -536,7 +539,8 @@ def figure_period(
     on_its_day = own.start >= at >= 0 and _on(text, own)
     whole = whole or _told_so_far_before(text, own, sentence)
     found_dead = _words_re("found_dead").search(text, *sentence) is not None
-    if (whole or found_dead) and _is_day(period) and not (_fighting_at_large(words) or on_its_day):
+    one_day = state or _fighting_at_large(words) or on_its_day
+    if (whole or found_dead) and _is_day(period) and not one_day:
         first = _section_first(text, dates, own.start)
         summed_up = in_casualty_section(text, own.start) or first is None
         total_to_day = reached_by(text, own) or so_far(words)

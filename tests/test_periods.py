@@ -302,6 +302,15 @@ def test_an_undated_figure_of_a_paragraph_summing_its_section_up_spans_the_secti
     assert (_period(dated), dated.cumulative) == ((date(2030, 5, 6), date(2030, 5, 6)), False)
 
 
+def test_a_force_dated_to_a_day_is_that_days_though_called_a_total():
+    text = (
+        "Orwen offensive\n\nBattle\n\nOn 15 April 2031, raiders reached the suburbs. On 17 "
+        "April, 200 militiamen joined them, bringing the force to a total of 350 fighters.\n"
+    )
+    for words in ("200", "350"):
+        assert _period(_figure(text, words)) == (date(2031, 4, 17), date(2031, 4, 17))
+
+
 def test_a_later_date_after_the_figure_tells_the_next_event():
     text = (
         "Kelby front\n\nRaids\n\nIn February 2031, a drone killed the commander along with 5 "
