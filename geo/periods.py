@@ -167,8 +167,12 @@ def is_total(
     so far ("since the start of the offensive") or its date is the day a
     count had reached ("By 11 May, the fighting left 173 dead"; "As of 14
     March"); an undated count of events in a "Casualties" section (at offset
-    ``at``) sums the battle up, one dated "on 22 July" there is that day's.
+    ``at``) sums the battle up, one dated "on 22 July" there is that day's.  A
+    count whose words tell one day ("120 killed in one village within a day")
+    is never a total.
     """
+    if _words_re("within_a_day").search(words):
+        return False  # "over 120 killed in one village within a day": that day's count
     if cued or _words_re("whole_event").search(words):
         return True
     if is_state(kind):
@@ -539,7 +543,8 @@ def figure_period(
     on_its_day = own.start >= at >= 0 and _on(text, own)
     whole = whole or _told_so_far_before(text, own, sentence)
     found_dead = _words_re("found_dead").search(text, *sentence) is not None
-    one_day = state or _fighting_at_large(words) or on_its_day
+    within_a_day = _words_re("within_a_day").search(words) is not None
+    one_day = state or within_a_day or _fighting_at_large(words) or on_its_day
     if (whole or found_dead) and _is_day(period) and not one_day:
         first = _section_first(text, dates, own.start)
         summed_up = in_casualty_section(text, own.start) or first is None

@@ -311,6 +311,16 @@ def test_a_force_dated_to_a_day_is_that_days_though_called_a_total():
         assert _period(_figure(text, words)) == (date(2031, 4, 17), date(2031, 4, 17))
 
 
+def test_a_count_of_one_day_is_never_a_running_total():
+    text = (
+        "Orwen offensive\n\nBattle\n\nOn 25 June 2031, raiders crossed the river. By 1 July, "
+        "they held the mine. They claimed heavy losses, including over 120 guards killed in one "
+        "village within a day.\n"
+    )
+    f = _figure(text, "over 120")
+    assert (_period(f), f.cumulative) == ((date(2031, 7, 1), date(2031, 7, 1)), False)
+
+
 def test_a_later_date_after_the_figure_tells_the_next_event():
     text = (
         "Kelby front\n\nRaids\n\nIn February 2031, a drone killed the commander along with 5 "
