@@ -12,27 +12,42 @@ expression                          period (P = publication date)
 ==================================  ==================================================
 "on Thursday", "Saturday"           the most recent such day on or before P
 "last Thursday"                     the most recent such day strictly before P
+"between Friday and Sunday"         the latest such days ending on or before P
 "today", "tonight", "this morning"  P
 "yesterday", "last night"           P - 1 day
 "over the weekend", "last weekend"  the latest Saturday-Sunday begun by P
 "over the past four days"           P - 4 days .. P; from a day A the text prints
                                     (the sentence's own date if it has one, else,
                                     undated, the last date before it) whole days
-                                    ending on A: A - 3 days .. A (week = 7, month = 30, year = 365
+                                    ending on A: A - 3 days .. A (week = 7, fortnight = 14,
+                                    month = 30, year = 365
                                     days, hours rounded up to days; "and a half" adds
                                     half a unit, rounded up:
                                     "the previous week and a half" = P - 11 days .. P)
-"the next/following day"            the day after the last date printed before it
+"the next/following day", "early    the day after the last date printed before it
+the next morning", "the following
+night"
 "the same day", "later that day",   the day of the last date printed before it
 "during the night"
 "on the 25th"                       that day of the month of the last date before it
+"it comes a week after 44 were      that many days before the sentence's own date, else
+killed" ("came two days before")    publication, else the story's day (after it)
 "two days later", "a week earlier"  that many days after / before the last date
                                     printed before it (explicit, or one of these
                                     that moved the story on: "The next day ...
                                     the following day", "two days later")
 "over the next three days"          the three days after that date
 "the day before", "the previous     the day before / the seven days after that date
-day", "the following week"
+day", "the following week"          ("the previous week": the seven before); "the
+                                    following month / year": the calendar one after
+"in the following days / weeks"     the 7 / 21 days after that date
+"six months later", "a year         that whole month / year
+earlier"
+"hours later"                       the day of that date
+"the rest of January / the month"   from that date to the end of its month (week, year)
+"that month", "the same year"       the month (week, year) of that date; "later that month"
+                                    from the day after it, "earlier that year" up to the day
+                                    before; "by the end of the month" its last day
 "after six days of combat"          D .. D + 6 days, D the last date printed before it
                                     (none after a date of its own sentence: "fell
                                     on D after six days of combat" is D's background)
@@ -42,6 +57,7 @@ day", "the following week"
 "since December"                    the latest 1 December on or before P .. P
 "since 2016", "since May 21, 2015"  that day (1 January for a year) .. P
 "since the start of the month"      the first day of this week/month/year .. P
+"since then"                        the last date printed before it .. P (none without P)
 "last week/month/year"              the previous calendar week (Mon..Sun), month, year
 "this/earlier this week/month/yr"   the first day of the current week/month/year .. P
 "in the summer of 2017"             meteorological seasons: spring Mar-May, summer
@@ -53,9 +69,15 @@ October 2016", "December 16 and 17",
 "24 February – 2 April 2022"
 "from November 2022 to February     the first month's first day .. the last month's
 2023", "between April and June",    last day
-"November–December 2016"
-"Dec. 10", "in December"            that day / month in the latest year not after P
-"early/mid/late June"               days 1-10 / 10-20 / 20-end of that month
+"November–December 2016", "in
+March and April 2021" (months in a row)
+"Dec. 10", "in December", "the      that day / month in the latest year not after P
+14th of June"
+"early/mid/late June"               days 1-10 / 10-20 / 20-end of that month ("the first
+                                    days" / "the last days of June" too); "the first week
+                                    of March" 1-7, "the last week" its last 7 days, "the
+                                    first / second half" 1-15 / 16-end
+"early/mid/late 2016"               January-April / May-August / September-December
 "by the end of 2022 / of March"     the last day of that year / month
 "in 2016"                           the whole year
 "from 2014 through 2019", "in       1 January of the first .. 31 December of the last
@@ -139,7 +161,7 @@ _SMALL_NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3,
     "several": 3, "couple of": 2,
 }  # fmt: skip
-_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+_UNIT_DAYS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 _LONGEST_SPAN_DAYS = 100 * 365  # longer "past N years" spans are history, not a claim's period
 _RECENT_DAYS = {"days": 7, "weeks": 21, "months": 90}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
@@ -244,6 +266,15 @@ def _unit_start(day: date, unit: str) -> date:
     return day.replace(day=1) if unit == "month" else day.replace(month=1, day=1)
 
 
+def _unit_end(day: date, unit: str) -> date:
+    """The last day of the week (Sunday), month or year holding ``day``."""
+    if unit == "week":
+        return day + timedelta(days=6 - day.weekday())
+    if unit == "month":
+        return day.replace(day=monthrange(day.year, day.month)[1])
+    return day.replace(month=12, day=31)
+
+
 def _season(m: re.Match, published: date | None) -> Period | None:
     year, season = int(m["year"]), m["season"].lower()
     if season == "winter":
@@ -260,6 +291,15 @@ def _weekday(m: re.Match, published: date | None) -> Period | None:
         back = 7
     day = published - timedelta(days=back)
     return Period(day, day, RELATIVE)
+
+
+def _weekday_range(m: re.Match, published: date | None) -> Period | None:
+    """'between Friday and Sunday': the latest such span ending on or before publication."""
+    if published is None:
+        return None
+    end = published - timedelta(days=(published.weekday() - _WEEKDAYS.index(m["day"])) % 7)
+    start = end - timedelta(days=(end.weekday() - _WEEKDAYS.index(m["first"])) % 7)
+    return Period(start, end, RELATIVE)
 
 
 def _deictic(m: re.Match, published: date | None) -> Period | None:
@@ -327,6 +367,14 @@ def _explicit(m: re.Match, published: date | None) -> Period | None:
     return Period(day, day.replace(day=monthrange(day.year, day.month)[1]), basis)
 
 
+def _ordinal_of_month(m: re.Match, published: date | None) -> Period | None:
+    """'the 14th of June (2023)': that day, as '14 June'."""
+    if published is None and not m["year"]:
+        return None
+    day = _month_day(f"{m['day']} {m['month']} {m['year'] or ''}", published)
+    return None if day is None else Period(day, day, STATED if m["year"] else RELATIVE)
+
+
 def _day_range(m: re.Match, published: date | None) -> Period | None:
     """'between 5 and 9 March', '11–13 October 2016': the first day .. the last."""
     last = _explicit(m, published)
@@ -365,10 +413,20 @@ def _month_range(m: re.Match, published: date | None) -> Period | None:
     return _from(m, last if m["year"] else Period(last.start, last.end, RELATIVE), published)
 
 
+def _month_pair(m: re.Match, published: date | None) -> Period | None:
+    """'in March and April 2021', 'December and January': two months in a row are one span;
+    two apart ('in March and May') stay two dates."""
+    span = _month_range(m, published)
+    if span is None:
+        return None
+    months = (span.end.year - span.start.year) * 12 + span.end.month - span.start.month
+    return span if months == 1 else None
+
+
 def _from(m: re.Match, last: Period, published: date | None) -> Period | None:
     """From the range's first day (``m["from"]``, in ``last``'s year unless it prints its own,
     and in the year before when it would fall after ``last``) to ``last``'s end."""
-    if m["from_year"]:
+    if m.groupdict().get("from_year"):  # "March and April 2021" prints no first year
         first = _month_day(m["from"], published)
     else:
         first = _month_day(f"{m['from']} {last.start.year}", published)
@@ -389,6 +447,24 @@ def _part_of_month(m: re.Match, published: date | None) -> Period | None:
     return Period(month.start.replace(day=first), month.start.replace(day=end), month.basis)
 
 
+#: Days of a month a phrase names: (first, last), counted from the month's end when not above 0.
+_MONTH_PARTS = {"first week": (1, 7), "last week": (-6, 0), "final week": (-6, 0),
+                "first half": (1, 15), "second half": (16, 0), "first days": (1, 10),
+                "opening days": (1, 10), "last days": (20, 0), "final days": (20, 0),
+                "closing days": (20, 0)}  # fmt: skip
+
+
+def _part_of_month_phrase(m: re.Match, published: date | None) -> Period | None:
+    """'the first week of March' = 1..7, 'the last days of May' = 20..31 (as 'late May'),
+    'the second half of June' = 16..30, 'the last week of December' = 25..31."""
+    part = _MONTH_PARTS.get(" ".join(m["phrase"].lower().split()))
+    month = _explicit(m, published)
+    if part is None or month is None or m["day"]:
+        return None
+    days = [month.end.day + n if n <= 0 else n for n in part]
+    return Period(month.start.replace(day=days[0]), month.start.replace(day=days[1]), month.basis)
+
+
 def _end_of(m: re.Match, published: date | None) -> Period | None:
     """'by the end of 2022', 'at the end of March 2016': the last day of that year or month."""
     if m["year_only"]:
@@ -406,7 +482,7 @@ def _overnight(m: re.Match, anchor: date | None) -> Period | None:
 
 
 def _next_day(m: re.Match, anchor: date | None) -> Period | None:
-    """'the next day', 'the following day': the day after the date before it."""
+    """'the next day', 'the following morning': the day after the date before it."""
     if anchor is None:
         return None
     day = anchor + timedelta(days=1)
@@ -443,18 +519,56 @@ def _day_before(m: re.Match, anchor: date | None) -> Period | None:
     return Period(day, day, RELATIVE)
 
 
-def _next_week(m: re.Match, anchor: date | None) -> Period | None:
-    """'the following week': the seven days after the date before it."""
+def _adjacent_unit(m: re.Match, anchor: date | None) -> Period | None:
+    """'the following week': the seven days after the date before it ('the previous week' the
+    seven before); 'the following month / year': the calendar month / year after its own
+    ('the previous month' the one before)."""
     if anchor is None:
         return None
-    return Period(anchor + timedelta(days=1), anchor + timedelta(days=7), RELATIVE)
+    later = m["dir"].lower() in ("following", "next", "subsequent")
+    unit = m["unit"].lower()
+    if unit == "week":
+        step = timedelta(days=1 if later else -7)
+        return Period(anchor + step, anchor + step + timedelta(days=6), RELATIVE)
+    if later:
+        start = _unit_end(anchor, unit) + timedelta(days=1)
+    else:
+        start = _unit_start(_unit_start(anchor, unit) - timedelta(days=1), unit)
+    return Period(start, _unit_end(start, unit), RELATIVE)
+
+
+def _following(m: re.Match, anchor: date | None) -> Period | None:
+    """'in the following days / weeks / months': from the day after the date before it, 7 /
+    21 / 90 days on (as 'in recent days' counts back)."""
+    if anchor is None:
+        return None
+    days = _RECENT_DAYS[m["unit"].lower()]
+    return Period(anchor + timedelta(days=1), anchor + timedelta(days=days), RELATIVE)
 
 
 def _days_later(m: re.Match, anchor: date | None) -> Period | None:
-    """'two days later' / 'a week earlier': that many days after / before the date before it."""
+    """'two days later' / 'a week earlier': that many days after / before the date before it;
+    'six months later' / 'a year earlier': that whole month / year (the day is not told)."""
     if anchor is None:
         return None
-    day = anchor + _days_from(m) * (-1 if m["dir"].lower() == "earlier" else 1)
+    sign = -1 if m["dir"].lower() == "earlier" else 1
+    unit = m["unit"].lower()
+    if unit in ("month", "year"):
+        n = m["n"] or "1"
+        count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+        index = anchor.year * 12 + anchor.month - 1 + sign * count * (12 if unit == "year" else 1)
+        start = date(index // 12, index % 12 + 1, 1)
+        return Period(_unit_start(start, unit), _unit_end(start, unit), RELATIVE)
+    day = anchor + _days_from(m) * sign
+    return Period(day, day, RELATIVE)
+
+
+def _came_after(m: re.Match, anchor: date | None) -> Period | None:
+    """'It comes a week after 44 people were killed': what follows happened that long before
+    the story's day ("came two days before": after it)."""
+    if anchor is None:
+        return None
+    day = anchor + _days_from(m) * (-1 if m["dir"].lower() == "after" else 1)
     return Period(day, day, RELATIVE)
 
 
@@ -475,6 +589,55 @@ def _after_span(m: re.Match, anchor: date | None) -> Period | None:
     if days > _LONGEST_SPAN_DAYS:
         return None
     return Period(anchor, anchor + timedelta(days=math.ceil(days)), RELATIVE)
+
+
+def _rest_of(m: re.Match, anchor: date | None) -> Period | None:
+    """'throughout the rest of January', 'for the rest of the month': from the date before it
+    to the end of its month (week, year); a month other than the anchor's is that whole month
+    of the anchor's year ("On 28 February ... the rest of March")."""
+    if anchor is None:
+        return None
+    if m["unit"]:
+        return Period(anchor, _unit_end(anchor, m["unit"].lower()), RELATIVE)
+    month = _month_day(m["when"], date(anchor.year, 12, 31))
+    if month is None:
+        return None
+    start = anchor if (month.year, month.month) == (anchor.year, anchor.month) else month
+    return Period(start, _unit_end(month, "month"), RELATIVE)
+
+
+def _story_unit(m: re.Match, anchor: date | None) -> Period | None:
+    """'that month', 'the same year': the week, month or year of the date before it; 'later
+    that month' from the day after it to the end, 'earlier that year' from the start to the
+    day before; 'by the end of the month' its last day."""
+    if anchor is None:
+        return None
+    unit, when = m["unit"].lower(), (m["when"] or "").lower()
+    start, end = _unit_start(anchor, unit), _unit_end(anchor, unit)
+    if when == "later":
+        start = anchor + timedelta(days=1)
+    elif when == "earlier":
+        end = anchor - timedelta(days=1)
+    elif m["end"]:
+        start = end
+    return Period(start, end, RELATIVE) if start <= end else None
+
+
+def _since_then(m: re.Match, anchor: date | None) -> Period | None:
+    """'since then': from the date before it on, to publication (clipped by :func:`_not_future`);
+    a text with no publication date does not say how far, so it gives no period."""
+    return None if anchor is None else Period(anchor, date.max, RELATIVE)
+
+
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def _part_of_year(m: re.Match, published: date | None) -> Period | None:
+    """'early 2016' = January-April, 'mid-2016' = May-August, 'late 2016' = September-December:
+    thirds of the year, as 'early June' is a third of the month."""
+    year = int(m["year"])
+    first, last = _PART_MONTHS[m["part"].lower()]
+    return Period(date(year, first, 1), date(year, last, monthrange(year, last)[1]), STATED)
 
 
 def _year(m: re.Match, published: date | None) -> Period | None:
@@ -499,13 +662,16 @@ _DAY_FIRST = rf"(?P<when>(?P<day>\d{{1,2}})\s+{_MONTHS}(?:,?\s+(?P<year>\d{{4}})
 RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("past span", re.compile(
         r"\b(?:over|in|during|for|from|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
-        rf"(?:{_N}\s+)?(?P<unit>hour|day|week|month|year)s?(?P<half>\s+and\s+a\s+half)?\b", re.I),
+        rf"(?:{_N}\s+)?(?P<unit>hour|day|week|fortnight|month|year)s?(?P<half>\s+and\s+a\s+half)?\b",
+        re.I),
      _past_span),
     ("next day", re.compile(
-        r"\b(?:the\s+)?(?:next|following)\s+day\b|\bthe\s+day\s+after\b", re.I), _next_day),
+        r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning|afternoon|evening|night)\b"
+        r"|\bthe\s+day\s+after\b", re.I), _next_day),
     ("same day", re.compile(
         r"\b(?:that|the\s+same)\s+(?:day|night|morning|afternoon|evening)\b(?!\s+(?:as|of)\b)"
-        r"|\bduring\s+the\s+(?:day|night)\b(?!\s+(?:of|before|after)\b)", re.I), _same_day),
+        r"|\bduring\s+the\s+(?:day|night)\b(?!\s+(?:of|before|after)\b)"
+        r"|\b(?:hour|minute|moment)s?\s+later\b", re.I), _same_day),  # "(two) hours later"
     ("day of month", re.compile(
         r"\bon\s+the\s+(?P<n>\d{1,2})(?:st|nd|rd|th)(?=\s*[,.;:)]|\s+and\b)"), _day_of_month),
     ("recent", re.compile(
@@ -521,6 +687,8 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("since start", re.compile(
         r"\bsince\s+the\s+(?:start|beginning)\s+of\s+the\s+(?P<unit>week|month|year)\b", re.I),
      _since_start),
+    ("since then", re.compile(r"\bsince\s+(?:then|that\s+(?:day|date|time))\b", re.I),
+     _since_then),
     ("calendar", re.compile(
         r"\b(?:earlier\s+)?(?P<which>last|this|next)\s+(?P<unit>week|month|year)\b", re.I),
      _calendar),
@@ -529,13 +697,29 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
     ("day before", re.compile(
         r"\bthe\s+(?:day\s+before|previous\s+day|preceding\s+day|day\s+earlier)\b"
         r"(?!\s+(?:the|a|an|its|their|his|her)\b)", re.I), _day_before),
-    ("next week", re.compile(r"\bthe\s+(?:following|next|subsequent)\s+week\b", re.I),
-     _next_week),
+    ("adjacent unit", re.compile(
+        r"\bthe\s+(?P<dir>following|next|subsequent|previous|preceding)\s+(?P<unit>week|month|year)"
+        r"\b", re.I), _adjacent_unit),
+    ("following", re.compile(
+        r"\b(?:in|over|during)\s+the\s+(?:following|next|subsequent|ensuing|coming)\s+"
+        r"(?P<unit>days|weeks|months)\b", re.I), _following),
     ("days later", re.compile(
-        rf"\b{_N}\s+(?P<unit>day|week)s?\s+(?P<dir>later|earlier)\b", re.I), _days_later),
+        rf"\b{_N}\s+(?P<unit>day|week|fortnight|month|year)s?\s+(?P<dir>later|earlier)\b", re.I),
+     _days_later),
+    ("came after", re.compile(
+        rf"\b(?:came|comes|come)\s+{_N}\s+(?P<unit>day|week|fortnight|month)s?\s+"
+        r"(?P<dir>after|before)\b", re.I), _came_after),
     ("next span", re.compile(
         rf"\b(?:over|during|in|for|within)\s+the\s+(?:next|following|subsequent)\s+{_N}\s+"
-        r"(?P<unit>day|week)s?\b", re.I), _next_span),
+        r"(?P<unit>day|week|fortnight)s?\b", re.I), _next_span),
+    ("story unit", re.compile(
+        r"\b(?:(?P<when>later|earlier)\s+(?:that|the\s+same|in\s+the)"
+        r"|(?:(?:in|during)\s+)?(?:that|the\s+same)"
+        r"|(?P<end>(?:by|at|until)\s+the\s+end\s+of\s+the))\s+(?P<unit>week|month|year)\b", re.I),
+     _story_unit),
+    ("rest of", re.compile(
+        rf"\b(?:(?:throughout|for|during|in|over)\s+)?the\s+rest\s+of\s+"
+        rf"(?:the\s+(?P<unit>week|month|year)|(?P<when>{_MONTHS}))\b(?!\s+\d)", re.I), _rest_of),
     ("after span", re.compile(
         rf"\bafter\s+(?:{_N}\s+)(?P<unit>day|week)s?\s+of\s+(?:[\w-]+\s+)?(?:fighting|combat"
         r"|clashes|battle|siege|resistance|shelling|bombardment)\b", re.I), _after_span),
@@ -543,8 +727,11 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
      _overnight),
     ("deictic", re.compile(r"\b(?:today|tonight|yesterday|last night"
                            r"|this (?:morning|afternoon|evening))\b", re.I), _deictic),
-    ("weekend", re.compile(r"\b(?:over|during|at|on)?\s*(?:the|this|this past|last)\s+weekend\b",
-                           re.I), _weekend),
+    ("weekend", re.compile(
+        r"\b(?:(?:over|during|at|on)\s+)?(?:the|this|this past|last)\s+weekend\b", re.I), _weekend),
+    ("weekday range", re.compile(
+        rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<first>{'|'.join(_WEEKDAYS)})\s+(?:and|to|until|through)\s+"
+        rf"(?P<day>{'|'.join(_WEEKDAYS)})\b"), _weekday_range),
     ("weekday", re.compile(rf"\b(?P<last>last\s+)?(?P<day>{'|'.join(_WEEKDAYS)})\b"), _weekday),
     ("day range", re.compile(
         rf"\b(?:between\s+|from\s+)?(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until)\s*"
@@ -562,14 +749,26 @@ RULES: list[tuple[str, re.Pattern, _Resolver]] = [
         rf"\b(?:[Bb]etween|[Ff]rom)\s+(?P<from>{_MONTHS}(?:,?\s+(?P<from_year>\d{{4}}))?)\s*"
         rf"(?:[-–]|to|and|until)\s*(?P<when>{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)(?![\w-])"),
      _month_range),
+    ("month pair", re.compile(
+        rf"\b(?P<from>{_MONTHS})\s+and\s+(?P<when>{_MONTHS}(?:,?\s+(?P<year>\d{{4}}))?)(?![\w-])"),
+     _month_pair),
     ("month-first range", re.compile(
         rf"\b(?:between\s+|from\s+|on\s+)?(?P<month>{_MONTHS})\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?\s*"
         rf"(?:[-–]|to|and|until)\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
         rf"(?:,?\s+(?P<year>\d{{4}}))?\b"), _month_first_range),
     ("day first", re.compile(rf"\b{_DAY_FIRST}\b"), _explicit),
+    ("ordinal of month", re.compile(
+        rf"\b(?:on\s+)?the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\s+of\s+(?P<month>{_MONTHS})"
+        r"(?:,?\s+(?P<year>\d{4}))?\b"), _ordinal_of_month),
     ("part of month", re.compile(
         rf"\b(?:in\s+|by\s+)?(?P<part>early|mid|late)(?:-|\s+)(?:of\s+)?{_DATE}(?![\w-])", re.I),
      _part_of_month),
+    ("part of month phrase", re.compile(
+        rf"\b(?:(?:in|during|over)\s+)?the\s+(?P<phrase>(?:first|last|final|second|opening|closing)"
+        rf"\s+(?:week|half|days))\s+of\s+{_DATE}(?![\w-])", re.I), _part_of_month_phrase),
+    ("part of year", re.compile(
+        r"\b(?:in\s+|by\s+)?(?P<part>early|mid|late)(?:-|\s+)(?P<year>(?:19|20)\d\d)\b", re.I),
+     _part_of_year),
     ("explicit", re.compile(rf"\b(?:in\s+|on\s+|by\s+)?{_DATE}(?![\w-])"), _explicit),
     ("year range", re.compile(
         r"\b(?:(?:[Ff]rom|[Bb]etween)\s+(?P<first>(?:19|20)\d\d)\s+(?:to|and|through|until)\s+"
@@ -589,11 +788,17 @@ _ANCHORED = (
     _days_later,
     _next_span,
     _day_before,
-    _next_week,
+    _adjacent_unit,
+    _following,
+    _rest_of,
+    _since_then,
+    _story_unit,
+    _came_after,
 )  # resolved against a day of the text, see _anchor
 # Yearless in an undated text, these take the text's year (see _resolve).
-_YEARLESS = (_explicit, _day_range, _cross_month_range, _month_range, _month_first_range,
-             _part_of_month, _end_of)  # fmt: skip
+_YEARLESS = (_explicit, _ordinal_of_month, _day_range, _cross_month_range, _month_range,
+             _month_pair, _month_first_range, _part_of_month, _part_of_month_phrase,
+             _end_of)  # fmt: skip
 
 
 _ABBREVIATED_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
@@ -640,17 +845,26 @@ _NEEDED = {
     "end of": ("end",),
     "since": ("since",),
     "since start": ("since",),
+    "since then": ("since",),
     "calendar": ("last", "this", "next"),
     "ago": ("ago",),
     "day before": ("before", "previous", "preceding", "earlier"),
-    "next week": ("week",),
+    "adjacent unit": ("following", "next", "subsequent", "previous", "preceding"),
+    "following": ("following", "next", "subsequent", "ensuing", "coming"),
     "days later": ("later", "earlier"),
+    "came after": ("came", "comes", "come"),
     "next span": ("next", "following", "subsequent"),
+    "rest of": ("rest",),
+    "story unit": ("week", "month", "year"),
     "after span": ("after",),
     "overnight": ("overnight",),
     "deictic": ("today", "tonight", "yesterday", "night", "this"),
     "weekend": ("weekend",),
     "weekday": tuple(day.lower() for day in _WEEKDAYS),
+    "weekday range": ("between", "from"),
+    "part of month phrase": ("week", "half", "days"),
+    "part of year": ("early", "mid", "late"),
+    "part of month": ("early", "mid", "late"),
 }  # single words: a match holds one of them whatever spaces or line breaks it spans
 
 
@@ -681,6 +895,14 @@ def _month_year(m: re.Match) -> Period | None:
 
 
 _CLAUSE_START_RE = re.compile(r"(?:^|[.!?;:]\s+|\n)(?:\S+\s+){0,3}$")
+
+
+def opens_clause(text: str, at: int) -> bool:
+    """Whether the words before ``at`` open a sentence or clause ("On 5 March", "Early the
+    next morning"): a date there moves the story; one further in may recall another time."""
+    return _CLAUSE_START_RE.search(text, max(0, at - 40), at) is not None
+
+
 _SINCE_RE = re.compile(r"\bsince\s+$", re.I)
 
 
@@ -697,7 +919,7 @@ def _narrative(text: str, m: re.Match) -> bool:
         return False
     if m["day"] or m["dday"]:
         return True
-    return bool(_CLAUSE_START_RE.search(text, max(0, m.start() - 40), m.start()))
+    return opens_clause(text, m.start())
 
 
 def text_anchor(text: str, at: int) -> Period | None:
@@ -823,21 +1045,30 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             continue
         if resolver is _past_span and anchor.basis != PUBLICATION:
             period = _not_future(_past_days_of(m, anchor), published)
+        elif resolver is _since_then and published is None:
+            continue  # "since then" in an undated text: up to when, it does not say
         else:
             period = _not_future(resolver(m, anchor.end), published)
         if period is not None:
             found.append((m.start(), -(m.end() - m.start()), rank, m, period))
-            if _moves_on(m, resolver):
+            if _moves_on(text, m, resolver):
                 _insert(dated, DateMention(m[0], m.start(), m.end(), period))
     return _first_wins(found)
 
 
-def _moves_on(m: re.Match, resolver: _Resolver) -> bool:
+_BY_RE = re.compile(r"\bby\s+$", re.I)
+
+
+def _moves_on(text: str, m: re.Match, resolver: _Resolver) -> bool:
     """Whether a relative date moves the story on to its day ("The next day", "Two days
     later", "the same day"), so that the next relative date counts from it; a look back
-    ("the day before", "a week earlier") or a span ("over the next three days") does not."""
-    if resolver is _days_later:
-        return m["dir"].lower() == "later"
+    ("the day before", "a week earlier") or a span ("over the next three days") does not,
+    nor a day something was done by ("the villages taken as the offensive started were
+    retaken by the following morning"): it tells how far an aside ran, not the story's day."""
+    if _BY_RE.search(text, max(0, m.start() - 4), m.start()):
+        return False
+    if resolver is _days_later:  # "a year later" is a glimpse ahead, not the story's next day
+        return m["dir"].lower() == "later" and m["unit"].lower() not in ("month", "year")
     return resolver in (_next_day, _same_day, _day_of_month)
 
 
@@ -871,24 +1102,51 @@ def _anchor(
 
     "Over the past 24 hours" counts back from the sentence's own date when it
     prints one ("On 3 May, ... over the past 24 hours"), else from publication;
-    in a text with no publication date, from the last date printed before it.
-    "The next day" and "after six days of combat" follow the last date printed before it.
+    in a text with no publication date, from the day the story stands at before it.
+    "The next day" and "after six days of combat" follow that day (:func:`_story_day`).
     """
-    split = bisect_right(dated, m.start(), key=lambda d: d.end)  # dated: in text order
+    at = m.start()
+    split = bisect_right(dated, at, key=lambda d: d.end)  # dated: in text order
     before = dated[:split]
     if resolver in (_next_day, _same_day, _day_of_month, _days_later, _next_span, _day_before,
-                    _next_week):  # fmt: skip
-        return before[-1].period if before else None
+                    _adjacent_unit, _following, _rest_of, _since_then, _story_unit):  # fmt: skip
+        return _story_day(text, before, at)
     if resolver is _after_span:  # "fell on 10 June after four days of clashes": background
-        return (
-            None if _same_sentence(text, reversed(before), m) or not before else before[-1].period
-        )
+        return None if _same_sentence(text, reversed(before), m) else _story_day(text, before, at)
     same = [*_same_sentence(text, reversed(before), m), *_same_sentence(text, dated[split:], m)]
     if same:
         return min(same, key=lambda d: abs(d.start - m.start())).period
     if published is not None:
         return publication_period(published)
-    return before[-1].period if before else None
+    return _story_day(text, before, at)
+
+
+def _story_day(text: str, before: list[DateMention], at: int) -> Period | None:
+    """The day the story stands at, for a relative date at ``at``: the last date printed before
+    it, not one recalled in passing inside a sentence (:func:`_recalls` the day its paragraph
+    opened with: "On 8 October, rebels attacked the town, which the army had retaken in
+    August. By the next day, ...": 9 October); a date opening its sentence ("On 19
+    February, ...") moves the story, back as well."""
+    if not before:
+        return None
+    paragraph = text.rfind("\n", 0, at) + 1
+    opening = next((d for d in before if d.start >= paragraph), None)
+    for d in reversed(before):
+        if opening is None or d.start <= opening.start or not _recalls(d.period, opening.period):
+            return d.period
+        if opens_clause(text, d.start):
+            return d.period
+    return before[-1].period
+
+
+_MONTH_LONG = 27  # days: a date spanning this long is a month or more (February included)
+
+
+def _recalls(period: Period, story: Period) -> bool:
+    """Whether a date printed inside a sentence recalls a time before the story's day, or only
+    places it in a month or more ("an attack scheduled for April 2017")."""
+    month_or_more = (period.end - period.start).days >= _MONTH_LONG
+    return period.end < story.start or (month_or_more and period.start <= story.start)
 
 
 def _same_sentence(text: str, mentions: Iterable[DateMention], m: re.Match) -> list[DateMention]:

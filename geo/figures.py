@@ -150,7 +150,17 @@ from geo.cues import alternatives, cue_re
 from geo.dates import Period, find_dates, publication_period
 from geo.gazetteer import Place
 from geo.households import PeopleEstimate, find_factors, is_size, people_estimate, restates
-from geo.periods import figure_period, governing_date, is_state, is_total, total_words, whole_event
+from geo.periods import (
+    figure_period,
+    governing_date,
+    is_state,
+    is_total,
+    opens_with_total,
+    runs_up_to,
+    sums_up_paragraph,
+    total_words,
+    whole_event,
+)
 from geo.placing import Context, place_figure, previous_sentence, scopes
 from geo.quantities import NOUN_KINDS, Quantity, find_quantities
 
@@ -1201,13 +1211,15 @@ def find_figures(article: Article, places: Sequence[PlaceMention] = ()) -> list[
         if dated is not None and dated.start >= q.end + len(ctx.after) and whole_event(words):
             dated = None  # "1,000 were killed during the battle, whereas ... 1,500 on 10 May"
         cued = bool(_CUMULATIVE_RE.search(ctx.before + " " + ctx.after))
+        cued = cued or sums_up_paragraph(text, sentence, dated)
         total = is_total(text, q.start, words, dated, cued, kind)
         whole = total or is_total(text, q.start, ctx.sentence, dated, cued, kind)
-        cumulative = total and not is_state(kind)
         undated = article.published is None
         period = figure_period(
-            text, dates, dated, sentence, whole, fallback, undated, words, at=q.end
+            text, dates, dated, sentence, whole, fallback, undated, words, q.end, is_state(kind)
         )
+        running = runs_up_to(text, dates, period, dated, sentence[0])
+        cumulative = (total or running or opens_with_total(text, sentence)) and not is_state(kind)
         if joined and kind == figures[-1].kind and dated in (None, last_dated):
             period, cumulative = last_period, figures[-1].cumulative  # one list, one period
         if whole_of is not None:

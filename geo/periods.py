@@ -21,13 +21,19 @@ sections, so a reader also uses the text's layout:
   (May 2016)"), or names another event ("in the assault");
 - a total "since the start of the offensive", "by this point" runs up to where
   the story stands, and one "since 15 September 2014" from that day to the day
-  the total had reached; the fighting of a paragraph under way ("during the
-  fighting") is that day's;
+  the total had reached, and so do the counts told right after such a total;
+  the fighting of a paragraph under way ("during the fighting") is that day's;
+- a paragraph that sums up ("In total, ...", "The fighting left 100 dead")
+  tallies the episode told before it; a summing-up word opening a sentence
+  ("Overall, ...") makes its figures totals, and a count whose period runs up
+  to its date from an earlier start is one (:func:`runs_up_to`);
 - a force or another state "in the battle" has the battle's period but is no
   running total (:func:`is_state`).
 
 News reports (with a publication date) name their own start when they give
-one ("since December"): their figures keep the period :mod:`geo.dates` gives.
+one ("since December"): their figures keep the period :mod:`geo.dates` gives;
+a total "so far" runs from the date the story gave before it to publication,
+and a headline's figure takes the day its next sentence tells.
 The words are data: ``data/periods.json``.
 """
 
@@ -41,14 +47,16 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 
-from geo.dates import TEXT_YEAR, DateMention, Period
+from geo.dates import TEXT_YEAR, DateMention, Period, opens_clause
 from geo.placing import nearest_with_scope
+from geo.quantities import find_quantities
 
 PERIODS_FILE = Path(__file__).resolve().parent.parent / "data" / "periods.json"
 _HEADING_RE = re.compile(r"\n\n(?P<title>[^\n.!?]{1,80})\n\n")
 _EVENT_DAYS = 40  # a lead date spanning longer ("in 2022") is background, not the battle
 _MONTH_DAYS = 27  # a lead date this long is a month, narrowed by any date inside it
 _LONGEST_TOTAL = timedelta(days=366)  # a running total from a section start further back is not one
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 
 
 @cache
@@ -109,6 +117,35 @@ def so_far(words: str) -> bool:
 
 
 @cache
+def _summing_up_re() -> re.Pattern:
+    return re.compile(rf"\s*(?:{'|'.join(_words()['summing_up'])}),", re.I)
+
+
+def opens_with_total(text: str, sentence: tuple[int, int]) -> bool:
+    """Whether a summing-up word opens a sentence ("Overall, 186 were killed ..., 100 rebels
+    and 86 soldiers", "So far, 2,000 have fled"): every figure of it is a total, though its
+    period is still the one its date gives."""
+    return _summing_up_re().match(text, sentence[0]) is not None
+
+
+def sums_up_paragraph(text: str, sentence: tuple[int, int], dated: DateMention | None) -> bool:
+    """Whether a figure with no date of its own stands in a paragraph that sums its section up
+    (:func:`_paragraph_sums_up`): a total of the section's event."""
+    return dated is None and _paragraph_sums_up(text, sentence[0])
+
+
+def _paragraph_sums_up(text: str, at: int) -> bool:
+    """Whether the paragraph holding ``at`` opens with a summing-up word ("In total, 30
+    tanks were lost. ... Officials said 100 soldiers were killed") or the toll of the fighting
+    just told ("The fighting left 100 soldiers dead"): it tells the totals of what its section
+    has told."""
+    opening = text.rfind("\n", 0, at) + 1
+    return bool(
+        _summing_up_re().match(text, opening) or _words_re("toll_openers").match(text, opening)
+    )
+
+
+@cache
 def _running_total_re() -> re.Pattern:
     alternatives = "|".join(_words()["running_total_dates"])
     part_of_day = r"(?:\s+(?:the\s+)?(?:morning|afternoon|evening|night|end)\s+of)?"
@@ -130,8 +167,12 @@ def is_total(
     so far ("since the start of the offensive") or its date is the day a
     count had reached ("By 11 May, the fighting left 173 dead"; "As of 14
     March"); an undated count of events in a "Casualties" section (at offset
-    ``at``) sums the battle up, one dated "on 22 July" there is that day's.
+    ``at``) sums the battle up, one dated "on 22 July" there is that day's.  A
+    count whose words tell one day ("120 killed in one village within a day")
+    is never a total.
     """
+    if _words_re("within_a_day").search(words):
+        return False  # "over 120 killed in one village within a day": that day's count
     if cued or _words_re("whole_event").search(words):
         return True
     if is_state(kind):
@@ -149,6 +190,20 @@ def reached_by(text: str, dated: DateMention) -> bool:
     event."""
     lead_in = (text[max(0, dated.start - 30) : dated.start], dated.text.split()[0])
     return any(_running_total_re().search(part) for part in lead_in) or _since_before(text, dated)
+
+
+def runs_up_to(
+    text: str, dates: Sequence[DateMention], period: Period | None, own: DateMention | None, at: int
+) -> bool:
+    """Whether a figure's period runs up to its date from an earlier start ("On 18 May, ...
+    By this time, 48 villages had been taken since the start. 49 were killed": from the
+    start to 18 May; mass graves found on a day: the dead of the battle): a count of events
+    so given is a running total, whatever words made it one.  ``own`` is the date governing
+    the figure, else the last date of its section before ``at`` (:func:`section_date`)."""
+    own = own or section_date(text, dates, at)
+    if period is None or own is None:
+        return False
+    return period.start < own.period.start and period.end == own.period.end
 
 
 def is_state(kind: str) -> bool:
@@ -192,8 +247,14 @@ def governing_date(
     (:func:`geo.placing.nearest_with_scope`), but not one after it that opens the next
     clause when its own sentence printed one before it ("The ceasefire broke down on 17
     September, when an airstrike killed 60, and on 19 September it was declared over": 17),
-    nor a month or year recalled after the scope's date ("On 23 February, ISIL released
-    hostages taken in February 2015. Half of the town was cleared": 23 February).
+    nor one after it telling a later event ("In February, 5 were killed with him, and his
+    successor a month later": February), nor a month or year recalled after the scope's
+    date ("On 23 February, ISIL released
+    hostages taken in February 2015. Half of the town was cleared": 23 February), nor a day
+    recalled inside a sentence before the figure's ("On 25 March, rebels attacked the post,
+    blockaded since 9 January. One soldier was killed": 25 March).  A day recalled in the
+    figure's own sentence may be its event's ("On 20 January, it was reported that strikes
+    on 28 December killed 1,036").
     """
     found = nearest_with_scope(dates, scope_list, start, end)
     if found is None:
@@ -201,11 +262,20 @@ def governing_date(
     nearest, index = found
     (scope_start, _scope_end), asides = scope_list[index]
     story = _last_before(dates, scope_start, nearest.start, asides)
-    if story is not None and _looks_back(story, nearest):
+    earlier_sentence = nearest.end <= start and bool(
+        _SENTENCE_END_RE.search(text[nearest.end : start])
+    )
+    if story is not None and _looks_back(text, story, nearest, days=earlier_sentence):
         return story
-    if nearest.start < end or not _NEXT_CLAUSE_RE.search(text, end, nearest.start):
+    later = _LATER_RE.search(nearest.text) is not None  # "..., and a month later ...": the next
+    if nearest.start < end or not (later or _NEXT_CLAUSE_RE.search(text, end, nearest.start)):
         return nearest
     return _last_before(dates, scope_start, start, asides) or nearest
+
+
+#: A date after a figure that tells the next event ("killed with 5 others; his successor met the
+#: same fate a month later"): the figure keeps the date its sentence printed before it.
+_LATER_RE = re.compile(r"\b(?:later|next|following|subsequent)\b", re.I)
 
 
 def _last_before(
@@ -231,8 +301,11 @@ def _section_event(text: str, dates: Sequence[DateMention], at: int, words: str)
 
     "12 civilians were killed during the battle" in a section headed "First
     battle" of a text on two battles is the first battle's toll: from the
-    first to the last date its section prints.  None when the heading names no
-    event the words name, or the section prints no date.
+    first to the last date its section prints; so is a figure of a paragraph
+    that sums the section up ("In total, ...": :func:`_paragraph_sums_up`), over
+    the episode told before that paragraph (:func:`_episode`).  None when
+    the heading names no event the words name and the paragraph does not sum
+    up, or the section prints no date.
     """
     headings = _all_headings(text)
     index = bisect_right(headings, at, key=re.Match.end) - 1
@@ -241,13 +314,34 @@ def _section_event(text: str, dates: Sequence[DateMention], at: int, words: str)
     nouns = {n.lower() for n in _event_noun_re().findall(headings[index]["title"])}
     told = {n.lower() for m in _words_re("whole_event").finditer(words)
             for n in _event_noun_re().findall(m[0])}  # fmt: skip
-    if not nouns & told:
+    summing_up = not nouns & told
+    if summing_up and not _paragraph_sums_up(text, at):
         return None
-    end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
+    if summing_up:
+        end = text.rfind("\n", 0, at) + 1
+    else:
+        end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
     inside = [d.period for d in dates if headings[index].end() <= d.start < end]
+    if summing_up:
+        inside = _episode(inside)
     if not inside:
         return None
     return Period(min(p.start for p in inside), max(p.end for p in inside), inside[0].basis)
+
+
+_EPISODE_GAP = timedelta(days=7)
+
+
+def _episode(periods: list[Period]) -> list[Period]:
+    """The last run of a section's dates with no week between two: the fighting a summing-up
+    paragraph tallies ("On 14 December, ... Early the next morning, ... The fighting left 100
+    dead": 14..15 December, not the siege's April)."""
+    run = periods[-1:]
+    for period in reversed(periods[:-1]):
+        if run[0].start - period.end > _EPISODE_GAP:
+            break
+        run.insert(0, period)
+    return run
 
 
 def _known_year(text: str, at: int) -> Period | None:
@@ -279,20 +373,25 @@ def section_date(text: str, dates: Sequence[DateMention], start: int) -> DateMen
     section = headings[-1].start() if headings else 0
     last = bisect_right(dates, start, key=lambda d: d.end) - 1  # dates: in text order
     while last > 0 and dates[last - 1].start >= section:
-        if not _looks_back(dates[last - 1], dates[last]):
+        if not _looks_back(text, dates[last - 1], dates[last], days=True):
             break
         last -= 1
     return dates[last] if last >= 0 and dates[last].start >= section else None
 
 
-def _looks_back(story: DateMention, recalled: DateMention) -> bool:
+def _looks_back(text: str, story: DateMention, recalled: DateMention, days: bool) -> bool:
     """Whether a month or year recalls a time before the story's ("On 26 November, troops took
     Hanano, which the rebels had taken in 2012") or only places it ("On 21 July, the largest
-    raid in 2019"): the story stands at the date before it."""
+    raid in 2019"), or, with ``days``, a day inside a sentence recalls one before it ("On 8
+    October, rebels stormed the town, which the army had retaken on 10 June"): the story
+    stands at the date before it.  A day opening its sentence ("On 3 May, ...") moves the
+    story, back as well."""
     coarse = (recalled.period.end - recalled.period.start).days >= _MONTH_DAYS
     before = recalled.period.end < story.period.start
+    if not coarse:
+        return days and before and not opens_clause(text, recalled.start)
     around = story.period.lies_in(recalled.period)
-    return coarse and (before or (around and _is_day(story.period)))
+    return before or (around and _is_day(story.period))
 
 
 def _is_day(period: Period) -> bool:
@@ -402,6 +501,7 @@ def figure_period(
     undated_text: bool,
     words: str = "",
     at: int = -1,
+    state: bool = False,
 ) -> Period | None:
     """The period of one figure.
 
@@ -414,9 +514,12 @@ def figure_period(
     battle of Pisky" runs from the start of the text's battle (:func:`names_the_event`).
     ``at`` is where the figure ends: a total with its day printed after it ("18
     bodies remained on the streets on 3 October") is that day's, not a running total.
+    ``state``: the figure counts a state (:func:`is_state`), and a state dated to a day
+    ("On 17 April, ... a total of 350 fighters") is that day's, never a running total.
     """
     if not undated_text:
-        if own and fallback and _since_before(text, own):
+        own = own or _lead_date(text, dates, sentence)
+        if own and fallback and (_since_before(text, own) or _up_to_now(text, own, sentence)):
             return Period(own.period.start, fallback.end, own.period.basis)  # "since ... on D"
         return own.period if own else fallback
     if own is None and whole and (section := _section_event(text, dates, sentence[0], words)):
@@ -440,7 +543,9 @@ def figure_period(
     on_its_day = own.start >= at >= 0 and _on(text, own)
     whole = whole or _told_so_far_before(text, own, sentence)
     found_dead = _words_re("found_dead").search(text, *sentence) is not None
-    if (whole or found_dead) and _is_day(period) and not (_fighting_at_large(words) or on_its_day):
+    within_a_day = _words_re("within_a_day").search(words) is not None
+    one_day = state or within_a_day or _fighting_at_large(words) or on_its_day
+    if (whole or found_dead) and _is_day(period) and not one_day:
         first = _section_first(text, dates, own.start)
         summed_up = in_casualty_section(text, own.start) or first is None
         total_to_day = reached_by(text, own) or so_far(words)
@@ -449,6 +554,29 @@ def figure_period(
         if first is not None and period.start - _LONGEST_TOTAL <= first < period.start:
             return Period(first, period.end, period.basis)
     return period
+
+
+def _lead_date(
+    text: str, dates: Sequence[DateMention], sentence: tuple[int, int]
+) -> DateMention | None:
+    """The day of a report's second sentence, for a figure of its first (a headline or a lead
+    that prints no date: "Family feud leaves two dead . BEIRUT: Families clashed on
+    Saturday"): the story it sums up is that day's, not the day of publication; a month or
+    year there ("the war that began in 2011") is background."""
+    if text[: sentence[0]].strip():
+        return None
+    end = _SENTENCE_END_RE.search(text, sentence[1] + 1)
+    upto = end.start() if end else len(text)
+    days = (d for d in dates if sentence[1] <= d.start < upto and _is_day(d.period))
+    return next(days, None)
+
+
+def _up_to_now(text: str, own: DateMention, sentence: tuple[int, int]) -> bool:
+    """Whether a news report's sentence tells a total up to the day it appeared ("The dam
+    burst on 2 March. 2,000 people have fled so far": 2 March to publication), its start the
+    date of a sentence before it; "On Monday, officials said 2,000 had fled so far" is
+    Monday's count."""
+    return own.end <= sentence[0] and _words_re("up_to_now").search(text, *sentence) is not None
 
 
 _NAME_RE = re.compile(r"\b[A-Z][\w'’-]{2,}")
@@ -507,17 +635,18 @@ def _tells_of(text: str, sentence: tuple[int, int], words: str) -> bool:
     return bool(title & told) and not so_far(text[sentence[0] : sentence[1]] + " " + words)
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
-
-
 def _told_so_far_before(text: str, own: DateMention, sentence: tuple[int, int]) -> bool:
-    """Whether the sentence before the figure's, in the same paragraph and after the figure's
+    """Whether a sentence before the figure's, in the same paragraph and after the figure's
     date, tells a running total ("On 18 February, ... By this time, 48 villages had been taken
-    since the start of the offensive. At least 49 militants were killed"): the figure is one
-    too."""
+    since the start of the offensive. At least 49 militants were killed. 38 civilians died in
+    airstrikes"): the counts told right after it are running totals too, up to a sentence
+    that counts nothing ("Meanwhile, the corridors were closed. 6,000 fled": that day's)."""
     between = text[own.end : sentence[0]]
-    previous = _SENTENCE_END_RE.split(between.rstrip())[-1]
-    return bool(between) and "\n" not in between and so_far(previous)
+    if not between or "\n" in between:
+        return False
+    told = _SENTENCE_END_RE.split(between.strip())
+    last = max((i for i, words in enumerate(told) if so_far(words)), default=None)
+    return last is not None and all(find_quantities(words) for words in told[last + 1 :])
 
 
 def _on(text: str, dated: DateMention) -> bool:

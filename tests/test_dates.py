@@ -21,6 +21,9 @@ SUN = date(2019, 2, 17)  # ITV/AP, published Sunday 2019-02-17
         ("Saturday", SAT, date(2019, 2, 9), date(2019, 2, 9), "relative"),
         ("Wednesday", SAT, date(2019, 2, 6), date(2019, 2, 6), "relative"),
         ("last Thursday", THU, date(2019, 2, 28), date(2019, 2, 28), "relative"),
+        ("between Friday and Sunday", THU, date(2019, 3, 1), date(2019, 3, 3), "relative"),
+        ("from Monday to Thursday", THU, date(2019, 3, 4), date(2019, 3, 7), "relative"),
+        ("over the past fortnight", THU, date(2019, 2, 21), date(2019, 3, 7), "relative"),
         ("Over the past four days", THU, date(2019, 3, 3), date(2019, 3, 7), "relative"),
         ("over the previous week and a half", THU, date(2019, 2, 24), date(2019, 3, 7), "relative"),
         ("since December", SUN, date(2018, 12, 1), date(2019, 2, 17), "relative"),
@@ -238,6 +241,32 @@ def test_early_mid_and_late_month_are_thirds_of_it():
 
 
 @pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("in early 2031", date(2031, 1, 1), date(2031, 4, 30)),
+        ("mid-2031", date(2031, 5, 1), date(2031, 8, 31)),
+        ("by late 2031", date(2031, 9, 1), date(2031, 12, 31)),
+    ],
+)
+def test_early_mid_and_late_year_are_thirds_of_it(words, start, end):
+    assert resolve(f"The dam held until {words}.", None) == Period(start, end, "stated")
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("the first week of June 2031", date(2031, 6, 1), date(2031, 6, 7)),
+        ("the last week of June 2031", date(2031, 6, 24), date(2031, 6, 30)),
+        ("the second half of June 2031", date(2031, 6, 16), date(2031, 6, 30)),
+        ("the last days of June 2031", date(2031, 6, 20), date(2031, 6, 30)),
+        ("the first days of June 2031", date(2031, 6, 1), date(2031, 6, 10)),
+    ],
+)
+def test_parts_of_a_month_a_phrase_names(words, start, end):
+    assert resolve(f"The dam held during {words}.", None) == Period(start, end, "stated")
+
+
+@pytest.mark.parametrize(
     ("text", "published", "start", "end"),
     [
         # whole days ending on the printed day (from publication, see the table above: +1 day)
@@ -302,6 +331,25 @@ def test_days_later_earlier_and_the_next_days_count_from_the_date_before_them():
     ]
 
 
+def test_the_next_morning_is_the_next_day_and_a_day_done_by_does_not_move_the_story():
+    text = (
+        "On 8 March 2031, rebels stormed the depot. Early the next morning, the gate fell. "
+        "Later that day, the guards left."
+    )
+    assert [d.period.start for d in find_dates(text, None)][1:] == [
+        date(2031, 3, 9),
+        date(2031, 3, 9),
+    ]
+    text = (
+        "On 8 March 2031, rebels took two farms, which were lost by the following morning. "
+        "The same day, the depot was shelled."
+    )
+    assert [d.period.start for d in find_dates(text, None)][1:] == [
+        date(2031, 3, 9),
+        date(2031, 3, 8),  # the story stays on the 8th
+    ]
+
+
 def test_the_day_before_and_the_following_week_count_from_the_date_before_them():
     text = (
         "On 9 March 2031, the town fell; the day before, it was shelled. "
@@ -312,6 +360,89 @@ def test_the_day_before_and_the_following_week_count_from_the_date_before_them()
         ("the day before", date(2031, 3, 8), date(2031, 3, 8)),
         ("The following week", date(2031, 3, 10), date(2031, 3, 16)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("rest", "start", "end"),
+    [
+        ("throughout the rest of March", date(2031, 3, 24), date(2031, 3, 31)),
+        ("for the rest of the month", date(2031, 3, 24), date(2031, 3, 31)),
+        ("for the rest of the week", date(2031, 3, 24), date(2031, 3, 30)),
+        ("for the rest of the year", date(2031, 3, 24), date(2031, 12, 31)),
+        ("during the rest of April", date(2031, 4, 1), date(2031, 4, 30)),
+    ],
+)
+def test_the_rest_of_a_month_runs_from_the_date_before_it_to_its_end(rest, start, end):
+    text = f"On 24 March 2031, the militia took the ridge. Skirmishes went on {rest}."
+    assert find_dates(text, None)[-1].period == Period(start, end, "relative")
+
+
+def test_since_then_runs_from_the_date_before_it_to_publication_and_needs_it():
+    text = "On 28 December, the dam burst. Since then, the valley has emptied."
+    assert find_dates(text, date(2031, 3, 7))[-1].period == Period(
+        date(2030, 12, 28), date(2031, 3, 7), "relative"
+    )
+    undated = "On 28 December 2030, the dam burst. Since then, the valley has emptied."
+    assert [d.text for d in find_dates(undated, None)] == ["28 December 2030"]
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("That month", date(2031, 5, 1), date(2031, 5, 31)),
+        ("Later that month", date(2031, 5, 15), date(2031, 5, 31)),
+        ("Earlier that year", date(2031, 1, 1), date(2031, 5, 13)),
+        ("In the same week", date(2031, 5, 12), date(2031, 5, 18)),
+        ("By the end of the month", date(2031, 5, 31), date(2031, 5, 31)),
+    ],
+)
+def test_that_month_and_later_that_month_are_the_story_dates(words, start, end):
+    text = f"On 14 May 2031, the bridge fell. {words}, the valley emptied."
+    assert find_dates(text, None)[-1].period == Period(start, end, "relative")
+
+
+def test_the_next_day_follows_the_story_not_a_date_recalled_in_passing():
+    text = (
+        "On 8 October 2031, rebels stormed Orwen, which they had held on 10 June and lost in "
+        "August. By the next day, they held the square."
+    )
+    assert find_dates(text, None)[-1].period == Period(
+        date(2031, 10, 9), date(2031, 10, 9), "relative"
+    )
+    text = (
+        "On 22 February 2031, a truce was announced. On 19 February, guns shelled the ridge. "
+        "Over the previous two days, 40 people had fled."
+    )
+    assert find_dates(text, None)[-1].period == Period(
+        date(2031, 2, 18), date(2031, 2, 19), "relative"
+    )  # a date opening its sentence moves the story, back as well
+    text = (
+        "On 13 April 2031, raiders came, though their assault had been planned for April 2031. "
+        "The same day, the dam fell."
+    )
+    assert find_dates(text, None)[-1].period.start == date(2031, 4, 13)  # not 30 April
+
+
+@pytest.mark.parametrize(
+    ("words", "start", "end"),
+    [
+        ("The following month", date(2031, 6, 1), date(2031, 6, 30)),
+        ("The previous year", date(2030, 1, 1), date(2030, 12, 31)),
+        ("The previous week", date(2031, 5, 7), date(2031, 5, 13)),
+        ("Six months later", date(2031, 11, 1), date(2031, 11, 30)),
+        ("A year earlier", date(2030, 1, 1), date(2030, 12, 31)),
+        ("Two hours later", date(2031, 5, 14), date(2031, 5, 14)),
+        ("In the following days", date(2031, 5, 15), date(2031, 5, 21)),
+    ],
+)
+def test_months_years_and_hours_counted_from_the_story_date(words, start, end):
+    text = f"On 14 May 2031, the bridge fell. {words}, the valley emptied."
+    assert find_dates(text, None)[-1].period == Period(start, end, "relative")
+
+
+def test_a_glimpse_a_year_ahead_does_not_move_the_story():
+    text = "On 14 May 2031, the bridge fell; a year later, it was rebuilt. The next day, x."
+    assert find_dates(text, None)[-1].period.start == date(2031, 5, 15)
 
 
 def test_the_start_a_total_counts_from_does_not_date_the_story():
@@ -360,6 +491,9 @@ def test_a_yearless_date_in_the_months_the_title_names_takes_the_titles_year():
          date(2031, 9, 27), date(2032, 1, 25)),
         ("On 10 November 2022, raiders came. Between December and February, 40 died.",
          date(2022, 12, 1), date(2023, 2, 28)),
+        ("In March and April 2031, the roads were mined.", date(2031, 3, 1), date(2031, 4, 30)),
+        ("On 3 November 2031, raiders came. In December and January, 40 died.",
+         date(2031, 12, 1), date(2032, 1, 31)),
     ],
 )  # fmt: skip
 def test_ranges_whose_ends_print_their_own_months_or_years(text, start, end):
@@ -381,6 +515,21 @@ def test_ranges_whose_ends_print_their_own_months_or_years(text, start, end):
 def test_years_and_ranges_of_years(text, start, end):
     assert find_dates(text, None)[0].period == Period(start, end, "stated")
     assert find_dates("Some 1,500–2,000 fighters and 2000 to 2500 men.", None) == []
+
+
+def test_two_months_apart_joined_by_and_stay_two_dates():
+    text = "Raiders attacked in March and May 2031."
+    assert [d.text for d in find_dates(text, None)] == ["in March", "May 2031"]
+
+
+def test_the_14th_of_june_is_that_day():
+    text = "On 3 June 2031, the dam held. Also on the 14th of June, the bridge fell."
+    assert find_dates(text, None)[-1].period == Period(
+        date(2031, 6, 14), date(2031, 6, 14), "text year"
+    )
+    assert resolve("on the 1st of May 2030", None) == Period(
+        date(2030, 5, 1), date(2030, 5, 1), "stated"
+    )
 
 
 def test_an_abbreviated_month_alone_is_a_name():

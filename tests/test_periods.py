@@ -222,6 +222,139 @@ def test_a_date_in_a_contrasting_clause_belongs_to_its_own_count():
     assert _period(_figure(text, "up to 500")) == (date(2030, 5, 6), date(2030, 5, 6))
 
 
+def test_a_paragraph_opening_with_the_fightings_toll_tallies_the_episode_just_told():
+    text = (
+        "Siege of Orwen\n\nThe siege lasted from 2029 to 2031.\n\nSiege\n\nOn 3 April 2031, "
+        "raiders mined the road. On 14 June, they stormed the fort. Early the next morning, "
+        "the gate fell.\n\nThe fighting left over 90 guards dead. Another 40 were captured.\n"
+    )
+    for words in ("over 90", "40"):
+        f = _figure(text, words)
+        assert (_period(f), f.cumulative) == ((date(2031, 6, 14), date(2031, 6, 15)), True)
+
+
+def test_a_summing_up_word_opening_a_sentence_makes_all_its_figures_totals():
+    text = (
+        "Battle of Orwen\n\nRaiders attacked Orwen on 4 May 2030 and took it by 8 May.\n\n"
+        "Battle\n\nOn 5 May, the mill burned. Overall, 50 fighters were killed over the "
+        "previous three days, 30 raiders and 20 guards."
+    )
+    assert all(_figure(text, words).cumulative for words in ("50", "30", "20"))
+    text = text.replace("over the previous three days, 30 raiders and 20 guards", "in the "
+                        "fighting for the mill")  # fmt: skip
+    overall = _figure(text, "50")  # a total, but of the day's fighting, not of the whole battle
+    assert (_period(overall), overall.cumulative) == ((date(2030, 5, 5), date(2030, 5, 5)), True)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("A dam burst on 1 March. So far this year, 12,000 people have been displaced.",
+         date(2031, 1, 1)),
+        ("On 28 February, the dam burst. Since then, 2,000 people have fled.", date(2031, 2, 28)),
+        ("The dam burst on 2 March. To date, 2,000 people have fled.", date(2031, 3, 2)),
+        ("The dam burst on 2 March. 2,000 people have fled so far.", date(2031, 3, 2)),
+    ],
+)  # fmt: skip
+def test_a_news_total_so_far_runs_from_the_storys_date_to_publication(text, start):
+    f = _figure(text, next(w for w in ("12,000", "2,000") if w in text), date(2031, 3, 7))
+    assert (f.date_start, f.date_end, f.cumulative) == (start, date(2031, 3, 7), True)
+
+
+def test_a_headline_figure_takes_the_day_the_next_sentence_tells():
+    text = (
+        "Feud leaves three dead in hill town . KELBY: Rival clans fought in the market on Monday."
+    )
+    assert _period(_figure(text, "three", date(2031, 3, 7))) == (date(2031, 3, 3), date(2031, 3, 3))
+    background = "Clashes leave 40 dead . The feud that began in 2029 flared again."
+    assert _period(_figure(background, "40", date(2031, 3, 7))) == (
+        date(2031, 3, 7),
+        date(2031, 3, 7),
+    )
+    later = "Aid arrives in Kelby. Some 300 families fled the hills. On Monday, roads reopened."
+    f = _figure(later, "Some 300", date(2031, 3, 7))  # not a first sentence: publication
+    assert _period(f) == (date(2031, 3, 7), date(2031, 3, 7))
+
+
+def test_a_news_total_since_the_weekend_runs_to_publication():
+    f = _figure("Some 3,000 people have fled since the weekend.", "Some 3,000", date(2031, 3, 7))
+    assert (f.date_start, f.date_end, f.cumulative) == (date(2031, 3, 1), date(2031, 3, 7), True)
+
+
+def test_a_news_total_so_far_dated_in_its_own_sentence_is_that_days_count():
+    text = "On Monday, officials said 2,000 people had fled so far."
+    f = _figure(text, "2,000", date(2031, 3, 7))
+    assert (f.date_start, f.date_end, f.cumulative) == (date(2031, 3, 3), date(2031, 3, 3), True)
+
+
+def test_an_undated_figure_of_a_paragraph_summing_its_section_up_spans_the_section():
+    text = (
+        "Battles of Orwen\n\nRaiders fought for Orwen twice in May 2030.\n\n"
+        "First battle\n\nOn 4 May, raiders crossed the ford. On 5 May, they withdrew.\n\n"
+        "In total, 12 trucks were abandoned. Officials said about 40 raiders were killed and "
+        "6 were captured. On 6 May, 3 guards died of their wounds.\n\n"
+        "Second battle\n\nOn 20 May, raiders returned.\n"
+    )
+    for words in ("about 40", "6"):
+        f = _figure(text, words)
+        assert (_period(f), f.cumulative) == ((date(2030, 5, 4), date(2030, 5, 5)), True)
+    dated = _figure(text, "3")
+    assert (_period(dated), dated.cumulative) == ((date(2030, 5, 6), date(2030, 5, 6)), False)
+
+
+def test_a_force_dated_to_a_day_is_that_days_though_called_a_total():
+    text = (
+        "Orwen offensive\n\nBattle\n\nOn 15 April 2031, raiders reached the suburbs. On 17 "
+        "April, 200 militiamen joined them, bringing the force to a total of 350 fighters.\n"
+    )
+    for words in ("200", "350"):
+        assert _period(_figure(text, words)) == (date(2031, 4, 17), date(2031, 4, 17))
+
+
+def test_a_count_of_one_day_is_never_a_running_total():
+    text = (
+        "Orwen offensive\n\nBattle\n\nOn 25 June 2031, raiders crossed the river. By 1 July, "
+        "they held the mine. They claimed heavy losses, including over 120 guards killed in one "
+        "village within a day.\n"
+    )
+    f = _figure(text, "over 120")
+    assert (_period(f), f.cumulative) == ((date(2031, 7, 1), date(2031, 7, 1)), False)
+
+
+def test_a_later_date_after_the_figure_tells_the_next_event():
+    text = (
+        "Kelby front\n\nRaids\n\nIn February 2031, a drone killed the commander along with 5 "
+        "guards, his deputy met the same fate a month later.\n"
+    )
+    assert _period(_figure(text, "5")) == (date(2031, 2, 1), date(2031, 2, 28))
+
+
+def test_a_day_recalled_inside_the_sentence_before_does_not_date_the_figure():
+    text = (
+        "Kelby front\n\nFighting\n\nOn 25 March 2031, rebels shelled the post, blockaded "
+        "since 9 January. One soldier was killed.\n\nOn 30 March, it was reported that "
+        "strikes on 28 March killed 40 raiders.\n"
+    )
+    assert _period(_figure(text, "One")) == (date(2031, 3, 25), date(2031, 3, 25))
+    assert _period(_figure(text, "40")) == (date(2031, 3, 28), date(2031, 3, 28))  # its own
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "day"),
+    [
+        ("A car bomb hit a bus. It comes a week after 44 people were killed in the capital.",
+         "44", date(2031, 3, 10)),
+        ("Kelby\n\nOn 11 June 2031, gunmen seized the post. The raid came a day after 28 "
+         "drivers were abducted.", "28", date(2031, 6, 10)),
+        ("Kelby\n\nOn 11 June 2031, gunmen seized the post. The raid came two days before "
+         "300 people fled.", "300", date(2031, 6, 13)),
+    ],
+)  # fmt: skip
+def test_what_a_story_came_a_week_after_happened_a_week_before_it(text, words, day):
+    published = date(2031, 3, 17) if "Kelby" not in text else None
+    assert _period(_figure(text, words, published)) == (day, day)
+
+
 def _texts() -> dict[str, tuple[str, list[tuple[str, date | None, date | None]]]]:
     """One invented text per rule a careful reader applies: (text, [(figure, start, end)])."""
     d = date
@@ -334,8 +467,10 @@ def _texts() -> dict[str, tuple[str, list[tuple[str, date | None, date | None]]]
             "Kelby offensive\n\nThe offensive began on 16 May 2031.\n\nThe offensive\n\nOn 16 "
             "May, raiders crossed the river. On 18 May, they took the mill. By this time, they had "
             "taken 48 villages since the start of the offensive. At least 49 militants were "
-            "killed. Meanwhile, the roads were closed. 600 civilians fled to the hills.\n",
+            "killed. 30 farmers died in air raids. Meanwhile, the roads were closed. 600 "
+            "civilians fled to the hills.\n",
             [("At least 49", d(2031, 5, 16), d(2031, 5, 18)),
+             ("30", d(2031, 5, 16), d(2031, 5, 18)),
              ("600", d(2031, 5, 18), d(2031, 5, 18))]),
         "the dead found after the fighting died over it up to that day": (
             "Battle of Kelby\n\nThe battle of Kelby lasted from 2 March to 10 May 2031.\n\n"
@@ -368,6 +503,12 @@ def test_totals_and_states_of_these_rules_are_flagged_as_such():
     assert (held.kind, held.cumulative) == ("territory_share", False)
     evacuated = TEXTS["a count reached by the morning of a day is a running total"][0]
     assert _figure(evacuated, "Over 34,000").cumulative
+    so_far_told = TEXTS["a count told after a running total so far is one too"][0]
+    assert _figure(so_far_told, "At least 49").cumulative
+    assert _figure(so_far_told, "30").cumulative
+    assert not _figure(so_far_told, "600").cumulative
+    graves = TEXTS["the dead found after the fighting died over it up to that day"][0]
+    assert _figure(graves, "300").cumulative  # its period runs up to the day they were found
 
 
 def test_a_lead_printing_a_range_of_days_or_months_dates_the_event_and_years_do_not():
