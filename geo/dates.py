@@ -861,7 +861,7 @@ _NEEDED = {
     "deictic": ("today", "tonight", "yesterday", "night", "this"),
     "weekend": ("weekend",),
     "weekday": tuple(day.lower() for day in _WEEKDAYS),
-    "weekday range": ("between", "from"),
+    "weekday range": tuple(day.lower() for day in _WEEKDAYS),
     "part of month phrase": ("week", "half", "days"),
     "part of year": ("early", "mid", "late"),
     "part of month": ("early", "mid", "late"),
