@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -201,8 +201,9 @@ def _ingest(args: argparse.Namespace) -> int:
             store = _open_writable(args.db)
             if store is None:
                 return 2
-            records = _progress(read_paths(args.paths, defaults), "ingest")
-            summary = ingest(records, store, client=client)
+            with closing(store):  # a closed SQLite store has no write-ahead log left beside it
+                records = _progress(read_paths(args.paths, defaults), "ingest")
+                summary = ingest(records, store, client=client)
     except OSError as exc:  # no scheduler at that address, or no port for a local cluster
         print(f"error: no Dask cluster: {exc}", file=sys.stderr)
         return 2
@@ -222,8 +223,11 @@ def _reextract(args: argparse.Namespace) -> int:
             store = _open_writable(args.db)
             if store is None:
                 return 2
-            before = store.outdated(EXTRACTOR_VERSION)
-            result = reextract(store, client=client, progress=lambda a: _progress(a, "reextract"))
+            with closing(store):
+                before = store.outdated(EXTRACTOR_VERSION)
+                result = reextract(
+                    store, client=client, progress=lambda a: _progress(a, "reextract")
+                )
     except OSError as exc:
         print(f"error: no Dask cluster: {exc}", file=sys.stderr)
         return 2

@@ -505,3 +505,14 @@ def test_output_piped_to_a_reader_that_stops_early_gives_no_traceback(tmp_path):
     os.close(write)
     assert "Traceback" not in result.stderr
     assert result.returncode == 1
+
+
+def test_an_ingest_leaves_a_whole_sqlite_file_that_can_be_copied_alone(tmp_path):
+    """The store is closed at the end: no write-ahead log holding the last batches beside it."""
+    db = tmp_path / "atlas.sqlite"
+    geo_cli("ingest", str(ROOT / "data" / "articles"), "--db", str(db), "--workers", "1", check=0)
+    assert not Path(f"{db}-wal").exists()
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(db.read_bytes())
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 3
