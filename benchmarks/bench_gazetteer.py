@@ -18,8 +18,19 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-NAMES = ["Baghouz", "Baghuz", "al-Hol", "Al-Susah", "Hajin", "Raqqa", "Washington", "Britain",
-         "Deir el-Zour", "Euphrates", "Xyzzyqq"]
+NAMES = [
+    "Baghouz",
+    "Baghuz",
+    "al-Hol",
+    "Al-Susah",
+    "Hajin",
+    "Raqqa",
+    "Washington",
+    "Britain",
+    "Deir el-Zour",
+    "Euphrates",
+    "Xyzzyqq",
+]
 
 _CHILD = """
 import json, time
@@ -37,8 +48,9 @@ print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": rss_mb() - before, "
 
 
 def load_in_fresh_process() -> dict:
-    out = subprocess.run([sys.executable, "-c", _CHILD], cwd=REPO, check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD], cwd=REPO, check=True, capture_output=True, text=True
+    ).stdout
     return json.loads(out)
 
 
@@ -48,10 +60,14 @@ def main() -> None:
     cpu = statistics.median(r["cpu"] for r in runs)
     rss = statistics.median(r["rss_mb"] for r in runs)
     size = sum(f.stat().st_size for f in (REPO / "data" / "gazetteer").iterdir()) / 1e6
-    print(f"places: {runs[0]['places']:,}   files: {size:.1f} MB   load average: "
-          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall time suffers when busy)")
-    print(f"load time  : {seconds:.3f} s   (target < 1 s:   {seconds / 1.0:.0%} of budget)"
-          f"   CPU time {cpu:.3f} s")
+    print(
+        f"places: {runs[0]['places']:,}   files: {size:.1f} MB   load average: "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (wall time suffers when busy)"
+    )
+    print(
+        f"load time  : {seconds:.3f} s   (target < 1 s:   {seconds / 1.0:.0%} of budget)"
+        f"   CPU time {cpu:.3f} s"
+    )
     print(f"extra RSS  : {rss:.1f} MB  (target < 150 MB: {rss / 150:.0%} of budget)")
 
     sys.path.insert(0, str(REPO))

@@ -52,9 +52,18 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 #: Population a place counts as at least, by feature code (admin units have no population
 #: of their own in the sources, and a seat of government is better known than its size).
 _POPULATION_FLOOR = {
-    "PCLI": 1e9, "ADM1": 3e5, "ADM2": 3e4, "ADM3": 3e3, "STM": 1e6,
-    "PPLC": 1e6, "PPLA": 1e5, "PPLA2": 3e4, "PPLA3": 1e4, "PPLA4": 3e3,
-    "CONT": 1e9, "RGN": 1e8,  # continents and world regions: "Europe" is never a town
+    "PCLI": 1e9,
+    "ADM1": 3e5,
+    "ADM2": 3e4,
+    "ADM3": 3e3,
+    "STM": 1e6,
+    "PPLC": 1e6,
+    "PPLA": 1e5,
+    "PPLA2": 3e4,
+    "PPLA3": 1e4,
+    "PPLA4": 3e3,
+    "CONT": 1e9,
+    "RGN": 1e8,  # continents and world regions: "Europe" is never a town
 }
 #: Regional prior, in powers of ten of population: the region packs' countries come first
 #: (data/regions.toml), and places of no country (rivers, world regions) with them.
@@ -79,9 +88,14 @@ _ANY_VARIANT = _VariantFilter(None, 0.0)
 
 #: Trailing words that say what kind of place a name is: "Idlib province" is the governorate.
 _QUALIFIERS = {
-    "province": "governorate", "governorate": "governorate", "muhafazah": "governorate",
-    "district": "district", "city": "populated place", "town": "populated place",
-    "village": "populated place", "river": "river",
+    "province": "governorate",
+    "governorate": "governorate",
+    "muhafazah": "governorate",
+    "district": "district",
+    "city": "populated place",
+    "town": "populated place",
+    "village": "populated place",
+    "river": "river",
 }
 _FUZZY_CUTOFF = 85.0
 _FUZZY_LENGTHS = (4, 60)  # shorter keys match too much by chance; longer ones are not names
@@ -170,8 +184,20 @@ class Candidate:
 def _parse(row: bytes) -> Place:
     fields = row.decode("utf-8").split("\t")
     (pid, gid, name, kind, code, country, admin1, lat, lon, population, names, source) = fields[:12]
-    return Place(pid, int(gid) if gid else None, name, kind, code, country, admin1,
-                 float(lat), float(lon), int(population), tuple(names.split("|")), source)
+    return Place(
+        pid,
+        int(gid) if gid else None,
+        name,
+        kind,
+        code,
+        country,
+        admin1,
+        float(lat),
+        float(lon),
+        int(population),
+        tuple(names.split("|")),
+        source,
+    )
 
 
 def _read_lines(path: Path) -> list[bytes]:

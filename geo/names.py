@@ -29,8 +29,28 @@ from anyascii import anyascii
 #: Arabic article forms as newspapers print them (with or without the hyphen),
 #: plus English "the".  Dropped as whole tokens when another token remains.
 ARTICLES = frozenset(
-    {"al", "el", "il", "ul", "as", "ash", "ad", "adh", "ar", "az", "ez", "es", "at", "ath",
-     "an", "en", "ed", "er", "et", "the"}
+    {
+        "al",
+        "el",
+        "il",
+        "ul",
+        "as",
+        "ash",
+        "ad",
+        "adh",
+        "ar",
+        "az",
+        "ez",
+        "es",
+        "at",
+        "ath",
+        "an",
+        "en",
+        "ed",
+        "er",
+        "et",
+        "the",
+    }
 )
 
 _APOSTROPHES = frozenset("'`´ʹʻʼʽʾʿ‘’′")

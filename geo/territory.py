@@ -70,7 +70,6 @@ def footprints(figures: pd.DataFrame, shape: str = "circle") -> gpd.GeoDataFrame
         & (pd.to_numeric(figures["value"], errors="coerce") > 0)
     ]
     geometry = [
-        footprint(row.lat, row.lon, float(row.value), shape)
-        for row in rows.itertuples(index=False)
+        footprint(row.lat, row.lon, float(row.value), shape) for row in rows.itertuples(index=False)
     ]
     return gpd.GeoDataFrame(rows.reset_index(drop=True), geometry=geometry, crs=WGS84)

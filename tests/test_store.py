@@ -78,8 +78,20 @@ def extraction(text, places, figures=(), *, outlet="AP", published=date(2019, 2,
         start = text.index(phrase)
         found.append(
             Figure(
-                kind, value, value, None, "people", "more than", phrase, start,
-                start + len(phrase), text, place, start_date, end_date, "stated",
+                kind,
+                value,
+                value,
+                None,
+                "people",
+                "more than",
+                phrase,
+                start,
+                start + len(phrase),
+                text,
+                place,
+                start_date,
+                end_date,
+                "stated",
             )  # fmt: skip
         )
     return Extraction(article, tuple(mentions), tuple(found))

@@ -52,6 +52,4 @@ def test_footprints_keep_only_placed_territory_areas():
     result = footprints(figures)
     assert list(result["label"]) == ["1.6 km²"]
     assert result.crs.to_epsg() == 4326
-    assert _area_km2(result.geometry.iloc[0], "EPSG:6933") == pytest.approx(
-        1.6, rel=0.005
-    )
+    assert _area_km2(result.geometry.iloc[0], "EPSG:6933") == pytest.approx(1.6, rel=0.005)
