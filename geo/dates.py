@@ -1160,8 +1160,19 @@ def _same_sentence(text: str, mentions: Iterable[DateMention], m: re.Match) -> l
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of every time expression, resolvable or not: numbers inside them are not counts."""
-    return sorted((m.start(), m.end()) for m, _rank, _resolver in _matches(text))
+    """Spans of every time expression, resolvable or not: numbers inside them are not counts.
+
+    Overlapping matches are settled as :func:`find_dates` settles them (the first to start,
+    then the longest, wins), so a reading the reader did not take hides no count: in
+    "On 25 July 20 fighters were killed" the date is "25 July", and "July 20" does not make
+    the 20 fighters part of a date.
+    """
+    spans: list[tuple[int, int]] = []
+    ordered = sorted(_matches(text), key=lambda f: (f[0].start(), f[0].start() - f[0].end(), f[1]))
+    for m, _rank, _resolver in ordered:
+        if not spans or m.start() >= spans[-1][1]:
+            spans.append((m.start(), m.end()))
+    return spans
 
 
 def resolve(expression: str, published: date | None) -> Period | None:

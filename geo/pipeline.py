@@ -13,7 +13,7 @@ from geo.figures import Figure, find_figures
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.toponyms import PlaceMention, find_places
 
-EXTRACTOR_VERSION = "2026.12.4.1"
+EXTRACTOR_VERSION = "2026.12.4.2"
 """The version of what :func:`extract` reads from a text, stored with every article it read.
 
 Bump it whenever the places or figures found in some text change (a rule, a word list, the

@@ -378,3 +378,11 @@ def test_with_the_real_geoparser_the_checked_places_hold():
     assert by_text["more than 20,000 civilians"].place.id in {"170792", "171943", "171944"}
     assert by_text["more than 8,000 people"].place.id in {"171943", "171944"}
     assert by_text["900 foreign fighters"].place.id == "163843"
+
+
+def test_a_count_right_after_a_day_first_date_is_a_count_not_a_year():
+    """'On 25 July 20 gunmen': the date is 25 July; 'July 20' is a reading nobody takes."""
+    text = "Fighting in Raqqa. On 12 March 30 gunmen stormed a checkpoint in Raqqa in 2016."
+    figures = find_figures(make_article(text, published=date(2016, 12, 31)))
+    f = next(f for f in figures if f.text.startswith("30"))
+    assert (f.kind, f.value, f.date_start) == ("fighters", 30, date(2016, 3, 12))
