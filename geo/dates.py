@@ -188,11 +188,17 @@ def _not_future(period: Period | None, published: date | None) -> Period | None:
     return Period(period.start, min(period.end, published), period.basis)
 
 
+def _count(m: re.Match) -> int:
+    """The number of units a relative date counts ("two days later", "the past 24 hours",
+    "a week earlier": 1 when none is printed), in figures or words."""
+    n = m["n"] or "1"
+    return int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+
+
 def _past_span(m: re.Match, published: date | None) -> Period | None:
     if published is None:
         return None
-    n = m["n"] or "1"
-    count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+    count = _count(m)
     days = _UNIT_DAYS[m["unit"].lower()] * (count + (0.5 if m["half"] else 0))
     if days > _LONGEST_SPAN_DAYS:  # "over the past 5000 years": not a period of the news
         return None
@@ -506,8 +512,7 @@ def _day_of_month(m: re.Match, anchor: date | None) -> Period | None:
 
 
 def _days_from(m: re.Match) -> timedelta:
-    n = m["n"] or "1"
-    count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+    count = _count(m)
     return timedelta(days=math.ceil(_UNIT_DAYS[m["unit"].lower()] * count))
 
 
@@ -554,8 +559,7 @@ def _days_later(m: re.Match, anchor: date | None) -> Period | None:
     sign = -1 if m["dir"].lower() == "earlier" else 1
     unit = m["unit"].lower()
     if unit in ("month", "year"):
-        n = m["n"] or "1"
-        count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+        count = _count(m)
         index = anchor.year * 12 + anchor.month - 1 + sign * count * (12 if unit == "year" else 1)
         start = date(index // 12, index % 12 + 1, 1)
         return Period(_unit_start(start, unit), _unit_end(start, unit), RELATIVE)
@@ -583,8 +587,7 @@ def _after_span(m: re.Match, anchor: date | None) -> Period | None:
     """'after six days of combat': from the date before it to that many days later."""
     if anchor is None:
         return None
-    n = m["n"] or "1"
-    count = int(n) if n.isdigit() else _SMALL_NUMBERS[n.lower()]
+    count = _count(m)
     days = _UNIT_DAYS[m["unit"].lower()] * count
     if days > _LONGEST_SPAN_DAYS:
         return None
@@ -1083,13 +1086,18 @@ def _insert(dated: list[DateMention], mention: DateMention) -> None:
     dated.insert(at, mention)
 
 
+def _winners(found: list) -> list[tuple]:
+    """Of ``(start, -length, rank, match, ...)`` readings, those a reader takes where they
+    overlap: the first to start, then the longest, then the earlier rule."""
+    kept: list[tuple] = []
+    for reading in sorted(found, key=lambda f: f[:3]):
+        if not kept or reading[0] >= kept[-1][3].end():
+            kept.append(reading)
+    return kept
+
+
 def _first_wins(found: list) -> list[DateMention]:
-    mentions: list[DateMention] = []
-    for start, _length, _rank, m, period in sorted(found, key=lambda f: f[:3]):
-        if mentions and start < mentions[-1].end:
-            continue
-        mentions.append(DateMention(m[0], m.start(), m.end(), period))
-    return mentions
+    return [DateMention(m[0], m.start(), m.end(), period) for *_, m, period in _winners(found)]
 
 
 _SENTENCE_BREAK_RE = re.compile(r"[.!?]\s+[A-Z\"“]|\n")
@@ -1162,17 +1170,12 @@ def _same_sentence(text: str, mentions: Iterable[DateMention], m: re.Match) -> l
 def date_spans(text: str) -> list[tuple[int, int]]:
     """Spans of every time expression, resolvable or not: numbers inside them are not counts.
 
-    Overlapping matches are settled as :func:`find_dates` settles them (the first to start,
-    then the longest, wins), so a reading the reader did not take hides no count: in
-    "On 25 July 20 fighters were killed" the date is "25 July", and "July 20" does not make
-    the 20 fighters part of a date.
+    Overlapping matches are settled as :func:`find_dates` settles them (:func:`_winners`), so
+    a reading the reader did not take hides no count: in "On 25 July 20 fighters were killed"
+    the date is "25 July", and "July 20" does not make the 20 fighters part of a date.
     """
-    spans: list[tuple[int, int]] = []
-    ordered = sorted(_matches(text), key=lambda f: (f[0].start(), f[0].start() - f[0].end(), f[1]))
-    for m, _rank, _resolver in ordered:
-        if not spans or m.start() >= spans[-1][1]:
-            spans.append((m.start(), m.end()))
-    return spans
+    readings = [(m.start(), m.start() - m.end(), rank, m) for m, rank, _ in _matches(text)]
+    return [(m.start(), m.end()) for *_, m in _winners(readings)]
 
 
 def resolve(expression: str, published: date | None) -> Period | None:
